@@ -1,0 +1,189 @@
+/**
+ * A ruleset compiled for evaluation: every condition turned into a predicate once, event
+ * tests indexed by the event type they require, numbers turned into exact thousandths.
+ */
+import { compileCondition, requiredEventTypes, type Predicate } from './conditions.js';
+import { toMilli, type Milli } from './decimal.js';
+import type { Clause, Condition, Indicator, Item, Level, Ruleset } from './types.js';
+
+/** What an event test decides when it holds. */
+export type EventTarget =
+  | { kind: 'level'; clause: number; level: number }
+  | { kind: 'multiplier'; item: number }
+  | { kind: 'downgrade'; rule: number }
+  | { kind: 'repeat'; repeat: number };
+
+/** A condition over one event's facts, as JSON (for the reference engine) and compiled. */
+export interface EventTest {
+  condition: Condition;
+  predicate: Predicate;
+  target: EventTarget;
+}
+
+/** A condition over the record (check clauses, eligibility) or over a project (base rule). */
+export interface PlainTest {
+  condition: Condition;
+  predicate: Predicate;
+}
+
+export interface CompiledLevel {
+  level: Level;
+  points: Milli;
+}
+
+export interface CompiledClause {
+  clause: Clause;
+  item: number;
+  levels: CompiledLevel[];
+  cap: Milli | undefined;
+  veto: boolean;
+  /** Index of the vetoed indicator. */
+  vetoes: number;
+}
+
+export interface CompiledItem {
+  item: Item;
+  indicator: number;
+  clauses: number[];
+  full: Milli;
+  base: Milli;
+  cap: Milli | undefined;
+  max: Milli | undefined;
+  /** Indices of the check tests of a `check` item's clauses, in clause order. */
+  checks: number[];
+}
+
+export interface CompiledIndicator {
+  indicator: Indicator;
+  items: number[];
+}
+
+export interface CompiledRuleset {
+  readonly ruleset: Ruleset;
+  readonly parameters: Readonly<Record<string, unknown>>;
+  readonly indicators: readonly CompiledIndicator[];
+  readonly items: readonly CompiledItem[];
+  readonly clauses: readonly CompiledClause[];
+  readonly eventTests: readonly EventTest[];
+  /** Event test indices to try for an event type; `*` for types no test names. */
+  readonly testsByType: ReadonlyMap<string, readonly number[]>;
+  readonly untypedTests: readonly number[];
+  readonly recordTests: readonly PlainTest[];
+  readonly eligibilityTests: readonly number[];
+  readonly projectTest: PlainTest | undefined;
+  /** Grade lines in thousandths, highest first. */
+  readonly grades: readonly { grade: string; min: Milli }[];
+  /** Event types that some rule can match (others are reported as unused). */
+  readonly usedEventTypes: ReadonlySet<string>;
+  /** Item ids of `notAgain` targets, resolved to item indices, per item. */
+  readonly notAgainItems: readonly (readonly number[])[];
+}
+
+function allOf(...parts: (Condition | undefined)[]): Condition {
+  const present = parts.filter((p): p is Condition => p !== undefined);
+  return { all: present };
+}
+
+/** Compiles a ruleset that has passed its schema and reference checks. */
+export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
+  const named = ruleset.conditions;
+  const compile = (condition: Condition): Predicate => compileCondition(condition, named);
+  const parameters = Object.fromEntries(Object.entries(ruleset.parameters).map(([k, p]) => [k, p.value]));
+
+  const indicators: CompiledIndicator[] = [];
+  const items: CompiledItem[] = [];
+  const clauses: CompiledClause[] = [];
+  const eventTests: EventTest[] = [];
+  const recordTests: PlainTest[] = [];
+  const indicatorIndex = new Map(ruleset.indicators.map((ind, i) => [ind.id, i]));
+  const itemIds = new Map<string, number>();
+
+  ruleset.indicators.forEach((indicator, ii) => {
+    const compiledIndicator: CompiledIndicator = { indicator, items: [] };
+    indicators.push(compiledIndicator);
+    for (const item of indicator.items) {
+      const itemIndex = items.length;
+      itemIds.set(item.id, itemIndex);
+      compiledIndicator.items.push(itemIndex);
+      const compiledItem: CompiledItem = {
+        item,
+        indicator: ii,
+        clauses: [],
+        full: toMilli(item.full ?? 0),
+        base: toMilli(item.base ?? item.full ?? 0),
+        cap: item.cap === undefined ? undefined : toMilli(item.cap),
+        max: item.max === undefined ? undefined : toMilli(item.max),
+        checks: [],
+      };
+      items.push(compiledItem);
+      if (item.multiplier) {
+        const condition = item.multiplier.when;
+        eventTests.push({ condition, predicate: compile(condition), target: { kind: 'multiplier', item: itemIndex } });
+      }
+      for (const clause of item.clauses) {
+        const clauseIndex = clauses.length;
+        compiledItem.clauses.push(clauseIndex);
+        const levels: Level[] = clause.levels ?? [{ id: clause.id, label: clause.label, points: clause.points ?? 0 }];
+        clauses.push({
+          clause,
+          item: itemIndex,
+          levels: levels.map((level) => ({ level, points: toMilli(level.points) })),
+          cap: clause.cap === undefined ? undefined : toMilli(clause.cap),
+          veto: clause.effect === 'veto',
+          vetoes: clause.vetoes === undefined ? ii : indicatorIndex.get(clause.vetoes) ?? ii,
+        });
+        if (item.kind === 'check') {
+          compiledItem.checks.push(recordTests.length);
+          recordTests.push({ condition: clause.when, predicate: compile(clause.when) });
+          continue;
+        }
+        levels.forEach((level, li) => {
+          const condition = allOf(ruleset.eventCondition, indicator.eventCondition, clause.when, level.when);
+          eventTests.push({ condition, predicate: compile(condition), target: { kind: 'level', clause: clauseIndex, level: li } });
+        });
+      }
+    }
+  });
+
+  ruleset.downgrades?.rules.forEach((rule, r) => {
+    eventTests.push({ condition: rule.when, predicate: compile(rule.when), target: { kind: 'downgrade', rule: r } });
+  });
+  ruleset.downgrades?.repeats.forEach((repeat, r) => {
+    eventTests.push({ condition: repeat.when, predicate: compile(repeat.when), target: { kind: 'repeat', repeat: r } });
+  });
+
+  const eligibilityTests: number[] = [];
+  for (const requirement of ruleset.eligibility?.requirements ?? []) {
+    eligibilityTests.push(recordTests.length);
+    recordTests.push({ condition: requirement.when, predicate: compile(requirement.when) });
+  }
+
+  const typed = new Map<string, number[]>();
+  const untypedTests: number[] = [];
+  eventTests.forEach((test, i) => {
+    const types = requiredEventTypes(test.condition, named);
+    if (!types) untypedTests.push(i);
+    else for (const type of types) typed.set(type, [...(typed.get(type) ?? []), i]);
+  });
+  const testsByType = new Map<string, number[]>();
+  for (const [type, tests] of typed) testsByType.set(type, [...tests, ...untypedTests].sort((a, b) => a - b));
+  const usedEventTypes = untypedTests.length ? new Set(Object.keys(ruleset.eventTypes)) : new Set(typed.keys());
+
+  const projectCondition = ruleset.baseRule?.projectCondition;
+  return {
+    ruleset,
+    parameters,
+    indicators,
+    items,
+    clauses,
+    eventTests,
+    testsByType,
+    untypedTests,
+    recordTests,
+    eligibilityTests,
+    projectTest: projectCondition ? { condition: projectCondition, predicate: compile(projectCondition) } : undefined,
+    grades: [...ruleset.grades].sort((a, b) => b.min - a.min).map((g) => ({ grade: g.grade, min: toMilli(g.min) })),
+    usedEventTypes,
+    notAgainItems: items.map((it) => (it.item.notAgain?.items ?? []).map((id) => itemIds.get(id) ?? -1).filter((i) => i >= 0)),
+  };
+}

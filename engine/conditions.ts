@@ -1,0 +1,124 @@
+/**
+ * Conditions in json-rules-engine's format, compiled once into plain JavaScript closures.
+ * The compiled form keeps json-rules-engine's semantics exactly (a fact path on a
+ * non-object yields the fact itself; an empty `any` is true; a value `{ fact }` is another
+ * fact); `test/conditions.property.test.ts` checks it against json-rules-engine itself.
+ */
+import type { Condition, FactCondition } from './types.js';
+import { operators } from './operators.js';
+
+/** The facts a condition sees: `event`, `project`, `record`, `asOf`, `parameters`. */
+export type Facts = Readonly<Record<string, unknown>>;
+
+export type Predicate = (facts: Facts) => boolean;
+
+/**
+ * The plain path resolver given to json-rules-engine in place of jsonpath-plus: a dotted
+ * path of own properties (`licence.validUntil`), so `constructor` or `__proto__` in a path
+ * finds nothing inherited.
+ */
+export function resolvePath(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+type Getter = (facts: Facts) => unknown;
+
+function factGetter(fact: string, path: string | undefined): Getter {
+  const own = (facts: Facts): unknown => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
+  if (!path) return own;
+  return (facts) => {
+    const value = own(facts);
+    return value !== null && typeof value === 'object' ? resolvePath(value, path) : value;
+  };
+}
+
+function isFactReference(value: unknown): value is { fact: string; path?: string } {
+  return value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
+}
+
+function compileFact(condition: FactCondition): Predicate {
+  const op = operators[condition.operator];
+  if (!op) throw new Error(`unknown operator "${condition.operator}"`);
+  const left = factGetter(condition.fact, condition.path);
+  const { validate, test } = op;
+  const value = condition.value;
+  if (isFactReference(value)) {
+    const right = factGetter(value.fact, value.path);
+    return (facts) => {
+      const factValue = left(facts);
+      return validate(factValue) && test(factValue, right(facts));
+    };
+  }
+  return (facts) => {
+    const factValue = left(facts);
+    return validate(factValue) && test(factValue, value);
+  };
+}
+
+/**
+ * Compiles a condition. Named conditions are inlined from `named`; a missing or circular
+ * reference throws (the ruleset checks report them with their JSON path first).
+ */
+export function compileCondition(condition: Condition, named: Readonly<Record<string, Condition>> = {}, seen: readonly string[] = []): Predicate {
+  if ('all' in condition) {
+    const parts = condition.all.map((c) => compileCondition(c, named, seen));
+    if (parts.length === 1) return parts[0]!;
+    return (facts) => {
+      for (const part of parts) if (!part(facts)) return false;
+      return true;
+    };
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map((c) => compileCondition(c, named, seen));
+    if (parts.length === 0) return () => true; // json-rules-engine: an empty set passes
+    if (parts.length === 1) return parts[0]!;
+    return (facts) => {
+      for (const part of parts) if (part(facts)) return true;
+      return false;
+    };
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not, named, seen);
+    return (facts) => !inner(facts);
+  }
+  if ('condition' in condition) {
+    const name = condition.condition;
+    if (seen.includes(name)) throw new Error(`condition "${name}" refers to itself`);
+    const target = Object.hasOwn(named, name) ? named[name] : undefined;
+    if (!target) throw new Error(`no condition named "${name}"`);
+    return compileCondition(target, named, [...seen, name]);
+  }
+  return compileFact(condition);
+}
+
+/**
+ * The event types a condition can match, read from an `event.type` test that must hold
+ * (at the top level or inside `all`); `undefined` when the condition doesn't pin the type.
+ * Used only to index rules by type: the full condition is still evaluated.
+ */
+export function requiredEventTypes(condition: Condition, named: Readonly<Record<string, Condition>> = {}): string[] | undefined {
+  if ('all' in condition) {
+    let found: string[] | undefined;
+    for (const part of condition.all) {
+      const types = requiredEventTypes(part, named);
+      if (types) found = found ? found.filter((t) => types.includes(t)) : types;
+    }
+    return found;
+  }
+  if ('condition' in condition) {
+    const target = Object.hasOwn(named, condition.condition) ? named[condition.condition] : undefined;
+    return target ? requiredEventTypes(target, named) : undefined;
+  }
+  if ('any' in condition || 'not' in condition) return undefined;
+  if (condition.fact !== 'event' || condition.path !== 'type') return undefined;
+  if (condition.operator === 'equal' && typeof condition.value === 'string') return [condition.value];
+  if (condition.operator === 'in' && Array.isArray(condition.value) && condition.value.every((v) => typeof v === 'string')) {
+    return condition.value as string[];
+  }
+  return undefined;
+}

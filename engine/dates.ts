@@ -1,0 +1,49 @@
+/**
+ * Calendar dates as ISO `YYYY-MM-DD` strings. Strings of this shape compare in date order,
+ * so windows are plain string comparisons; arithmetic works on calendar months (INT-1).
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD` (2021-02-30 is not one). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function format(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Adds calendar months, clamping to the month's last day: 2020-11-30 + 3 = 2021-02-28. Negative months go back. */
+export function addMonths(date: string, months: number): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return format(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+/** The last day of the date's month (N6: rewards and penalties count to the month's end). */
+export function endOfMonth(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return format(year, month, daysInMonth(year, month));
+}
+
+/** Today in local time, as `YYYY-MM-DD`. */
+export function today(): string {
+  const now = new Date();
+  return format(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}

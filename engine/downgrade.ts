@@ -1,0 +1,83 @@
+/**
+ * Downgrades after publication (第十一、十二条; D1–D4, INT-6). From the published grade,
+ * events notified after publication and on or before the evaluation date are applied in
+ * date order: one grade down, or straight to the lowest. Until `recalcMonths` after the
+ * latest downgrade, the downgraded grade and its floor score stand; from then on, the table.
+ */
+import type { CompiledRuleset } from './compile.js';
+import { addMonths } from './dates.js';
+import { fromMilli, toMilli } from './decimal.js';
+import { gradeBelow, lowestGrade } from './grade.js';
+import type { Matches } from './match.js';
+import type { TraceWriter } from './trace.js';
+import type { DowngradeEffect, DowngradeResult, EntityRecord, Result } from './types.js';
+
+interface Trigger {
+  event: number;
+  clause: string;
+  rule: string;
+  label: string;
+  effect: DowngradeEffect;
+}
+
+/** Applies D1–D4 to a result whose table score is already computed. */
+export function applyDowngrades(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches, result: Result, trace: TraceWriter | undefined): void {
+  const rules = compiled.ruleset.downgrades;
+  const published = record.publishedRating;
+  if (!rules || !published || !rules.fromGrades.includes(published.grade)) return;
+  const events = record.events ?? [];
+
+  const order = events
+    .map((event, i) => ({ event, i }))
+    .filter(({ event }) => event.date > published.date && event.date <= asOf)
+    .sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.i - b.i));
+
+  const earlier: string[][] = rules.repeats.map(() => []);
+  const steps: DowngradeResult['steps'] = [];
+  let grade = published.grade;
+  let since: string | undefined;
+  const lowest = lowestGrade(compiled);
+
+  for (const { event, i } of order) {
+    const triggers: Trigger[] = [];
+    for (const t of matches.events[i]!) {
+      const target = compiled.eventTests[t]!.target;
+      if (target.kind === 'downgrade') {
+        const rule = rules.rules[target.rule]!;
+        triggers.push({ event: i, clause: rule.citation.clause, rule: rule.id, label: rule.label, effect: rule.effect });
+      } else if (target.kind === 'repeat') {
+        const repeat = rules.repeats[target.repeat]!;
+        const dates = earlier[target.repeat]!;
+        const within = dates.filter((d) => event.date <= addMonths(d, repeat.withinMonths)).length;
+        if (within + 1 >= repeat.count) triggers.push({ event: i, clause: repeat.citation.clause, rule: repeat.id, label: repeat.label, effect: repeat.effect });
+        dates.push(event.date);
+      }
+    }
+    if (!triggers.length) continue;
+    const decisive = triggers.find((t) => t.effect === 'lowest') ?? triggers[0]!;
+    const next = decisive.effect === 'lowest' ? lowest : gradeBelow(compiled, grade);
+    if (next === grade) {
+      trace?.downgradeNoChange(decisive.clause, decisive.rule, decisive.label, event, i, grade);
+      continue;
+    }
+    const id = event.id ?? `events[${i}]`;
+    steps.push({ clause: decisive.rule, event: id, date: event.date, from: grade, to: next });
+    trace?.downgradeStep(decisive.clause, decisive.rule, decisive.label, event, i, grade, next);
+    grade = next;
+    since = event.date;
+  }
+  if (!since) return;
+
+  const until = addMonths(since, rules.recalcMonths);
+  const downgrade: DowngradeResult = { from: published.grade, to: grade, since, until, steps };
+  if (asOf >= until) {
+    trace?.downgradeExpired(rules.recalcCitation, rules.recalcMonths, since, until);
+    return;
+  }
+  const floor = rules.floors[grade] ?? 0;
+  trace?.downgradeFloor(rules.floorCitation, grade, floor, result.computedScore);
+  result.grade = grade;
+  result.score = fromMilli(toMilli(floor));
+  result.downgraded = true;
+  result.downgrade = downgrade;
+}

@@ -1,0 +1,69 @@
+/**
+ * Errors with a stable `code`. Every message says what is wrong, where (file, record id,
+ * JSON path) and how to fix it; callers and tests rely on the code, not the wording.
+ */
+
+export type ErrorCode =
+  | 'USAGE'
+  | 'FILE_UNREADABLE'
+  | 'JSON_INVALID'
+  | 'RULESET_INVALID'
+  | 'RULESET_REFERENCE'
+  | 'RECORD_INVALID'
+  | 'CASE_INVALID'
+  | 'NO_RULESET_IN_FORCE';
+
+/** One problem found in a file or record. */
+export interface Problem {
+  /** JSON path of the offending value (`$.events[2].date`). */
+  path: string;
+  message: string;
+  fix?: string;
+}
+
+/** An error of this package: a code, where it happened, and the problems found. */
+export class CreditRulesError extends Error {
+  readonly code: ErrorCode;
+  readonly file?: string;
+  readonly recordId?: string;
+  readonly problems: Problem[];
+
+  constructor(code: ErrorCode, message: string, where: { file?: string; recordId?: string; problems?: Problem[] } = {}) {
+    super(message);
+    this.name = 'CreditRulesError';
+    this.code = code;
+    this.file = where.file;
+    this.recordId = where.recordId;
+    this.problems = where.problems ?? [];
+  }
+
+  /** The whole report, one problem a line, for a terminal or a log. */
+  describe(): string {
+    const where = [this.file, this.recordId ? `record ${this.recordId}` : undefined].filter(Boolean).join(', ');
+    const head = `${this.code}: ${where ? `${where}: ` : ''}${this.message}`;
+    const lines = this.problems.map((p) => `  ${p.path}: ${p.message}${p.fix ? ` — ${p.fix}` : ''}`);
+    return [head, ...lines].join('\n');
+  }
+}
+
+/** Turns a JSON path array into `$.a[0].b`. */
+export function jsonPath(parts: readonly (string | number)[]): string {
+  let out = '$';
+  for (const part of parts) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+/** Turns ajv's instancePath (`/events/2/date`) into `$.events[2].date`. */
+export function pointerToPath(pointer: string): string {
+  if (!pointer) return '$';
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  return jsonPath(parts);
+}

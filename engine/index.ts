@@ -1,0 +1,24 @@
+/**
+ * credit-rules: rulesets as data, evaluated against entity records, every point explained.
+ * The one public entry of the engine; it runs in Node and in the browser alike.
+ */
+export { loadRuleset, checkReferences } from './ruleset.js';
+export { evaluate, evaluateMany } from './evaluate.js';
+export { validateRecord } from './records.js';
+export { runCases, validateCase, clauseIds } from './cases.js';
+export { CreditRulesError } from './errors.js';
+export { schemas } from './schemas.js';
+export { operators } from './operators.js';
+export { addMonths, endOfMonth, isIsoDate } from './dates.js';
+export { lastDayCounted } from './window.js';
+
+export type { CompiledRuleset } from './compile.js';
+export type { EvaluateOptions, Outcome } from './evaluate.js';
+export type { RecordCheck } from './records.js';
+export type { SampleCase, CaseOutcome, CaseReport } from './cases.js';
+export type { ErrorCode, Problem } from './errors.js';
+export type {
+  Citation, Clause, Condition, DowngradeResult, EntityEvent, EntityRecord, EventType, AttributeSpec, FactCondition,
+  Grade, Indicator, IndicatorResult, Item, ItemResult, Level, Parameter, Project, Provisional, Reading, Result,
+  Ruleset, RulesetMeta, RulesetStatus, TraceEntry, TraceKind, Window,
+} from './types.js';

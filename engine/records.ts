@@ -1,0 +1,85 @@
+/**
+ * Checking an entity record: its JSON Schema, then what only the ruleset knows (event types
+ * and attribute values it declares) and what no schema can say (unique ids, references to
+ * projects of the same record, a published grade that exists).
+ */
+import type { CompiledRuleset } from './compile.js';
+import { isIsoDate } from './dates.js';
+import { jsonPath, type Problem } from './errors.js';
+import { schemaProblems, validateRecordSchema } from './schemas.js';
+import type { EntityRecord } from './types.js';
+
+/** The outcome of validating a record: its problems (errors) and warnings. */
+export interface RecordCheck {
+  valid: boolean;
+  problems: Problem[];
+  warnings: string[];
+}
+
+/** Validates a record against the schema and, when given, a compiled ruleset's vocabulary. */
+export function validateRecord(record: unknown, compiled?: CompiledRuleset): RecordCheck {
+  if (!validateRecordSchema(record)) {
+    return { valid: false, problems: schemaProblems(validateRecordSchema.errors), warnings: [] };
+  }
+  const problems: Problem[] = [];
+  const warnings: string[] = [];
+  const projectIds = new Set<string>();
+  (record.projects ?? []).forEach((project, i) => {
+    if (projectIds.has(project.id)) problems.push({ path: jsonPath(['projects', i, 'id']), message: `duplicate project id "${project.id}"`, fix: 'give each project its own id' });
+    projectIds.add(project.id);
+    if (project.completionDate !== undefined && project.completionDate < project.permitDate) {
+      problems.push({ path: jsonPath(['projects', i, 'completionDate']), message: `completion ${project.completionDate} is before the permit date ${project.permitDate}`, fix: 'check both dates' });
+    }
+  });
+  const eventIds = new Set<string>();
+  (record.events ?? []).forEach((event, i) => {
+    if (event.id !== undefined) {
+      if (eventIds.has(event.id)) problems.push({ path: jsonPath(['events', i, 'id']), message: `duplicate event id "${event.id}"`, fix: 'give each event its own id' });
+      eventIds.add(event.id);
+    }
+    if (event.project !== undefined && !projectIds.has(event.project)) {
+      problems.push({ path: jsonPath(['events', i, 'project']), message: `no project "${event.project}" in this record`, fix: `add the project to "projects" or name one of: ${[...projectIds].join(', ') || '(none)'}` });
+    }
+    if (!compiled) return;
+    const type = Object.hasOwn(compiled.ruleset.eventTypes, event.type) ? compiled.ruleset.eventTypes[event.type] : undefined;
+    if (!type) {
+      warnings.push(`${jsonPath(['events', i, 'type'])}: event type "${event.type}" is not used by ruleset ${compiled.ruleset.id}; it scores nothing`);
+      return;
+    }
+    if (!compiled.usedEventTypes.has(event.type)) warnings.push(`${jsonPath(['events', i, 'type'])}: no rule of ruleset ${compiled.ruleset.id} uses "${event.type}"`);
+    for (const [name, spec] of Object.entries(type.attributes)) {
+      const path = jsonPath(['events', i, name]);
+      const present = Object.hasOwn(event, name) && event[name] !== null;
+      if (!present) {
+        if (spec.required) problems.push({ path, message: `a ${event.type} event needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"` });
+        continue;
+      }
+      const value = event[name];
+      const wrong =
+        (spec.type === 'enum' && !spec.values?.includes(value as string)) ||
+        (spec.type === 'boolean' && typeof value !== 'boolean') ||
+        (spec.type === 'number' && typeof value !== 'number') ||
+        (spec.type === 'date' && !isIsoDate(value)) ||
+        ((spec.type === 'string' || spec.type === 'project') && typeof value !== 'string');
+      if (wrong) {
+        problems.push({
+          path,
+          message: `${JSON.stringify(value)} is not a valid ${name} (${spec.label}) of a ${event.type} event`,
+          fix: spec.type === 'enum' ? `use one of ${spec.values!.join(', ')}` : spec.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${spec.type === 'project' ? 'project id' : spec.type}`,
+        });
+      }
+    }
+  });
+  if (compiled && record.publishedRating && !compiled.grades.some((g) => g.grade === record.publishedRating!.grade)) {
+    problems.push({ path: '$.publishedRating.grade', message: `"${record.publishedRating.grade}" is not a grade of ruleset ${compiled.ruleset.id}`, fix: `use one of ${compiled.grades.map((g) => g.grade).join(', ')}` });
+  }
+  if (compiled && record.kind !== compiled.ruleset.entityKind) {
+    problems.push({ path: '$.kind', message: `ruleset ${compiled.ruleset.id} scores ${compiled.ruleset.entityKind} records, not ${record.kind}`, fix: 'use the ruleset for this kind of entity' });
+  }
+  return { valid: problems.length === 0, problems, warnings };
+}
+
+/** Narrows a record that `validateRecord` accepted. */
+export function isValidRecord(record: unknown, check: RecordCheck): record is EntityRecord {
+  return check.valid;
+}

@@ -1,0 +1,253 @@
+/**
+ * Loading a ruleset: its JSON Schema, then the checks a schema cannot express (references
+ * resolve, ids are unique, points are exact, grade lines descend), then compilation.
+ */
+import { compileRuleset, type CompiledRuleset } from './compile.js';
+import { hasExactMilli } from './decimal.js';
+import { isIsoDate } from './dates.js';
+import { CreditRulesError, jsonPath, type Problem } from './errors.js';
+import { operators } from './operators.js';
+import { schemaProblems, validateRulesetSchema } from './schemas.js';
+import type { Condition, Ruleset } from './types.js';
+
+type Path = (string | number)[];
+
+/** Walks every condition of a ruleset with its JSON path. */
+function forEachCondition(ruleset: Ruleset, visit: (condition: Condition, path: Path, scope: 'event' | 'record' | 'project') => void): void {
+  const walk = (condition: Condition, path: Path, scope: 'event' | 'record' | 'project'): void => {
+    visit(condition, path, scope);
+    if ('all' in condition) condition.all.forEach((c, i) => walk(c, [...path, 'all', i], scope));
+    else if ('any' in condition) condition.any.forEach((c, i) => walk(c, [...path, 'any', i], scope));
+    else if ('not' in condition) walk(condition.not, [...path, 'not'], scope);
+  };
+  for (const [name, c] of Object.entries(ruleset.conditions)) walk(c, ['conditions', name], 'event');
+  if (ruleset.eventCondition) walk(ruleset.eventCondition, ['eventCondition'], 'event');
+  if (ruleset.baseRule?.projectCondition) walk(ruleset.baseRule.projectCondition, ['baseRule', 'projectCondition'], 'project');
+  ruleset.eligibility?.requirements.forEach((r, i) => walk(r.when, ['eligibility', 'requirements', i, 'when'], 'record'));
+  ruleset.indicators.forEach((indicator, ii) => {
+    if (indicator.eventCondition) walk(indicator.eventCondition, ['indicators', ii, 'eventCondition'], 'event');
+    indicator.items.forEach((item, ti) => {
+      const itemPath: Path = ['indicators', ii, 'items', ti];
+      if (item.multiplier) walk(item.multiplier.when, [...itemPath, 'multiplier', 'when'], 'event');
+      item.clauses.forEach((clause, ci) => {
+        const clausePath: Path = [...itemPath, 'clauses', ci];
+        walk(clause.when, [...clausePath, 'when'], item.kind === 'check' ? 'record' : 'event');
+        clause.levels?.forEach((level, li) => {
+          if (level.when) walk(level.when, [...clausePath, 'levels', li, 'when'], 'event');
+        });
+      });
+    });
+  });
+  ruleset.downgrades?.rules.forEach((r, i) => walk(r.when, ['downgrades', 'rules', i, 'when'], 'event'));
+  ruleset.downgrades?.repeats.forEach((r, i) => walk(r.when, ['downgrades', 'repeats', i, 'when'], 'event'));
+}
+
+/** The problems a schema cannot see. Empty when the ruleset is sound. */
+export function checkReferences(ruleset: Ruleset): Problem[] {
+  const problems: Problem[] = [];
+  const problem = (path: Path, message: string, fix: string): void => {
+    problems.push({ path: jsonPath(path), message, fix });
+  };
+
+  // Indicators and items share one namespace, clauses, levels and downgrade rules another:
+  // an item may carry its indicator's id (E5), a clause its item's (E1).
+  const namespaces = { part: new Map<string, string>(), rule: new Map<string, string>() };
+  const unique = (id: string, path: Path, what: string): void => {
+    const ids = what === 'indicator' || what === 'item' || what === 'reading' || what === 'grade' ? namespaces.part : namespaces.rule;
+    const earlier = ids.get(id);
+    if (earlier) problem(path, `duplicate id "${id}" (also ${earlier})`, `give this ${what} an id of its own`);
+    else ids.set(id, jsonPath(path));
+  };
+  const indicatorIds = new Set(ruleset.indicators.map((i) => i.id));
+  const itemIds = new Set(ruleset.indicators.flatMap((i) => i.items.map((t) => t.id)));
+  const readingIds = new Set(ruleset.readings.map((r) => r.id));
+  const attributes = new Map<string, Set<string> | null>();
+  for (const type of Object.values(ruleset.eventTypes)) {
+    for (const [name, spec] of Object.entries(type.attributes)) {
+      const values = attributes.get(name);
+      if (spec.type !== 'enum' || values === null) attributes.set(name, null);
+      else attributes.set(name, new Set([...(values ?? []), ...(spec.values ?? [])]));
+    }
+  }
+  const knownAttribute = (name: string): boolean => ['type', 'date', 'id', 'region', 'project'].includes(name) || attributes.has(name);
+  const exact = (value: number | undefined, path: Path): void => {
+    if (value !== undefined && !hasExactMilli(value)) problem(path, `${value} has more than three decimals`, 'write points to at most 0.001');
+  };
+  const reading = (id: string | undefined, path: Path): void => {
+    if (id !== undefined && !readingIds.has(id)) problem(path, `no reading "${id}" in "readings"`, 'add the reading or correct the id');
+  };
+
+  ruleset.readings.forEach((r, i) => unique(r.id, ['readings', i, 'id'], 'reading'));
+  for (const [name, p] of Object.entries(ruleset.parameters)) reading(p.reading, ['parameters', name, 'reading']);
+
+  ruleset.indicators.forEach((indicator, ii) => {
+    unique(indicator.id, ['indicators', ii, 'id'], 'indicator');
+    indicator.items.forEach((item, ti) => {
+      const itemPath: Path = ['indicators', ii, 'items', ti];
+      if (item.id !== indicator.id) unique(item.id, [...itemPath, 'id'], 'item');
+      if (item.kind === 'bonus' && item.max === undefined) problem([...itemPath, 'max'], `bonus item ${item.id} has no maximum`, 'add "max"');
+      if (item.kind !== 'bonus' && item.full === undefined) problem([...itemPath, 'full'], `${item.kind} item ${item.id} has no full score`, 'add "full"');
+      if (item.base !== undefined && item.full !== undefined && item.base > item.full) {
+        problem([...itemPath, 'base'], `base score ${item.base} is above the full score ${item.full}`, 'lower the base score or raise the full score');
+      }
+      for (const key of ['full', 'base', 'cap', 'max'] as const) exact(item[key], [...itemPath, key]);
+      if (item.multiplier) exact(item.multiplier.factor, [...itemPath, 'multiplier', 'factor']);
+      if (item.highestPer && !knownAttribute(item.highestPer.attribute)) {
+        problem([...itemPath, 'highestPer', 'attribute'], `no event type has an attribute "${item.highestPer.attribute}"`, 'declare it in "eventTypes" or correct the name');
+      }
+      item.notAgain?.items.forEach((id, k) => {
+        if (!itemIds.has(id)) problem([...itemPath, 'notAgain', 'items', k], `no item "${id}"`, 'name an item id of this ruleset');
+      });
+      item.clauses.forEach((clause, ci) => {
+        const clausePath: Path = [...itemPath, 'clauses', ci];
+        unique(clause.id, [...clausePath, 'id'], 'clause');
+        reading(clause.reading, [...clausePath, 'reading']);
+        exact(clause.points, [...clausePath, 'points']);
+        exact(clause.cap, [...clausePath, 'cap']);
+        const veto = clause.effect === 'veto';
+        if (veto && item.kind === 'check') problem([...clausePath, 'effect'], 'a check clause cannot veto', 'remove "effect"');
+        if (veto && clause.vetoes !== undefined && !indicatorIds.has(clause.vetoes)) {
+          problem([...clausePath, 'vetoes'], `no indicator "${clause.vetoes}"`, 'name an indicator id of this ruleset');
+        }
+        if (!veto && clause.points === undefined && !clause.levels) problem(clausePath, `clause ${clause.id} has no points`, 'add "points" or "levels"');
+        if (clause.points !== undefined && clause.levels) problem([...clausePath, 'points'], `clause ${clause.id} has both "points" and "levels"`, 'keep one of them');
+        if (clause.oncePer !== undefined && !knownAttribute(clause.oncePer)) {
+          problem([...clausePath, 'oncePer'], `no event type has an attribute "${clause.oncePer}"`, 'declare it in "eventTypes" or correct the name');
+        }
+        const w = clause.window;
+        if (w?.defaultParameter !== undefined && typeof ruleset.parameters[w.defaultParameter]?.value !== 'number') {
+          problem([...clausePath, 'window', 'defaultParameter'], `no number parameter "${w.defaultParameter}"`, 'add it to "parameters" or correct the name');
+        }
+        if (w && w.months === undefined && w.monthsAttribute === undefined && w.untilAttribute === undefined) {
+          problem([...clausePath, 'window'], 'the window says neither months nor an attribute', 'add "months", "monthsAttribute" or "untilAttribute"');
+        }
+        const levels = clause.levels ?? (clause.points === undefined ? [] : [{ id: clause.id, points: clause.points }]);
+        levels.forEach((level, li) => {
+          if (clause.levels) unique(level.id, [...clausePath, 'levels', li, 'id'], 'level');
+          exact(level.points, [...clausePath, 'levels', li, 'points']);
+          const wrongSign = (item.kind === 'deduction' && level.points > 0) || (item.kind !== 'deduction' && level.points < 0);
+          if (wrongSign) {
+            problem(clause.levels ? [...clausePath, 'levels', li, 'points'] : [...clausePath, 'points'],
+              `${item.kind} points must be ${item.kind === 'deduction' ? 'negative or 0' : 'positive or 0'}, found ${level.points}`,
+              item.kind === 'deduction' ? 'write a deduction as a negative number (-4)' : 'write a bonus as a positive number');
+          }
+        });
+      });
+    });
+  });
+
+  // Named conditions: every reference resolves, and none refers to itself.
+  const named = ruleset.conditions;
+  const cycle = (name: string, trail: string[]): string[] | undefined => {
+    if (trail.includes(name)) return [...trail, name];
+    const refs: string[] = [];
+    const collect = (c: Condition): void => {
+      if ('condition' in c) refs.push(c.condition);
+      else if ('all' in c) c.all.forEach(collect);
+      else if ('any' in c) c.any.forEach(collect);
+      else if ('not' in c) collect(c.not);
+    };
+    if (Object.hasOwn(named, name)) collect(named[name]!);
+    for (const ref of refs) {
+      const found = cycle(ref, [...trail, name]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const name of Object.keys(named)) {
+    const found = cycle(name, []);
+    if (found && found[0] === name) problem(['conditions', name], `condition refers to itself: ${found.join(' → ')}`, 'break the cycle');
+  }
+
+  forEachCondition(ruleset, (condition, path, scope) => {
+    if ('condition' in condition) {
+      if (!Object.hasOwn(named, condition.condition)) problem([...path, 'condition'], `no condition named "${condition.condition}"`, 'add it to "conditions" or correct the name');
+      return;
+    }
+    if ('all' in condition || 'any' in condition || 'not' in condition) return;
+    const op = operators[condition.operator]!;
+    const value = condition.value;
+    const isRef = value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
+    if (scope !== 'event' && (condition.fact === 'event' || (condition.fact === 'project' && scope === 'record'))) {
+      problem([...path, 'fact'], `fact "${condition.fact}" is not available here (a ${scope} condition)`, `use "record", "asOf" or "parameters"${scope === 'project' ? ' or "project"' : ''}`);
+    }
+    for (const ref of [condition, ...(isRef ? [value as { fact: string; path?: string }] : [])]) {
+      if (ref.fact === 'parameters') {
+        const name = ref.path?.split('.')[0];
+        if (!name || !Object.hasOwn(ruleset.parameters, name)) problem([...path, ref === condition ? 'path' : 'value'], `no parameter "${name ?? ''}"`, 'add it to "parameters" or correct the path');
+      }
+    }
+    if (!isRef) {
+      const bad =
+        (op.value === 'array' && !Array.isArray(value)) ||
+        (op.value === 'number' && typeof value !== 'number') ||
+        (op.value === 'date' && !isIsoDate(value)) ||
+        (op.value === 'boolean' && typeof value !== 'boolean');
+      if (bad) problem([...path, 'value'], `operator "${condition.operator}" needs ${op.value === 'date' ? 'a date YYYY-MM-DD' : `a ${op.value}`}, found ${JSON.stringify(value)}`, `write a ${op.value} value`);
+    }
+    if (condition.fact === 'event' && condition.path && !isRef) {
+      const attribute = condition.path.split('.')[0]!;
+      const values = (condition.operator === 'equal' || condition.operator === 'in') ? (Array.isArray(value) ? value : [value]) : [];
+      if (attribute === 'type') {
+        for (const v of values) {
+          if (typeof v === 'string' && !Object.hasOwn(ruleset.eventTypes, v)) problem([...path, 'value'], `no event type "${v}"`, 'declare it in "eventTypes" or correct the name');
+        }
+      } else if (!knownAttribute(attribute)) {
+        problem([...path, 'path'], `no event type has an attribute "${attribute}"`, 'declare it in "eventTypes" or correct the name');
+      } else {
+        const allowed = attributes.get(attribute);
+        for (const v of values) {
+          if (allowed && typeof v === 'string' && !allowed.has(v)) problem([...path, 'value'], `"${v}" is not a declared value of "${attribute}"`, `use one of ${[...allowed].join(', ')}`);
+        }
+      }
+    }
+  });
+
+  // Grades descend; downgrade grades and floors name real grades.
+  const grades = ruleset.grades;
+  grades.forEach((g, i) => {
+    unique(`grade:${g.grade}`, ['grades', i, 'grade'], 'grade');
+    exact(g.min, ['grades', i, 'min']);
+    if (i > 0 && g.min >= grades[i - 1]!.min) {
+      problem(['grades', i, 'min'], `grade line ${g.grade} (${g.min}) is not below ${grades[i - 1]!.grade} (${grades[i - 1]!.min})`, 'list grades from the highest, each line below the one before');
+    }
+  });
+  const gradeNames = new Set(grades.map((g) => g.grade));
+  const d = ruleset.downgrades;
+  if (d) {
+    d.fromGrades.forEach((g, i) => {
+      if (!gradeNames.has(g)) problem(['downgrades', 'fromGrades', i], `no grade "${g}"`, 'name a grade of "grades"');
+    });
+    for (const [g, floor] of Object.entries(d.floors)) {
+      const line = grades.find((x) => x.grade === g);
+      const above = grades[grades.findIndex((x) => x.grade === g) - 1];
+      if (!line) problem(['downgrades', 'floors', g], `no grade "${g}"`, 'name a grade of "grades"');
+      else if (floor < line.min || (above && floor >= above.min)) {
+        problem(['downgrades', 'floors', g], `floor ${floor} is outside grade ${g}`, `choose a score of grade ${g}`);
+      }
+    }
+    reading(d.reading, ['downgrades', 'reading']);
+    d.rules.forEach((r, i) => unique(r.id, ['downgrades', 'rules', i, 'id'], 'downgrade rule'));
+    d.repeats.forEach((r, i) => unique(r.id, ['downgrades', 'repeats', i, 'id'], 'downgrade rule'));
+  }
+  if (ruleset.baseRule) reading(ruleset.baseRule.reading, ['baseRule', 'reading']);
+  return problems;
+}
+
+/**
+ * Validates a parsed ruleset (schema, then references) and compiles it for evaluation.
+ * Throws a `CreditRulesError` (`RULESET_INVALID`, `RULESET_REFERENCE`) naming every problem.
+ */
+export function loadRuleset(json: unknown, options: { file?: string } = {}): CompiledRuleset {
+  if (!validateRulesetSchema(json)) {
+    throw new CreditRulesError('RULESET_INVALID', 'the ruleset does not match schemas/ruleset.schema.json', {
+      file: options.file,
+      problems: schemaProblems(validateRulesetSchema.errors),
+    });
+  }
+  const problems = checkReferences(json);
+  if (problems.length) {
+    throw new CreditRulesError('RULESET_REFERENCE', 'the ruleset has references that do not resolve or numbers that do not fit', { file: options.file, problems });
+  }
+  return compileRuleset(json);
+}

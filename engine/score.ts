@@ -1,0 +1,253 @@
+/**
+ * Phase two of an evaluation: from the matches, the points. Windows, the base score,
+ * per-occurrence points, "once per", doubling, "highest only", "not deducted again",
+ * caps, vetoes and grades, all driven by the ruleset's data. Points are thousandths
+ * (decimal.ts), so every sum is exact.
+ */
+import type { CompiledItem, CompiledRuleset } from './compile.js';
+import { addMonths } from './dates.js';
+import { fromMilli, type Milli } from './decimal.js';
+import { applyDowngrades } from './downgrade.js';
+import { gradeOf } from './grade.js';
+import type { Matches } from './match.js';
+import { inWindow } from './window.js';
+import { TraceWriter, eventRef } from './trace.js';
+import type { EntityEvent, EntityRecord, IndicatorResult, ItemResult, Result } from './types.js';
+
+/** One event counted by one clause, in its window. */
+interface Occurrence {
+  event: number;
+  clause: number;
+  level: number;
+  points: Milli;
+  /** Extra points from a multiplier (E7.7), already included in `points`. */
+  extra: Milli;
+}
+
+function attributeValue(event: EntityEvent, attribute: string): unknown {
+  return Object.hasOwn(event, attribute) ? event[attribute] : undefined;
+}
+
+/** Whether the entity had a project of the base rule in its lookback (INT-2). */
+function hasRecentProject(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches): boolean {
+  const rule = compiled.ruleset.baseRule;
+  if (!rule) return true;
+  const since = addMonths(asOf, -rule.lookbackMonths);
+  return (record.projects ?? []).some((project, i) => {
+    if (!matches.projects[i] || project.permitDate > asOf) return false;
+    const end = project.completionDate ?? addMonths(project.permitDate, rule.projectDefaultMonths);
+    return end >= since;
+  });
+}
+
+/** A deduction item's starting score: its base when there was no recent project, else its full score. */
+function startScore(item: CompiledItem, baseApplied: boolean): Milli {
+  return baseApplied && item.item.base !== undefined ? item.base : item.full;
+}
+
+/** Scores a record from its matches. `withTrace` adds the explanation of every point. */
+export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches, withTrace: boolean): Result {
+  const { ruleset, clauses, items, indicators, eventTests } = compiled;
+  const events = record.events ?? [];
+  const trace = withTrace ? new TraceWriter(ruleset) : undefined;
+  const baseApplied = !hasRecentProject(compiled, record, asOf, matches);
+
+  // Occurrences per item: each event, each clause it matches (first matching level), in its window.
+  const occurrences: Occurrence[][] = items.map(() => []);
+  const multiplied: Set<number>[] = items.map(() => new Set());
+  const vetoes = new Map<number, Occurrence>();
+  for (let e = 0; e < events.length; e++) {
+    const event = events[e]!;
+    let lastClause = -1;
+    for (const t of matches.events[e]!) {
+      const target = eventTests[t]!.target;
+      if (target.kind === 'multiplier') multiplied[target.item]!.add(e);
+      if (target.kind !== 'level' || target.clause === lastClause) continue;
+      lastClause = target.clause;
+      const clause = clauses[target.clause]!;
+      if (!inWindow(event, clause.clause.window, asOf, compiled.parameters)) continue;
+      const occurrence: Occurrence = { event: e, clause: target.clause, level: target.level, points: clause.levels[target.level]!.points, extra: 0 };
+      if (clause.veto) {
+        if (!vetoes.has(clause.vetoes)) vetoes.set(clause.vetoes, occurrence);
+        continue;
+      }
+      occurrences[clause.item]!.push(occurrence);
+    }
+  }
+
+  const itemScores: Milli[] = items.map((compiledItem, i) => {
+    const { item } = compiledItem;
+    trace?.setPlace(compiledItem.indicator, i);
+    if (item.kind === 'check') {
+      let total = 0;
+      compiledItem.checks.forEach((test, k) => {
+        if (!matches.record[test]) return;
+        const clause = clauses[compiledItem.clauses[k]!]!;
+        total += clause.levels[0]!.points;
+        trace?.check(clause, clause.levels[0]!.points);
+      });
+      if (total === 0) trace?.checkFailed(item);
+      const capped = Math.min(total, compiledItem.full);
+      if (capped < total) trace?.cap(item, total, compiledItem.full, capped - total);
+      return capped;
+    }
+
+    let kept = occurrences[i]!;
+    kept = dropAlreadyDeducted(compiled, i, kept, occurrences, events, trace);
+    kept = keepOncePer(compiled, kept, events, trace);
+    if (item.multiplier) {
+      const factor = item.multiplier.factor;
+      for (const o of kept) {
+        if (!multiplied[i]!.has(o.event)) continue;
+        const points = Math.round(o.points * factor);
+        o.extra = points - o.points;
+        o.points = points;
+      }
+    }
+    kept = keepHighestPer(compiled, i, kept, events, trace);
+
+    const start = item.kind === 'deduction' ? startScore(compiledItem, baseApplied) : 0;
+    if (item.kind === 'deduction') trace?.start(item, start, baseApplied && item.base !== undefined);
+
+    // Clause caps, then the item's own cap or maximum.
+    let total = 0;
+    const byClause = new Map<number, Milli>();
+    for (const o of kept) {
+      trace?.occurrence(clauses[o.clause]!, o.level, events[o.event]!, o.event, o.points - o.extra, item.multiplier, o.extra);
+      byClause.set(o.clause, (byClause.get(o.clause) ?? 0) + o.points);
+      total += o.points;
+    }
+    for (const [c, sum] of byClause) {
+      const cap = clauses[c]!.cap;
+      if (cap === undefined || Math.abs(sum) <= cap) continue;
+      const cut = sum > 0 ? cap - sum : -cap - sum;
+      trace?.clauseCap(clauses[c]!, sum, cap, cut);
+      total += cut;
+    }
+
+    if (item.kind === 'bonus') {
+      const max = compiledItem.max ?? Infinity;
+      if (total <= max) return total;
+      trace?.cap(item, total, max, max - total);
+      return max;
+    }
+    const deduction = -total;
+    const cap = compiledItem.cap ?? Infinity;
+    const counted = Math.min(deduction, cap);
+    if (counted < deduction) trace?.cap(item, deduction, cap, deduction - counted);
+    if (start - counted >= 0) return start - counted;
+    trace?.floor(item, counted - start);
+    return 0;
+  });
+
+  let computed = 0;
+  const indicatorResults: IndicatorResult[] = indicators.map((compiledIndicator, ii) => {
+    const { indicator } = compiledIndicator;
+    let score = 0;
+    for (const i of compiledIndicator.items) score += itemScores[i]!;
+    const veto = vetoes.get(ii);
+    if (veto) {
+      const clause = clauses[veto.clause]!;
+      trace?.setPlace(ii, clause.item);
+      trace?.veto(clause, indicator, events[veto.event]!, veto.event, score);
+      for (const i of compiledIndicator.items) itemScores[i] = 0;
+      score = 0;
+    }
+    computed += score;
+    const itemResults: ItemResult[] = compiledIndicator.items.map((i) => {
+      const compiledItem = items[i]!;
+      const start = compiledItem.item.kind === 'deduction' ? startScore(compiledItem, baseApplied) : 0;
+      return { id: compiledItem.item.id, label: compiledItem.item.label, score: fromMilli(itemScores[i]!), start: fromMilli(start) };
+    });
+    const result: IndicatorResult = { id: indicator.id, label: indicator.label, score: fromMilli(score), items: itemResults };
+    if (veto) result.vetoedBy = clauses[veto.clause]!.clause.id;
+    return result;
+  });
+
+  const eligibility = ruleset.eligibility;
+  const ineligibleReasons = eligibility
+    ? eligibility.requirements.filter((_, k) => !matches.record[compiled.eligibilityTests[k]!]).map((r) => r.reason)
+    : [];
+  const eligible = ineligibleReasons.length === 0;
+  if (!eligible) trace?.ineligible(eligibility!, ineligibleReasons);
+
+  const computedGrade = eligible ? gradeOf(compiled, computed) : null;
+  const result: Result = {
+    id: record.id,
+    ruleset: { id: ruleset.id, version: ruleset.version },
+    asOf,
+    score: fromMilli(computed),
+    grade: computedGrade,
+    eligible,
+    computedScore: fromMilli(computed),
+    computedGrade,
+    downgraded: false,
+    baseApplied,
+    indicators: indicatorResults,
+  };
+  if (!eligible) result.ineligibleReasons = ineligibleReasons;
+  if (eligible) applyDowngrades(compiled, record, asOf, matches, result, trace);
+  if (trace) result.trace = trace.entries;
+  return result;
+}
+
+/** E7.8: drop events whose attribute matches an event that counted in the `notAgain` items (INT-10). */
+function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occurrence[], occurrences: Occurrence[][], events: EntityEvent[], trace: TraceWriter | undefined): Occurrence[] {
+  const rule = compiled.items[item]!.item.notAgain;
+  const targets = compiled.notAgainItems[item]!;
+  if (!rule || !targets.length || !kept.length) return kept;
+  const counted = new Map<unknown, Occurrence>();
+  for (const t of targets) {
+    for (const o of occurrences[t]!) {
+      const value = attributeValue(events[o.event]!, rule.attribute);
+      if (value !== undefined && value !== null && !counted.has(value)) counted.set(value, o);
+    }
+  }
+  return kept.filter((o) => {
+    const earlier = counted.get(attributeValue(events[o.event]!, rule.attribute));
+    if (!earlier) return true;
+    trace?.skipped(rule.citation.clause, rule.label, events[o.event]!, o.event, `与 ${eventRef(events[earlier.event]!, earlier.event)} 属同一行为,已在 ${compiled.items[compiled.clauses[earlier.clause]!.item]!.item.id} 中扣分,不重复扣分`);
+    return false;
+  });
+}
+
+/** A clause's `oncePer`: at most one occurrence per attribute value (E5.4: per project). */
+function keepOncePer(compiled: CompiledRuleset, kept: Occurrence[], events: EntityEvent[], trace: TraceWriter | undefined): Occurrence[] {
+  const seen = new Map<number, Map<unknown, Occurrence>>();
+  return kept.filter((o) => {
+    const clause = compiled.clauses[o.clause]!.clause;
+    if (!clause.oncePer) return true;
+    const value = attributeValue(events[o.event]!, clause.oncePer);
+    if (value === undefined || value === null) return true;
+    let values = seen.get(o.clause);
+    if (!values) seen.set(o.clause, (values = new Map()));
+    const first = values.get(value);
+    if (!first) {
+      values.set(value, o);
+      return true;
+    }
+    trace?.skipped(clause.id, clause.label, events[o.event]!, o.event, `与 ${eventRef(events[first.event]!, first.event)} 同一${clause.oncePer === 'project' ? '项目' : `“${clause.oncePer}”`},只计一次`);
+    return false;
+  });
+}
+
+/** `highestPer`: among occurrences sharing the attribute, only the largest points count (INT-9: after doubling). */
+function keepHighestPer(compiled: CompiledRuleset, item: number, kept: Occurrence[], events: EntityEvent[], trace: TraceWriter | undefined): Occurrence[] {
+  const rule = compiled.items[item]!.item.highestPer;
+  if (!rule || kept.length < 2) return kept;
+  const best = new Map<unknown, Occurrence>();
+  for (const o of kept) {
+    const value = attributeValue(events[o.event]!, rule.attribute);
+    if (value === undefined || value === null) continue;
+    const current = best.get(value);
+    if (!current || Math.abs(o.points) > Math.abs(current.points)) best.set(value, o);
+  }
+  return kept.filter((o) => {
+    const value = attributeValue(events[o.event]!, rule.attribute);
+    if (value === undefined || value === null) return true;
+    const winner = best.get(value)!;
+    if (winner === o) return true;
+    trace?.skipped(rule.citation.clause, rule.label, events[o.event]!, o.event, `${String(value)} 只计最高的 ${eventRef(events[winner.event]!, winner.event)}(${fromMilli(Math.abs(winner.points))} 分),本项 ${fromMilli(Math.abs(o.points))} 分不计`);
+    return false;
+  });
+}

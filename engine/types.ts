@@ -1,0 +1,381 @@
+/**
+ * The shapes of rulesets, records and results. A ruleset is data: every number a
+ * policy officer may change is a plain field here, and every scoring rule cites
+ * the clause of the regulation it implements.
+ */
+
+/** A json-rules-engine condition: `all` / `any` / `not` / a named `condition`, or a fact test. */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { condition: string }
+  | FactCondition;
+
+/** A fact test, as json-rules-engine writes it. `path` is a dotted path (`licence.validUntil`). */
+export interface FactCondition {
+  fact: string;
+  path?: string;
+  operator: string;
+  value: unknown;
+  params?: Record<string, unknown>;
+}
+
+/** Where a rule's text comes from. */
+export interface Citation {
+  /** The clause id of the spec (E2.1.3, D1, INT-4, N6…). */
+  clause: string;
+  /** The Chinese text the rule implements, as the source writes it. */
+  text: string;
+}
+
+/** A reading of text that is unclear or silent (INT-1…), shown to staff as such. */
+export interface Reading {
+  id: string;
+  title: string;
+  note: string;
+}
+
+/**
+ * How long an event counts after its document date. `months` is fixed; `monthsAttribute`
+ * takes the months from the event (a criticism's announcement), else `defaultParameter`;
+ * `untilAttribute` counts to the date the event names ("currently listed"), open-ended without it.
+ */
+export interface Window {
+  months?: number;
+  monthsAttribute?: string;
+  defaultParameter?: string;
+  untilAttribute?: string;
+}
+
+/** One outcome of a clause: when `when` holds (first match wins), the event scores `points`. */
+export interface Level {
+  id: string;
+  label: string;
+  when?: Condition;
+  points: number;
+  provisional?: Provisional;
+}
+
+/** What a clause does with the events it matches. */
+export type ClauseEffect = 'points' | 'veto';
+
+/** A clause of the table: the events it matches, how long they count, and their points. */
+export interface Clause {
+  id: string;
+  label: string;
+  citation: Citation;
+  /** Events this clause considers (on top of the ruleset's and the indicator's event conditions). */
+  when: Condition;
+  window?: Window;
+  /** `points` per occurrence (one level) or per matching level. */
+  points?: number;
+  levels?: Level[];
+  /** A cap on this clause's own total (its absolute value), within the item's cap. */
+  cap?: number;
+  /** Count at most one occurrence per value of this event attribute (E5.4: per project). */
+  oncePer?: string;
+  /** `veto`: an occurrence in the window makes the whole of `vetoes` score 0. */
+  effect?: ClauseEffect;
+  vetoes?: string;
+  /** A reading (INT-…) this clause embodies. */
+  reading?: string;
+  provisional?: Provisional;
+}
+
+/** Double the points of events for which `when` holds (E7.7: concealed). */
+export interface Multiplier {
+  label: string;
+  citation: Citation;
+  when: Condition;
+  factor: number;
+}
+
+/** Among events sharing `attribute`, only the largest points count (E2.2, E3.2, E6.2, E7.9). */
+export interface HighestPer {
+  label: string;
+  citation: Citation;
+  attribute: string;
+}
+
+/** An event sharing `attribute` with one that counted in `items` is not deducted again (E7.8). */
+export interface NotAgain {
+  label: string;
+  citation: Citation;
+  attribute: string;
+  items: string[];
+}
+
+export type ItemKind = 'deduction' | 'bonus' | 'check';
+
+/**
+ * A scored item. `deduction`: starts at `full` (or `base` when the entity had no recent
+ * project) and loses at most `cap`, never below 0. `bonus`: adds up to `max`. `check`:
+ * scores the points of its clauses whose record condition holds, up to `full`.
+ */
+export interface Item {
+  id: string;
+  label: string;
+  kind: ItemKind;
+  citation: Citation;
+  full?: number;
+  base?: number;
+  cap?: number;
+  max?: number;
+  multiplier?: Multiplier;
+  highestPer?: HighestPer;
+  notAgain?: NotAgain;
+  clauses: Clause[];
+  provisional?: Provisional;
+}
+
+/** An indicator of the table (评价指标): one or more items. */
+export interface Indicator {
+  id: string;
+  label: string;
+  /** Events must also satisfy this to count for any clause of the indicator (N1). */
+  eventCondition?: Condition;
+  items: Item[];
+}
+
+/** A named number, date or list a policy officer may change, with its unit and source. */
+export interface Parameter {
+  label: string;
+  value: number | string | string[];
+  unit?: string;
+  citation: Citation;
+  reading?: string;
+  provisional?: Provisional;
+}
+
+/** Attributes of an event type: allowed values, or a kind of value. */
+export interface AttributeSpec {
+  label: string;
+  type: 'enum' | 'boolean' | 'number' | 'date' | 'string' | 'project';
+  values?: string[];
+  valueLabels?: Record<string, string>;
+  required?: boolean;
+}
+
+export interface EventType {
+  label: string;
+  attributes: Record<string, AttributeSpec>;
+}
+
+export interface Grade {
+  grade: string;
+  min: number;
+}
+
+/** "No recent project" (INT-2): items use `base` when no project of `projectCondition` ran in the lookback. */
+export interface BaseRule {
+  citation: Citation;
+  reading?: string;
+  lookbackMonths: number;
+  /** N3: a project with no completion date runs this long from its permit date. */
+  projectDefaultMonths: number;
+  projectCondition?: Condition;
+}
+
+export type DowngradeEffect = 'oneGrade' | 'lowest';
+
+export interface DowngradeRule {
+  id: string;
+  label: string;
+  citation: Citation;
+  when: Condition;
+  effect: DowngradeEffect;
+}
+
+/** A second matching event within `withinMonths` of an earlier one has `effect` (D2: 2 general accidents in a year). */
+export interface DowngradeRepeat {
+  id: string;
+  label: string;
+  citation: Citation;
+  when: Condition;
+  count: number;
+  withinMonths: number;
+  effect: DowngradeEffect;
+}
+
+export interface Downgrades {
+  citation: Citation;
+  /** Grades from which downgrades apply (A or above). */
+  fromGrades: string[];
+  /** D3: the score after a downgrade is the floor of the new grade. */
+  floors: Record<string, number>;
+  floorCitation: Citation;
+  /** D4: the downgrade decides for this many months after the latest one. */
+  recalcMonths: number;
+  recalcCitation: Citation;
+  reading?: string;
+  rules: DowngradeRule[];
+  repeats: DowngradeRepeat[];
+}
+
+/** Numbers the source does not give (暂定): which fields of the object, and where they come from. */
+export interface Provisional {
+  fields: string[];
+  note: string;
+}
+
+/** Who may be graded at all (项目负责人 第二条): every requirement's record condition must hold. */
+export interface Eligibility {
+  citation: Citation;
+  requirements: { id: string; label: string; when: Condition; reason: string }[];
+}
+
+export type RulesetStatus = 'draft' | 'official' | 'provisional';
+
+export interface RulesetMeta {
+  id: string;
+  title: string;
+  version: string;
+  status: RulesetStatus;
+  effectiveFrom: string;
+  effectiveTo?: string;
+  supersedes?: string;
+  entityKind: 'enterprise' | 'projectLead';
+  source: { document: string; title: string; date: string; file?: string };
+}
+
+/** A ruleset as stored in `rulesets/*.json`. */
+export interface Ruleset extends RulesetMeta {
+  $schema?: string;
+  readings: Reading[];
+  notes: Citation[];
+  parameters: Record<string, Parameter>;
+  /** Named conditions, referenced as `{ "condition": name }` (json-rules-engine's shared conditions). */
+  conditions: Record<string, Condition>;
+  /** Every event must satisfy this to count for the table (INT-12); downgrades ignore it. */
+  eventCondition?: Condition;
+  eventTypes: Record<string, EventType>;
+  baseRule?: BaseRule;
+  eligibility?: Eligibility;
+  indicators: Indicator[];
+  grades: Grade[];
+  gradeCitation: Citation;
+  downgrades?: Downgrades;
+}
+
+// ---------------------------------------------------------------- records
+
+export interface Licence {
+  landscapingScope: boolean;
+  validUntil?: string;
+}
+
+export interface Project {
+  id: string;
+  name?: string;
+  permitDate: string;
+  completionDate?: string;
+  contractAmount?: number;
+  landscaping?: boolean;
+  [attribute: string]: unknown;
+}
+
+export interface EntityEvent {
+  id?: string;
+  type: string;
+  date: string;
+  region?: string;
+  project?: string;
+  [attribute: string]: unknown;
+}
+
+export interface PublishedRating {
+  grade: string;
+  score: number;
+  date: string;
+}
+
+/** An entity record (records.md): an enterprise or a project lead with its projects and events. */
+export interface EntityRecord {
+  id: string;
+  kind: 'enterprise' | 'projectLead';
+  name?: string;
+  asOf?: string;
+  licence?: Licence;
+  title?: string;
+  experienceProjects?: number;
+  projects?: Project[];
+  events?: EntityEvent[];
+  publishedRating?: PublishedRating;
+  [attribute: string]: unknown;
+}
+
+// ---------------------------------------------------------------- results
+
+export type TraceKind =
+  | 'start' // an item's starting score (full, base, or a check's points)
+  | 'points' // an occurrence's points
+  | 'cap' // points a cap or maximum cut
+  | 'floor' // an item that would fall below 0
+  | 'veto' // an indicator zeroed by a veto
+  | 'skipped' // an event that matched but scores nothing (not highest, not again, once per…)
+  | 'downgrade'; // a downgrade step
+
+/** One line of the explanation: which clause, how many points, which events, why. */
+export interface TraceEntry {
+  kind: TraceKind;
+  clause: string;
+  /** The level or downgrade rule within the clause (E2.2.3-gold, D1.2), when there is one. */
+  rule?: string;
+  text: string;
+  indicator?: string;
+  item?: string;
+  /** Points this entry adds (negative: takes). The points of all entries sum to `computedScore`. */
+  points: number;
+  events?: string[];
+  /** Why, in Chinese, for policy staff. */
+  message: string;
+}
+
+export interface ItemResult {
+  id: string;
+  label: string;
+  score: number;
+  /** The score the item started from (full, base, or 0 for bonuses). */
+  start: number;
+}
+
+export interface IndicatorResult {
+  id: string;
+  label: string;
+  score: number;
+  items: ItemResult[];
+  vetoedBy?: string;
+}
+
+export interface DowngradeResult {
+  from: string;
+  to: string;
+  /** The date of the latest grade-changing event. */
+  since: string;
+  /** From this date on the table decides again (D4). */
+  until: string;
+  steps: { clause: string; event: string; date: string; from: string; to: string }[];
+}
+
+/** The result of evaluating one record. */
+export interface Result {
+  id: string;
+  ruleset: { id: string; version: string };
+  asOf: string;
+  score: number;
+  /** The grade; `null` when the entity is not eligible to be graded. */
+  grade: string | null;
+  /** False when an eligibility requirement fails; `ineligibleReasons` says which. */
+  eligible: boolean;
+  ineligibleReasons?: string[];
+  /** The table's own score and grade; they differ from `score`/`grade` when a downgrade decides. */
+  computedScore: number;
+  computedGrade: string | null;
+  downgraded: boolean;
+  downgrade?: DowngradeResult;
+  baseApplied: boolean;
+  indicators: IndicatorResult[];
+  trace?: TraceEntry[];
+  warnings?: string[];
+}
