@@ -13,10 +13,15 @@ export type EventTarget =
   | { kind: 'downgrade'; rule: number }
   | { kind: 'repeat'; repeat: number };
 
-/** A condition over one event's facts, as JSON (for the reference engine) and compiled. */
+/**
+ * A condition over one event's facts: as JSON (for the reference engine), and as the
+ * conjunction of its parts' slots, so a part shared by many tests (the ruleset's and the
+ * indicator's event conditions, a clause's own condition under its levels) is evaluated
+ * once per event.
+ */
 export interface EventTest {
   condition: Condition;
-  predicate: Predicate;
+  slots: number[];
   target: EventTarget;
 }
 
@@ -65,6 +70,8 @@ export interface CompiledRuleset {
   readonly items: readonly CompiledItem[];
   readonly clauses: readonly CompiledClause[];
   readonly eventTests: readonly EventTest[];
+  /** The distinct parts of event tests, compiled; `EventTest.slots` index this. */
+  readonly slotPredicates: readonly Predicate[];
   /** Event test indices to try for an event type; `*` for types no test names. */
   readonly testsByType: ReadonlyMap<string, readonly number[]>;
   readonly untypedTests: readonly number[];
@@ -95,6 +102,19 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const clauses: CompiledClause[] = [];
   const eventTests: EventTest[] = [];
   const recordTests: PlainTest[] = [];
+  const slotPredicates: Predicate[] = [];
+  const slotOf = new Map<Condition, number>();
+  const slots = (...parts: (Condition | undefined)[]): number[] =>
+    parts
+      .filter((p): p is Condition => p !== undefined)
+      .map((part) => {
+        let slot = slotOf.get(part);
+        if (slot === undefined) {
+          slot = slotPredicates.push(compile(part)) - 1;
+          slotOf.set(part, slot);
+        }
+        return slot;
+      });
   const indicatorIndex = new Map(ruleset.indicators.map((ind, i) => [ind.id, i]));
   const itemIds = new Map<string, number>();
 
@@ -118,7 +138,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       items.push(compiledItem);
       if (item.multiplier) {
         const condition = item.multiplier.when;
-        eventTests.push({ condition, predicate: compile(condition), target: { kind: 'multiplier', item: itemIndex } });
+        eventTests.push({ condition, slots: slots(condition), target: { kind: 'multiplier', item: itemIndex } });
       }
       for (const clause of item.clauses) {
         const clauseIndex = clauses.length;
@@ -138,18 +158,18 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
           continue;
         }
         levels.forEach((level, li) => {
-          const condition = allOf(ruleset.eventCondition, indicator.eventCondition, clause.when, level.when);
-          eventTests.push({ condition, predicate: compile(condition), target: { kind: 'level', clause: clauseIndex, level: li } });
+          const parts = [ruleset.eventCondition, indicator.eventCondition, clause.when, level.when];
+          eventTests.push({ condition: allOf(...parts), slots: slots(...parts), target: { kind: 'level', clause: clauseIndex, level: li } });
         });
       }
     }
   });
 
   ruleset.downgrades?.rules.forEach((rule, r) => {
-    eventTests.push({ condition: rule.when, predicate: compile(rule.when), target: { kind: 'downgrade', rule: r } });
+    eventTests.push({ condition: rule.when, slots: slots(rule.when), target: { kind: 'downgrade', rule: r } });
   });
   ruleset.downgrades?.repeats.forEach((repeat, r) => {
-    eventTests.push({ condition: repeat.when, predicate: compile(repeat.when), target: { kind: 'repeat', repeat: r } });
+    eventTests.push({ condition: repeat.when, slots: slots(repeat.when), target: { kind: 'repeat', repeat: r } });
   });
 
   const eligibilityTests: number[] = [];
@@ -177,6 +197,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     items,
     clauses,
     eventTests,
+    slotPredicates,
     testsByType,
     untypedTests,
     recordTests,

@@ -28,12 +28,28 @@ export function resolvePath(value: unknown, path: string): unknown {
 
 type Getter = (facts: Facts) => unknown;
 
+/** Reads a fact and, when it is an object, a dotted path of it: json-rules-engine's rule. */
 function factGetter(fact: string, path: string | undefined): Getter {
   const own = (facts: Facts): unknown => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
   if (!path) return own;
+  const keys = path.split('.');
+  if (keys.length === 1) {
+    const key = keys[0]!;
+    return (facts) => {
+      const value = own(facts);
+      if (value === null || typeof value !== 'object') return value;
+      return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    };
+  }
   return (facts) => {
     const value = own(facts);
-    return value !== null && typeof value === 'object' ? resolvePath(value, path) : value;
+    if (value === null || typeof value !== 'object') return value;
+    let current: unknown = value;
+    for (const key of keys) {
+      if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+      current = (current as Record<string, unknown>)[key];
+    }
+    return current;
   };
 }
 

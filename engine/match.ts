@@ -32,13 +32,28 @@ export function projectsById(record: EntityRecord): Map<string, Project> {
 /** Evaluates every compiled condition that applies, with plain JavaScript. */
 export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, asOf: string): Matches {
   const projects = projectsById(record);
+  const { eventTests, slotPredicates } = compiled;
+  // Each part is evaluated at most once per event: 0 unknown, 1 false, 2 true.
+  const memo = new Uint8Array(slotPredicates.length);
   const events: number[][] = [];
   for (const event of record.events ?? []) {
     const candidates = compiled.testsByType.get(event.type) ?? compiled.untypedTests;
     const hits: number[] = [];
     if (candidates.length) {
       const facts = eventFacts(compiled, record, asOf, event, projects);
-      for (const t of candidates) if (compiled.eventTests[t]!.predicate(facts)) hits.push(t);
+      memo.fill(0);
+      for (const t of candidates) {
+        let holds = true;
+        for (const slot of eventTests[t]!.slots) {
+          let known = memo[slot]!;
+          if (known === 0) memo[slot] = known = slotPredicates[slot]!(facts) ? 2 : 1;
+          if (known === 1) {
+            holds = false;
+            break;
+          }
+        }
+        if (holds) hits.push(t);
+      }
     }
     events.push(hits);
   }

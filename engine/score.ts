@@ -56,6 +56,8 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   const occurrences: Occurrence[][] = items.map(() => []);
   const multiplied: Set<number>[] = items.map(() => new Set());
   const vetoes = new Map<number, Occurrence>();
+  // Veto occurrences per item: they score nothing themselves but did count there (INT-10).
+  const vetoed: Occurrence[][] = [];
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!;
     let lastClause = -1;
@@ -69,6 +71,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
       const occurrence: Occurrence = { event: e, clause: target.clause, level: target.level, points: clause.levels[target.level]!.points, extra: 0 };
       if (clause.veto) {
         if (!vetoes.has(clause.vetoes)) vetoes.set(clause.vetoes, occurrence);
+        (vetoed[clause.item] ??= []).push(occurrence);
         continue;
       }
       occurrences[clause.item]!.push(occurrence);
@@ -93,7 +96,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
     }
 
     let kept = occurrences[i]!;
-    kept = dropAlreadyDeducted(compiled, i, kept, occurrences, events, trace);
+    kept = dropAlreadyDeducted(compiled, i, kept, occurrences, vetoed, events, trace);
     kept = keepOncePer(compiled, kept, events, trace);
     if (item.multiplier) {
       const factor = item.multiplier.factor;
@@ -192,13 +195,15 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
 }
 
 /** E7.8: drop events whose attribute matches an event that counted in the `notAgain` items (INT-10). */
-function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occurrence[], occurrences: Occurrence[][], events: EntityEvent[], trace: TraceWriter | undefined): Occurrence[] {
+function dropAlreadyDeducted(
+  compiled: CompiledRuleset, item: number, kept: Occurrence[], occurrences: Occurrence[][], vetoed: Occurrence[][], events: EntityEvent[], trace: TraceWriter | undefined,
+): Occurrence[] {
   const rule = compiled.items[item]!.item.notAgain;
   const targets = compiled.notAgainItems[item]!;
   if (!rule || !targets.length || !kept.length) return kept;
   const counted = new Map<unknown, Occurrence>();
   for (const t of targets) {
-    for (const o of occurrences[t]!) {
+    for (const o of [...occurrences[t]!, ...(vetoed[t] ?? [])]) {
       const value = attributeValue(events[o.event]!, rule.attribute);
       if (value !== undefined && value !== null && !counted.has(value)) counted.set(value, o);
     }
