@@ -2,7 +2,8 @@
  * A ruleset compiled for evaluation: every condition turned into a predicate once, event
  * tests indexed by the event type they require, numbers turned into exact thousandths.
  */
-import { compileCondition, requiredEventTypes, type Predicate } from './conditions.js';
+import { requiredEventTypes, type Predicate } from './conditions.js';
+import { generatePredicate } from './codegen.js';
 import { toMilli, type Milli } from './decimal.js';
 import type { Clause, Condition, Indicator, Item, Level, Ruleset } from './types.js';
 
@@ -56,6 +57,9 @@ export interface CompiledItem {
   max: Milli | undefined;
   /** Indices of the check tests of a `check` item's clauses, in clause order. */
   checks: number[];
+  /** Whether some clause of the item has its own cap, or counts once per attribute value. */
+  clauseCaps: boolean;
+  oncePer: boolean;
 }
 
 export interface CompiledIndicator {
@@ -72,9 +76,15 @@ export interface CompiledRuleset {
   readonly eventTests: readonly EventTest[];
   /** The distinct parts of event tests, compiled; `EventTest.slots` index this. */
   readonly slotPredicates: readonly Predicate[];
-  /** Event test indices to try for an event type; `*` for types no test names. */
+  /** Event test indices to try for an event type; `untypedTests` for types no test names. */
   readonly testsByType: ReadonlyMap<string, readonly number[]>;
   readonly untypedTests: readonly number[];
+  /**
+   * The same tests as flat programs for the matcher's inner loop:
+   * `[test, slotCount, slot…, test, slotCount, slot…]`.
+   */
+  readonly programsByType: ReadonlyMap<string, Int32Array>;
+  readonly untypedProgram: Int32Array;
   readonly recordTests: readonly PlainTest[];
   readonly eligibilityTests: readonly number[];
   readonly projectTest: PlainTest | undefined;
@@ -94,7 +104,7 @@ function allOf(...parts: (Condition | undefined)[]): Condition {
 /** Compiles a ruleset that has passed its schema and reference checks. */
 export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const named = ruleset.conditions;
-  const compile = (condition: Condition): Predicate => compileCondition(condition, named);
+  const compile = (condition: Condition): Predicate => generatePredicate(condition, named);
   const parameters = Object.fromEntries(Object.entries(ruleset.parameters).map(([k, p]) => [k, p.value]));
 
   const indicators: CompiledIndicator[] = [];
@@ -134,6 +144,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         cap: item.cap === undefined ? undefined : toMilli(item.cap),
         max: item.max === undefined ? undefined : toMilli(item.max),
         checks: [],
+        clauseCaps: item.clauses.some((c) => c.cap !== undefined),
+        oncePer: item.clauses.some((c) => c.oncePer !== undefined),
       };
       items.push(compiledItem);
       if (item.multiplier) {
@@ -187,6 +199,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   });
   const testsByType = new Map<string, number[]>();
   for (const [type, tests] of typed) testsByType.set(type, [...tests, ...untypedTests].sort((a, b) => a - b));
+  const program = (tests: readonly number[]): Int32Array => Int32Array.from(tests.flatMap((t) => [t, eventTests[t]!.slots.length, ...eventTests[t]!.slots]));
+  const programsByType = new Map([...testsByType].map(([type, tests]) => [type, program(tests)]));
   const usedEventTypes = untypedTests.length ? new Set(Object.keys(ruleset.eventTypes)) : new Set(typed.keys());
 
   const projectCondition = ruleset.baseRule?.projectCondition;
@@ -200,6 +214,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     slotPredicates,
     testsByType,
     untypedTests,
+    programsByType,
+    untypedProgram: program(untypedTests),
     recordTests,
     eligibilityTests,
     projectTest: projectCondition ? { condition: projectCondition, predicate: compile(projectCondition) } : undefined,

@@ -29,8 +29,13 @@ export function resolvePath(value: unknown, path: string): unknown {
 type Getter = (facts: Facts) => unknown;
 
 /** Reads a fact and, when it is an object, a dotted path of it: json-rules-engine's rule. */
+/** The facts the engine always provides: read directly, without an own-property check. */
+const PROVIDED_FACTS = new Set(['event', 'project', 'record', 'asOf', 'parameters']);
+
 function factGetter(fact: string, path: string | undefined): Getter {
-  const own = (facts: Facts): unknown => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
+  const own = PROVIDED_FACTS.has(fact)
+    ? (facts: Facts): unknown => facts[fact]
+    : (facts: Facts): unknown => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
   if (!path) return own;
   const keys = path.split('.');
   if (keys.length === 1) {

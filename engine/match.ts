@@ -29,30 +29,49 @@ export function projectsById(record: EntityRecord): Map<string, Project> {
   return map;
 }
 
+const NO_HITS: number[] = [];
+
 /** Evaluates every compiled condition that applies, with plain JavaScript. */
 export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, asOf: string): Matches {
   const projects = projectsById(record);
-  const { eventTests, slotPredicates } = compiled;
-  // Each part is evaluated at most once per event: 0 unknown, 1 false, 2 true.
+  const { slotPredicates } = compiled;
+  // Each part is evaluated at most once per event: memo[slot] is 2 (true) or 1 (false)
+  // when stamp[slot] is the current event's stamp.
   const memo = new Uint8Array(slotPredicates.length);
+  const stamp = new Int32Array(slotPredicates.length);
+  // One facts object for the record, its event and project set per event (predicates are pure).
+  const facts: { event: EntityEvent | null; project: Project | null; record: EntityRecord; asOf: string; parameters: unknown } = {
+    event: null, project: null, record, asOf, parameters: compiled.parameters,
+  };
   const events: number[][] = [];
-  for (const event of record.events ?? []) {
-    const candidates = compiled.testsByType.get(event.type) ?? compiled.untypedTests;
-    const hits: number[] = [];
-    if (candidates.length) {
-      const facts = eventFacts(compiled, record, asOf, event, projects);
-      memo.fill(0);
-      for (const t of candidates) {
+  const recordEvents = record.events ?? [];
+  for (let e = 0; e < recordEvents.length; e++) {
+    const event = recordEvents[e]!;
+    const program = compiled.programsByType.get(event.type) ?? compiled.untypedProgram;
+    let hits = NO_HITS;
+    if (program.length) {
+      facts.event = event;
+      facts.project = event.project === undefined ? null : projects.get(event.project) ?? null;
+      const current = e + 1;
+      let pc = 0;
+      while (pc < program.length) {
+        const test = program[pc]!;
+        const end = pc + 2 + program[pc + 1]!;
         let holds = true;
-        for (const slot of eventTests[t]!.slots) {
-          let known = memo[slot]!;
-          if (known === 0) memo[slot] = known = slotPredicates[slot]!(facts) ? 2 : 1;
+        for (pc += 2; pc < end; pc++) {
+          const slot = program[pc]!;
+          let known = stamp[slot] === current ? memo[slot]! : 0;
+          if (known === 0) {
+            memo[slot] = known = slotPredicates[slot]!(facts) ? 2 : 1;
+            stamp[slot] = current;
+          }
           if (known === 1) {
             holds = false;
             break;
           }
         }
-        if (holds) hits.push(t);
+        pc = end;
+        if (holds) (hits === NO_HITS ? (hits = []) : hits).push(test);
       }
     }
     events.push(hits);

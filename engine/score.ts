@@ -10,9 +10,11 @@ import { fromMilli, type Milli } from './decimal.js';
 import { applyDowngrades } from './downgrade.js';
 import { gradeOf } from './grade.js';
 import type { Matches } from './match.js';
-import { inWindow } from './window.js';
+import { inWindow, monthIndex } from './window.js';
 import { TraceWriter, eventRef } from './trace.js';
 import type { EntityEvent, EntityRecord, IndicatorResult, ItemResult, Result } from './types.js';
+
+const NONE: Occurrence[] = [];
 
 /** One event counted by one clause, in its window. */
 interface Occurrence {
@@ -53,8 +55,9 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   const baseApplied = !hasRecentProject(compiled, record, asOf, matches);
 
   // Occurrences per item: each event, each clause it matches (first matching level), in its window.
-  const occurrences: Occurrence[][] = items.map(() => []);
-  const multiplied: Set<number>[] = items.map(() => new Set());
+  const asOfMonth = monthIndex(asOf);
+  const occurrences: Occurrence[][] = [];
+  const multiplied: Set<number>[] = [];
   const vetoes = new Map<number, Occurrence>();
   // Veto occurrences per item: they score nothing themselves but did count there (INT-10).
   const vetoed: Occurrence[][] = [];
@@ -63,18 +66,18 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
     let lastClause = -1;
     for (const t of matches.events[e]!) {
       const target = eventTests[t]!.target;
-      if (target.kind === 'multiplier') multiplied[target.item]!.add(e);
+      if (target.kind === 'multiplier') (multiplied[target.item] ??= new Set()).add(e);
       if (target.kind !== 'level' || target.clause === lastClause) continue;
       lastClause = target.clause;
       const clause = clauses[target.clause]!;
-      if (!inWindow(event, clause.clause.window, asOf, compiled.parameters)) continue;
+      if (!inWindow(event, clause.clause.window, asOf, asOfMonth, compiled.parameters)) continue;
       const occurrence: Occurrence = { event: e, clause: target.clause, level: target.level, points: clause.levels[target.level]!.points, extra: 0 };
       if (clause.veto) {
         if (!vetoes.has(clause.vetoes)) vetoes.set(clause.vetoes, occurrence);
         (vetoed[clause.item] ??= []).push(occurrence);
         continue;
       }
-      occurrences[clause.item]!.push(occurrence);
+      (occurrences[clause.item] ??= []).push(occurrence);
     }
   }
 
@@ -95,37 +98,43 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
       return capped;
     }
 
-    let kept = occurrences[i]!;
-    kept = dropAlreadyDeducted(compiled, i, kept, occurrences, vetoed, events, trace);
-    kept = keepOncePer(compiled, kept, events, trace);
-    if (item.multiplier) {
-      const factor = item.multiplier.factor;
-      for (const o of kept) {
-        if (!multiplied[i]!.has(o.event)) continue;
-        const points = Math.round(o.points * factor);
-        o.extra = points - o.points;
-        o.points = points;
+    let kept = occurrences[i] ?? NONE;
+    if (kept.length) {
+      kept = dropAlreadyDeducted(compiled, i, kept, occurrences, vetoed, events, trace);
+      if (compiledItem.oncePer) kept = keepOncePer(compiled, kept, events, trace);
+      const factor = item.multiplier?.factor;
+      const doubled = multiplied[i];
+      if (factor !== undefined && doubled) {
+        for (const o of kept) {
+          if (!doubled.has(o.event)) continue;
+          const points = Math.round(o.points * factor);
+          o.extra = points - o.points;
+          o.points = points;
+        }
       }
+      kept = keepHighestPer(compiled, i, kept, events, trace);
     }
-    kept = keepHighestPer(compiled, i, kept, events, trace);
 
     const start = item.kind === 'deduction' ? startScore(compiledItem, baseApplied) : 0;
     if (item.kind === 'deduction') trace?.start(item, start, baseApplied && item.base !== undefined);
 
     // Clause caps, then the item's own cap or maximum.
     let total = 0;
-    const byClause = new Map<number, Milli>();
     for (const o of kept) {
       trace?.occurrence(clauses[o.clause]!, o.level, events[o.event]!, o.event, o.points - o.extra, item.multiplier, o.extra);
-      byClause.set(o.clause, (byClause.get(o.clause) ?? 0) + o.points);
       total += o.points;
     }
-    for (const [c, sum] of byClause) {
-      const cap = clauses[c]!.cap;
-      if (cap === undefined || Math.abs(sum) <= cap) continue;
-      const cut = sum > 0 ? cap - sum : -cap - sum;
-      trace?.clauseCap(clauses[c]!, sum, cap, cut);
-      total += cut;
+    if (compiledItem.clauseCaps && kept.length) {
+      for (const c of compiledItem.clauses) {
+        const cap = clauses[c]!.cap;
+        if (cap === undefined) continue;
+        let sum = 0;
+        for (const o of kept) if (o.clause === c) sum += o.points;
+        if (Math.abs(sum) <= cap) continue;
+        const cut = sum > 0 ? cap - sum : -cap - sum;
+        trace?.clauseCap(clauses[c]!, sum, cap, cut);
+        total += cut;
+      }
     }
 
     if (item.kind === 'bonus') {
@@ -203,7 +212,7 @@ function dropAlreadyDeducted(
   if (!rule || !targets.length || !kept.length) return kept;
   const counted = new Map<unknown, Occurrence>();
   for (const t of targets) {
-    for (const o of [...occurrences[t]!, ...(vetoed[t] ?? [])]) {
+    for (const o of [...(occurrences[t] ?? []), ...(vetoed[t] ?? [])]) {
       const value = attributeValue(events[o.event]!, rule.attribute);
       if (value !== undefined && value !== null && !counted.has(value)) counted.set(value, o);
     }

@@ -1,0 +1,117 @@
+/**
+ * Every clause of the enterprise table, one occurrence at a time: its points, and its window
+ * on both sides of the edge (the last day that counts is the end of the month in which it
+ * lapses, N6; the next day it no longer counts). The numbers here are the regulation's,
+ * written out by hand, not read from the ruleset: a wrong point, window or month-end rule
+ * in the data or the engine fails a row.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../engine/index.js';
+import type { EntityEvent, EntityRecord } from '../engine/index.js';
+import { shippedRuleset } from './support/load.js';
+
+const { compiled } = shippedRuleset('enterprise');
+
+/** A clean enterprise with a recent landscaping project: 8 + 20 + 20 + 0 + 8 + 12 + 12 = 80. */
+function record(events: EntityEvent[]): EntityRecord {
+  return {
+    id: 'T',
+    kind: 'enterprise',
+    licence: { landscapingScope: true },
+    projects: [{ id: 'P1', permitDate: '2018-06-01', completionDate: '2025-12-31', contractAmount: 2_000_000 }],
+    events,
+  };
+}
+const clean = { E1: 8, E2: 20, E3: 20, E4: 0, E5: 8, E6: 12, E7: 12 } as const;
+type IndicatorId = keyof typeof clean;
+
+const DATE = '2019-01-15';
+// The last day an event of 2019-01-15 counts, by its validity.
+const LAST = { 3: '2019-04-30', 6: '2019-07-31', 12: '2020-01-31', 24: '2021-01-31', 36: '2022-01-31', 60: '2024-01-31', until: '2020-03-31' } as const;
+const NEXT = { 3: '2019-05-01', 6: '2019-08-01', 12: '2020-02-01', 24: '2021-02-01', 36: '2022-02-01', 60: '2024-02-01', until: '2020-04-01' } as const;
+
+type Row = [clause: string, event: Omit<EntityEvent, 'date'>, indicator: IndicatorId, scoreWhenCounted: number, validity: keyof typeof LAST];
+
+const rows: Row[] = [
+  ['E2.1.1', { type: 'qualityComplaint' }, 'E2', 19, 60],
+  ['E2.1.2', { type: 'qualityCriticism' }, 'E2', 18.5, 3],
+  ['E2.1.2', { type: 'qualityCriticism', announceMonths: 6 }, 'E2', 18.5, 6],
+  ['E2.1.3', { type: 'qualityAccident', severity: 'general' }, 'E2', 16, 60],
+  ['E2.1.4', { type: 'qualityAccident', severity: 'larger' }, 'E2', 12, 60],
+  ['E2.1.5', { type: 'qualityAccident', severity: 'major' }, 'E2', 0, 60],
+  ['E2.1.5', { type: 'qualityAccident', severity: 'especiallyMajor' }, 'E2', 0, 60],
+  ['E2.2.1', { type: 'qualityAward', award: 'county' }, 'E2', 20.5, 24],
+  ['E2.2.2', { type: 'qualityAward', award: 'city' }, 'E2', 21, 24],
+  ['E2.2.3', { type: 'qualityAward', award: 'provinceGold' }, 'E2', 23, 36],
+  ['E2.2.3', { type: 'qualityAward', award: 'provinceSilver' }, 'E2', 22, 36],
+  ['E2.2.3', { type: 'qualityAward', award: 'provinceBronze' }, 'E2', 21, 36],
+  ['E2.2.3', { type: 'qualityAward', award: 'provinceQuality' }, 'E2', 24, 36],
+  ['E2.2.4', { type: 'qualityAward', award: 'ministry' }, 'E2', 26, 60],
+  ['E2.2.4', { type: 'qualityAward', award: 'luban' }, 'E2', 26, 60],
+  ['E3.1.1', { type: 'safetyCriticism' }, 'E3', 18.5, 3],
+  ['E3.1.2', { type: 'safetyAccident', severity: 'general' }, 'E3', 16, 60],
+  ['E3.1.3', { type: 'safetyAccident', severity: 'larger' }, 'E3', 12, 60],
+  ['E3.1.4', { type: 'safetyAccident', severity: 'major' }, 'E3', 0, 60],
+  ['E3.2.1', { type: 'safetyAward', level: 'county' }, 'E3', 20.5, 24],
+  ['E3.2.2', { type: 'safetyAward', level: 'city' }, 'E3', 21, 24],
+  ['E3.2.3', { type: 'safetyAward', level: 'province' }, 'E3', 22, 36],
+  ['E3.2.4', { type: 'safetyAward', level: 'ministry' }, 'E3', 23, 60],
+  ['E4.1', { type: 'honour', honour: 'cityBackbone' }, 'E4', 1, 24],
+  ['E4.1', { type: 'honour', honour: 'cityGoingOut' }, 'E4', 1, 24],
+  ['E4.1', { type: 'honour', honour: 'cityTopTen' }, 'E4', 1, 24],
+  ['E4.1', { type: 'honour', honour: 'provinceContractAA' }, 'E4', 1, 24],
+  ['E4.2', { type: 'honour', honour: 'provinceManagementAward' }, 'E4', 2, 36],
+  ['E4.2', { type: 'honour', honour: 'provinceContractAAA' }, 'E4', 2, 36],
+  ['E5.1', { type: 'contractCriticism' }, 'E5', 7.5, 12],
+  ['E5.2', { type: 'contractEvaluation', stage: 'inProgress', rating: 'fairlyGood' }, 'E5', 7.7, 24],
+  ['E5.2', { type: 'contractEvaluation', stage: 'inProgress', rating: 'average' }, 'E5', 7.4, 24],
+  ['E5.2', { type: 'contractEvaluation', stage: 'inProgress', rating: 'poor' }, 'E5', 7, 24],
+  ['E5.3', { type: 'contractEvaluation', stage: 'completion', rating: 'fairlyGood' }, 'E5', 7.7, 24],
+  ['E5.3', { type: 'contractEvaluation', stage: 'completion', rating: 'average' }, 'E5', 7.4, 24],
+  ['E5.3', { type: 'contractEvaluation', stage: 'completion', rating: 'poor' }, 'E5', 7, 24],
+  ['E5.4', { type: 'contractEvaluationMissing', project: 'P1' }, 'E5', 6.5, 24],
+  ['E6.1.1', { type: 'wageViolation' }, 'E6', 9, 24],
+  ['E6.1.2', { type: 'wagePetition' }, 'E6', 8, 24],
+  ['E6.1.3', { type: 'wageMassIncident' }, 'E6', 0, 24],
+  ['E6.2', { type: 'reliefCommendation', by: 'countyConstruction' }, 'E6', 13, 24],
+  ['E6.2', { type: 'reliefCommendation', by: 'county' }, 'E6', 14, 24],
+  ['E6.2', { type: 'reliefCommendation', by: 'city' }, 'E6', 15, 24],
+  ['E6.2', { type: 'reliefCommendation', by: 'province' }, 'E6', 16, 24],
+  ['E7.1', { type: 'listing', authority: 'ministry', list: 'badRecord', until: '2020-03-10' }, 'E7', 7, 'until'],
+  ['E7.1', { type: 'listing', authority: 'ministry', list: 'blacklist', until: '2020-03-10' }, 'E7', 7, 'until'],
+  ['E7.2', { type: 'listing', authority: 'province', list: 'badRecord', until: '2020-03-10' }, 'E7', 9, 'until'],
+  ['E7.2', { type: 'listing', authority: 'province', list: 'blacklist', until: '2020-03-10' }, 'E7', 9, 'until'],
+  ['E7.2', { type: 'listing', authority: 'city', list: 'blacklist', until: '2020-03-10' }, 'E7', 9, 'until'],
+  ['E7.3', { type: 'listing', authority: 'city', list: 'badRecord', until: '2020-03-10' }, 'E7', 10, 'until'],
+  ['E7.3', { type: 'listing', authority: 'county', list: 'blacklist', until: '2020-03-10' }, 'E7', 10, 'until'],
+  ['E7.4', { type: 'listing', authority: 'county', list: 'badRecord', until: '2020-03-10' }, 'E7', 11, 'until'],
+  ['E7.5', { type: 'employeeListing', person: 'p', authority: 'ministry', until: '2020-03-10' }, 'E7', 10.5, 'until'],
+  ['E7.5', { type: 'employeeListing', person: 'p', authority: 'province', until: '2020-03-10' }, 'E7', 11, 'until'],
+  ['E7.5', { type: 'employeeListing', person: 'p', authority: 'city', until: '2020-03-10' }, 'E7', 11.5, 'until'],
+  ['E7.6', { type: 'employeeCriticism', person: 'p', authority: 'ministry' }, 'E7', 11, 3],
+  ['E7.6', { type: 'employeeCriticism', person: 'p', authority: 'province' }, 'E7', 11.2, 3],
+  ['E7.6', { type: 'employeeCriticism', person: 'p', authority: 'city' }, 'E7', 11.5, 3],
+  ['E7.7', { type: 'listing', authority: 'ministry', list: 'badRecord', until: '2020-03-10', concealed: true }, 'E7', 2, 'until'],
+  ['E7.7', { type: 'employeeCriticism', person: 'p', authority: 'province', concealed: true }, 'E7', 10.4, 3],
+];
+
+function indicators(events: EntityEvent[], asOf: string): Record<string, number> {
+  const result = evaluate(compiled, record(events), { asOf });
+  return Object.fromEntries(result.indicators.map((i) => [i.id, i.score]));
+}
+
+describe('each clause: points, and the window on both sides of its month-end edge', () => {
+  it.each(rows)('%s %o → %s %d', (clause, attributes, indicator, counted, validity) => {
+    const event = { id: 'ev1', date: DATE, ...attributes } as EntityEvent;
+    expect(indicators([event], LAST[validity])).toEqual({ ...clean, [indicator]: counted });
+    expect(indicators([event], NEXT[validity])).toEqual(clean);
+    expect(indicators([event], '2019-01-14')).toEqual(clean); // not yet: dated after the evaluation
+  });
+
+  it('names the clause in the trace of every scored row', () => {
+    for (const [clause, attributes, , , validity] of rows) {
+      const result = evaluate(compiled, record([{ id: 'ev1', date: DATE, ...attributes } as EntityEvent]), { asOf: LAST[validity] });
+      expect(result.trace!.some((t) => t.clause === clause && t.events?.includes('ev1'))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addMonths, endOfMonth, isIsoDate } from '../engine/dates.js';
+import { inWindow, lastDayCounted, monthIndex } from '../engine/window.js';
+
+describe('calendar dates', () => {
+  it('accepts real dates and refuses impossible ones', () => {
+    expect(isIsoDate('2020-02-29')).toBe(true);
+    expect(isIsoDate('2021-02-29')).toBe(false);
+    expect(isIsoDate('2021-02-30')).toBe(false);
+    expect(isIsoDate('1900-02-29')).toBe(false);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('2021-04-31')).toBe(false);
+    expect(isIsoDate('2021-13-01')).toBe(false);
+    expect(isIsoDate('2021-1-01')).toBe(false);
+    expect(isIsoDate(20210101)).toBe(false);
+  });
+
+  it('adds calendar months, clamping to the last day (INT-1)', () => {
+    expect(addMonths('2020-11-30', 3)).toBe('2021-02-28');
+    expect(addMonths('2019-11-30', 3)).toBe('2020-02-29');
+    expect(addMonths('2020-02-29', 12)).toBe('2021-02-28');
+    expect(addMonths('2020-07-01', -24)).toBe('2018-07-01');
+    expect(addMonths('2021-03-31', -1)).toBe('2021-02-28');
+    expect(addMonths('2020-12-15', 1)).toBe('2021-01-15');
+  });
+
+  it('finds the end of the month', () => {
+    expect(endOfMonth('2020-07-10')).toBe('2020-07-31');
+    expect(endOfMonth('2020-02-03')).toBe('2020-02-29');
+    expect(endOfMonth('2021-02-03')).toBe('2021-02-28');
+  });
+});
+
+describe('windows (INT-1, N2, N6)', () => {
+  const announcement = { monthsAttribute: 'announceMonths', defaultParameter: 'announcementMonths' };
+  const parameters = { announcementMonths: 3 };
+
+  it("reproduces N6's example: an announcement ending 2020-07-10 counts through 2020-07-31", () => {
+    const event = { type: 'qualityCriticism', date: '2020-04-10' };
+    expect(lastDayCounted(event, announcement, parameters)).toBe('2020-07-31');
+    expect(inWindow(event, announcement, '2020-07-31', monthIndex('2020-07-31'), parameters)).toBe(true);
+    expect(inWindow(event, announcement, '2020-08-01', monthIndex('2020-08-01'), parameters)).toBe(false);
+  });
+
+  it("reproduces N2's example: applying 2020-07-01, the last 2 years start 2018-07-01", () => {
+    const at = (date: string) => inWindow({ type: 'x', date }, { months: 24 }, '2020-07-01', monthIndex('2020-07-01'), {});
+    expect(at('2018-07-01')).toBe(true);
+    expect(at('2018-06-30')).toBe(false); // it lapsed on 2020-06-30, the end of its month
+    expect(at('2020-07-01')).toBe(true);
+    expect(at('2020-07-02')).toBe(false); // dated after the evaluation
+  });
+
+  it('an event takes its own announcement months over the default', () => {
+    const event = { type: 'qualityCriticism', date: '2020-01-15', announceMonths: 6 };
+    expect(lastDayCounted(event, announcement, parameters)).toBe('2020-07-31');
+  });
+
+  it('a listing counts to the end of the month of its until, or on without one', () => {
+    const until = { untilAttribute: 'until' };
+    const listed = { type: 'listing', date: '2019-01-01', until: '2021-03-05' };
+    expect(inWindow(listed, until, '2021-03-31', monthIndex('2021-03-31'), {})).toBe(true);
+    expect(inWindow(listed, until, '2021-04-01', monthIndex('2021-04-01'), {})).toBe(false);
+    expect(inWindow({ type: 'listing', date: '2019-01-01' }, until, '2030-01-01', monthIndex('2030-01-01'), {})).toBe(true);
+    expect(inWindow({ type: 'listing', date: '2030-01-02' }, until, '2030-01-01', monthIndex('2030-01-01'), {})).toBe(false);
+  });
+
+  it('the month comparison equals the literal rule d ≤ D ≤ end-of-month(d + w) for any dates', () => {
+    const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(date, date, fc.integer({ min: 0, max: 72 }), (d, D, w) => {
+        const literal = d <= D && D <= endOfMonth(addMonths(d, w));
+        expect(inWindow({ type: 'x', date: d }, { months: w }, D, monthIndex(D), {})).toBe(literal);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

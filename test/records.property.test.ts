@@ -1,0 +1,47 @@
+/**
+ * Random enterprise records (every event type and attribute value, windows on both sides):
+ * the compiled path and the json-rules-engine reference give the same result; the trace
+ * adds up to the score; turning the trace off changes nothing but the trace.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../engine/index.js';
+import { ReferenceMatcher, evaluateReference } from '../engine/reference.js';
+import { generateRecords } from './support/generate.js';
+import { shippedRuleset } from './support/load.js';
+
+const { json, compiled } = shippedRuleset('enterprise');
+const asOf = '2021-06-30';
+
+describe('random records', () => {
+  const records = generateRecords(20211130, 300, json.eventTypes, { asOf });
+
+  it('score the same through json-rules-engine as through the compiled conditions', async () => {
+    const matcher = new ReferenceMatcher(compiled);
+    for (const record of records) {
+      const fast = evaluate(compiled, record, { asOf });
+      delete fast.warnings;
+      expect(await evaluateReference(matcher, compiled, record, { asOf })).toEqual(fast);
+    }
+  });
+
+  it('have traces that add up to the table score, and the same score without a trace', () => {
+    for (const record of generateRecords(7, 3000, json.eventTypes, { asOf })) {
+      const traced = evaluate(compiled, record, { asOf });
+      const sum = traced.trace!.reduce((total, entry) => total + Math.round(entry.points * 1000), 0);
+      expect(sum / 1000).toBe(traced.computedScore);
+      const plain = evaluate(compiled, record, { asOf, trace: false });
+      expect(plain.trace).toBeUndefined();
+      expect({ ...plain }).toEqual({ ...traced, trace: undefined });
+    }
+  });
+
+  it('never score an indicator below 0 or above its maximum', () => {
+    const max: Record<string, number> = { E1: 8, E2: 28, E3: 26, E4: 2, E5: 8, E6: 16, E7: 12 };
+    for (const record of generateRecords(11, 3000, json.eventTypes, { asOf, maxEvents: 30 })) {
+      for (const indicator of evaluate(compiled, record, { asOf, trace: false }).indicators) {
+        expect(indicator.score).toBeGreaterThanOrEqual(0);
+        expect(indicator.score).toBeLessThanOrEqual(max[indicator.id]!);
+      }
+    }
+  });
+});
