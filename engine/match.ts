@@ -16,29 +16,54 @@ export interface Matches {
   projects: boolean[];
 }
 
-/** The facts a condition sees for one event. */
-export function eventFacts(compiled: CompiledRuleset, record: EntityRecord, asOf: string, event: EntityEvent, projects: ReadonlyMap<string, Project>): Facts {
-  const project = event.project === undefined ? null : projects.get(event.project) ?? null;
-  return { event, project, record, asOf, parameters: compiled.parameters };
+/** The project an event names, or `null` (records have few projects: a scan beats a map). */
+export function eventProject(record: EntityRecord, event: EntityEvent): Project | null {
+  if (event.project === undefined || !record.projects) return null;
+  for (const project of record.projects) if (project.id === event.project) return project;
+  return null;
 }
 
-/** The record's projects by id. */
-export function projectsById(record: EntityRecord): Map<string, Project> {
-  const map = new Map<string, Project>();
-  for (const project of record.projects ?? []) map.set(project.id, project);
-  return map;
+/** The facts a condition sees for one event. */
+export function eventFacts(compiled: CompiledRuleset, record: EntityRecord, asOf: string, event: EntityEvent): Facts {
+  return { event, project: eventProject(record, event), record, asOf, parameters: compiled.parameters };
 }
 
 const NO_HITS: number[] = [];
 
+interface Scratch {
+  memo: Uint8Array;
+  stamp: Int32Array;
+  next: number;
+}
+
+const scratches = new WeakMap<CompiledRuleset, Scratch>();
+
+function scratchFor(compiled: CompiledRuleset): Scratch {
+  let scratch = scratches.get(compiled);
+  if (!scratch) {
+    const n = compiled.slotPredicates.length;
+    scratch = { memo: new Uint8Array(n), stamp: new Int32Array(n), next: 0 };
+    scratches.set(compiled, scratch);
+  }
+  return scratch;
+}
+
+function nextStamp(scratch: Scratch): number {
+  if (scratch.next === 0x7fffffff) {
+    scratch.stamp.fill(0);
+    scratch.next = 0;
+  }
+  return ++scratch.next;
+}
+
 /** Evaluates every compiled condition that applies, with plain JavaScript. */
 export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, asOf: string): Matches {
-  const projects = projectsById(record);
   const { slotPredicates } = compiled;
   // Each part is evaluated at most once per event: memo[slot] is 2 (true) or 1 (false)
-  // when stamp[slot] is the current event's stamp.
-  const memo = new Uint8Array(slotPredicates.length);
-  const stamp = new Int32Array(slotPredicates.length);
+  // when stamp[slot] is the current event's stamp. The arrays are reused across calls
+  // (matching is synchronous), the stamps run on.
+  const scratch = scratchFor(compiled);
+  const { memo, stamp } = scratch;
   // One facts object for the record, its event and project set per event (predicates are pure).
   const facts: { event: EntityEvent | null; project: Project | null; record: EntityRecord; asOf: string; parameters: unknown } = {
     event: null, project: null, record, asOf, parameters: compiled.parameters,
@@ -51,8 +76,8 @@ export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, a
     let hits = NO_HITS;
     if (program.length) {
       facts.event = event;
-      facts.project = event.project === undefined ? null : projects.get(event.project) ?? null;
-      const current = e + 1;
+      facts.project = eventProject(record, event);
+      const current = nextStamp(scratch);
       let pc = 0;
       while (pc < program.length) {
         const test = program[pc]!;

@@ -9,7 +9,7 @@ import type { CompiledRuleset } from './compile.js';
 import { resolvePath, type Facts } from './conditions.js';
 import { today } from './dates.js';
 import type { EvaluateOptions } from './evaluate.js';
-import { eventFacts, projectsById, type Matches } from './match.js';
+import { eventFacts, type Matches } from './match.js';
 import { customOperatorNames, operators } from './operators.js';
 import { scoreRecord } from './score.js';
 import type { Condition, EntityRecord, Result } from './types.js';
@@ -54,9 +54,8 @@ export class ReferenceMatcher {
 
   async match(record: EntityRecord, asOf: string): Promise<Matches> {
     const { compiled } = this;
-    const projects = projectsById(record);
     const events: number[][] = [];
-    for (const event of record.events ?? []) events.push(await referenceHits(this.events, eventFacts(compiled, record, asOf, event, projects)));
+    for (const event of record.events ?? []) events.push(await referenceHits(this.events, eventFacts(compiled, record, asOf, event)));
     const recordHits = new Set(await referenceHits(this.record, { record, asOf, parameters: compiled.parameters }));
     const projectHits: boolean[] = [];
     for (const project of record.projects ?? []) {

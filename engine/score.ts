@@ -30,11 +30,19 @@ function attributeValue(event: EntityEvent, attribute: string): unknown {
   return Object.hasOwn(event, attribute) ? event[attribute] : undefined;
 }
 
+let lastLookback = { asOf: '', months: -1, since: '' };
+
+/** `asOf` minus the lookback, remembered for the next record (most share one evaluation date). */
+function lookbackStart(asOf: string, months: number): string {
+  if (lastLookback.asOf !== asOf || lastLookback.months !== months) lastLookback = { asOf, months, since: addMonths(asOf, -months) };
+  return lastLookback.since;
+}
+
 /** Whether the entity had a project of the base rule in its lookback (INT-2). */
 function hasRecentProject(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches): boolean {
   const rule = compiled.ruleset.baseRule;
   if (!rule) return true;
-  const since = addMonths(asOf, -rule.lookbackMonths);
+  const since = lookbackStart(asOf, rule.lookbackMonths);
   return (record.projects ?? []).some((project, i) => {
     if (!matches.projects[i] || project.permitDate > asOf) return false;
     const end = project.completionDate ?? addMonths(project.permitDate, rule.projectDefaultMonths);

@@ -26,25 +26,33 @@ export class TraceWriter {
   readonly entries: TraceEntry[] = [];
   private indicator: string | undefined;
   private item: string | undefined;
+  private items: string[] | undefined;
 
   constructor(private readonly ruleset: Ruleset) {}
 
   /** The indicator and item that the next entries belong to. */
   setPlace(indicatorIndex: number, itemIndex: number): void {
-    const indicator = this.ruleset.indicators[indicatorIndex]!;
-    this.indicator = indicator.id;
-    let i = itemIndex;
-    for (const ind of this.ruleset.indicators) {
-      if (i < ind.items.length) {
-        this.item = ind.items[i]!.id;
-        return;
-      }
-      i -= ind.items.length;
-    }
+    this.indicator = this.ruleset.indicators[indicatorIndex]!.id;
+    this.item = this.itemIds[itemIndex];
+  }
+
+  private get itemIds(): string[] {
+    return (this.items ??= this.ruleset.indicators.flatMap((indicator) => indicator.items.map((item) => item.id)));
   }
 
   private push(entry: Omit<TraceEntry, 'indicator' | 'item'>): void {
-    this.entries.push({ ...entry, indicator: this.indicator, item: this.item, points: fromMilli(entry.points) });
+    // One object shape for every entry keeps the hot path monomorphic.
+    this.entries.push({
+      kind: entry.kind,
+      clause: entry.clause,
+      rule: entry.rule,
+      text: entry.text,
+      indicator: this.indicator,
+      item: this.item,
+      points: fromMilli(entry.points),
+      events: entry.events,
+      message: entry.message,
+    });
   }
 
   start(item: Item, start: Milli, base: boolean): void {

@@ -1,0 +1,107 @@
+/**
+ * Parsing a command line against a command's declared options. Anything not declared is a
+ * usage error (exit 2) that names the offender and suggests the nearest spelling.
+ */
+import { CreditRulesError } from '../errors.js';
+
+/** An option a command accepts: `--name VALUE` (string) or `--name` (flag). */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** Placeholder in help and messages (`FILE`, `YYYY-MM-DD`). */
+  value?: string;
+  /** Allowed values of a string option. */
+  choices?: readonly string[];
+  description: string;
+  /** One-letter alias (`h` for `-h`). */
+  short?: string;
+}
+
+export interface ParsedArgs {
+  positionals: string[];
+  options: Record<string, string | boolean | undefined>;
+}
+
+/** A usage error: what is wrong on the command line and, as its one problem's `fix`, how to put it right. */
+export function usageError(message: string, fix: string): CreditRulesError {
+  return new CreditRulesError('USAGE', message, { problems: [{ path: '', message, fix }] });
+}
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The candidate closest to `word`, when it is close enough to be a likely typo. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(word, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/**
+ * Parses `argv` (after the command name). Accepts `--name value`, `--name=value`, `-h`,
+ * a lone `-` (standard input) as a positional, and `--` to end options.
+ */
+export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>, command: string): ParsedArgs {
+  const positionals: string[] = [];
+  const options: Record<string, string | boolean | undefined> = {};
+  const names = Object.keys(spec);
+  const help = `run "credit-rules ${command} --help" for its options`;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    let name: string | undefined;
+    let inline: string | undefined;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+      inline = eq === -1 ? undefined : arg.slice(eq + 1);
+    } else {
+      name = names.find((n) => spec[n]!.short === arg.slice(1));
+      if (name === undefined) throw usageError(`unknown option ${arg} for "${command}"`, help);
+    }
+    const option = Object.hasOwn(spec, name) ? spec[name] : undefined;
+    if (!option) {
+      const guess = nearest(name, names);
+      throw usageError(`unknown option --${name} for "${command}"`, guess ? `did you mean --${guess}? (${help})` : help);
+    }
+    if (option.type === 'boolean') {
+      if (inline !== undefined) throw usageError(`--${name} takes no value`, `write --${name} alone`);
+      options[name] = true;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    const expected = option.choices ? option.choices.join(', ') : option.value ?? 'a value';
+    if (value === undefined || (inline === undefined && value.startsWith('--'))) {
+      throw usageError(`--${name} needs a value`, `write --${name} ${option.choices ? `followed by one of ${expected}` : expected}`);
+    }
+    if (option.choices && !option.choices.includes(value)) {
+      const guess = nearest(value, option.choices);
+      throw usageError(`--${name} ${JSON.stringify(value)} is not one of ${expected}`, guess ? `did you mean --${name} ${guess}?` : `use one of ${expected}`);
+    }
+    if (options[name] !== undefined) throw usageError(`--${name} is given twice`, `give --${name} once`);
+    options[name] = value;
+  }
+  return { positionals, options };
+}

@@ -1,0 +1,63 @@
+/**
+ * `credit-rules test RULESET --cases PATH`: runs sample cases (a record, a date and the result
+ * worked out by hand) and reports each failing case, a summary, and the clause ids no case
+ * exercises. Any failure or unexercised clause is exit 1, with the reason said.
+ */
+import { runCases } from '../../cases.js';
+import { usageError } from '../args.js';
+import { HELP_OPTION, type Command } from '../command.js';
+import { EXIT, type ExitStatus } from '../exit.js';
+import { loadCases, loadRulesetFile } from '../load.js';
+
+const indent = (text: string): string => text.split('\n').map((l) => `    ${l}`).join('\n');
+
+export const testCommand: Command = {
+  name: 'test',
+  summary: 'run expected-result cases against a ruleset; report clauses no case exercises',
+  usage: 'test RULESET --cases PATH',
+  options: {
+    cases: { type: 'string', value: 'PATH', description: 'a case file, or a folder of them (required), e.g. rulesets/cases/enterprise' },
+    help: HELP_OPTION,
+  },
+  details: `Each case (schemas/case.schema.json) is a record, its evaluation date and the expected score,
+grade and indicator scores. Prints ✓ or ✗ per case with what differs, "N passed, N failed",
+and the clause ids of the ruleset that no case's trace names.
+
+Exit status: 0 every case passed and every clause is exercised; 1 a case failed, a case file
+is invalid or a clause is unexercised (the last line says which); 2 usage.
+
+Example:
+  credit-rules test rulesets/enterprise.json --cases rulesets/cases/enterprise`,
+  run: async ({ positionals, options }): Promise<ExitStatus> => {
+    if (positionals.length !== 1) {
+      throw usageError(positionals.length ? `test takes one RULESET, got ${positionals.length}: ${positionals.join(' ')}` : 'test needs the RULESET to test', 'write credit-rules test rulesets/enterprise.json --cases rulesets/cases/enterprise');
+    }
+    const casesPath = options.cases as string | undefined;
+    if (casesPath === undefined) throw usageError('test needs --cases PATH', 'add --cases rulesets/cases/enterprise (a folder of case files, or one case file)');
+    const compiled = loadRulesetFile(positionals[0]!);
+    const loaded = loadCases(casesPath);
+    const usable = loaded.flatMap((c) => (c.case ? [{ file: c.file, case: c.case }] : []));
+    const report = runCases(compiled, usable);
+    const out: string[] = [];
+    const outcomes = new Map(report.outcomes.map((o) => [o.file, o]));
+    for (const c of loaded) {
+      if (c.error) {
+        out.push(`✗ ${c.file}: ${c.error.code}`, indent(c.error.describe()));
+        continue;
+      }
+      const outcome = outcomes.get(c.file)!;
+      if (outcome.passed) out.push(`✓ ${c.file}: ${outcome.name}`);
+      else out.push(`✗ ${c.file}: ${outcome.name}`, ...outcome.differences.map(indent));
+    }
+    const broken = loaded.length - usable.length;
+    const failed = report.failed + broken;
+    out.push('', `${report.passed} passed, ${failed} failed${broken ? ` (${broken} case file${broken === 1 ? '' : 's'} invalid)` : ''}`);
+    if (report.unexercised.length) {
+      out.push(`${report.unexercised.length} clause id${report.unexercised.length === 1 ? '' : 's'} no case exercises: ${report.unexercised.join(', ')}`, '  add a case whose result scores, caps, vetoes or downgrades by each of them');
+    } else out.push('every clause id of the ruleset is exercised');
+    const reasons = [failed ? `${failed} case${failed === 1 ? '' : 's'} failed` : '', report.unexercised.length ? `${report.unexercised.length} clause id${report.unexercised.length === 1 ? '' : 's'} unexercised` : ''].filter(Boolean);
+    if (reasons.length) out.push(`exit 1: ${reasons.join(' and ')}`);
+    process.stdout.write(out.join('\n') + '\n');
+    return reasons.length ? EXIT.invalid : EXIT.ok;
+  },
+};

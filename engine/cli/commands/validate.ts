@@ -1,0 +1,193 @@
+/**
+ * `credit-rules validate FILE...`: says of each file whether it is sound. A file is a ruleset
+ * (it has "indicators"), a case (it has "record" and "expected"), records (.json or .ndjson),
+ * or a folder whose .json files are each checked. With --ruleset, records and the records of
+ * cases are also checked against the ruleset's event types and attribute values.
+ */
+import { clauseIds, validateCase, type SampleCase } from '../../cases.js';
+import type { CompiledRuleset } from '../../compile.js';
+import { CreditRulesError, type Problem } from '../../errors.js';
+import { validateRecord } from '../../records.js';
+import { loadRuleset } from '../../ruleset.js';
+import { usageError } from '../args.js';
+import { HELP_OPTION, type Command } from '../command.js';
+import { EXIT, type ExitStatus } from '../exit.js';
+import { readJsonFile, statPath } from '../files.js';
+import { jsonFilesIn, loadRulesetFile } from '../load.js';
+import { locate, recordIdOf, warningLine } from '../report.js';
+import { openRecords, type Where } from '../source.js';
+
+/** Invalid records shown per file; the rest are counted. */
+const SHOWN_PER_FILE = 20;
+
+/** What one file turned out to be, and what is wrong with it. */
+interface Verdict {
+  file: string;
+  ok: boolean;
+  /** What the file is, or how it failed: "ruleset enterprise 2021.1", "3 records". */
+  summary: string;
+  /** Errors and warnings, each already described. */
+  details: string[];
+}
+
+const indent = (text: string, by = '    '): string => text.split('\n').map((l) => by + l).join('\n');
+
+/** Whether parsed JSON is a ruleset, a case or records. */
+function kindOf(json: unknown): 'ruleset' | 'case' | 'records' {
+  if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
+    if (Object.hasOwn(json, 'indicators')) return 'ruleset';
+    if (Object.hasOwn(json, 'expected') && Object.hasOwn(json, 'record')) return 'case';
+  }
+  return 'records';
+}
+
+class RecordTally {
+  total = 0;
+  invalid = 0;
+  details: string[] = [];
+  constructor(private readonly compiled: CompiledRuleset | undefined) {}
+
+  check(record: unknown, where: Where): void {
+    this.total++;
+    const check = validateRecord(record, this.compiled);
+    const recordId = recordIdOf(record);
+    if (!check.valid) this.fail(locate(new CreditRulesError('RECORD_INVALID', 'the record is invalid', { problems: check.problems }), where, recordId));
+    for (const warning of check.warnings) {
+      if (this.details.length < SHOWN_PER_FILE) this.details.push(warningLine(where, recordId, warning));
+    }
+  }
+
+  /** A line or item that could not even be read as a record. */
+  unreadable(error: CreditRulesError): void {
+    this.total++;
+    this.fail(error);
+  }
+
+  private fail(error: CreditRulesError): void {
+    this.invalid++;
+    if (this.invalid <= SHOWN_PER_FILE) this.details.push(error.describe());
+  }
+
+  verdict(file: string): Verdict {
+    const more = this.invalid > SHOWN_PER_FILE ? [`… and ${this.invalid - SHOWN_PER_FILE} more invalid records`] : [];
+    const plural = this.total === 1 ? '' : 's';
+    const against = this.compiled ? ` (checked against ruleset ${this.compiled.ruleset.id} ${this.compiled.ruleset.version})` : ' (schema only; add --ruleset to check event types and values)';
+    if (this.total === 0) return { file, ok: false, summary: 'holds no records', details: ['a records file holds one record, an array of records, or one record per line (.ndjson)'] };
+    return {
+      file,
+      ok: this.invalid === 0,
+      summary: this.invalid ? `${this.invalid} of ${this.total} record${plural} invalid` : `${this.total} record${plural}${against}`,
+      details: [...this.details, ...more],
+    };
+  }
+}
+
+function failed(file: string, error: CreditRulesError): Verdict {
+  return { file, ok: false, summary: error.code, details: [error.describe()] };
+}
+
+async function validateFile(file: string, compiled: CompiledRuleset | undefined): Promise<Verdict> {
+  try {
+    const lower = file.toLowerCase();
+    if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) {
+      const tally = new RecordTally(compiled);
+      for await (const batch of (await openRecords(file)).batches) {
+        for (const item of batch) {
+          if (item.error) tally.unreadable(locate(item.error, item.where));
+          else tally.check(item.value, item.where);
+        }
+      }
+      return tally.verdict(file);
+    }
+    const json = readJsonFile(file, 'file');
+    const kind = kindOf(json);
+    if (kind === 'ruleset') {
+      const loaded = loadRuleset(json, { file });
+      const r = loaded.ruleset;
+      return { file, ok: true, summary: `ruleset ${r.id} ${r.version} (${r.indicators.length} indicators, ${clauseIds(r).length} clause ids)`, details: [] };
+    }
+    if (kind === 'case') {
+      const problems = validateCase(json);
+      if (problems.length) return failed(file, new CreditRulesError('CASE_INVALID', 'the case does not match schemas/case.schema.json', { file, problems }));
+      const c = json as SampleCase;
+      const where = { file };
+      const check = validateRecord(c.record, compiled);
+      const inCase = (path: string): string => path.replace(/^\$/, '$.record');
+      if (!check.valid) {
+        const problems = check.problems.map((p: Problem) => ({ ...p, path: inCase(p.path) }));
+        return failed(file, new CreditRulesError('CASE_INVALID', compiled ? `the case's record does not fit ruleset ${compiled.ruleset.id}` : "the case's record is invalid", { file, recordId: c.record.id, problems }));
+      }
+      const warnings = check.warnings.map((w) => warningLine(where, c.record.id, inCase(w)));
+      return { file, ok: true, summary: `case "${c.name}"${compiled ? ` (record checked against ruleset ${compiled.ruleset.id})` : ''}`, details: warnings };
+    }
+    const tally = new RecordTally(compiled);
+    if (Array.isArray(json)) json.forEach((record, index) => tally.check(record, { file, index }));
+    else tally.check(json, { file });
+    return tally.verdict(file);
+  } catch (error) {
+    if (error instanceof CreditRulesError) return failed(file, error);
+    throw error;
+  }
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'check rulesets, cases and records files (schema and references)',
+  usage: 'validate FILE... [--ruleset FILE]',
+  options: {
+    ruleset: { type: 'string', value: 'FILE', description: "also check records against this ruleset's event types and attribute values" },
+    help: HELP_OPTION,
+  },
+  details: `Each FILE is a ruleset (it has "indicators"), a sample case (it has "record" and
+"expected"), a records file (.json: one record or an array; .ndjson: one per line), or a
+folder, whose .json files are each checked. Prints ✓ or ✗ per file, with every problem:
+JSON path, what is wrong and the fix.
+
+Exit status: 0 every file is valid; 1 any is not; 2 usage.
+
+Examples:
+  credit-rules validate rulesets/enterprise.json
+  credit-rules validate records.ndjson --ruleset rulesets/enterprise.json
+  credit-rules validate rulesets/cases/enterprise --ruleset rulesets/enterprise.json`,
+  run: async ({ positionals, options }): Promise<ExitStatus> => {
+    if (!positionals.length) throw usageError('validate needs at least one FILE', 'write credit-rules validate rulesets/enterprise.json (or records, cases, a folder of cases)');
+    const verdicts: Verdict[] = [];
+    let compiled: CompiledRuleset | undefined;
+    const rulesetFile = options.ruleset as string | undefined;
+    if (rulesetFile !== undefined) {
+      try {
+        compiled = loadRulesetFile(rulesetFile);
+      } catch (error) {
+        if (!(error instanceof CreditRulesError)) throw error;
+        verdicts.push({ ...failed(rulesetFile, error), summary: `${error.code} (--ruleset; the other files are checked by schema only)` });
+      }
+    }
+    const print = (v: Verdict): void => {
+      process.stdout.write(`${v.ok ? '✓' : '✗'} ${v.file}: ${v.summary}\n${v.details.map((d) => indent(d) + '\n').join('')}`);
+    };
+    verdicts.forEach(print);
+    for (const path of positionals) {
+      let files = [path];
+      try {
+        if (statPath(path, 'file').isDirectory()) files = jsonFilesIn(path, true);
+      } catch (error) {
+        if (!(error instanceof CreditRulesError)) throw error;
+        files = [];
+        verdicts.push(failed(path, error));
+        print(verdicts[verdicts.length - 1]!);
+      }
+      if (files.length === 0 && verdicts[verdicts.length - 1]?.file !== path) {
+        verdicts.push({ file: path, ok: false, summary: 'the folder holds no .json or .ndjson files', details: [] });
+        print(verdicts[verdicts.length - 1]!);
+      }
+      for (const file of files) {
+        const verdict = await validateFile(file, compiled);
+        verdicts.push(verdict);
+        print(verdict);
+      }
+    }
+    const bad = verdicts.filter((v) => !v.ok).length;
+    if (verdicts.length > 1) process.stdout.write(`${verdicts.length - bad} valid, ${bad} invalid\n`);
+    return bad ? EXIT.invalid : EXIT.ok;
+  },
+};

@@ -1,0 +1,143 @@
+/**
+ * Reading whole JSON files: a missing file, a directory, an oversized file, text that is not
+ * UTF-8, an empty file, a syntax error (with line and column) and absurd nesting all become a
+ * `CreditRulesError` naming the file and the fix, never an exception from Node or V8.
+ */
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { CreditRulesError, jsonPath } from '../errors.js';
+import { findSyntaxError, shortPath } from './syntax.js';
+
+const MIB = 1024 * 1024;
+
+/**
+ * Files above this size are not read whole: V8 needs several times a file's size to parse it.
+ * `CREDIT_RULES_MAX_JSON_BYTES` lowers it (tests, small machines).
+ */
+export function maxJsonBytes(): number {
+  const fromEnv = Number(process.env.CREDIT_RULES_MAX_JSON_BYTES);
+  return Number.isSafeInteger(fromEnv) && fromEnv > 0 ? fromEnv : 256 * MIB;
+}
+
+/** Deeper JSON than this is refused: no ruleset or record comes near it, and validators recurse. */
+export const MAX_DEPTH = 256;
+
+/** How a file is named in messages: as the user wrote it. */
+export const STDIN = '<stdin>';
+
+function sizeText(bytes: number): string {
+  return bytes >= MIB ? `${(bytes / MIB).toFixed(1)} MB` : `${bytes} bytes`;
+}
+
+/**
+ * A problem with a whole file (missing, a folder, too big, empty): there is no JSON path to
+ * name, so the fix follows the message on its one line. `path` places it when there is one.
+ */
+export function fileError(code: 'FILE_UNREADABLE' | 'JSON_INVALID', file: string, message: string, fix: string, path?: string): CreditRulesError {
+  if (path !== undefined) return new CreditRulesError(code, message, { file, problems: [{ path, message, fix }] });
+  return new CreditRulesError(code, `${message} — ${fix}`, { file });
+}
+
+/** Why Node could not open or read a path, in words, with what to do. */
+export function ioError(file: string, error: unknown, what: string): CreditRulesError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return fileError('FILE_UNREADABLE', file, 'no such file', `check the path of the ${what} (relative paths start at ${process.cwd()})`);
+  if (code === 'EISDIR') return fileError('FILE_UNREADABLE', file, 'is a directory, not a file', `give the ${what}'s file, not its folder`);
+  if (code === 'EACCES' || code === 'EPERM') return fileError('FILE_UNREADABLE', file, 'permission denied', 'make the file readable for this user');
+  const message = error instanceof Error ? error.message : String(error);
+  return fileError('FILE_UNREADABLE', file, `cannot be read (${code ?? message})`, `check that the ${what} is a readable file`);
+}
+
+/** `stat` that throws a coded error naming the path. */
+export function statPath(file: string, what: string): Stats {
+  try {
+    return statSync(file);
+  } catch (error) {
+    throw ioError(file, error, what);
+  }
+}
+
+/** Decodes UTF-8 (dropping a BOM), refusing other encodings rather than garbling Chinese text. */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw fileError('JSON_INVALID', file, 'is not UTF-8 text (saved as GBK or another encoding?)', 'save the file as UTF-8');
+  }
+}
+
+/**
+ * Parses JSON text. A syntax error becomes `JSON_INVALID` with line, column and the JSON path
+ * reached. `line` is the line of the file the text is (NDJSON); without it the text is the whole file.
+ */
+export function parseJson(text: string, file: string, line = 0): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const found = findSyntaxError(text);
+    const reason = found?.message ?? (error instanceof RangeError ? 'too deeply nested to parse' : (error as Error).message);
+    // A line of NDJSON is placed by its caller (`file:line`); it only needs the column.
+    const at = !found ? '' : line > 0 ? ` at column ${found.column}` : ` at line ${found.line}, column ${found.column}`;
+    throw new CreditRulesError('JSON_INVALID', `not valid JSON${at}`, {
+      file,
+      problems: [{ path: found?.path ?? '$', message: reason, fix: 'correct the JSON there (a missing comma, quote or bracket?)' }],
+    });
+  }
+}
+
+/** The path of the first value nested deeper than `max`, found without recursion; undefined if none. */
+export function tooDeep(value: unknown, max = MAX_DEPTH): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  // Depth-first with one frame per open container: memory grows with depth, not with size.
+  const frames: { keys: (string | number)[]; values: unknown[]; next: number }[] = [];
+  const open = (v: object): void => {
+    const keys = Array.isArray(v) ? v.map((_, i) => i) : Object.keys(v);
+    frames.push({ keys, values: Array.isArray(v) ? v : Object.values(v), next: 0 });
+  };
+  open(value);
+  while (frames.length) {
+    const frame = frames[frames.length - 1]!;
+    if (frame.next >= frame.values.length) {
+      frames.pop();
+      continue;
+    }
+    const child = frame.values[frame.next++];
+    if (child === null || typeof child !== 'object') continue;
+    if (frames.length >= max) {
+      return shortPath(jsonPath(frames.map((f) => f.keys[f.next - 1]!)));
+    }
+    open(child);
+  }
+  return undefined;
+}
+
+/**
+ * Reads a whole JSON file (a ruleset, a case, a records array): checks it is a file of a
+ * sensible size, decodes UTF-8, parses with located errors, refuses absurd nesting.
+ */
+export function readJsonFile(file: string, what: string): unknown {
+  const stats = statPath(file, what);
+  if (stats.isDirectory()) throw fileError('FILE_UNREADABLE', file, 'is a directory, not a file', `give the ${what}'s .json file, not its folder`);
+  const limit = maxJsonBytes();
+  if (stats.size > limit) {
+    throw fileError('FILE_UNREADABLE', file, `is ${sizeText(stats.size)}; JSON files over ${sizeText(limit)} are not read whole`,
+      'write the records as .ndjson, one record per line: it is streamed in bounded memory');
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw ioError(file, error, what);
+  }
+  return parseJsonDocument(decodeUtf8(bytes, file), file);
+}
+
+/** Parses a whole JSON document: refuses an empty text and values nested deeper than `MAX_DEPTH`. */
+export function parseJsonDocument(text: string, file: string): unknown {
+  if (text.trim() === '') throw fileError('JSON_INVALID', file, 'is empty', 'write one JSON value in it (a record is an object, several records an array)');
+  const value = parseJson(text, file);
+  const deep = tooDeep(value);
+  if (deep) {
+    throw fileError('JSON_INVALID', file, `is nested more than ${MAX_DEPTH} levels deep`, 'no ruleset, case or record is nested like this: check how the file was generated', deep);
+  }
+  return value;
+}

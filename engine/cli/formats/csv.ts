@@ -1,0 +1,31 @@
+/**
+ * `--format csv`: one row per scored record for spreadsheets. RFC 4180 (CRLF, fields quoted
+ * when they hold a quote, comma or line break), UTF-8 with a BOM so Excel reads Chinese right.
+ */
+import type { CompiledRuleset } from '../../compile.js';
+import type { Formatter } from './formatter.js';
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/** A field as RFC 4180 writes it. */
+export function csvField(value: string | number | boolean | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvFormatter(compiled: CompiledRuleset): Formatter {
+  const indicators = compiled.ruleset.indicators.map((i) => i.id);
+  const header = ['id', 'name', 'score', 'grade', 'computedScore', 'downgraded', ...indicators];
+  return {
+    needsTrace: false,
+    begin: () => BOM + header.map(csvField).join(',') + CRLF,
+    result: (result, record) => {
+      const scores = new Map(result.indicators.map((i) => [i.id, i.score]));
+      const row = [result.id, typeof record.name === 'string' ? record.name : '', result.score, result.grade, result.computedScore, result.downgraded, ...indicators.map((id) => scores.get(id))];
+      return row.map(csvField).join(',') + CRLF;
+    },
+    invalid: () => '',
+    end: () => '',
+  };
+}

@@ -1,0 +1,46 @@
+/** Help texts, built from the commands' own option declarations so they cannot drift. */
+import type { Command } from './command.js';
+
+/** `credit-rules COMMAND --help`. */
+export function commandHelp(command: Command): string {
+  const rows = Object.entries(command.options).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
+    return [flag, o.description + (o.choices ? ` (${o.choices.join(', ')})` : '')] as const;
+  });
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  return [
+    `Usage: credit-rules ${command.usage}`,
+    '',
+    command.summary,
+    '',
+    'Options:',
+    ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`),
+    '',
+    command.details.trimEnd(),
+    '',
+  ].join('\n');
+}
+
+/** `credit-rules --help`. */
+export function mainHelp(commands: readonly Command[], version: string): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    `credit-rules ${version}: credit scores of Taizhou landscaping enterprises (台建〔2021〕26号) from JSON rulesets`,
+    '',
+    'Usage: credit-rules COMMAND [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show help (also after a command: credit-rules evaluate --help)',
+    '  -V, --version  print the version',
+    '',
+    'Exit status: 0 all went well; 1 a ruleset, record, case or file is invalid (or a case failed);',
+    '2 the command line is wrong; 70 an internal error (please report it).',
+    '',
+    'Example:',
+    '  credit-rules evaluate records.ndjson --ruleset rulesets/enterprise.json --format table',
+    '',
+  ].join('\n');
+}

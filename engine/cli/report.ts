@@ -1,0 +1,80 @@
+/**
+ * Messages on standard error: each error names its file (with the NDJSON line), the record id,
+ * the JSON path and the fix, through `CreditRulesError.describe()`. A flood is capped so a
+ * million bad records cannot bury the summary.
+ */
+import type { Writable } from 'node:stream';
+import { CreditRulesError } from '../errors.js';
+import type { Progress } from './progress.js';
+import type { Where } from './source.js';
+
+/** The id a record gives itself, when it gives one. */
+export function recordIdOf(record: unknown): string | undefined {
+  const id = record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/** How a place in the input is written: `file:line` for NDJSON, `file` otherwise. */
+export function placeName(where: Where): string {
+  return where.line !== undefined ? `${where.file}:${where.line}` : where.file;
+}
+
+/** A path inside one record as a path inside the file: `$.events[0]` of item 3 is `$[3].events[0]`. */
+export function pathInFile(path: string, where: Where): string {
+  return where.index !== undefined && path.startsWith('$') ? `$[${where.index}]${path.slice(1)}` : path;
+}
+
+/** The same error, placed: the file (and line), the record id, and paths from the file's root. */
+export function locate(error: CreditRulesError, where: Where, recordId?: string): CreditRulesError {
+  const file = error.file && error.file !== where.file ? error.file : placeName(where);
+  return new CreditRulesError(error.code, error.message, {
+    file,
+    recordId: recordId ?? error.recordId,
+    problems: error.problems.map((p) => ({ ...p, path: pathInFile(p.path, where) })),
+  });
+}
+
+/** A record's warning (`$.events[2].type: …`) placed in its file: `warning: file:3, record E-1: $.events[2].type: …`. */
+export function warningLine(where: Where, recordId: string | undefined, text: string): string {
+  const place = [placeName(where), recordId ? `record ${recordId}` : undefined].filter(Boolean).join(', ');
+  const colon = text.indexOf(': ');
+  const message = text.startsWith('$') && colon !== -1 ? `${pathInFile(text.slice(0, colon), where)}${text.slice(colon)}` : text;
+  return `warning: ${place}: ${message}`;
+}
+
+/** Prints errors and warnings, at most `limit` of each, then counts the rest. */
+export class Reporter {
+  errors = 0;
+  warnings = 0;
+
+  constructor(
+    private readonly stream: Writable = process.stderr,
+    private readonly progress?: Progress,
+    private readonly limit = 100,
+  ) {}
+
+  /** Writes a line (or lines) as is. */
+  print(text: string): void {
+    this.progress?.clear();
+    this.stream.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  error(error: CreditRulesError): void {
+    this.errors++;
+    if (this.errors <= this.limit) this.print(error.describe());
+    else if (this.errors === this.limit + 1) this.print(`… more errors follow; only the first ${this.limit} are shown`);
+  }
+
+  warning(where: Where, recordId: string | undefined, text: string): void {
+    this.warnings++;
+    if (this.warnings <= this.limit) this.print(warningLine(where, recordId, text));
+    else if (this.warnings === this.limit + 1) this.print(`… more warnings follow; only the first ${this.limit} are shown`);
+  }
+}
+
+/** One line for a bug of ours: no stack trace unless CREDIT_RULES_DEBUG is set. */
+export function internalError(error: unknown, context?: string): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const stack = process.env.CREDIT_RULES_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
+  return `credit-rules: internal error${context ? ` (${context})` : ''}: ${message}, please report it with the command and input that caused it${stack}`;
+}

@@ -1,0 +1,153 @@
+/**
+ * Where records come from: a `.json` file (one record or an array), an `.ndjson` file (one
+ * record per line, streamed), or standard input (`-`), which is sniffed. Every record comes
+ * with where it was found, so messages can name the line or the array index.
+ */
+import { createReadStream } from 'node:fs';
+import { CreditRulesError } from '../errors.js';
+import { decodeUtf8, fileError, ioError, maxJsonBytes, parseJson, parseJsonDocument, readJsonFile, STDIN, statPath } from './files.js';
+import { lines, type Line } from './lines.js';
+
+/** Where a record was found: its file and, for NDJSON, its line; for a JSON array, its index. */
+export interface Where {
+  file: string;
+  line?: number;
+  index?: number;
+}
+
+/** A record to evaluate, or a line that could not even be read as one. */
+export type RecordItem = { value: unknown; where: Where; error?: undefined } | { error: CreditRulesError; where: Where; value?: undefined };
+
+export interface RecordSource {
+  /** `ndjson` sources are streamed; `json` ones were read whole. */
+  format: 'json' | 'ndjson';
+  /** The records in input order, in batches. */
+  batches: AsyncIterable<RecordItem[]>;
+}
+
+/** NDJSON by extension; `undefined` means "look at the content". */
+function formatByName(file: string): 'json' | 'ndjson' | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
+  if (lower.endsWith('.json')) return 'json';
+  return undefined;
+}
+
+function itemsOfDocument(value: unknown, file: string): RecordItem[] {
+  return Array.isArray(value) ? value.map((record, index) => ({ value: record, where: { file, index } })) : [{ value, where: { file } }];
+}
+
+async function* once<T>(value: T): AsyncGenerator<T> {
+  yield value;
+}
+
+/** NDJSON lines as records: blank lines are skipped; a bad line is an item carrying its error. */
+async function* recordsOfLines(batches: AsyncIterable<Line[]>, file: string): AsyncGenerator<RecordItem[]> {
+  try {
+    for await (const batch of batches) {
+      const items: RecordItem[] = [];
+      for (const line of batch) {
+        const where = { file, line: line.number };
+        if ('tooLong' in line) {
+          items.push({ where, error: fileError('JSON_INVALID', `${file}:${line.number}`, `line is ${line.tooLong} bytes long, more than a record may be`, 'put one record on each line; check that the file really is NDJSON') });
+        } else if ('notUtf8' in line) {
+          items.push({ where, error: fileError('JSON_INVALID', `${file}:${line.number}`, 'line is not UTF-8 text (saved as GBK or another encoding?)', 'save the file as UTF-8') });
+        } else if (line.text.trim() !== '') {
+          try {
+            items.push({ where, value: JSON.parse(line.text) });
+          } catch {
+            try {
+              parseJson(line.text, file, line.number);
+            } catch (error) {
+              items.push({ where, error: error as CreditRulesError });
+            }
+          }
+        }
+      }
+      if (items.length) yield items;
+    }
+  } catch (error) {
+    if (error instanceof CreditRulesError) throw error;
+    throw ioError(file, error, 'records file');
+  }
+}
+
+/** Reads chunks until the content shows whether it is NDJSON, then replays them. */
+async function sniff(chunks: AsyncIterable<Buffer>, file: string): Promise<RecordSource> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const seen: Buffer[] = [];
+  let bytes = 0;
+  let decided: 'json' | 'ndjson' | undefined;
+  let first = -1; // offset of the first non-blank byte
+  while (decided === undefined && bytes <= maxJsonBytes()) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const chunk = next.value;
+    seen.push(chunk);
+    const offset = bytes;
+    bytes += chunk.length;
+    let from = 0;
+    if (first === -1) {
+      for (; from < chunk.length; from++) {
+        const b = chunk[from]!;
+        // Blanks and the bytes of a UTF-8 BOM.
+        if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf) break;
+      }
+      if (from === chunk.length) continue;
+      first = offset + from;
+      if (chunk[from] !== 0x7b) decided = 'json'; // "{" may start NDJSON; anything else is one document
+    }
+    const newline = decided ? -1 : chunk.indexOf(0x0a, from);
+    if (newline !== -1) {
+      // One record per line: the first line is a whole object.
+      const line = Buffer.concat(seen).subarray(first, offset + newline).toString('utf8').trimEnd();
+      decided = line.endsWith('}') ? 'ndjson' : 'json';
+    }
+  }
+  const rest: AsyncIterable<Buffer> = {
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  async function* replay(): AsyncGenerator<Buffer> {
+    yield* seen;
+    yield* rest;
+  }
+  if (decided === 'ndjson') return { format: 'ndjson', batches: recordsOfLines(lines(replay()), file) };
+  // A JSON document: read it whole, within the size limit.
+  const parts: Buffer[] = [];
+  let size = 0;
+  const limit = maxJsonBytes();
+  for await (const chunk of replay()) {
+    size += chunk.length;
+    if (size > limit) {
+      throw fileError('FILE_UNREADABLE', file, `holds more than ${Math.round(limit / 1024 / 1024)} MB of JSON, which is not read whole`, 'send one record per line (NDJSON): it is streamed in bounded memory');
+    }
+    parts.push(chunk);
+  }
+  const value = parseJsonDocument(decodeUtf8(Buffer.concat(parts), file), file);
+  return { format: 'json', batches: once(itemsOfDocument(value, file)) };
+}
+
+/** A file's chunks, turning read errors into coded ones. */
+async function* fileChunks(file: string): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) yield chunk as Buffer;
+  } catch (error) {
+    throw ioError(file, error, 'records file');
+  }
+}
+
+/**
+ * Opens RECORDS as the command line names it. Problems with the whole file (missing, a
+ * folder, too big, not JSON) throw; problems with one record come as items.
+ */
+export async function openRecords(path: string): Promise<RecordSource> {
+  if (path === '-') return sniff(process.stdin as AsyncIterable<Buffer>, STDIN);
+  const stats = statPath(path, 'records file');
+  if (stats.isDirectory()) throw fileError('FILE_UNREADABLE', path, 'is a directory, not a records file', 'give a .json or .ndjson file of records (a folder of cases goes to "credit-rules test --cases")');
+  const format = formatByName(path);
+  if (format === 'ndjson') return { format, batches: recordsOfLines(lines(fileChunks(path)), path) };
+  if (format === 'json') {
+    return { format, batches: once(itemsOfDocument(readJsonFile(path, 'records file'), path)) };
+  }
+  return sniff(fileChunks(path), path);
+}
