@@ -7,13 +7,38 @@ import type { CompiledRuleset } from './compile.js';
 import { isIsoDate } from './dates.js';
 import { jsonPath, type Problem } from './errors.js';
 import { schemaProblems, validateRecordSchema } from './schemas.js';
-import type { EntityRecord } from './types.js';
+import type { AttributeSpec, EntityRecord, EventType } from './types.js';
 
 /** The outcome of validating a record: its problems (errors) and warnings. */
 export interface RecordCheck {
   valid: boolean;
   problems: Problem[];
   warnings: string[];
+}
+
+const attributeLists = new WeakMap<EventType, [string, AttributeSpec][]>();
+
+/** An event type's attributes as a list, made once per type. */
+function attributesOf(type: EventType): [string, AttributeSpec][] {
+  let list = attributeLists.get(type);
+  if (!list) attributeLists.set(type, (list = Object.entries(type.attributes)));
+  return list;
+}
+
+/** Whether a present attribute value is of its declared kind. */
+function valueFits(spec: AttributeSpec, value: unknown): boolean {
+  switch (spec.type) {
+    case 'enum':
+      return spec.values?.includes(value as string) ?? false;
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'number':
+      return typeof value === 'number';
+    case 'date':
+      return isIsoDate(value);
+    default:
+      return typeof value === 'string';
+  }
 }
 
 /** Validates a record against the schema and, when given, a compiled ruleset's vocabulary. */
@@ -47,21 +72,16 @@ export function validateRecord(record: unknown, compiled?: CompiledRuleset): Rec
       return;
     }
     if (!compiled.usedEventTypes.has(event.type)) warnings.push(`${jsonPath(['events', i, 'type'])}: no rule of ruleset ${compiled.ruleset.id} uses "${event.type}"`);
-    for (const [name, spec] of Object.entries(type.attributes)) {
-      const path = jsonPath(['events', i, name]);
+    for (const [name, spec] of attributesOf(type)) {
       const present = Object.hasOwn(event, name) && event[name] !== null;
+      if (present && valueFits(spec, event[name])) continue;
+      const path = jsonPath(['events', i, name]);
       if (!present) {
         if (spec.required) problems.push({ path, message: `a ${event.type} event needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"` });
         continue;
       }
       const value = event[name];
-      const wrong =
-        (spec.type === 'enum' && !spec.values?.includes(value as string)) ||
-        (spec.type === 'boolean' && typeof value !== 'boolean') ||
-        (spec.type === 'number' && typeof value !== 'number') ||
-        (spec.type === 'date' && !isIsoDate(value)) ||
-        ((spec.type === 'string' || spec.type === 'project') && typeof value !== 'string');
-      if (wrong) {
+      {
         problems.push({
           path,
           message: `${JSON.stringify(value)} is not a valid ${name} (${spec.label}) of a ${event.type} event`,

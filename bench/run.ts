@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: the engine's speed and the CLI's cost, measured side by side in one run.
+ * Figures are printed, not asserted: the machines are shared and noisy, so each figure is
+ * the best of several rounds and the ratios compare paths measured in the same process.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { evaluate, loadRuleset, type Ruleset } from '../engine/index.js';
+import { ReferenceMatcher, evaluateReference } from '../engine/reference.js';
+import { generateRecords } from '../test/support/generate.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const RULESET = join(ROOT, 'rulesets', 'enterprise.json');
+const CLI = join(ROOT, 'dist', 'credit-rules.js');
+const AS_OF = '2021-06-30';
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
+const STREAMED = Number(process.env.BENCH_STREAMED ?? 1_000_000);
+const REFERENCE_SUBSET = 500;
+
+const json = JSON.parse(readFileSync(RULESET, 'utf8')) as Ruleset;
+const compiled = loadRuleset(json);
+const records = generateRecords(2021, RECORDS, json.eventTypes, { asOf: AS_OF });
+const events = records.reduce((n, r) => n + (r.events?.length ?? 0), 0);
+
+function bestRate(label: string, rounds: number, run: () => void, count: number): number {
+  let best = 0;
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    run();
+    best = Math.max(best, count / ((performance.now() - start) / 1000));
+  }
+  console.log(`${label.padEnd(44)} ${Math.round(best).toLocaleString('en').padStart(10)} records/s`);
+  return best;
+}
+
+console.log(`credit-rules bench: ${RECORDS.toLocaleString('en')} seeded records, ${(events / RECORDS).toFixed(1)} events each on average, as of ${AS_OF}`);
+console.log(`node ${process.version}, ${process.platform} ${process.arch}\n`);
+
+const off = bestRate('compiled, trace off (records validated)', 5, () => {
+  for (const record of records) evaluate(compiled, record, { asOf: AS_OF, trace: false });
+}, RECORDS);
+const offTrusted = bestRate('compiled, trace off (validation skipped)', 5, () => {
+  for (const record of records) evaluate(compiled, record, { asOf: AS_OF, trace: false, validate: false });
+}, RECORDS);
+const on = bestRate('compiled, full trace (records validated)', 5, () => {
+  for (const record of records) evaluate(compiled, record, { asOf: AS_OF, trace: true });
+}, RECORDS);
+
+const matcher = new ReferenceMatcher(compiled);
+const subset = records.slice(0, REFERENCE_SUBSET);
+let start = performance.now();
+for (const record of subset) await evaluateReference(matcher, compiled, record, { asOf: AS_OF, trace: false });
+const reference = REFERENCE_SUBSET / ((performance.now() - start) / 1000);
+console.log(`${`json-rules-engine reference (${REFERENCE_SUBSET} records)`.padEnd(44)} ${Math.round(reference).toLocaleString('en').padStart(10)} records/s`);
+
+// The CLI: cold start on one record, and peak memory streaming NDJSON.
+const dir = mkdtempSync(join(tmpdir(), 'credit-rules-bench-'));
+const one = join(dir, 'one.json');
+writeFileSync(one, JSON.stringify(records[0]));
+const walls: number[] = [];
+for (let i = 0; i < 7; i++) {
+  start = performance.now();
+  const run = spawnSync(process.execPath, [CLI, 'evaluate', one, '--ruleset', RULESET, '--as-of', AS_OF], { encoding: 'utf8' });
+  walls.push(performance.now() - start);
+  if (run.status !== 0) throw new Error(`the CLI failed on one record: ${run.stderr}`);
+}
+walls.sort((a, b) => a - b);
+const coldStart = walls[Math.floor(walls.length / 2)]!;
+console.log(`${'CLI, one record, cold start (median of 7)'.padEnd(44)} ${coldStart.toFixed(0).padStart(10)} ms`);
+
+const ndjson = join(dir, 'records.ndjson');
+const out = createWriteStream(ndjson);
+for (let done = 0; done < STREAMED; done += 10_000) {
+  const chunk = generateRecords(done + 1, Math.min(10_000, STREAMED - done), json.eventTypes, { asOf: AS_OF });
+  if (!out.write(`${chunk.map((r) => JSON.stringify(r)).join('\n')}\n`)) await once(out, 'drain');
+}
+out.end();
+await once(out, 'finish');
+
+/** Runs the CLI on the NDJSON file and samples its peak resident memory (VmHWM) from /proc. */
+async function streamed(format: string): Promise<{ seconds: number; peakMb: number }> {
+  const began = performance.now();
+  const child = spawn(process.execPath, [CLI, 'evaluate', ndjson, '--ruleset', RULESET, '--as-of', AS_OF, '--format', format, ...(format === 'json' ? ['--no-trace'] : [])], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let peakKb = 0;
+  const sample = setInterval(() => {
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+    } catch {
+      // the process has just ended
+    }
+  }, 25);
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const [code] = (await once(child, 'exit')) as [number];
+  clearInterval(sample);
+  if (code !== 0) throw new Error(`the CLI failed streaming NDJSON (exit ${code}): ${stderr.slice(0, 500)}`);
+  return { seconds: (performance.now() - began) / 1000, peakMb: peakKb / 1024 };
+}
+
+for (const format of ['csv', 'json']) {
+  const { seconds, peakMb } = await streamed(format);
+  const label = `CLI, ${STREAMED.toLocaleString('en')} NDJSON records → ${format}${format === 'json' ? ' (no trace)' : ''}`;
+  console.log(`${label.padEnd(44)} ${peakMb.toFixed(0).padStart(10)} MB peak RSS, ${seconds.toFixed(1)} s (${Math.round(STREAMED / seconds).toLocaleString('en')} records/s)`);
+}
+rmSync(dir, { recursive: true, force: true });
+
+console.log('\nratios');
+console.log(`  compiled trace off / json-rules-engine reference  ${(off / reference).toFixed(0)}×`);
+console.log(`  compiled trace off, no validation / reference     ${(offTrusted / reference).toFixed(0)}×`);
+console.log(`  full trace / trace off                            ${(on / off).toFixed(2)}`);
+console.log('\ntargets: ≥ 200,000 records/s trace off, ≥ 50,000 with the full trace, ≥ 100× the reference, one-record CLI < 300 ms, 1,000,000 records streamed < 300 MB RSS');
