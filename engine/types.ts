@@ -175,6 +175,7 @@ export interface BaseRule {
   /** N3: a project with no completion date runs this long from its permit date. */
   projectDefaultMonths: number;
   projectCondition?: Condition;
+  provisional?: Provisional;
 }
 
 export type DowngradeEffect = 'oneGrade' | 'lowest';
