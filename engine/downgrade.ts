@@ -10,7 +10,7 @@ import { fromMilli, toMilli } from './decimal.js';
 import { gradeBelow, lowestGrade } from './grade.js';
 import type { Matches } from './match.js';
 import type { TraceWriter } from './trace.js';
-import type { DowngradeEffect, DowngradeResult, EntityRecord, Result } from './types.js';
+import type { DowngradeEffect, DowngradeResult, EntityEvent, EntityRecord, Result } from './types.js';
 
 interface Trigger {
   event: number;
@@ -27,10 +27,11 @@ export function applyDowngrades(compiled: CompiledRuleset, record: EntityRecord,
   if (!rules || !published || !rules.fromGrades.includes(published.grade)) return;
   const events = record.events ?? [];
 
-  const order = events
-    .map((event, i) => ({ event, i }))
-    .filter(({ event }) => event.date > published.date && event.date <= asOf)
-    .sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.i - b.i));
+  const order: { event: EntityEvent; i: number }[] = [];
+  events.forEach((event, i) => {
+    if (event.date > published.date && event.date <= asOf && matches.events[i]!.length) order.push({ event, i });
+  });
+  order.sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.i - b.i));
 
   const earlier: string[][] = rules.repeats.map(() => []);
   const steps: DowngradeResult['steps'] = [];

@@ -74,20 +74,17 @@ export function validateRecord(record: unknown, compiled?: CompiledRuleset): Rec
     if (!compiled.usedEventTypes.has(event.type)) warnings.push(`${jsonPath(['events', i, 'type'])}: no rule of ruleset ${compiled.ruleset.id} uses "${event.type}"`);
     for (const [name, spec] of attributesOf(type)) {
       const present = Object.hasOwn(event, name) && event[name] !== null;
-      if (present && valueFits(spec, event[name])) continue;
+      if (present ? valueFits(spec, event[name]) : !spec.required) continue;
       const path = jsonPath(['events', i, name]);
       if (!present) {
-        if (spec.required) problems.push({ path, message: `a ${event.type} event needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"` });
+        problems.push({ path, message: `a ${event.type} event needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"` });
         continue;
       }
-      const value = event[name];
-      {
-        problems.push({
-          path,
-          message: `${JSON.stringify(value)} is not a valid ${name} (${spec.label}) of a ${event.type} event`,
-          fix: spec.type === 'enum' ? `use one of ${spec.values!.join(', ')}` : spec.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${spec.type === 'project' ? 'project id' : spec.type}`,
-        });
-      }
+      problems.push({
+        path,
+        message: `${JSON.stringify(event[name])} is not a valid ${name} (${spec.label}) of a ${event.type} event`,
+        fix: spec.type === 'enum' ? `use one of ${spec.values!.join(', ')}` : spec.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${spec.type === 'project' ? 'project id' : spec.type}`,
+      });
     }
   });
   if (compiled && record.publishedRating && !compiled.grades.some((g) => g.grade === record.publishedRating!.grade)) {

@@ -10,7 +10,8 @@ import type { EntityEvent, Window } from './types.js';
 
 /** Months since year 0 of an ISO date: 2021-02-28 → 2021 * 12 + 1. */
 export function monthIndex(date: string): number {
-  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+  const digit = (i: number): number => date.charCodeAt(i) - 48;
+  return (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)) * 12 + digit(5) * 10 + digit(6) - 1;
 }
 
 function attribute(event: EntityEvent, name: string): unknown {
