@@ -5,7 +5,7 @@
 import { requiredEventTypes, type Predicate } from './conditions.js';
 import { generatePredicate } from './codegen.js';
 import { toMilli, type Milli } from './decimal.js';
-import type { Clause, Condition, Indicator, Item, Level, Ruleset } from './types.js';
+import type { Clause, Condition, EventType, Indicator, Item, Level, Ruleset } from './types.js';
 
 /** What an event test decides when it holds. */
 export type EventTarget =
@@ -90,6 +90,8 @@ export interface CompiledRuleset {
   readonly projectTest: PlainTest | undefined;
   /** Grade lines in thousandths, highest first. */
   readonly grades: readonly { grade: string; min: Milli }[];
+  /** The ruleset's event types by name. */
+  readonly eventTypes: ReadonlyMap<string, EventType>;
   /** Event types that some rule can match (others are reported as unused). */
   readonly usedEventTypes: ReadonlySet<string>;
   /** Item ids of `notAgain` targets, resolved to item indices, per item. */
@@ -220,6 +222,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     eligibilityTests,
     projectTest: projectCondition ? { condition: projectCondition, predicate: compile(projectCondition) } : undefined,
     grades: [...ruleset.grades].sort((a, b) => b.min - a.min).map((g) => ({ grade: g.grade, min: toMilli(g.min) })),
+    eventTypes: new Map(Object.entries(ruleset.eventTypes)),
     usedEventTypes,
     notAgainItems: items.map((it) => (it.item.notAgain?.items ?? []).map((id) => itemIds.get(id) ?? -1).filter((i) => i >= 0)),
   };

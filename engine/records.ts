@@ -66,7 +66,7 @@ export function validateRecord(record: unknown, compiled?: CompiledRuleset): Rec
       problems.push({ path: jsonPath(['events', i, 'project']), message: `no project "${event.project}" in this record`, fix: `add the project to "projects" or name one of: ${[...projectIds].join(', ') || '(none)'}` });
     }
     if (!compiled) return;
-    const type = Object.hasOwn(compiled.ruleset.eventTypes, event.type) ? compiled.ruleset.eventTypes[event.type] : undefined;
+    const type = compiled.eventTypes.get(event.type);
     if (!type) {
       warnings.push(`${jsonPath(['events', i, 'type'])}: event type "${event.type}" is not used by ruleset ${compiled.ruleset.id}; it scores nothing`);
       return;

@@ -1,6 +1,6 @@
 /**
  * The JSON Schemas' validators. One strict Ajv instance (JSON Schema 2020-12) compiles each
- * schema once, at build time (scripts/build-validators.mjs → generated/validators.js), so
+ * schema once, at build time (scripts/build-validators.mjs → generated/validators.ts), so
  * neither the CLI nor the browser loads Ajv's compiler; `date` is a real calendar date
  * (2021-02-30 is refused). `test/schemas.test.ts` checks the generated code is current.
  */
@@ -19,9 +19,9 @@ export interface Validator<T> {
   errors?: ErrorObject[] | null;
 }
 
-export const validateRulesetSchema = generated.validateRuleset as Validator<Ruleset>;
-export const validateRecordSchema = generated.validateRecord as Validator<EntityRecord>;
-export const validateCaseSchema = generated.validateCase as Validator<SampleCase>;
+export const validateRulesetSchema = generated.validateRuleset as unknown as Validator<Ruleset>;
+export const validateRecordSchema = generated.validateRecord as unknown as Validator<EntityRecord>;
+export const validateCaseSchema = generated.validateCase as unknown as Validator<SampleCase>;
 
 /** The schemas, for editors that validate as the user types (Monaco's JSON support). */
 export const schemas = { ruleset: rulesetSchema, record: recordSchema, case: caseSchema } as const;

@@ -211,6 +211,15 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   return result;
 }
 
+/** What staff call an event attribute ("工程项目" for `project`), from the ruleset's event types. */
+function attributeLabel(compiled: CompiledRuleset, attribute: string): string {
+  for (const type of compiled.eventTypes.values()) {
+    const spec = type.attributes[attribute];
+    if (spec) return spec.label;
+  }
+  return attribute;
+}
+
 /** E7.8: drop events whose attribute matches an event that counted in the `notAgain` items (INT-10). */
 function dropAlreadyDeducted(
   compiled: CompiledRuleset, item: number, kept: Occurrence[], occurrences: Occurrence[][], vetoed: Occurrence[][], events: EntityEvent[], trace: TraceWriter | undefined,
@@ -248,7 +257,7 @@ function keepOncePer(compiled: CompiledRuleset, kept: Occurrence[], events: Enti
       values.set(value, o);
       return true;
     }
-    trace?.skipped(clause.id, clause.label, events[o.event]!, o.event, `与 ${eventRef(events[first.event]!, first.event)} 同一${clause.oncePer === 'project' ? '项目' : `“${clause.oncePer}”`},只计一次`);
+    trace?.skipped(clause.id, clause.label, events[o.event]!, o.event, `不计:与 ${eventRef(events[first.event]!, first.event)} 同一${attributeLabel(compiled, clause.oncePer)}“${String(value)}”,只计一次`);
     return false;
   });
 }
@@ -269,7 +278,8 @@ function keepHighestPer(compiled: CompiledRuleset, item: number, kept: Occurrenc
     if (value === undefined || value === null) return true;
     const winner = best.get(value)!;
     if (winner === o) return true;
-    trace?.skipped(rule.citation.clause, rule.label, events[o.event]!, o.event, `${String(value)} 只计最高的 ${eventRef(events[winner.event]!, winner.event)}(${fromMilli(Math.abs(winner.points))} 分),本项 ${fromMilli(Math.abs(o.points))} 分不计`);
+    trace?.skipped(rule.citation.clause, rule.label, events[o.event]!, o.event,
+      `不计:同一${attributeLabel(compiled, rule.attribute)}“${String(value)}”只计最高的 ${eventRef(events[winner.event]!, winner.event)}(${fromMilli(Math.abs(winner.points))} 分),本项 ${fromMilli(Math.abs(o.points))} 分不计`);
     return false;
   });
 }

@@ -77,9 +77,10 @@ export class TraceWriter {
     const l = clause.levels[level]!.level;
     const label = l.label === c.label ? c.label : `${c.label}(${l.label})`;
     const verb = points < 0 ? '扣' : '加';
+    const what = points === 0 ? (c.levels ? '不扣分' : '不计分') : `${verb} ${formatPoints(points)} 分`;
     this.push({
       kind: 'points', clause: c.id, rule: clause.levels.length > 1 ? l.id : undefined, text: c.citation.text, points, events: [eventRef(event, index)],
-      message: `${c.id} ${label}:${describeEvent(event, index)} ${verb} ${formatPoints(points)} 分`,
+      message: `${c.id} ${label}:${describeEvent(event, index)} ${what}`,
     });
     if (extra !== 0 && multiplier) {
       this.push({
