@@ -5,7 +5,7 @@
  * where `new Function` is not allowed (a strict Content-Security-Policy) the closures serve.
  */
 import type { Condition, FactCondition } from './types.js';
-import { compileCondition, type Facts, type Predicate } from './conditions.js';
+import { compileCondition, type Predicate } from './conditions.js';
 import { operators } from './operators.js';
 
 const PROVIDED_FACTS = new Set(['event', 'project', 'record', 'asOf', 'parameters']);
