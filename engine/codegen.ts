@@ -5,10 +5,9 @@
  * where `new Function` is not allowed (a strict Content-Security-Policy) the closures serve.
  */
 import type { Condition, FactCondition } from './types.js';
-import { compileCondition, type Predicate } from './conditions.js';
+import { PROVIDED_FACTS, compileCondition, type Predicate } from './conditions.js';
 import { operators } from './operators.js';
 
-const PROVIDED_FACTS = new Set(['event', 'project', 'record', 'asOf', 'parameters']);
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** Operators whose test is inlined as an expression of `a` (fact value) and `b` (value). */

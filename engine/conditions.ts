@@ -1,5 +1,6 @@
 /**
- * Conditions in json-rules-engine's format, compiled once into plain JavaScript closures.
+ * Conditions in json-rules-engine's format, compiled into plain JavaScript closures: the
+ * portable form, used where generated code (codegen.ts) is not allowed.
  * The compiled form keeps json-rules-engine's semantics exactly (a fact path on a
  * non-object yields the fact itself; an empty `any` is true; a value `{ fact }` is another
  * fact); `test/conditions.property.test.ts` checks it against json-rules-engine itself.
@@ -28,33 +29,18 @@ export function resolvePath(value: unknown, path: string): unknown {
 
 type Getter = (facts: Facts) => unknown;
 
-/** Reads a fact and, when it is an object, a dotted path of it: json-rules-engine's rule. */
 /** The facts the engine always provides: read directly, without an own-property check. */
-const PROVIDED_FACTS = new Set(['event', 'project', 'record', 'asOf', 'parameters']);
+export const PROVIDED_FACTS: ReadonlySet<string> = new Set(['event', 'project', 'record', 'asOf', 'parameters']);
 
+/** Reads a fact and, when it is an object, a dotted path of it: json-rules-engine's rule. */
 function factGetter(fact: string, path: string | undefined): Getter {
   const own = PROVIDED_FACTS.has(fact)
     ? (facts: Facts): unknown => facts[fact]
     : (facts: Facts): unknown => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
   if (!path) return own;
-  const keys = path.split('.');
-  if (keys.length === 1) {
-    const key = keys[0]!;
-    return (facts) => {
-      const value = own(facts);
-      if (value === null || typeof value !== 'object') return value;
-      return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-    };
-  }
   return (facts) => {
     const value = own(facts);
-    if (value === null || typeof value !== 'object') return value;
-    let current: unknown = value;
-    for (const key of keys) {
-      if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
-      current = (current as Record<string, unknown>)[key];
-    }
-    return current;
+    return value !== null && typeof value === 'object' ? resolvePath(value, path) : value;
   };
 }
 

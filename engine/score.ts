@@ -55,109 +55,135 @@ function startScore(item: CompiledItem, baseApplied: boolean): Milli {
   return baseApplied && item.item.base !== undefined ? item.base : item.full;
 }
 
-/** Scores a record from its matches. `withTrace` adds the explanation of every point. */
-export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches, withTrace: boolean): Result {
-  const { ruleset, clauses, items, indicators, eventTests } = compiled;
-  const events = record.events ?? [];
-  const trace = withTrace ? new TraceWriter(ruleset) : undefined;
-  const baseApplied = !hasRecentProject(compiled, record, asOf, matches);
+/** What one evaluation has gathered before items are scored. */
+interface Gathered {
+  /** Occurrences per item index (sparse). */
+  occurrences: Occurrence[][];
+  /** Veto occurrences per item: they score nothing themselves but did count there (INT-10). */
+  vetoed: Occurrence[][];
+  /** The first veto occurrence per vetoed indicator. */
+  vetoes: Map<number, Occurrence>;
+  /** Per item with a multiplier, the events its condition holds for. */
+  multiplied: Set<number>[];
+}
 
-  // Occurrences per item: each event, each clause it matches (first matching level), in its window.
+/** Each event, each clause it matches (its first matching level), if the event is in the clause's window. */
+function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf: string, matches: Matches): Gathered {
+  const { clauses, eventTests } = compiled;
   const asOfMonth = monthIndex(asOf);
-  const occurrences: Occurrence[][] = [];
-  const multiplied: Set<number>[] = [];
-  const vetoes = new Map<number, Occurrence>();
-  // Veto occurrences per item: they score nothing themselves but did count there (INT-10).
-  const vetoed: Occurrence[][] = [];
+  const gathered: Gathered = { occurrences: [], vetoed: [], vetoes: new Map(), multiplied: [] };
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!;
     let lastClause = -1;
     for (const t of matches.events[e]!) {
       const target = eventTests[t]!.target;
-      if (target.kind === 'multiplier') (multiplied[target.item] ??= new Set()).add(e);
+      if (target.kind === 'multiplier') (gathered.multiplied[target.item] ??= new Set()).add(e);
       if (target.kind !== 'level' || target.clause === lastClause) continue;
       lastClause = target.clause;
       const clause = clauses[target.clause]!;
       if (!inWindow(event, clause.clause.window, asOf, asOfMonth, compiled.parameters)) continue;
       const occurrence: Occurrence = { event: e, clause: target.clause, level: target.level, points: clause.levels[target.level]!.points, extra: 0 };
       if (clause.veto) {
-        if (!vetoes.has(clause.vetoes)) vetoes.set(clause.vetoes, occurrence);
-        (vetoed[clause.item] ??= []).push(occurrence);
-        continue;
+        if (!gathered.vetoes.has(clause.vetoes)) gathered.vetoes.set(clause.vetoes, occurrence);
+        (gathered.vetoed[clause.item] ??= []).push(occurrence);
+      } else {
+        (gathered.occurrences[clause.item] ??= []).push(occurrence);
       }
-      (occurrences[clause.item] ??= []).push(occurrence);
+    }
+  }
+  return gathered;
+}
+
+/** A `check` item: the points of its clauses whose record condition holds, up to its full score. */
+function scoreCheck(compiled: CompiledRuleset, i: number, matches: Matches, trace: TraceWriter | undefined): Milli {
+  const compiledItem = compiled.items[i]!;
+  let total = 0;
+  compiledItem.checks.forEach((test, k) => {
+    if (!matches.record[test]) return;
+    const clause = compiled.clauses[compiledItem.clauses[k]!]!;
+    total += clause.levels[0]!.points;
+    trace?.check(clause, clause.levels[0]!.points);
+  });
+  if (total === 0) trace?.checkFailed(compiledItem.item);
+  const capped = Math.min(total, compiledItem.full);
+  if (capped < total) trace?.cap(compiledItem.item, total, compiledItem.full, capped - total);
+  return capped;
+}
+
+/**
+ * A deduction or bonus item: its occurrences, less those already deducted elsewhere or
+ * counted once already, doubled where the multiplier holds, the highest only per attribute;
+ * then clause caps, and the item's start and cap (deduction, never below 0) or maximum (bonus).
+ */
+function scoreEvents(compiled: CompiledRuleset, i: number, events: readonly EntityEvent[], gathered: Gathered, baseApplied: boolean, trace: TraceWriter | undefined): Milli {
+  const compiledItem = compiled.items[i]!;
+  const { item } = compiledItem;
+  const clauses = compiled.clauses;
+  let kept = gathered.occurrences[i] ?? NONE;
+  if (kept.length) {
+    kept = dropAlreadyDeducted(compiled, i, kept, gathered, events, trace);
+    if (compiledItem.oncePer) kept = keepOncePer(compiled, kept, events, trace);
+    const factor = item.multiplier?.factor;
+    const doubled = gathered.multiplied[i];
+    if (factor !== undefined && doubled) {
+      for (const o of kept) {
+        if (!doubled.has(o.event)) continue;
+        const points = Math.round(o.points * factor);
+        o.extra = points - o.points;
+        o.points = points;
+      }
+    }
+    kept = keepHighestPer(compiled, i, kept, events, trace);
+  }
+
+  const start = item.kind === 'deduction' ? startScore(compiledItem, baseApplied) : 0;
+  if (item.kind === 'deduction') trace?.start(item, start, baseApplied && item.base !== undefined);
+
+  let total = 0;
+  for (const o of kept) {
+    trace?.occurrence(clauses[o.clause]!, o.level, events[o.event]!, o.event, o.points - o.extra, item.multiplier, o.extra);
+    total += o.points;
+  }
+  if (compiledItem.clauseCaps && kept.length) {
+    for (const c of compiledItem.clauses) {
+      const cap = clauses[c]!.cap;
+      if (cap === undefined) continue;
+      let sum = 0;
+      for (const o of kept) if (o.clause === c) sum += o.points;
+      if (Math.abs(sum) <= cap) continue;
+      const cut = sum > 0 ? cap - sum : -cap - sum;
+      trace?.clauseCap(clauses[c]!, sum, cap, cut);
+      total += cut;
     }
   }
 
+  if (item.kind === 'bonus') {
+    const max = compiledItem.max ?? Infinity;
+    if (total <= max) return total;
+    trace?.cap(item, total, max, max - total);
+    return max;
+  }
+  const deduction = -total;
+  const cap = compiledItem.cap ?? Infinity;
+  const counted = Math.min(deduction, cap);
+  if (counted < deduction) trace?.cap(item, deduction, cap, deduction - counted);
+  if (start - counted >= 0) return start - counted;
+  trace?.floor(item, counted - start);
+  return 0;
+}
+
+/** Scores a record from its matches. `withTrace` adds the explanation of every point. */
+export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches, withTrace: boolean): Result {
+  const { ruleset, clauses, items, indicators } = compiled;
+  const events = record.events ?? [];
+  const trace = withTrace ? new TraceWriter(ruleset) : undefined;
+  const baseApplied = !hasRecentProject(compiled, record, asOf, matches);
+  const gathered = gather(compiled, events, asOf, matches);
+  const { vetoes } = gathered;
+
   const itemScores: Milli[] = items.map((compiledItem, i) => {
-    const { item } = compiledItem;
     trace?.setPlace(compiledItem.indicator, i);
-    if (item.kind === 'check') {
-      let total = 0;
-      compiledItem.checks.forEach((test, k) => {
-        if (!matches.record[test]) return;
-        const clause = clauses[compiledItem.clauses[k]!]!;
-        total += clause.levels[0]!.points;
-        trace?.check(clause, clause.levels[0]!.points);
-      });
-      if (total === 0) trace?.checkFailed(item);
-      const capped = Math.min(total, compiledItem.full);
-      if (capped < total) trace?.cap(item, total, compiledItem.full, capped - total);
-      return capped;
-    }
-
-    let kept = occurrences[i] ?? NONE;
-    if (kept.length) {
-      kept = dropAlreadyDeducted(compiled, i, kept, occurrences, vetoed, events, trace);
-      if (compiledItem.oncePer) kept = keepOncePer(compiled, kept, events, trace);
-      const factor = item.multiplier?.factor;
-      const doubled = multiplied[i];
-      if (factor !== undefined && doubled) {
-        for (const o of kept) {
-          if (!doubled.has(o.event)) continue;
-          const points = Math.round(o.points * factor);
-          o.extra = points - o.points;
-          o.points = points;
-        }
-      }
-      kept = keepHighestPer(compiled, i, kept, events, trace);
-    }
-
-    const start = item.kind === 'deduction' ? startScore(compiledItem, baseApplied) : 0;
-    if (item.kind === 'deduction') trace?.start(item, start, baseApplied && item.base !== undefined);
-
-    // Clause caps, then the item's own cap or maximum.
-    let total = 0;
-    for (const o of kept) {
-      trace?.occurrence(clauses[o.clause]!, o.level, events[o.event]!, o.event, o.points - o.extra, item.multiplier, o.extra);
-      total += o.points;
-    }
-    if (compiledItem.clauseCaps && kept.length) {
-      for (const c of compiledItem.clauses) {
-        const cap = clauses[c]!.cap;
-        if (cap === undefined) continue;
-        let sum = 0;
-        for (const o of kept) if (o.clause === c) sum += o.points;
-        if (Math.abs(sum) <= cap) continue;
-        const cut = sum > 0 ? cap - sum : -cap - sum;
-        trace?.clauseCap(clauses[c]!, sum, cap, cut);
-        total += cut;
-      }
-    }
-
-    if (item.kind === 'bonus') {
-      const max = compiledItem.max ?? Infinity;
-      if (total <= max) return total;
-      trace?.cap(item, total, max, max - total);
-      return max;
-    }
-    const deduction = -total;
-    const cap = compiledItem.cap ?? Infinity;
-    const counted = Math.min(deduction, cap);
-    if (counted < deduction) trace?.cap(item, deduction, cap, deduction - counted);
-    if (start - counted >= 0) return start - counted;
-    trace?.floor(item, counted - start);
-    return 0;
+    return compiledItem.item.kind === 'check' ? scoreCheck(compiled, i, matches, trace) : scoreEvents(compiled, i, events, gathered, baseApplied, trace);
   });
 
   let computed = 0;
@@ -221,15 +247,13 @@ function attributeLabel(compiled: CompiledRuleset, attribute: string): string {
 }
 
 /** E7.8: drop events whose attribute matches an event that counted in the `notAgain` items (INT-10). */
-function dropAlreadyDeducted(
-  compiled: CompiledRuleset, item: number, kept: Occurrence[], occurrences: Occurrence[][], vetoed: Occurrence[][], events: EntityEvent[], trace: TraceWriter | undefined,
-): Occurrence[] {
+function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occurrence[], gathered: Gathered, events: readonly EntityEvent[], trace: TraceWriter | undefined): Occurrence[] {
   const rule = compiled.items[item]!.item.notAgain;
   const targets = compiled.notAgainItems[item]!;
   if (!rule || !targets.length || !kept.length) return kept;
   const counted = new Map<unknown, Occurrence>();
   for (const t of targets) {
-    for (const o of [...(occurrences[t] ?? []), ...(vetoed[t] ?? [])]) {
+    for (const o of [...(gathered.occurrences[t] ?? []), ...(gathered.vetoed[t] ?? [])]) {
       const value = attributeValue(events[o.event]!, rule.attribute);
       if (value !== undefined && value !== null && !counted.has(value)) counted.set(value, o);
     }
@@ -243,7 +267,7 @@ function dropAlreadyDeducted(
 }
 
 /** A clause's `oncePer`: at most one occurrence per attribute value (E5.4: per project). */
-function keepOncePer(compiled: CompiledRuleset, kept: Occurrence[], events: EntityEvent[], trace: TraceWriter | undefined): Occurrence[] {
+function keepOncePer(compiled: CompiledRuleset, kept: Occurrence[], events: readonly EntityEvent[], trace: TraceWriter | undefined): Occurrence[] {
   const seen = new Map<number, Map<unknown, Occurrence>>();
   return kept.filter((o) => {
     const clause = compiled.clauses[o.clause]!.clause;
@@ -263,7 +287,7 @@ function keepOncePer(compiled: CompiledRuleset, kept: Occurrence[], events: Enti
 }
 
 /** `highestPer`: among occurrences sharing the attribute, only the largest points count (INT-9: after doubling). */
-function keepHighestPer(compiled: CompiledRuleset, item: number, kept: Occurrence[], events: EntityEvent[], trace: TraceWriter | undefined): Occurrence[] {
+function keepHighestPer(compiled: CompiledRuleset, item: number, kept: Occurrence[], events: readonly EntityEvent[], trace: TraceWriter | undefined): Occurrence[] {
   const rule = compiled.items[item]!.item.highestPer;
   if (!rule || kept.length < 2) return kept;
   const best = new Map<unknown, Occurrence>();
