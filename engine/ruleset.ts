@@ -62,8 +62,9 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   const itemIds = new Set(ruleset.indicators.flatMap((i) => i.items.map((t) => t.id)));
   const readingIds = new Set(ruleset.readings.map((r) => r.id));
   const attributes = new Map<string, Set<string> | null>();
-  for (const type of Object.values(ruleset.eventTypes)) {
+  for (const [typeName, type] of Object.entries(ruleset.eventTypes)) {
     for (const [name, spec] of Object.entries(type.attributes)) {
+      if (spec.type === 'enum' && !spec.values) problem(['eventTypes', typeName, 'attributes', name, 'values'], `enum attribute "${name}" lists no values`, 'add "values": the allowed values');
       const values = attributes.get(name);
       if (spec.type !== 'enum' || values === null) attributes.set(name, null);
       else attributes.set(name, new Set([...(values ?? []), ...(spec.values ?? [])]));
@@ -171,6 +172,14 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     if (scope !== 'event' && (condition.fact === 'event' || (condition.fact === 'project' && scope === 'record'))) {
       problem([...path, 'fact'], `fact "${condition.fact}" is not available here (a ${scope} condition)`, `use "record", "asOf" or "parameters"${scope === 'project' ? ' or "project"' : ''}`);
     }
+    if (isRef) {
+      const ref = value as { fact: unknown; path?: unknown };
+      const keys = Object.keys(ref);
+      if (typeof ref.fact !== 'string' || (ref.path !== undefined && (typeof ref.path !== 'string' || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(ref.path))) || keys.some((k) => k !== 'fact' && k !== 'path' && k !== 'params')) {
+        problem([...path, 'value'], `a value that names a fact must be { "fact": name, "path": "a.b" }, found ${JSON.stringify(value)}`, 'write the fact and a dotted path as strings');
+        return;
+      }
+    }
     for (const ref of [condition, ...(isRef ? [value as { fact: string; path?: string }] : [])]) {
       if (ref.fact === 'parameters') {
         const name = ref.path?.split('.')[0];
@@ -234,11 +243,34 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   return problems;
 }
 
+/** How deep a ruleset may nest; the shipped ones reach 12. Deeper input would exhaust the stack. */
+const MAX_DEPTH = 100;
+
+/** The path to a value nested deeper than `limit`, found without recursion, or `undefined`. */
+function deepestPath(json: unknown, limit: number): Path | undefined {
+  const stack: { value: unknown; path: Path }[] = [{ value: json, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length > limit) return path;
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    else for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
+  }
+  return undefined;
+}
+
 /**
  * Validates a parsed ruleset (schema, then references) and compiles it for evaluation.
  * Throws a `CreditRulesError` (`RULESET_INVALID`, `RULESET_REFERENCE`) naming every problem.
  */
 export function loadRuleset(json: unknown, options: { file?: string } = {}): CompiledRuleset {
+  const deepest = deepestPath(json, MAX_DEPTH);
+  if (deepest) {
+    throw new CreditRulesError('RULESET_INVALID', `the ruleset nests deeper than ${MAX_DEPTH} levels`, {
+      file: options.file,
+      problems: [{ path: jsonPath(deepest), message: `nested more than ${MAX_DEPTH} levels deep`, fix: 'flatten the condition: all/any take lists' }],
+    });
+  }
   if (!validateRulesetSchema(json)) {
     throw new CreditRulesError('RULESET_INVALID', 'the ruleset does not match schemas/ruleset.schema.json', {
       file: options.file,
