@@ -1,10 +1,37 @@
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
+import { rulesetFilesPlugin } from './editor/server/vitePlugin.js';
 
+// `npm start` serves the editor (index.html → editor/main.ts) and, through the plugin, the
+// rulesets folder ($CREDIT_RULES_ROOT or ./rulesets) on 127.0.0.1 only.
 export default defineConfig({
   root: '.',
-  plugins: [vue()],
-  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  plugins: [vue(), rulesetFilesPlugin()],
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    // Saved rulesets and cases reach the page through the file API, not through a reload.
+    watch: { ignored: ['**/rulesets/**', '**/test-results/**', '**/.bench/**'] },
+  },
+  preview: { host: '127.0.0.1' },
+  // Monaco is loaded lazily; listing it here spares the first visit a dependency re-scan and reload.
+  optimizeDeps: {
+    include: [
+      'monaco-editor/editor',
+      'monaco-editor/features/register.all',
+      'monaco-editor/languages/features/json/register',
+      // Ajv's compiled validators import these at run time.
+      'ajv/dist/runtime/ucs2length.js',
+      'ajv/dist/runtime/equal.js',
+    ],
+  },
+  build: { outDir: 'dist/editor', emptyOutDir: true },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

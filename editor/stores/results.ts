@@ -1,0 +1,170 @@
+/**
+ * Live recomputation: every sample case evaluated with the draft ruleset and with the saved one,
+ * the change between them, and the case's expected result. Results are cached per compiled
+ * ruleset and per case document, so an edit of one case re-evaluates that case only, and an edit
+ * of the ruleset re-evaluates each case once. The panel needs no trace; the selected case gets one.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { CreditRulesError, evaluate, type CompiledRuleset, type Problem, type Result, type SampleCase, type TraceEntry } from '../../engine/index.js';
+import { useCasesStore, type CaseDraft } from './cases.js';
+import { useRulesetStore } from './ruleset.js';
+
+/** A case evaluated: its result, or why the record could not be evaluated. */
+export type Evaluation = { ok: true; result: Result } | { ok: false; code: string; message: string; problems: readonly Problem[] };
+
+/** One way a result differs from what the case expects. */
+export interface Difference {
+  /** `score`, `grade`, `computedScore`, `downgraded`, `eligible`, or an indicator id. */
+  field: string;
+  actual: string;
+  expected: string;
+}
+
+/** A row of the cases panel. */
+export interface CaseRow {
+  path: string;
+  name: string;
+  current: Evaluation | null;
+  /** The same case under the saved ruleset. */
+  baseline: Evaluation | null;
+  /** Current score minus the saved ruleset's score (0 when either is missing). */
+  delta: number;
+  gradeChanged: boolean;
+  /** `null` while the case cannot be evaluated. */
+  differences: readonly Difference[] | null;
+}
+
+/** Evaluates a case; a record the engine refuses comes back as an evaluation error. */
+export function evaluateCase(compiled: CompiledRuleset, sampleCase: SampleCase, trace = false): Evaluation {
+  try {
+    return { ok: true, result: evaluate(compiled, sampleCase.record, { asOf: sampleCase.asOf, trace }) };
+  } catch (error) {
+    if (error instanceof CreditRulesError) return { ok: false, code: error.code, message: error.message, problems: error.problems };
+    return { ok: false, code: 'CASE_INVALID', message: (error as Error).message, problems: [] };
+  }
+}
+
+const milli = (n: number): number => Math.round(n * 1000);
+
+/** How a result differs from a case's expected result (as the engine's `runCases` compares). */
+export function compareExpected(expected: SampleCase['expected'] | undefined, result: Result): Difference[] {
+  if (!expected || typeof expected !== 'object') return [{ field: 'expected', actual: '', expected: '' }];
+  const out: Difference[] = [];
+  const show = (v: unknown): string => (v === null || v === undefined ? '—' : String(v));
+  if (milli(result.score) !== milli(expected.score)) out.push({ field: 'score', actual: show(result.score), expected: show(expected.score) });
+  if (result.grade !== expected.grade) out.push({ field: 'grade', actual: show(result.grade), expected: show(expected.grade) });
+  if (expected.computedScore !== undefined && milli(result.computedScore) !== milli(expected.computedScore)) {
+    out.push({ field: 'computedScore', actual: show(result.computedScore), expected: show(expected.computedScore) });
+  }
+  const downgraded = expected.downgraded ?? expected.computedScore !== undefined;
+  if (result.downgraded !== downgraded) out.push({ field: 'downgraded', actual: show(result.downgraded), expected: show(downgraded) });
+  if (expected.eligible !== undefined && result.eligible !== expected.eligible) out.push({ field: 'eligible', actual: show(result.eligible), expected: show(expected.eligible) });
+  for (const [id, score] of Object.entries(expected.indicators ?? {})) {
+    const got = result.indicators.find((i) => i.id === id);
+    if (!got || milli(got.score) !== milli(score)) out.push({ field: id, actual: show(got?.score), expected: show(score) });
+  }
+  return out;
+}
+
+/** The expected result that a result would satisfy ("save this case as expected"). */
+export function expectedFrom(result: Result, previous?: SampleCase['expected']): SampleCase['expected'] {
+  const expected: SampleCase['expected'] = { score: result.score, grade: result.grade };
+  if (result.downgraded) {
+    expected.computedScore = result.computedScore;
+    expected.downgraded = true;
+  }
+  if (!result.eligible || previous?.eligible !== undefined) expected.eligible = result.eligible;
+  expected.indicators = Object.fromEntries(result.indicators.map((i) => [i.id, i.score]));
+  return expected;
+}
+
+/** A trace entry and, when the saved ruleset gave it other points, those points. */
+export interface TraceLine {
+  entry: TraceEntry;
+  savedPoints: number | null;
+}
+
+export const useResultsStore = defineStore('results', () => {
+  const ruleset = useRulesetStore();
+  const cases = useCasesStore();
+  const cache = new WeakMap<CompiledRuleset, WeakMap<SampleCase, Evaluation>>();
+  /** How long the last recomputation of the panel took, in ms (not reactive: for diagnostics). */
+  const stats = { lastRecomputeMs: 0 };
+
+  function cached(compiled: CompiledRuleset | null, draft: CaseDraft): Evaluation | null {
+    if (!compiled) return null;
+    let perCase = cache.get(compiled);
+    if (!perCase) cache.set(compiled, (perCase = new WeakMap()));
+    let evaluation = perCase.get(draft.case);
+    if (!evaluation) perCase.set(draft.case, (evaluation = evaluateCase(compiled, draft.case)));
+    return evaluation;
+  }
+
+  const rows = computed<readonly CaseRow[]>(() => {
+    const started = performance.now();
+    const compiled = ruleset.compiled;
+    const savedCompiled = ruleset.savedCompiled;
+    const out = cases.drafts.map((draft): CaseRow => {
+      const current = cached(compiled, draft);
+      const baseline = cached(savedCompiled, draft);
+      const now = current?.ok ? current.result : null;
+      const before = baseline?.ok ? baseline.result : null;
+      return {
+        path: draft.path,
+        name: typeof draft.case.name === 'string' && draft.case.name ? draft.case.name : draft.path,
+        current,
+        baseline,
+        delta: now && before ? (milli(now.score) - milli(before.score)) / 1000 : 0,
+        gradeChanged: Boolean(now && before && now.grade !== before.grade),
+        differences: now ? compareExpected(draft.case.expected, now) : null,
+      };
+    });
+    stats.lastRecomputeMs = performance.now() - started;
+    return out;
+  });
+
+  const summary = computed(() => {
+    let moved = 0;
+    let regraded = 0;
+    let failing = 0;
+    let errors = 0;
+    for (const row of rows.value) {
+      if (row.delta !== 0) moved++;
+      if (row.gradeChanged) regraded++;
+      if (row.differences?.length) failing++;
+      if (row.current && !row.current.ok) errors++;
+    }
+    return { total: rows.value.length, moved, regraded, failing, errors };
+  });
+
+  const selectedPath = ref<string | null>(null);
+  const selected = computed(() => (selectedPath.value ? cases.byPath.get(selectedPath.value) ?? null : null));
+  const selectedRow = computed(() => rows.value.find((r) => r.path === selectedPath.value) ?? null);
+
+  /** The selected case evaluated with a trace, each line with the saved ruleset's points when they differ. */
+  const selectedTrace = computed<{ evaluation: Evaluation; lines: TraceLine[] } | null>(() => {
+    const draft = selected.value;
+    const compiled = ruleset.compiled;
+    if (!draft || !compiled) return null;
+    const evaluation = evaluateCase(compiled, draft.case, true);
+    if (!evaluation.ok) return { evaluation, lines: [] };
+    const savedCompiled = ruleset.savedCompiled;
+    const baseline = savedCompiled && savedCompiled !== compiled ? evaluateCase(savedCompiled, draft.case, true) : null;
+    const before = new Map<string, number>();
+    if (baseline?.ok) for (const e of baseline.result.trace ?? []) before.set(traceKey(e), e.points);
+    const lines = (evaluation.result.trace ?? []).map((entry): TraceLine => {
+      const old = baseline ? before.get(traceKey(entry)) : undefined;
+      return { entry, savedPoints: baseline && old !== entry.points ? old ?? 0 : null };
+    });
+    return { evaluation, lines };
+  });
+
+  function select(path: string | null): void {
+    selectedPath.value = path;
+  }
+
+  return { rows, summary, selectedPath, selected, selectedRow, selectedTrace, stats, select };
+});
+
+const traceKey = (e: TraceEntry): string => `${e.kind}|${e.clause}|${e.rule ?? ''}|${e.item ?? ''}|${(e.events ?? []).join(',')}`;

@@ -1,0 +1,255 @@
+// @vitest-environment happy-dom
+/** The editor's components, mounted on the real stores and the shipped ruleset. */
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defineComponent, h } from 'vue';
+import App from '../../editor/App.vue';
+import AppHeader from '../../editor/components/AppHeader.vue';
+import CaseDetail from '../../editor/components/CaseDetail.vue';
+import CaseEditor from '../../editor/components/CaseEditor.vue';
+import CasesPanel from '../../editor/components/CasesPanel.vue';
+import JsonView from '../../editor/components/JsonView.vue';
+import RulesetForm from '../../editor/components/RulesetForm.vue';
+import { createEditorI18n } from '../../editor/i18n.js';
+import { getIn, setIn } from '../../editor/model/paths.js';
+import { useCasesStore } from '../../editor/stores/cases.js';
+import { useResultsStore } from '../../editor/stores/results.js';
+import { useRulesetStore } from '../../editor/stores/ruleset.js';
+import { useWorkspaceStore } from '../../editor/stores/workspace.js';
+import { BASELINE, E213_POINTS, fixtureCases, MemorySource, ONE_ACCIDENT, rulesetText } from './support.js';
+
+// Monaco needs a real browser (the browser tests cover it); here a textarea stands in for it.
+vi.mock('../../editor/monaco/MonacoEditor.vue', () => ({
+  default: defineComponent({
+    props: { modelValue: { type: String, required: true } },
+    emits: ['update:modelValue'],
+    setup(props, { emit, expose }) {
+      expose({ reveal: () => undefined });
+      return () => h('textarea', { 'data-role': 'monaco-stub', value: props.modelValue, onInput: (e: Event) => emit('update:modelValue', (e.target as HTMLTextAreaElement).value) });
+    },
+  }),
+}));
+
+let pinia: Pinia;
+let source: MemorySource;
+const wrappers: VueWrapper[] = [];
+
+async function open(files?: Record<string, string>): Promise<void> {
+  pinia = createPinia();
+  setActivePinia(pinia);
+  source = new MemorySource(files);
+  const workspace = useWorkspaceStore();
+  workspace.useSource(source);
+  await workspace.connect();
+  await workspace.open('enterprise.json');
+}
+
+function mountWith<T>(component: T, props: Record<string, unknown> = {}, locale: 'zh-CN' | 'en' = 'zh-CN'): VueWrapper {
+  const wrapper = mount(component as never, { props: props as never, attachTo: document.body, global: { plugins: [pinia, createEditorI18n(locale)] } });
+  wrappers.push(wrapper);
+  return wrapper;
+}
+
+const field = (wrapper: VueWrapper, path: string) => wrapper.get(`[data-path="${path}"]`);
+const E213 = '$.indicators[1].items[0].clauses[2].points';
+
+beforeEach(async () => {
+  localStorage.clear();
+  await open();
+});
+afterEach(() => {
+  while (wrappers.length) wrappers.pop()!.unmount();
+  vi.restoreAllMocks();
+});
+
+describe('RulesetForm', () => {
+  it('shows indicators, items and clauses in table order with citations and units', () => {
+    const wrapper = mountWith(RulesetForm);
+    const indicators = wrapper.findAll('[data-indicator]').map((s) => s.attributes('data-indicator'));
+    expect(indicators).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7']);
+    const clause = wrapper.get('[data-clause="E2.1.3"]');
+    expect(clause.text()).toContain('一般质量事故');
+    expect(clause.text()).toContain('近 5 年承建的园林绿化工程发生一般等级质量事故');
+    expect(clause.text()).toContain('每次扣');
+    expect(clause.text()).toContain('个月');
+    expect(wrapper.get('[data-clause="E5.2"]').text()).toContain('较好');
+    expect(wrapper.get('[data-parameter="contractThreshold"]').text()).toContain('元');
+    expect(wrapper.text()).toContain('解读 INT-11');
+    expect(wrapper.get('#section-readings').text()).toContain('INT-4');
+  });
+
+  it('types deductions as positive numbers and stores them negative, marking the change', async () => {
+    const wrapper = mountWith(RulesetForm);
+    const input = field(wrapper, E213).get('input');
+    expect((input.element as HTMLInputElement).value).toBe('4');
+    await input.setValue('5');
+    expect(getIn(useRulesetStore().draft, E213_POINTS)).toBe(-5);
+    expect(field(wrapper, E213).classes()).toContain('changed');
+    expect(field(wrapper, E213).text()).toContain('原 4');
+    await input.setValue('4');
+    expect(field(wrapper, E213).classes()).not.toContain('changed');
+  });
+
+  it('validates as you type: sign, numbers, caps, base and grade lines', async () => {
+    const wrapper = mountWith(RulesetForm);
+    await field(wrapper, E213).get('input').setValue('-1');
+    expect(field(wrapper, E213).text()).toContain('扣分请填正数');
+    await field(wrapper, E213).get('input').setValue('abc');
+    expect(field(wrapper, E213).text()).toContain('请输入数字');
+    expect(useRulesetStore().status).toBe('invalid');
+
+    await field(wrapper, '$.indicators[1].items[0].cap').get('input').setValue('-2');
+    expect(field(wrapper, '$.indicators[1].items[0].cap').text()).toContain('不能为负数');
+    await field(wrapper, '$.indicators[1].items[0].base').get('input').setValue('25');
+    expect(field(wrapper, '$.indicators[1].items[0].base').text()).toContain('基本分不能高于满分(20 分)');
+    await field(wrapper, '$.grades[1].min').get('input').setValue('92');
+    expect(field(wrapper, '$.grades[1].min').text()).toContain('必须低于上一等级 AAA 的 90 分');
+    await field(wrapper, '$.indicators[1].items[0].clauses[0].window.months').get('input').setValue('6.5');
+    expect(field(wrapper, '$.indicators[1].items[0].clauses[0].window.months').text()).toContain('请填整数');
+  });
+
+  it('marks provisional numbers and locks while the JSON text is broken', async () => {
+    const ruleset = JSON.parse(rulesetText);
+    ruleset.indicators[1].items[0].clauses[2].provisional = { fields: ['points'], note: '暂按一般事故计' };
+    await open({ 'enterprise.json': JSON.stringify(ruleset, null, 2), ...fixtureCases });
+    const wrapper = mountWith(RulesetForm);
+    expect(field(wrapper, E213).get('.provisional').attributes('title')).toBe('暂按一般事故计');
+    useRulesetStore().setJsonText('{', 'json');
+    await flushPromises();
+    expect(wrapper.get('fieldset.form-body').attributes('disabled')).toBeDefined();
+    expect(wrapper.text()).toContain('表单暂时锁定');
+  });
+});
+
+describe('CasesPanel and CaseDetail', () => {
+  it('shows the change of every case against the saved ruleset, grade transitions highlighted', async () => {
+    const wrapper = mountWith(CasesPanel);
+    expect(wrapper.findAll('.case-row')).toHaveLength(3);
+    useRulesetStore().setValue(E213_POINTS, -5, 'E2.1.3');
+    await flushPromises();
+    const row = wrapper.get(`[data-case="${ONE_ACCIDENT}"]`);
+    expect(row.get('[data-role=score]').text()).toBe('84');
+    expect(row.get('[data-role=delta]').text()).toBe('▼1');
+    expect(row.get('.grade-change').text()).toBe('AA+ → AA');
+    expect(row.get('.grade-change').classes()).toContain('down');
+    expect(wrapper.get(`[data-case="${BASELINE}"] [data-role=delta]`).text()).toBe('');
+    expect(wrapper.get('[data-role=summary]').text()).toContain('等级变化 1 个');
+    await row.trigger('click');
+    expect(useResultsStore().selectedPath).toBe(ONE_ACCIDENT);
+  });
+
+  it('keeps the last valid results, saying so, while the ruleset is invalid', async () => {
+    const wrapper = mountWith(CasesPanel);
+    useRulesetStore().setValue(['grades', 1, 'min'], 95, 'AA+');
+    await flushPromises();
+    expect(wrapper.get('[data-role=stale]').text()).toContain('最后一次有效');
+    expect(wrapper.get(`[data-case="${ONE_ACCIDENT}"] [data-role=score]`).text()).toBe('85');
+  });
+
+  it('shows the trace of the selected case with the clause, citation, events and the saved points', async () => {
+    useRulesetStore().setValue(E213_POINTS, -5, 'E2.1.3');
+    useResultsStore().select(ONE_ACCIDENT);
+    const wrapper = mountWith(CaseDetail);
+    const line = wrapper.get('.trace-line[data-clause="E2.1.3"]');
+    expect(line.text()).toContain('扣 5 分');
+    expect(line.text()).toContain('−5');
+    expect(line.text()).toContain('原 −4');
+    expect(line.text()).toContain('工程质量事故 2020-05-10');
+    expect(line.text()).toContain('近 5 年承建的园林绿化工程发生一般等级质量事故');
+    expect(line.classes()).toContain('changed');
+    expect(wrapper.get('[data-role=detail-score]').text()).toBe('84');
+
+    await wrapper.get('[data-action=set-expected]').trigger('click');
+    expect(useCasesStore().byPath.get(ONE_ACCIDENT)!.case.expected).toMatchObject({ score: 84, grade: 'AA' });
+  });
+});
+
+describe('CaseEditor', () => {
+  it('edits a case with inputs that follow the event type', async () => {
+    const wrapper = mountWith(CaseEditor, { path: ONE_ACCIDENT });
+    const cases = useCasesStore();
+    const event = wrapper.get('[data-event="ev1"]');
+    const typeSelect = event.get('select');
+    expect(typeSelect.findAll('option').map((o) => o.text())).toContain('工程质量事故');
+    const severity = event.get('[data-attribute=severity] select');
+    expect(severity.findAll('option').map((o) => o.text())).toEqual(['一般', '较大', '重大', '特别重大']);
+    expect(event.get('[data-attribute=project] select').findAll('option').map((o) => o.text())).toContain('P1 椒江滨江绿道');
+
+    await severity.setValue('larger');
+    expect(cases.byPath.get(ONE_ACCIDENT)!.case.record.events![0]!.severity).toBe('larger');
+
+    await typeSelect.setValue('listing');
+    const listing = wrapper.get('[data-event="ev1"]');
+    expect(listing.get('[data-attribute=until] input').attributes('type')).toBe('date');
+    expect(listing.get('[data-attribute=concealed] input').attributes('type')).toBe('checkbox');
+    expect(listing.get('[data-attribute=authority] select').findAll('option').map((o) => o.text())).toContain('住房城乡建设部');
+    const converted = cases.byPath.get(ONE_ACCIDENT)!.case.record.events![0]!;
+    expect(converted).toEqual({ id: 'ev1', type: 'listing', date: '2020-05-10', authority: 'ministry', list: 'badRecord' });
+    await listing.get('[data-attribute=concealed] input').setValue(true);
+    expect(cases.byPath.get(ONE_ACCIDENT)!.case.record.events![0]!.concealed).toBe(true);
+  });
+});
+
+describe('JsonView', () => {
+  it('keeps broken JSON as typed and shows the error, the cases keeping their scores', async () => {
+    const wrapper = mountWith(JsonView);
+    await flushPromises();
+    const text = wrapper.get('[data-role=monaco-stub]');
+    expect((text.element as HTMLTextAreaElement).value).toBe(useRulesetStore().jsonText);
+    await text.setValue('{ "id": "enterprise",');
+    expect(wrapper.get('[data-role=json-error]').text()).toContain('JSON 语法错误');
+    expect(wrapper.get('[data-role=json-error]').text()).toContain('不会丢失');
+    expect(useRulesetStore().jsonText).toBe('{ "id": "enterprise",');
+    const current = useResultsStore().rows.find((r) => r.path === ONE_ACCIDENT)!.current!;
+    expect(current.ok && current.result.score).toBe(85);
+  });
+
+  it('lists the problems of JSON that parses but does not make a valid ruleset', async () => {
+    const wrapper = mountWith(JsonView);
+    await flushPromises();
+    const broken = JSON.stringify(setIn(JSON.parse(rulesetText), ['grades', 2, 'min'], 88), null, 2);
+    await wrapper.get('[data-role=monaco-stub]').setValue(broken);
+    expect(wrapper.get('[data-role=json-problems]').text()).toContain('$.grades[2].min');
+  });
+});
+
+describe('App', () => {
+  it('opens the ruleset, undoes and redoes an edit from the header, and speaks English on request', async () => {
+    setActivePinia(pinia);
+    const wrapper = mountWith(App);
+    await flushPromises();
+    await flushPromises();
+    const input = () => field(wrapper, E213).get('input');
+    await input().setValue('5');
+    expect(wrapper.get('[data-role=save-status]').text()).toContain('规则 1 处修改');
+    await wrapper.get('[data-action=undo]').trigger('click');
+    expect((input().element as HTMLInputElement).value).toBe('4');
+    expect(wrapper.get('[data-role=save-status]').text()).toContain('已保存');
+    await wrapper.get('[data-action=redo]').trigger('click');
+    expect((input().element as HTMLInputElement).value).toBe('5');
+
+    await wrapper.get('[data-action=save]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-role=save-report]').text()).toContain('已保存 enterprise.json');
+    expect(JSON.parse(source.files.get('enterprise.json')!).indicators[1].items[0].clauses[2].points).toBe(-5);
+
+    await wrapper.findAll('.locale-switch button')[1]!.trigger('click');
+    expect(wrapper.get('[data-action=save]').text()).toBe('Save');
+    expect(wrapper.get('[data-tab=form]').text()).toBe('Rule forms');
+    expect(wrapper.get('[data-clause="E2.1.3"]').text()).toContain('一般质量事故');
+    expect(localStorage.getItem('credit-rules.locale')).toBe('en');
+  });
+
+  it('adds a case through the header of the cases panel and opens its form', async () => {
+    setActivePinia(pinia);
+    const wrapper = mountWith(AppHeader);
+    expect(wrapper.get('[data-action=revert]').attributes('disabled')).toBeDefined();
+    const app = mountWith(App);
+    await flushPromises();
+    await app.get('.cases-head button').trigger('click');
+    await flushPromises();
+    expect(useCasesStore().drafts).toHaveLength(4);
+    expect(document.querySelector('[data-role=case-editor]')).not.toBeNull();
+  });
+});

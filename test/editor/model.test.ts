@@ -1,0 +1,79 @@
+/** The editor's document helpers: immutable edits, diffs, JSON text with positions. */
+import { describe, expect, it } from 'vitest';
+import { locateValue, parsePathKey } from '../../editor/model/jsonLocate.js';
+import { changedPaths, detectStyle, formatJson, getIn, jsonEqual, parseJson, pathKey, setIn } from '../../editor/model/paths.js';
+
+describe('setIn', () => {
+  const document = { a: { b: [1, { c: 2 }] }, d: { e: 3 } };
+
+  it('copies only the objects on the path', () => {
+    const next = setIn(document, ['a', 'b', 1, 'c'], 5);
+    expect(getIn(next, ['a', 'b', 1, 'c'])).toBe(5);
+    expect(document.a.b[1]).toEqual({ c: 2 });
+    expect(next.d).toBe(document.d);
+    expect(next.a).not.toBe(document.a);
+  });
+
+  it('removes a key for undefined and keeps key order', () => {
+    expect(Object.keys(setIn({ x: 1, y: 2, z: 3 }, ['y'], undefined))).toEqual(['x', 'z']);
+    expect(Object.keys(setIn({ x: 1, z: 3 }, ['y'], 2))).toEqual(['x', 'z', 'y']);
+  });
+});
+
+describe('changedPaths and jsonEqual', () => {
+  it('lists leaf paths in the engine path notation', () => {
+    const before = { grades: [{ grade: 'AAA', min: 90 }], floors: { 'AA+': 85 } };
+    const after = setIn(setIn(before, ['grades', 0, 'min'], 91), ['floors', 'AA+'], 86);
+    expect([...changedPaths(before, after)]).toEqual(['$.grades[0].min', '$.floors["AA+"]']);
+    expect(jsonEqual(before, JSON.parse(JSON.stringify(before)))).toBe(true);
+    expect(pathKey(['indicators', 1, 'items', 0, 'cap'])).toBe('$.indicators[1].items[0].cap');
+  });
+});
+
+describe('JSON text', () => {
+  it('keeps the style of a file', () => {
+    const style = detectStyle('{\n    "a": 1\n}');
+    expect(style).toEqual({ indent: 4, finalNewline: false });
+    expect(formatJson({ a: 1 }, style)).toBe('{\n    "a": 1\n}');
+  });
+
+  it('reports where text stops being JSON', () => {
+    const result = parseJson('{\n  "a": 1,\n  oops\n}');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.line).toBe(3);
+  });
+
+  it('finds the value at a JSON path', () => {
+    const text = formatJson({ grades: [{ grade: 'AAA', min: 90 }, { grade: 'AA+', min: 85 }], floors: { 'AA+': 85 } });
+    const range = locateValue(text, parsePathKey('$.grades[1].min'))!;
+    expect(text.slice(range.start, range.end)).toBe('85');
+    const floor = locateValue(text, parsePathKey('$.floors["AA+"]'))!;
+    expect(text.slice(floor.start, floor.end)).toBe('85');
+    const missing = locateValue(text, parsePathKey('$.grades[1].nothing'))!;
+    expect(text.slice(missing.start, missing.end)).toBe('{\n      "grade": "AA+",\n      "min": 85\n    }');
+  });
+});
+
+describe('syntaxErrorOffset', () => {
+  it.each([
+    ['{"a": 1}', -1],
+    ['oops {"a": 1}', 0],
+    ['{"a": 1,}', 8],
+    ['{"a" 1}', 5],
+    ['[1, 2', 5],
+    ['{"a": "x\ny"}', 8],
+    ['{"a": tru}', 6],
+    ['{"a": 1} x', 9],
+  ])('%j goes wrong at %i', async (text, offset) => {
+    const { syntaxErrorOffset } = await import('../../editor/model/jsonLocate.js');
+    expect(syntaxErrorOffset(text)).toBe(offset);
+    expect(parseJson(text).ok).toBe(offset === -1);
+  });
+
+  it('gives the line and column of the error', () => {
+    const result = parseJson('{\n  "a": 1,\n  oops\n}');
+    expect(result.ok || result.error).toMatchObject({ line: 3, column: 3 });
+    const start = parseJson('oops {}');
+    expect(start.ok || start.error).toMatchObject({ line: 1, column: 1 });
+  });
+});
