@@ -5,20 +5,26 @@
 export { loadRuleset, checkReferences } from './ruleset.js';
 export { evaluate, evaluateMany } from './evaluate.js';
 export { validateRecord } from './records.js';
-export { runCases, validateCase, clauseIds } from './cases.js';
+export { runCases, validateCase, clauseIds, compareWithExpected } from './cases.js';
 export { CreditRulesError } from './errors.js';
 export { schemas } from './schemas.js';
 export { operators } from './operators.js';
 export { addMonths, endOfMonth, isIsoDate } from './dates.js';
 export { lastDayCounted } from './window.js';
+export { selectVersion, versionProblems, inForce, effectivePeriod, STATUS_LABELS } from './versions.js';
+export { policyDiff, caseImpact, ImpactCollector } from './diff.js';
 
 export type { CompiledRuleset } from './compile.js';
 export type { EvaluateOptions, Outcome } from './evaluate.js';
 export type { RecordCheck } from './records.js';
 export type { SampleCase, CaseOutcome, CaseReport } from './cases.js';
 export type { ErrorCode, Problem } from './errors.js';
+export type { SelectVersionOptions } from './versions.js';
+export type {
+  PolicyChange, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,
+} from './diff.js';
 export type {
   Citation, Clause, Condition, DowngradeResult, EntityEvent, EntityRecord, EventType, AttributeSpec, FactCondition,
-  Grade, Indicator, IndicatorResult, Item, ItemResult, Level, Parameter, Project, Provisional, Reading, Result,
+  Downgrades, Grade, Indicator, IndicatorResult, Item, ItemKind, ItemResult, Level, Parameter, Project, Provisional, Reading, Result,
   Ruleset, RulesetMeta, RulesetStatus, TraceEntry, TraceKind, Window,
 } from './types.js';
