@@ -1,15 +1,63 @@
 /** Loading the files commands name: a ruleset, and sample cases from a file or a folder. */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { validateCase, type SampleCase } from '../cases.js';
 import type { CompiledRuleset } from '../compile.js';
 import { CreditRulesError } from '../errors.js';
 import { loadRuleset } from '../ruleset.js';
+import { today } from '../dates.js';
+import { selectVersion, type SelectVersionOptions } from '../versions.js';
 import { fileError, ioError, readJsonFile, statPath } from './files.js';
 
-/** Reads, validates and compiles a ruleset file; every problem is a `CreditRulesError` naming the file. */
-export function loadRulesetFile(file: string): CompiledRuleset {
-  const json = readJsonFile(file, 'ruleset');
+/** Which version to take when a ruleset path is a folder of versions. */
+export interface VersionChoice extends SelectVersionOptions {
+  /** The date the version must be in force on (default: today). */
+  asOf?: string;
+}
+
+/**
+ * Reads, validates and compiles a ruleset file; every problem is a `CreditRulesError` naming the file.
+ * A folder holding versions of one ruleset gives the version in force on `choice.asOf` (default today).
+ */
+export function loadRulesetFile(file: string, choice: VersionChoice = {}): CompiledRuleset {
+  if (!statPath(file, 'ruleset').isDirectory()) return rulesetFromJson(readJsonFile(file, 'ruleset'), file);
+  return chooseVersion(loadRulesetFolder(file), file, choice);
+}
+
+/** Every version in a folder of versions of one ruleset, each validated and compiled. */
+export function loadRulesetFolder(folder: string): CompiledRuleset[] {
+  const files = jsonFilesIn(folder);
+  if (!files.length) throw fileError('FILE_UNREADABLE', folder, 'holds no .json ruleset files', 'give a ruleset file, or a folder holding versions of one ruleset (rulesets/enterprise-versions)');
+  return versionsFromJson(folder, files.map((file) => ({ file, json: readJsonFile(file, 'ruleset') })));
+}
+
+/** Parsed ruleset files of one folder (on disk or in git) as versions of one ruleset, validated and compiled. */
+export function versionsFromJson(folder: string, parsed: readonly { file: string; json: unknown }[]): CompiledRuleset[] {
+  const byId = new Map<string, string[]>();
+  for (const { file, json } of parsed) {
+    const id = json !== null && typeof json === 'object' ? (json as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') byId.set(id, [...(byId.get(id) ?? []), basename(file)]);
+  }
+  if (byId.size > 1) {
+    const held = [...byId].map(([id, names]) => `${id} (${names.join(', ')})`).join(', ');
+    throw fileError('FILE_UNREADABLE', folder, `is a directory, not a file, nor a folder of versions of one ruleset: it holds rulesets ${held}`, "give one ruleset's file (rulesets/enterprise.json), or a folder holding only the versions of one ruleset");
+  }
+  return parsed.map(({ file, json }) => rulesetFromJson(json, file));
+}
+
+/** The version in force (`selectVersion`); its errors name `where`, the folder. */
+export function chooseVersion(versions: readonly CompiledRuleset[], where: string, choice: VersionChoice = {}): CompiledRuleset {
+  try {
+    const chosen = selectVersion(versions.map((v) => v.ruleset), choice.asOf ?? today(), { version: choice.version });
+    return versions.find((v) => v.ruleset === chosen)!;
+  } catch (error) {
+    if (!(error instanceof CreditRulesError)) throw error;
+    throw new CreditRulesError(error.code, error.message, { file: where, problems: error.problems });
+  }
+}
+
+/** A parsed ruleset file: refused when it is something else, else validated and compiled. */
+export function rulesetFromJson(json: unknown, file: string): CompiledRuleset {
   if (json === null || typeof json !== 'object' || Array.isArray(json) || !Object.hasOwn(json, 'indicators')) {
     const looks = Array.isArray(json) ? 'an array (records?)' : json !== null && typeof json === 'object' && Object.hasOwn(json, 'expected') ? 'a sample case' : json !== null && typeof json === 'object' && Object.hasOwn(json, 'kind') ? 'a record' : undefined;
     throw new CreditRulesError('RULESET_INVALID', `is not a ruleset: it has no "indicators"${looks ? ` (it looks like ${looks})` : ''} — give a ruleset file such as rulesets/enterprise.json`, { file });

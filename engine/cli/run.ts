@@ -8,6 +8,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { CreditRulesError } from '../errors.js';
 import { nearest, parseArgs, usageError } from './args.js';
 import type { Command } from './command.js';
+import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
@@ -15,7 +16,7 @@ import { EXIT, type ExitStatus } from './exit.js';
 import { commandHelp, mainHelp } from './help.js';
 import { internalError } from './report.js';
 
-const COMMANDS: readonly Command[] = [evaluateCommand, validateCommand, testCommand];
+const COMMANDS: readonly Command[] = [evaluateCommand, validateCommand, testCommand, diffCommand];
 
 /** Runs the command line `argv` (without node and the script) and returns the exit status. */
 export async function main(argv: readonly string[]): Promise<ExitStatus> {
@@ -34,7 +35,6 @@ export async function main(argv: readonly string[]): Promise<ExitStatus> {
   if (!command) {
     const names = COMMANDS.map((c) => c.name);
     if (first.startsWith('-')) throw usageError(`${first} is not an option of credit-rules itself`, `put a command first: credit-rules ${names.join('|')} … (run credit-rules --help)`);
-    if (first === 'diff') throw usageError('"diff" is not available yet', 'compare rulesets by running "credit-rules test" with each on the same --cases');
     const guess = nearest(first, names);
     throw usageError(`unknown command "${first}"`, `${guess ? `did you mean "${guess}"? ` : ''}the commands are ${names.join(', ')} (run credit-rules --help)`);
   }

@@ -1,0 +1,435 @@
+/**
+ * `credit-rules diff OLD NEW --cases PATH`: what a change of ruleset says in policy terms, clause
+ * by clause, and what it does to every case — old and new score and grade, the largest change
+ * first, the grade transitions, and the cases near a grade line under the new version. OLD and
+ * NEW are ruleset files, folders of versions, or `git-rev:path` (read with `git show`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { posix } from 'node:path';
+import { validateCase, type SampleCase } from '../../cases.js';
+import type { CompiledRuleset } from '../../compile.js';
+import { isIsoDate, today } from '../../dates.js';
+import { ImpactCollector, policyDiff, type CaseImpact, type CaseImpactRow, type ImpactError, type PolicyChange, type Standing } from '../../diff.js';
+import { CreditRulesError } from '../../errors.js';
+import { effectivePeriod, STATUS_LABELS } from '../../versions.js';
+import { usageError } from '../args.js';
+import { HELP_OPTION, type Command } from '../command.js';
+import { EXIT, type ExitStatus } from '../exit.js';
+import { parseJsonDocument, statPath } from '../files.js';
+import { csvField } from '../formats/csv.js';
+import { displayWidth, pad, truncate } from '../formats/width.js';
+import { chooseVersion, loadCases, loadRulesetFile, rulesetFromJson, versionsFromJson, type VersionChoice } from '../load.js';
+import { Output } from '../output.js';
+import { Progress } from '../progress.js';
+import { locate, placeName, Reporter } from '../report.js';
+import { openRecords, type Where } from '../source.js';
+
+const DIFF_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+/** Rows listed per section in table and markdown output unless `--limit` says otherwise. */
+const DEFAULT_LIMIT = 100;
+
+// ---------------------------------------------------------------- reading OLD and NEW
+
+/** One side of the comparison: the version chosen and where it was read. */
+interface Side {
+  compiled: CompiledRuleset;
+  /** As the command line named it. */
+  source: string;
+}
+
+/** `rev:path` when the argument is not a file or folder and reads as one. */
+function gitSpec(argument: string): { rev: string; path: string } | undefined {
+  if (existsSync(argument)) return undefined;
+  const colon = argument.indexOf(':');
+  // `C:\…` is a Windows path, not a revision.
+  if (colon <= 0 || /^[A-Za-z]:[\\/]/.test(argument)) return undefined;
+  return { rev: argument.slice(0, colon), path: argument.slice(colon + 1).replace(/^\/+|\/+$/g, '') };
+}
+
+function gitError(where: string, message: string, fix: string): CreditRulesError {
+  return new CreditRulesError('FILE_UNREADABLE', `${message} — ${fix}`, { file: where });
+}
+
+/** Runs git read-only; a missing git is an error naming `where`, a failing command gives its status and message. */
+function git(args: readonly string[], where: string): { ok: boolean; stdout: string; stderr: string } {
+  const run = spawnSync('git', args, { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  if (run.error) {
+    const code = (run.error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw gitError(where, 'git is not installed (or not on the PATH), so a ruleset cannot be read from a revision', 'install git, or give the ruleset as a file');
+    throw gitError(where, `git could not be run (${code ?? run.error.message})`, 'check that git works in this folder, or give the ruleset as a file');
+  }
+  return { ok: run.status === 0, stdout: run.stdout, stderr: run.stderr.trim() };
+}
+
+/** The ruleset (or folder of versions) at `rev:path`, read with `git show`. */
+function loadFromGit(argument: string, spec: { rev: string; path: string }, choice: VersionChoice): CompiledRuleset {
+  const { rev, path } = spec;
+  if (rev.startsWith('-')) throw gitError(argument, `"${rev}" is not a revision`, 'write REV:PATH, e.g. HEAD:rulesets/enterprise.json');
+  if (!path) throw gitError(argument, 'names no path after the revision', 'write REV:PATH, e.g. HEAD:rulesets/enterprise.json');
+  const commit = git(['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`], argument);
+  if (!commit.ok) {
+    if (/not a git repository/i.test(commit.stderr)) throw gitError(argument, 'the current folder is not inside a git repository', 'run credit-rules inside the repository, or give the ruleset as a file');
+    throw gitError(argument, `no revision "${rev}" in this git repository`, 'name a commit, branch or tag (git log --oneline lists commits)');
+  }
+  const object = `${rev}:${path}`;
+  const type = git(['cat-file', '-t', object], argument);
+  if (!type.ok) throw gitError(argument, `revision ${rev} has no ${path}`, `give the path from the repository root (git ls-tree -r --name-only ${rev} lists the files)`);
+  const show = (name: string, label: string): unknown => {
+    const shown = git(['show', name], argument);
+    if (!shown.ok) throw gitError(label, `git show failed: ${shown.stderr}`, 'check the revision and path');
+    return parseJsonDocument(shown.stdout, label);
+  };
+  if (type.stdout.trim() === 'blob') return rulesetFromJson(show(object, argument), argument);
+  if (type.stdout.trim() !== 'tree') throw gitError(argument, `is a git ${type.stdout.trim()}, not a file or folder`, 'give the path of a ruleset file or of a folder of versions');
+  const listing = git(['ls-tree', '-z', object], argument);
+  if (!listing.ok) throw gitError(argument, `git ls-tree failed: ${listing.stderr}`, 'check the revision and path');
+  const names = listing.stdout
+    .split('\0')
+    .map((entry) => /^\d+ blob [0-9a-f]+\t(.+)$/.exec(entry)?.[1])
+    .filter((name): name is string => name !== undefined && /\.json$/i.test(name))
+    .sort();
+  if (!names.length) throw gitError(argument, `holds no .json ruleset files in revision ${rev}`, 'give a ruleset file, or a folder holding versions of one ruleset');
+  const parsed = names.map((name) => {
+    const label = `${rev}:${posix.join(path, name)}`;
+    return { file: label, json: show(label, label) };
+  });
+  return chooseVersion(versionsFromJson(argument, parsed), argument, choice);
+}
+
+/** OLD or NEW as the command line names it: a file, a folder of versions, or `rev:path`. */
+function loadSide(argument: string, choice: VersionChoice): Side {
+  const spec = gitSpec(argument);
+  return { compiled: spec ? loadFromGit(argument, spec, choice) : loadRulesetFile(argument, choice), source: argument };
+}
+
+// ---------------------------------------------------------------- reading the cases
+
+const isCaseShaped = (value: unknown): boolean =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'record') && Object.hasOwn(value, 'expected');
+
+/** The error of one side of a row, as a located `CreditRulesError`. */
+function rowError(error: ImpactError, where: Where, recordId: string | undefined, side?: string): CreditRulesError {
+  const message = side ? `${error.message} (under the ${side} version)` : error.message;
+  return locate(new CreditRulesError(error.code, message, { recordId: error.recordId, problems: error.problems }), where, recordId);
+}
+
+/** Reports the errors of a row: once when both versions refused the record alike. */
+function reportRow(row: CaseImpactRow, where: Where, report: Reporter): void {
+  const errors = row.errors;
+  if (!errors) return;
+  const id = row.id;
+  if (errors.old && errors.new && errors.old === errors.new) report.error(rowError(errors.old, where, id));
+  else {
+    if (errors.old) report.error(rowError(errors.old, where, id, 'old'));
+    if (errors.new) report.error(rowError(errors.new, where, id, 'new'));
+  }
+}
+
+/**
+ * Feeds the cases to the collector: a folder of case files, or a file of cases or records
+ * (.json, .ndjson streamed). Sample cases are evaluated at their own date; records at `asOf`,
+ * else their own `asOf`, else today. Returns how many items could not be read at all.
+ */
+async function collect(path: string, collector: ImpactCollector, asOf: string | undefined, report: Reporter): Promise<number> {
+  let unreadable = 0;
+  const addCase = (c: SampleCase, where: Where): void => {
+    reportRow(collector.add({ record: c.record, asOf: c.asOf, name: c.name, source: placeName(where) }), where, report);
+  };
+  if (statPath(path, 'cases').isDirectory()) {
+    for (const loaded of loadCases(path)) {
+      if (loaded.error) {
+        unreadable++;
+        report.error(loaded.error);
+      } else addCase(loaded.case, { file: loaded.file });
+    }
+    return unreadable;
+  }
+  const source = await openRecords(path);
+  const progress = new Progress(process.stderr, source.format === 'ndjson' && process.stderr.isTTY === true);
+  let done = 0;
+  for await (const batch of source.batches) {
+    for (const item of batch) {
+      done++;
+      if (item.error) {
+        unreadable++;
+        report.error(locate(item.error, item.where));
+        continue;
+      }
+      if (isCaseShaped(item.value)) {
+        const problems = validateCase(item.value);
+        if (problems.length) {
+          unreadable++;
+          report.error(locate(new CreditRulesError('CASE_INVALID', 'the case does not match schemas/case.schema.json', { problems }), item.where));
+        } else addCase(item.value as SampleCase, item.where);
+        continue;
+      }
+      reportRow(collector.add({ record: item.value, asOf, source: placeName(item.where) }), item.where, report);
+    }
+    progress.update(done);
+  }
+  progress.clear();
+  return unreadable;
+}
+
+// ---------------------------------------------------------------- output
+
+interface Report {
+  older: Side;
+  newer: Side;
+  policy: PolicyChange[];
+  impact: CaseImpact;
+  unreadable: number;
+  limit: number;
+}
+
+const versionLine = (side: Side): string => {
+  const r = side.compiled.ruleset;
+  return `${r.id} ${r.version}（${STATUS_LABELS[r.status]}，${effectivePeriod(r)}） ${side.source}`;
+};
+
+const gradeText = (s: Standing | undefined): string => (!s ? '✗' : !s.eligible ? '不予定级' : `${s.grade ?? '—'}${s.downgraded ? '（降级）' : ''}`);
+const scoreText = (s: Standing | undefined): string => (s ? String(s.score) : '✗');
+const changeText = (change: number): string => (change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : '—');
+const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+const gradeMove = (row: CaseImpactRow): string => (row.gradeChanged ? `${row.old!.grade ?? '不予定级'} → ${row.new!.grade ?? '不予定级'}` : '');
+const transitionGrade = (g: string | null): string => g ?? '不予定级';
+
+interface Column {
+  title: string;
+  align: 'left' | 'right';
+  max?: number;
+}
+
+/** A terminal table aligned by display width (a Chinese character takes two columns). */
+function table(columns: readonly Column[], rows: readonly string[][]): string {
+  const fitted = rows.map((row) => row.map((cell, i) => (columns[i]!.max ? truncate(cell, columns[i]!.max!) : cell)));
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...fitted.map((row) => displayWidth(row[i]!))));
+  const line = (cells: readonly string[]): string => cells.map((cell, i) => pad(cell, widths[i]!, columns[i]!.align)).join('  ').trimEnd();
+  return [line(columns.map((c) => c.title)), widths.map((w) => '─'.repeat(w)).join('  '), ...fitted.map(line)].join('\n') + '\n';
+}
+
+const CHANGED_COLUMNS: Column[] = [
+  { title: '标识', align: 'left', max: 20 },
+  { title: '名称', align: 'left', max: 32 },
+  { title: '评价日', align: 'left' },
+  { title: '原得分', align: 'right' },
+  { title: '原等级', align: 'left' },
+  { title: '新得分', align: 'right' },
+  { title: '新等级', align: 'left' },
+  { title: '变化', align: 'right' },
+  { title: '等级变化', align: 'left' },
+];
+const changedCells = (r: CaseImpactRow): string[] => [r.id, r.name ?? '', r.asOf, scoreText(r.old), gradeText(r.old), scoreText(r.new), gradeText(r.new), changeText(r.change), gradeMove(r)];
+
+const NEAR_COLUMNS: Column[] = [
+  { title: '标识', align: 'left', max: 20 },
+  { title: '名称', align: 'left', max: 32 },
+  { title: '评价日', align: 'left' },
+  { title: '新得分', align: 'right' },
+  { title: '新等级', align: 'left' },
+  { title: '等级线', align: 'left' },
+  { title: '差距', align: 'right' },
+];
+const nearCells = (r: CaseImpactRow): string[] => [r.id, r.name ?? '', r.asOf, scoreText(r.new), gradeText(r.new), `${r.nearLine!.grade} ${r.nearLine!.min}`, signed(r.nearLine!.distance)];
+
+const COMPUTED_COLUMNS: Column[] = [
+  { title: '标识', align: 'left', max: 20 },
+  { title: '名称', align: 'left', max: 32 },
+  { title: '评价日', align: 'left' },
+  { title: '结果（不变）', align: 'left' },
+  { title: '原计分表得分', align: 'right' },
+  { title: '新计分表得分', align: 'right' },
+  { title: '变化', align: 'right' },
+];
+const computedCells = (r: CaseImpactRow): string[] => [
+  r.id, r.name ?? '', r.asOf, `${r.new!.score} ${gradeText(r.new)}`, String(r.old!.computedScore), String(r.new!.computedScore),
+  changeText(Number((r.new!.computedScore - r.old!.computedScore).toFixed(3))),
+];
+
+/** The parts every human-readable format shows, in order. */
+function sections(report: Report) {
+  const { impact, limit } = report;
+  const meta = report.policy.filter((c) => c.section === 'meta');
+  const policy = report.policy.filter((c) => c.section !== 'meta');
+  const changed = impact.rows.filter((r) => r.scoreChanged || r.gradeChanged);
+  const computed = impact.rows.filter((r) => r.computedOnly);
+  const cut = <T,>(rows: T[]): { shown: T[]; more: number } => (limit > 0 && rows.length > limit ? { shown: rows.slice(0, limit), more: rows.length - limit } : { shown: rows, more: 0 });
+  const counts = [
+    `共 ${impact.total + report.unreadable} 个案例`,
+    `得分或等级变化 ${impact.changed} 个`,
+    `等级变化 ${impact.gradeChanged} 个`,
+    `不变 ${impact.compared - impact.changed} 个`,
+  ];
+  if (impact.computedOnly) counts.push(`另有 ${impact.computedOnly} 个降级期内结果不变、计分表得分变化`);
+  if (impact.invalid + report.unreadable) counts.push(`无法比较 ${impact.invalid + report.unreadable} 个（原因见标准错误输出）`);
+  return { meta, policy, changed: cut(changed), computed: cut(computed), near: cut(impact.nearLines), summary: counts.join('，') };
+}
+
+const moreLine = (more: number): string => (more ? `… 还有 ${more} 个未列出（--limit 0 列出全部，或用 --format csv、json）\n` : '');
+
+function renderTable(report: Report): string {
+  const s = sections(report);
+  const out: string[] = [];
+  out.push(`旧版本  ${versionLine(report.older)}\n新版本  ${versionLine(report.newer)}\n`);
+  for (const c of s.meta) out.push(`  ${c.message}\n`);
+  out.push(`\n政策变化（${s.policy.length} 项）\n`);
+  out.push(s.policy.length ? s.policy.map((c) => `  ${c.message}\n`).join('') : '  无：两个版本的计分规则相同\n');
+  out.push(`\n对案例的影响：${s.summary}\n`);
+  if (s.changed.shown.length) out.push(table(CHANGED_COLUMNS, s.changed.shown.map(changedCells)), moreLine(s.changed.more));
+  out.push('\n等级变化\n');
+  out.push(report.impact.transitions.length ? report.impact.transitions.map((t) => `  ${transitionGrade(t.from)} → ${transitionGrade(t.to)}  ${t.count} 个\n`).join('') : '  无\n');
+  if (s.computed.shown.length) {
+    out.push(`\n降级期内结果不变、计分表得分变化的案例（降级满 ${report.newer.compiled.ruleset.downgrades?.recalcMonths ?? '—'} 个月后按新计分表计算）\n`, table(COMPUTED_COLUMNS, s.computed.shown.map(computedCells)), moreLine(s.computed.more));
+  }
+  out.push(`\n新版本下距等级线 ${report.impact.nearLineWithin} 分以内的案例（${report.impact.nearLines.length} 个）\n`);
+  out.push(s.near.shown.length ? table(NEAR_COLUMNS, s.near.shown.map(nearCells)) + moreLine(s.near.more) : '  无\n');
+  return out.join('');
+}
+
+const mdCell = (text: string): string => text.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\r?\n/g, ' ');
+function mdTable(columns: readonly Column[], rows: readonly string[][]): string {
+  const align = columns.map((c) => (c.align === 'right' ? '---:' : '---'));
+  return [`| ${columns.map((c) => mdCell(c.title)).join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((row) => `| ${row.map(mdCell).join(' | ')} |`)].join('\n') + '\n';
+}
+
+function renderMarkdown(report: Report): string {
+  const s = sections(report);
+  const o = report.older.compiled.ruleset;
+  const n = report.newer.compiled.ruleset;
+  const out: string[] = [];
+  out.push(`# 规则集比较：${o.id} ${o.version} → ${n.id} ${n.version}\n\n`);
+  out.push(mdTable([{ title: '', align: 'left' }, { title: '版本', align: 'left' }, { title: '状态', align: 'left' }, { title: '生效', align: 'left' }, { title: '来源', align: 'left' }], [
+    ['旧版本', o.version, STATUS_LABELS[o.status], effectivePeriod(o), report.older.source],
+    ['新版本', n.version, STATUS_LABELS[n.status], effectivePeriod(n), report.newer.source],
+  ]));
+  out.push(`\n## 政策变化（${s.policy.length} 项）\n\n`);
+  out.push(s.policy.length ? s.policy.map((c) => `- ${mdCell(c.message)}\n`).join('') : '无：两个版本的计分规则相同。\n');
+  if (s.meta.length) out.push(`\n版本信息：${s.meta.map((c) => mdCell(c.message)).join('；')}\n`);
+  out.push(`\n## 对案例的影响\n\n${s.summary}\n\n`);
+  if (s.changed.shown.length) out.push(mdTable(CHANGED_COLUMNS, s.changed.shown.map(changedCells)), moreLine(s.changed.more));
+  out.push('\n## 等级变化\n\n');
+  out.push(report.impact.transitions.length ? mdTable([{ title: '原等级', align: 'left' }, { title: '新等级', align: 'left' }, { title: '个数', align: 'right' }], report.impact.transitions.map((t) => [transitionGrade(t.from), transitionGrade(t.to), String(t.count)])) : '无\n');
+  if (s.computed.shown.length) out.push('\n## 降级期内结果不变、计分表得分变化的案例\n\n', mdTable(COMPUTED_COLUMNS, s.computed.shown.map(computedCells)), moreLine(s.computed.more));
+  out.push(`\n## 新版本下距等级线 ${report.impact.nearLineWithin} 分以内的案例（${report.impact.nearLines.length} 个）\n\n`);
+  out.push(s.near.shown.length ? mdTable(NEAR_COLUMNS, s.near.shown.map(nearCells)) + moreLine(s.near.more) : '无\n');
+  return out.join('');
+}
+
+const sideJson = (side: Side): Record<string, unknown> => {
+  const r = side.compiled.ruleset;
+  return { source: side.source, id: r.id, version: r.version, status: r.status, effectiveFrom: r.effectiveFrom, ...(r.effectiveTo ? { effectiveTo: r.effectiveTo } : {}) };
+};
+
+/**
+ * Everything as one JSON object: the two versions, the policy changes, the counts, the ids of
+ * the cases near a grade line, and every case's row, one per line so large outputs stay readable.
+ */
+function* renderJson(report: Report): Generator<string> {
+  const { rows, nearLines, ...counts } = report.impact;
+  const head = {
+    old: sideJson(report.older),
+    new: sideJson(report.newer),
+    policy: report.policy,
+    impact: { ...counts, unreadable: report.unreadable, nearLines: nearLines.map((r) => r.id) },
+  };
+  // The head without its closing braces, then "rows" inside "impact".
+  yield JSON.stringify(head).slice(0, -2) + ',"rows":[';
+  for (let i = 0; i < rows.length; i++) yield (i ? ',\n' : '\n') + JSON.stringify(rows[i]);
+  yield '\n]}}\n';
+}
+
+const CSV_HEADER = ['id', 'name', 'source', 'asOf', 'oldScore', 'oldGrade', 'newScore', 'newGrade', 'change', 'gradeChange', 'oldComputedScore', 'newComputedScore', 'oldDowngraded', 'newDowngraded', 'nearLine', 'nearLineDistance', 'error'];
+
+/** One row per case (the policy changes are in the other formats), UTF-8 with a BOM for Excel. */
+function* renderCsv(report: Report): Generator<string> {
+  yield '\uFEFF' + CSV_HEADER.join(',') + '\r\n';
+  for (const r of report.impact.rows) {
+    const error = r.errors ? [r.errors.old?.code, r.errors.new?.code].filter(Boolean).join('/') : '';
+    const row = [
+      r.id, r.name, r.source, r.asOf, r.old?.score, r.old?.grade, r.new?.score, r.new?.grade, r.change, gradeMove(r).replace(' → ', '→'),
+      r.old?.computedScore, r.new?.computedScore, r.old?.downgraded, r.new?.downgraded, r.nearLine?.grade, r.nearLine?.distance, error,
+    ];
+    yield row.map(csvField).join(',') + '\r\n';
+  }
+}
+
+// ---------------------------------------------------------------- the command
+
+export const diffCommand: Command = {
+  name: 'diff',
+  summary: 'compare two ruleset versions: the change in policy terms and its impact on cases',
+  usage: 'diff OLD NEW --cases PATH [--format table|json|csv|markdown] [--as-of YYYY-MM-DD] [--fail-on-grade-change]',
+  options: {
+    cases: { type: 'string', value: 'PATH', description: 'a folder of case files, a case file, or a records file (.json, .ndjson) (required)' },
+    format: { type: 'string', value: 'FORMAT', choices: DIFF_FORMATS, description: 'output format, default table' },
+    'as-of': { type: 'string', value: 'YYYY-MM-DD', description: "evaluation date of records, and the date a folder's version must be in force; default: each record's asOf, and today" },
+    'fail-on-grade-change': { type: 'boolean', description: 'exit 1 when any case changes grade (for CI)' },
+    'old-version': { type: 'string', value: 'VERSION', description: 'when OLD is a folder of versions, take this version instead of the one in force' },
+    'new-version': { type: 'string', value: 'VERSION', description: 'when NEW is a folder of versions, take this version (a draft, say)' },
+    limit: { type: 'string', value: 'N', description: `cases listed per section in table and markdown output, default ${DEFAULT_LIMIT}; 0 lists all` },
+    help: HELP_OPTION,
+  },
+  details: `OLD and NEW are each a ruleset file, a folder holding versions of one ruleset (the version in
+force on --as-of, else today, is taken: official before provisional before draft, then the
+latest effectiveFrom), or REV:PATH for a file or folder in a git revision, read with
+"git show" (HEAD:rulesets/enterprise.json; PATH from the repository root).
+
+Prints the change in policy terms, clause by clause with the clause id (E2.1.3 一般质量事故:
+每次扣 4 分 → 5 分; AA+ 级分数线 85 → 86; E4.1 …: 期限 24 个月 → 12 个月), then every case
+scored under both versions: the cases whose score or grade changes, the largest change first;
+how many cases move from each grade to each other; the cases whose table score changes while a
+downgrade still decides their result; and the cases within 1 point of a grade line under the
+new version. Sample cases are evaluated on their own asOf; records on --as-of, else their own
+asOf, else today. Records are scored without a trace; .ndjson is streamed.
+
+Formats: table (the terminal, Chinese labels), markdown (a report or a pull request), json
+(everything: policy changes and every case), csv (one row per case, for spreadsheets).
+
+Exit status: 0 compared; 1 a ruleset, case or record is invalid, or with --fail-on-grade-change
+a grade changes; 2 usage.
+
+Examples:
+  credit-rules diff rulesets/enterprise.json rulesets/enterprise-versions/enterprise-n4.json --cases rulesets/cases/enterprise
+  credit-rules diff HEAD:rulesets/enterprise.json rulesets/enterprise.json --cases rulesets/cases/enterprise --fail-on-grade-change
+  credit-rules diff rulesets/enterprise-versions rulesets/enterprise-versions --new-version 2021.1-n4 --cases records.ndjson --as-of 2021-06-30 --format csv > impact.csv`,
+  run: runDiff,
+};
+
+async function runDiff({ positionals, options }: Parameters<Command['run']>[0]): Promise<ExitStatus> {
+  const example = 'write credit-rules diff rulesets/enterprise.json rulesets/enterprise-versions/enterprise-n4.json --cases rulesets/cases/enterprise';
+  if (positionals.length !== 2) throw usageError(positionals.length < 2 ? `diff needs OLD and NEW, the two rulesets to compare (got ${positionals.length})` : `diff takes two rulesets, got ${positionals.length}: ${positionals.join(' ')}`, example);
+  const casesPath = options.cases as string | undefined;
+  if (casesPath === undefined) throw usageError('diff needs --cases PATH', 'add --cases rulesets/cases/enterprise (a folder of case files, a case file, or a records file)');
+  const asOf = options['as-of'] as string | undefined;
+  if (asOf !== undefined && !isIsoDate(asOf)) throw usageError(`--as-of ${JSON.stringify(asOf)} is not a date`, 'write a real calendar date as YYYY-MM-DD, e.g. --as-of 2021-06-30');
+  const limitText = (options.limit as string | undefined) ?? String(DEFAULT_LIMIT);
+  if (!/^\d+$/.test(limitText)) throw usageError(`--limit ${JSON.stringify(limitText)} is not a number`, 'write --limit 50, or --limit 0 to list every case');
+  const format = (options.format as DiffFormat | undefined) ?? 'table';
+  const date = asOf ?? today();
+
+  const older = loadSide(positionals[0]!, { asOf: date, version: options['old-version'] as string | undefined });
+  const newer = loadSide(positionals[1]!, { asOf: date, version: options['new-version'] as string | undefined });
+  const policy = policyDiff(older.compiled.ruleset, newer.compiled.ruleset);
+  const collector = new ImpactCollector(older.compiled, newer.compiled);
+  const report = new Reporter(process.stderr);
+  const unreadable = await collect(casesPath, collector, asOf, report);
+  const impact = collector.finish();
+  const result: Report = { older, newer, policy, impact, unreadable, limit: Number(limitText) };
+
+  const out = new Output(process.stdout);
+  const pieces = format === 'csv' ? renderCsv(result) : format === 'json' ? renderJson(result) : [format === 'markdown' ? renderMarkdown(result) : renderTable(result)];
+  for (const piece of pieces) {
+    out.write(piece);
+    await out.flushIfFull();
+  }
+  await out.flush();
+
+  if (impact.total + unreadable === 0) report.print(`warning: ${casesPath} holds no cases or records`);
+  const failedGrades = options['fail-on-grade-change'] === true && impact.gradeChanged > 0;
+  if (failedGrades) report.print(`credit-rules: ${impact.gradeChanged} case${impact.gradeChanged === 1 ? '' : 's'} change grade (--fail-on-grade-change)`);
+  if (report.errors) report.print(`credit-rules: ${impact.compared} of ${impact.total + unreadable} compared; ${impact.invalid + unreadable} could not be (see above)`);
+  return report.errors || failedGrades ? EXIT.invalid : EXIT.ok;
+}

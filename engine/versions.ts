@@ -1,0 +1,106 @@
+/**
+ * Versions of one ruleset: which is in force on a date. A version is in force from its
+ * `effectiveFrom` through its `effectiveTo` (both days included; no `effectiveTo`: open-ended).
+ * Among those in force, an official version is preferred to a provisional one and a provisional
+ * one to a draft; then the latest `effectiveFrom`. A draft is chosen only when nothing else is in
+ * force, or when it is asked for by its version.
+ */
+import { isIsoDate } from './dates.js';
+import { CreditRulesError, type Problem } from './errors.js';
+import type { RulesetMeta, RulesetStatus } from './types.js';
+
+/** How to choose among the versions in force. */
+export interface SelectVersionOptions {
+  /** Choose exactly this version (its `version` field); it must be in force on the date. */
+  version?: string;
+}
+
+const STATUS_RANK: Readonly<Record<RulesetStatus, number>> = { official: 0, provisional: 1, draft: 2 };
+
+/** The status as policy staff say it. */
+export const STATUS_LABELS: Readonly<Record<RulesetStatus, string>> = { official: '正式', provisional: '暂定', draft: '草案' };
+
+/** Whether a version is in force on `date` (ISO dates compare as strings). */
+export function inForce(meta: RulesetMeta, date: string): boolean {
+  return meta.effectiveFrom <= date && (meta.effectiveTo === undefined || date <= meta.effectiveTo);
+}
+
+/** The period a version is in force, for messages: `2021-02-19 起` or `2021-02-19 至 2022-12-31`. */
+export function effectivePeriod(meta: RulesetMeta): string {
+  return meta.effectiveTo === undefined ? `${meta.effectiveFrom} 起` : `${meta.effectiveFrom} 至 ${meta.effectiveTo}`;
+}
+
+const describe = (meta: RulesetMeta): string => `${meta.version} (${meta.status}, in force ${meta.effectiveFrom}${meta.effectiveTo ? ` to ${meta.effectiveTo}` : ' on'})`;
+
+/** Orders versions in force, most preferred first: status, then the latest start, then the one that supersedes the other, then the later version name. */
+function preferred(a: RulesetMeta, b: RulesetMeta): number {
+  return (
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    (a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0) ||
+    (a.supersedes === b.version ? -1 : b.supersedes === a.version ? 1 : 0) ||
+    b.version.localeCompare(a.version, 'en', { numeric: true })
+  );
+}
+
+/**
+ * The problems that keep a set of rulesets from being versions of one ruleset: different ids,
+ * a version given twice. Empty when they are sound.
+ */
+export function versionProblems(rulesets: readonly RulesetMeta[]): Problem[] {
+  const problems: Problem[] = [];
+  const ids = [...new Set(rulesets.map((r) => r.id))];
+  if (ids.length > 1) {
+    problems.push({ path: '$.id', message: `the versions are of different rulesets: ${ids.join(', ')}`, fix: 'keep the versions of one ruleset (one id) together, each ruleset in a folder of its own' });
+  }
+  const seen = new Set<string>();
+  rulesets.forEach((r, i) => {
+    const key = `${r.id}@${r.version}`;
+    if (seen.has(key)) problems.push({ path: `$[${i}].version`, message: `version ${r.version} of ${r.id} is given twice`, fix: 'give each version its own "version"' });
+    seen.add(key);
+  });
+  return problems;
+}
+
+/**
+ * The version of a ruleset in force on `date`: official before provisional before draft, then
+ * the latest `effectiveFrom`; a draft only when nothing else is in force or when named by
+ * `options.version`. Throws `NO_RULESET_IN_FORCE` when no version is, `RULESET_INVALID` when
+ * the rulesets are not versions of one ruleset. Pure: works on parsed rulesets or on anything
+ * carrying their metadata.
+ */
+export function selectVersion<T extends RulesetMeta>(rulesets: readonly T[], date: string, options: SelectVersionOptions = {}): T {
+  if (!isIsoDate(date)) {
+    throw new CreditRulesError('USAGE', `the evaluation date ${JSON.stringify(date)} is not a date`, { problems: [{ path: '', message: 'not a date', fix: 'write a real calendar date as YYYY-MM-DD' }] });
+  }
+  if (rulesets.length === 0) {
+    throw new CreditRulesError('NO_RULESET_IN_FORCE', `no ruleset version to choose from for ${date}`, { problems: [{ path: '$', message: 'the list of versions is empty', fix: 'give at least one ruleset version' }] });
+  }
+  const problems = versionProblems(rulesets);
+  if (problems.length) throw new CreditRulesError('RULESET_INVALID', 'these are not versions of one ruleset', { problems });
+  const id = rulesets[0]!.id;
+  const all = rulesets.map(describe).join('; ');
+
+  if (options.version !== undefined) {
+    const named = rulesets.find((r) => r.version === options.version);
+    if (!named) {
+      throw new CreditRulesError('NO_RULESET_IN_FORCE', `ruleset ${id} has no version ${options.version}`, {
+        problems: [{ path: '$.version', message: `the versions are ${all}`, fix: 'name one of these versions' }],
+      });
+    }
+    if (!inForce(named, date)) {
+      throw new CreditRulesError('NO_RULESET_IN_FORCE', `version ${describe(named)} of ruleset ${id} is not in force on ${date}`, {
+        problems: [{ path: '$.effectiveFrom', message: `${date} is outside ${effectivePeriod(named)}`, fix: 'evaluate on a date within its period, or choose another version' }],
+      });
+    }
+    return named;
+  }
+
+  const candidates = rulesets.filter((r) => inForce(r, date)).sort(preferred);
+  const chosen = candidates[0];
+  if (!chosen) {
+    throw new CreditRulesError('NO_RULESET_IN_FORCE', `no version of ruleset ${id} is in force on ${date}`, {
+      problems: [{ path: '$.effectiveFrom', message: `the versions are ${all}`, fix: 'evaluate on a date one of them covers (--as-of), or add a version whose effectiveFrom/effectiveTo include it' }],
+    });
+  }
+  return chosen;
+}

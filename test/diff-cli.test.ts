@@ -1,0 +1,202 @@
+/**
+ * `credit-rules diff` through the built CLI: files, folders of versions and git revisions;
+ * each format; --fail-on-grade-change; the time it takes on 100,000 records.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { displayWidth } from '../engine/cli/formats/width.js';
+import type { Ruleset } from '../engine/index.js';
+import { cli, ensureBuilt, RULESET } from './cli-helpers.js';
+import { generateRecords } from './support/generate.js';
+import { readJson } from './support/load.js';
+
+const N4 = 'rulesets/enterprise-versions/enterprise-n4.json';
+const FOLDER = 'rulesets/enterprise-versions';
+const CASES = 'rulesets/cases/enterprise';
+const HONOURS_LINES = [
+  'E4.1 市级荣誉、省级AA级守合同重信用: 期限 24 个月 → 12 个月',
+  'E4.2 省园林优秀管理奖、省级AAA级守合同重信用: 期限 36 个月 → 12 个月',
+];
+/** The cases the N4 reading moves, the largest change first (worked out in test/diff.test.ts). */
+const MOVED = ['C103', 'C055', 'C138', 'C053', 'C054', 'C056', 'C137', 'C139'];
+
+let tmp: string;
+let minusFive: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  tmp = mkdtempSync(join(tmpdir(), 'credit-rules-diff-'));
+  const ruleset = readJson<Ruleset>(RULESET);
+  ruleset.indicators[1]!.items[0]!.clauses.find((c) => c.id === 'E2.1.3')!.points = -5;
+  ruleset.version = '2021.1-e2.1.3';
+  minusFive = join(tmp, 'minus-five.json');
+  writeFileSync(minusFive, JSON.stringify(ruleset));
+}, 180_000);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The ids of the rows of the first table after "对案例的影响". */
+function changedIds(table: string): string[] {
+  const section = table.slice(table.indexOf('对案例的影响'), table.indexOf('\n等级变化'));
+  return section.split('\n').slice(3).filter(Boolean).map((line) => line.split(/\s+/)[0]!);
+}
+
+describe('credit-rules diff OLD NEW --cases PATH', () => {
+  it('prints the N4 honours change in policy terms and exactly the cases it moves', () => {
+    const run = cli(['diff', RULESET, N4, '--cases', CASES]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    for (const line of HONOURS_LINES) expect(run.stdout).toContain(`  ${line}\n`);
+    expect(run.stdout).toContain('政策变化（3 项）');
+    expect(run.stdout).toContain('旧版本  enterprise 2021.1（正式，2021-02-19 起） rulesets/enterprise.json');
+    expect(run.stdout).toContain('新版本  enterprise 2021.1-n4（草案，2021-02-19 起） rulesets/enterprise-versions/enterprise-n4.json');
+    expect(run.stdout).toContain('对案例的影响：共 139 个案例，得分或等级变化 8 个，等级变化 1 个，不变 131 个，另有 1 个降级期内结果不变、计分表得分变化');
+    expect(changedIds(run.stdout)).toEqual(MOVED);
+    expect(run.stdout).toMatch(/\n等级变化\n {2}AAA → AA\+ {2}1 个\n/);
+    expect(run.stdout).toMatch(/C132 .* 80 AA（降级） +82 +80 +▼2\n/);
+  });
+
+  it('aligns the table by display width, Chinese taking two columns', () => {
+    const run = cli(['diff', RULESET, N4, '--cases', CASES]);
+    const lines = run.stdout.slice(run.stdout.indexOf('标识')).split('\n');
+    const header = lines[0]!;
+    const end = displayWidth(header.slice(0, header.indexOf('变化') + 2));
+    const rows = lines.slice(2, 2 + MOVED.length);
+    for (const row of rows) expect([row, displayWidth(row.slice(0, row.search(/▼\d+(\.\d+)?/) + row.match(/▼\d+(\.\d+)?/)![0].length))]).toEqual([row, end]);
+    expect(rows[0]).toMatch(/^C103 .* 2021-06-30 +90 {2}AAA +88 {2}AA\+ +▼2 {2}AAA → AA\+$/);
+  });
+
+  it('takes a folder of versions: the version in force, or the one named', () => {
+    const same = cli(['diff', RULESET, FOLDER, '--cases', CASES]);
+    expect(same.status).toBe(0);
+    expect(same.stdout).toContain('新版本  enterprise 2021.1（正式，2021-02-19 起） rulesets/enterprise-versions');
+    expect(same.stdout).toContain('政策变化（0 项）\n  无：两个版本的计分规则相同');
+    expect(same.stdout).toContain('得分或等级变化 0 个');
+    const named = cli(['diff', FOLDER, FOLDER, '--new-version', '2021.1-n4', '--cases', CASES, '--format', 'json']);
+    expect(named.status).toBe(0);
+    const body = JSON.parse(named.stdout);
+    expect([body.old.version, body.new.version, body.new.status]).toEqual(['2021.1', '2021.1-n4', 'draft']);
+    expect(body.impact.rows.filter((r: { scoreChanged: boolean }) => r.scoreChanged).map((r: { id: string }) => r.id)).toEqual(MOVED);
+    const none = cli(['diff', FOLDER, N4, '--cases', CASES, '--as-of', '2020-12-31']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/^NO_RULESET_IN_FORCE: rulesets\/enterprise-versions: no version of ruleset enterprise is in force on 2020-12-31/);
+  });
+
+  it('reads REV:PATH with git show, and says clearly when it cannot', () => {
+    const run = cli(['diff', `HEAD:${RULESET}`, N4, '--cases', CASES]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('旧版本  enterprise 2021.1（正式，2021-02-19 起） HEAD:rulesets/enterprise.json');
+    for (const line of HONOURS_LINES) expect(run.stdout).toContain(line);
+    expect(changedIds(run.stdout)).toEqual(MOVED);
+    expect(cli(['diff', `HEAD:${RULESET}`, RULESET, '--cases', CASES]).stdout).toContain('政策变化（0 项）');
+
+    const badRev = cli(['diff', 'no-such-rev:rulesets/enterprise.json', RULESET, '--cases', CASES]);
+    expect(badRev.status).toBe(1);
+    expect(badRev.stderr).toMatch(/^FILE_UNREADABLE: no-such-rev:rulesets\/enterprise\.json: no revision "no-such-rev" in this git repository — name a commit/);
+    const badPath = cli(['diff', 'HEAD:rulesets/nothing.json', RULESET, '--cases', CASES]);
+    expect(badPath.stderr).toMatch(/^FILE_UNREADABLE: HEAD:rulesets\/nothing\.json: revision HEAD has no rulesets\/nothing\.json — give the path from the repository root/);
+    const mixedFolder = cli(['diff', 'HEAD:rulesets', RULESET, '--cases', CASES]);
+    expect(mixedFolder.stderr).toMatch(/^FILE_UNREADABLE: HEAD:rulesets: .*not .* a folder of versions of one ruleset: it holds rulesets enterprise \(enterprise\.json\), project-lead \(project-lead\.json\)/);
+    const noGit = cli(['diff', `HEAD:${RULESET}`, RULESET, '--cases', CASES], { env: { PATH: join(tmp, 'no-bin') } });
+    expect(noGit.status).toBe(1);
+    expect(noGit.stderr).toMatch(/^FILE_UNREADABLE: HEAD:rulesets\/enterprise\.json: git is not installed \(or not on the PATH\)/);
+  });
+
+  it('--format json: the policy changes, the counts and every case', () => {
+    const run = cli(['diff', RULESET, N4, '--cases', CASES, '--format', 'json']);
+    expect(run.status).toBe(0);
+    const body = JSON.parse(run.stdout);
+    expect(body.old).toMatchObject({ source: RULESET, id: 'enterprise', version: '2021.1', status: 'official' });
+    expect(body.policy.filter((c: { section: string }) => c.section === 'clause').map((c: { message: string }) => c.message)).toEqual(HONOURS_LINES);
+    expect(body.impact).toMatchObject({ total: 139, compared: 139, changed: 8, gradeChanged: 1, computedOnly: 1, unreadable: 0, transitions: [{ from: 'AAA', to: 'AA+', count: 1 }] });
+    expect(body.impact.rows).toHaveLength(139);
+    expect(body.impact.rows[0]).toMatchObject({ id: 'C103', asOf: '2021-06-30', old: { score: 90, grade: 'AAA' }, new: { score: 88, grade: 'AA+' }, change: -2, gradeChanged: true });
+    expect(body.impact.nearLines).toContain('C104');
+  });
+
+  it('--format csv: one row per case, RFC 4180 with a BOM', () => {
+    const run = cli(['diff', RULESET, N4, '--cases', CASES, '--format', 'csv']);
+    expect(run.status).toBe(0);
+    expect(run.stdout.startsWith('\uFEFFid,name,source,asOf,oldScore,oldGrade,newScore,newGrade,change,gradeChange,')).toBe(true);
+    const lines = run.stdout.split('\r\n');
+    expect(lines).toHaveLength(139 + 2); // header, rows, and the empty string after the last CRLF
+    expect(lines[1]).toMatch(/^C103,[^,]+,rulesets\/cases\/enterprise\/103-exactly-90\.json,2021-06-30,90,AAA,88,AA\+,-2,AAA→AA\+,90,88,false,false,,,$/);
+    expect(lines.find((l) => l.startsWith('C138,'))).toMatch(/^C138,"综合:降级已满6个月,按计分表重新计算",/);
+  });
+
+  it('--format markdown: headings, the policy lines as a list, tables', () => {
+    const run = cli(['diff', RULESET, N4, '--cases', CASES, '--format', 'markdown', '--limit', '3']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^# 规则集比较：enterprise 2021\.1 → enterprise 2021\.1-n4\n/);
+    for (const line of HONOURS_LINES) expect(run.stdout).toContain(`- ${line}\n`);
+    expect(run.stdout).toContain('| 标识 | 名称 | 评价日 | 原得分 | 原等级 | 新得分 | 新等级 | 变化 | 等级变化 |');
+    expect(run.stdout).toMatch(/\n\| C103 \| .* \| 2021-06-30 \| 90 \| AAA \| 88 \| AA\+ \| ▼2 \| AAA → AA\+ \|\n/);
+    expect(run.stdout).toContain('… 还有 5 个未列出');
+    expect(run.stdout).toContain('| AAA | AA+ | 1 |');
+  });
+
+  it('--fail-on-grade-change exits 1 when a grade moves, 0 when none does', () => {
+    const n4 = cli(['diff', RULESET, N4, '--cases', CASES, '--fail-on-grade-change']);
+    expect(n4.status).toBe(1);
+    expect(n4.stderr).toBe('credit-rules: 1 case change grade (--fail-on-grade-change)\n');
+    expect(n4.stdout).toContain('AAA → AA+');
+    // −4 → −5 per general quality accident moves four shipped cases by a point, none across a line.
+    const five = cli(['diff', RULESET, minusFive, '--cases', CASES, '--fail-on-grade-change']);
+    expect(five.status).toBe(0);
+    expect(five.stdout).toContain('  E2.1.3 一般质量事故: 每次扣 4 分 → 5 分\n');
+    expect(changedIds(five.stdout)).toEqual(['C021', 'C091', 'C108', 'C138']);
+    expect(five.stdout).toContain('另有 5 个降级期内结果不变');
+    expect(cli(['diff', RULESET, RULESET, '--cases', CASES, '--fail-on-grade-change']).status).toBe(0);
+  });
+
+  it('takes a records file: NDJSON evaluated on --as-of, and reports invalid records without stopping', () => {
+    const base = { kind: 'enterprise', licence: { landscapingScope: true }, projects: [{ id: 'P1', permitDate: '2019-03-01', completionDate: '2020-12-31', contractAmount: 2_000_000 }] };
+    const lines = [
+      // E4.1 honour 18 months before D: +1 under the official table, lapsed under N4. 81 AA → 80 AA.
+      { id: 'R1', ...base, events: [{ type: 'honour', date: '2019-12-15', honour: 'cityTopTen' }] },
+      // E4.2 honour 30 months before D, plus a city award: 80 + 2 + 1 = 83 → 81.
+      { id: 'R2', ...base, events: [{ type: 'honour', date: '2018-12-15', honour: 'provinceContractAAA' }, { type: 'qualityAward', date: '2021-01-10', award: 'city', project: 'P1' }] },
+      { id: 'R3', ...base, events: [{ type: 'honour', date: '2021-02-30', honour: 'cityTopTen' }] },
+    ];
+    const file = join(tmp, 'records.ndjson');
+    writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n{"id": broken\n');
+    const run = cli(['diff', RULESET, N4, '--cases', file, '--as-of', '2021-06-30', '--format', 'json']);
+    expect(run.status).toBe(1);
+    const body = JSON.parse(run.stdout);
+    const rows = Object.fromEntries(body.impact.rows.map((r: { id: string; old?: { score: number }; new?: { score: number } }) => [r.id, [r.old?.score, r.new?.score]]));
+    expect(rows).toEqual({ R1: [81, 80], R2: [83, 81], R3: [undefined, undefined] });
+    expect(body.impact).toMatchObject({ total: 3, compared: 2, invalid: 1, unreadable: 1 });
+    expect(run.stderr).toMatch(/RECORD_INVALID: .*records\.ndjson:3, record R3: the record is invalid\n {2}\$\.events\[0\]\.date/);
+    expect(run.stderr).toMatch(/JSON_INVALID: .*records\.ndjson:4/);
+    expect(run.stderr).toMatch(/credit-rules: 2 of 4 compared; 2 could not be/);
+  });
+
+  it('says what is wrong with the command line (exit 2)', () => {
+    expect(cli(['diff', RULESET, N4]).stderr).toMatch(/diff needs --cases PATH/);
+    expect(cli(['diff', RULESET, '--cases', CASES]).status).toBe(2);
+    expect(cli(['diff', RULESET, N4, RULESET, '--cases', CASES]).status).toBe(2);
+    expect(cli(['diff', RULESET, N4, '--cases', CASES, '--as-of', '2021-02-30']).status).toBe(2);
+    expect(cli(['diff', RULESET, N4, '--cases', CASES, '--limit', 'all']).status).toBe(2);
+    expect(cli(['diff', RULESET, N4, '--cases', CASES, '--format', 'yaml']).stderr).toMatch(/is not one of table, json, csv, markdown/);
+    expect(cli(['diff', '--help']).stdout).toContain('Usage: credit-rules diff OLD NEW --cases PATH');
+  });
+});
+
+describe('credit-rules diff on 100,000 records', () => {
+  it('runs in seconds (printed, not asserted tightly)', () => {
+    const ruleset = readJson<Ruleset>(RULESET);
+    const file = join(tmp, 'records-100k.ndjson');
+    const records = generateRecords(2024, 100_000, ruleset.eventTypes, { asOf: '2021-06-30' });
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const started = performance.now();
+    const run = cli(['diff', RULESET, N4, '--cases', file, '--as-of', '2021-06-30', '--format', 'csv'], { timeout: 170_000 });
+    const seconds = (performance.now() - started) / 1000;
+    expect(run.status).toBe(0);
+    const rows = run.stdout.split('\r\n').length - 2;
+    expect(rows).toBe(100_000);
+    const moved = run.stdout.split('\r\n').slice(1).filter((l) => /^[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,-/.test(l)).length;
+    console.log(`credit-rules diff: 100,000 records (${(readFileSync(file).length / 1e6).toFixed(0)} MB NDJSON) in ${seconds.toFixed(1)} s, ${moved} scores changed`);
+    expect(seconds).toBeLessThan(120);
+  }, 240_000);
+});
