@@ -1,8 +1,19 @@
 // Builds the command line and the Node entry of the library into dist/, one file each,
 // with the JSON Schemas inlined, so `npx credit-rules` starts without a TypeScript loader.
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
+  plugins: [
+    {
+      name: 'credit-rules-executable',
+      // The bin must be executable: npx and a shell run it directly.
+      writeBundle(options) {
+        chmodSync(join(options.dir ?? 'dist', 'credit-rules.js'), 0o755);
+      },
+    },
+  ],
   build: {
     ssr: true,
     target: 'node20',
