@@ -83,6 +83,8 @@ export function expectedFrom(result: Result, previous?: SampleCase['expected']):
 export interface TraceLine {
   entry: TraceEntry;
   savedPoints: number | null;
+  /** Compared side by side with another version's trace: this line has no equal there. */
+  differs?: boolean;
 }
 
 export const useResultsStore = defineStore('results', () => {
@@ -167,4 +169,5 @@ export const useResultsStore = defineStore('results', () => {
   return { rows, summary, selectedPath, selected, selectedRow, selectedTrace, stats, select };
 });
 
-const traceKey = (e: TraceEntry): string => `${e.kind}|${e.clause}|${e.rule ?? ''}|${e.item ?? ''}|${(e.events ?? []).join(',')}`;
+/** What identifies a trace line across versions: its kind, clause, rule, item and events. */
+export const traceKey = (e: TraceEntry): string => `${e.kind}|${e.clause}|${e.rule ?? ''}|${e.item ?? ''}|${(e.events ?? []).join(',')}`;

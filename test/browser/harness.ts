@@ -50,12 +50,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A temporary copy of rulesets/ plus the editor's fixture cases; `remove` deletes it. */
-export function copyRulesets(): { root: string; remove(): void } {
+/**
+ * A temporary copy of rulesets/ plus (unless `fixtures` is false) the editor's fixture cases;
+ * `remove` deletes it.
+ */
+export function copyRulesets({ fixtures: withFixtures = true }: { fixtures?: boolean } = {}): { root: string; remove(): void } {
   const base = mkdtempSync(path.join(tmpdir(), 'credit-rules-browser-'));
   const root = path.join(base, 'rulesets');
   cpSync(path.join(repo, 'rulesets'), root, { recursive: true, filter: (source) => !source.includes(`${path.sep}.history`) });
   const fixtures = path.join(repo, 'test/fixtures/editor-cases');
+  if (!withFixtures) return { root, remove: () => rmSync(base, { recursive: true, force: true }) };
   mkdirSync(path.join(root, 'cases/enterprise'), { recursive: true });
   for (const name of readdirSync(fixtures)) cpSync(path.join(fixtures, name), path.join(root, 'cases/enterprise', name));
   return { root, remove: () => rmSync(base, { recursive: true, force: true }) };

@@ -114,7 +114,10 @@ describe('RulesetForm', () => {
     ruleset.indicators[1].items[0].clauses[2].provisional = { fields: ['points'], note: '暂按一般事故计' };
     await open({ 'enterprise.json': JSON.stringify(ruleset, null, 2), ...fixtureCases });
     const wrapper = mountWith(RulesetForm);
-    expect(field(wrapper, E213).get('.provisional').attributes('title')).toBe('暂按一般事故计');
+    const mark = field(wrapper, E213).get('[data-role=provisional]');
+    expect(mark.text()).toContain('暂定');
+    expect(mark.get('summary').attributes('title')).toContain('暂按一般事故计');
+    expect(mark.get('.provisional-popover').text()).toContain('暂按一般事故计');
     useRulesetStore().setJsonText('{', 'json');
     await flushPromises();
     expect(wrapper.get('fieldset.form-body').attributes('disabled')).toBeDefined();
@@ -243,7 +246,7 @@ describe('App', () => {
 
   it('adds a case through the header of the cases panel and opens its form', async () => {
     setActivePinia(pinia);
-    const wrapper = mountWith(AppHeader);
+    const wrapper = mountWith(AppHeader, { mode: 'edit' });
     expect(wrapper.get('[data-action=revert]').attributes('disabled')).toBeDefined();
     const app = mountWith(App);
     await flushPromises();

@@ -1,0 +1,36 @@
+/**
+ * The provisional (暂定) numbers of the ruleset being edited, found from its marks, and the
+ * "provisional only" filter of the forms. Fields look their mark up here by their own path,
+ * so no provisional number can be shown without it.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { pathKey, type JsonPath } from '../model/paths.js';
+import { provisionalHolders, provisionalMarks, type ProvisionalMark } from '../model/provisional.js';
+import { useRulesetStore } from './ruleset.js';
+
+export const useProvisionalStore = defineStore('provisional', () => {
+  const ruleset = useRulesetStore();
+  /** Show only what holds provisional numbers. */
+  const only = ref(false);
+
+  const marks = computed<readonly ProvisionalMark[]>(() => provisionalMarks(ruleset.draft));
+  const byPath = computed(() => new Map(marks.value.map((m) => [pathKey(m.path), m])));
+  const holders = computed(() => provisionalHolders(marks.value));
+
+  /** The note of the provisional value at `path`, else null. */
+  function noteAt(path: JsonPath): string | null {
+    return byPath.value.get(pathKey(path))?.note ?? null;
+  }
+
+  /** Whether the forms show `path` (an item, a clause, a field…) under the current filter. */
+  function shows(path: JsonPath): boolean {
+    return !only.value || holders.value.has(pathKey(path));
+  }
+
+  function setOnly(value: boolean): void {
+    only.value = value;
+  }
+
+  return { only, marks, byPath, holders, noteAt, shows, setOnly };
+});
