@@ -24,7 +24,8 @@ export const MAX_DEPTH = 256;
 /** How a file is named in messages: as the user wrote it. */
 export const STDIN = '<stdin>';
 
-function sizeText(bytes: number): string {
+/** A size as people read it: `300.0 MB`, `512 bytes`. */
+export function sizeText(bytes: number): string {
   return bytes >= MIB ? `${(bytes / MIB).toFixed(1)} MB` : `${bytes} bytes`;
 }
 

@@ -46,11 +46,12 @@ export function warningLine(where: Where, recordId: string | undefined, text: st
 export class Reporter {
   errors = 0;
   warnings = 0;
+  internalErrors = 0;
 
   constructor(
     private readonly stream: Writable = process.stderr,
     private readonly progress?: Progress,
-    private readonly limit = 100,
+    readonly limit = 100,
   ) {}
 
   /** Writes a line (or lines) as is. */
@@ -63,6 +64,14 @@ export class Reporter {
     this.errors++;
     if (this.errors <= this.limit) this.print(error.describe());
     else if (this.errors === this.limit + 1) this.print(`… more errors follow; only the first ${this.limit} are shown`);
+  }
+
+  /** A bug of ours met on one record: one line, no stack, and the run goes on (exit 70 at the end). */
+  internal(error: unknown, where: Where, recordId: string | undefined): void {
+    this.internalErrors++;
+    const place = [placeName(where), where.index !== undefined ? `$[${where.index}]` : undefined, recordId ? `record ${recordId}` : undefined].filter(Boolean).join(', ');
+    if (this.internalErrors <= this.limit) this.print(internalError(error, place));
+    else if (this.internalErrors === this.limit + 1) this.print(`… more internal errors follow; only the first ${this.limit} are shown`);
   }
 
   warning(where: Where, recordId: string | undefined, text: string): void {

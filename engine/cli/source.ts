@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { CreditRulesError } from '../errors.js';
-import { decodeUtf8, fileError, ioError, maxJsonBytes, parseJson, parseJsonDocument, readJsonFile, STDIN, statPath } from './files.js';
+import { decodeUtf8, fileError, ioError, maxJsonBytes, parseJson, parseJsonDocument, readJsonFile, sizeText, STDIN, statPath } from './files.js';
 import { lines, type Line } from './lines.js';
 
 /** Where a record was found: its file and, for NDJSON, its line; for a JSON array, its index. */
@@ -119,7 +119,7 @@ async function sniff(chunks: AsyncIterable<Buffer>, file: string): Promise<Recor
   for await (const chunk of replay()) {
     size += chunk.length;
     if (size > limit) {
-      throw fileError('FILE_UNREADABLE', file, `holds more than ${Math.round(limit / 1024 / 1024)} MB of JSON, which is not read whole`, 'send one record per line (NDJSON): it is streamed in bounded memory');
+      throw fileError('FILE_UNREADABLE', file, `holds more than ${sizeText(limit)} of JSON, which is not read whole`, 'send one record per line (NDJSON): it is streamed in bounded memory');
     }
     parts.push(chunk);
   }

@@ -15,7 +15,7 @@ import { FORMATS, type FormatName } from '../formats/formatter.js';
 import { loadRulesetFile } from '../load.js';
 import { Output } from '../output.js';
 import { Progress } from '../progress.js';
-import { internalError, locate, recordIdOf, Reporter } from '../report.js';
+import { locate, recordIdOf, Reporter } from '../report.js';
 import { openRecords } from '../source.js';
 
 export const evaluateCommand: Command = {
@@ -23,7 +23,7 @@ export const evaluateCommand: Command = {
   summary: 'score records against a ruleset (JSON, a table, or CSV)',
   usage: 'evaluate RECORDS --ruleset FILE [--as-of YYYY-MM-DD] [--format json|table|csv] [--no-trace]',
   options: {
-    ruleset: { type: 'string', value: 'FILE', description: 'the ruleset to score with (required), e.g. rulesets/enterprise.json' },
+    ruleset: { type: 'string', value: 'FILE', description: 'the ruleset to score with (required), e.g. rulesets/enterprise.json; a folder of versions gives the one in force on --as-of (else today)' },
     'as-of': { type: 'string', value: 'YYYY-MM-DD', description: "evaluation date; default: each record's asOf, else today" },
     format: { type: 'string', value: 'FORMAT', choices: FORMATS, description: 'output format, default json' },
     'no-trace': { type: 'boolean', description: 'leave the trace out of JSON results (faster, smaller)' },
@@ -57,7 +57,8 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
   if (asOf !== undefined && !isIsoDate(asOf)) throw usageError(`--as-of ${JSON.stringify(asOf)} is not a date`, 'write a real calendar date as YYYY-MM-DD, e.g. --as-of 2021-06-30');
   const format = (options.format as FormatName | undefined) ?? 'json';
 
-  const compiled = loadRulesetFile(rulesetFile);
+  // A folder of versions gives the version in force on the evaluation date.
+  const compiled = loadRulesetFile(rulesetFile, { asOf });
   const source = await openRecords(positionals[0]!);
   const formatter = createFormatter(format, compiled, { trace: options['no-trace'] !== true });
   const progress = new Progress(process.stderr, source.format === 'ndjson' && process.stderr.isTTY === true);
@@ -67,7 +68,6 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
 
   let total = 0;
   let scored = 0;
-  let internal = 0;
   out.write(formatter.begin());
   try {
     for await (const batch of source.batches) {
@@ -89,9 +89,7 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
             report.error(locate(error, item.where, recordId));
             out.write(formatter.invalid(item.where, item.value, error));
           } else {
-            // A bug of ours on one record: say so, keep scoring the others, exit 70 at the end.
-            internal++;
-            report.print(internalError(error, [item.where.file, item.where.line ?? item.where.index, recordId].filter((x) => x !== undefined).join(', ')));
+            report.internal(error, item.where, recordId);
           }
         }
       }
@@ -105,11 +103,17 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
     progress.clear();
   }
 
-  const invalid = report.errors;
+  const { errors: invalid, warnings, internalErrors } = report;
   if (total === 0) report.print(`warning: ${positionals[0] === '-' ? 'standard input' : positionals[0]} holds no records`);
-  if (invalid || report.warnings > 100) {
-    report.print(`credit-rules: ${scored} of ${total} record${total === 1 ? '' : 's'} scored; ${invalid} invalid (no score)${report.warnings ? `; ${report.warnings} warning${report.warnings === 1 ? '' : 's'}` : ''}`);
+  if (invalid || internalErrors || warnings > report.limit) {
+    const counts = [
+      `${scored} of ${total} record${total === 1 ? '' : 's'} scored`,
+      invalid ? `${invalid} invalid (no score)` : '',
+      internalErrors ? `${internalErrors} failed on an internal error` : '',
+      warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+    ];
+    report.print(`credit-rules: ${counts.filter(Boolean).join('; ')}`);
   }
-  if (internal) return EXIT.internal;
+  if (internalErrors) return EXIT.internal;
   return invalid ? EXIT.invalid : EXIT.ok;
 }

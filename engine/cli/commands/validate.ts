@@ -1,7 +1,7 @@
 /**
  * `credit-rules validate FILE...`: says of each file whether it is sound. A file is a ruleset
  * (it has "indicators"), a case (it has "record" and "expected"), records (.json or .ndjson),
- * or a folder whose .json files are each checked. With --ruleset, records and the records of
+ * or a folder whose .json and .ndjson files are each checked. With --ruleset, records and the records of
  * cases are also checked against the ruleset's event types and attribute values.
  */
 import { clauseIds, validateCase, type SampleCase } from '../../cases.js';
@@ -140,7 +140,7 @@ export const validateCommand: Command = {
   },
   details: `Each FILE is a ruleset (it has "indicators"), a sample case (it has "record" and
 "expected"), a records file (.json: one record or an array; .ndjson: one per line), or a
-folder, whose .json files are each checked. Prints ✓ or ✗ per file, with every problem:
+folder, whose .json and .ndjson files are each checked. Prints ✓ or ✗ per file, with every problem:
 JSON path, what is wrong and the fix.
 
 Exit status: 0 every file is valid; 1 any is not; 2 usage.
@@ -166,25 +166,21 @@ Examples:
       process.stdout.write(`${v.ok ? '✓' : '✗'} ${v.file}: ${v.summary}\n${v.details.map((d) => indent(d) + '\n').join('')}`);
     };
     verdicts.forEach(print);
+    const record = (v: Verdict): void => {
+      verdicts.push(v);
+      print(v);
+    };
     for (const path of positionals) {
-      let files = [path];
+      let files: string[];
       try {
-        if (statPath(path, 'file').isDirectory()) files = jsonFilesIn(path, true);
+        files = statPath(path, 'file').isDirectory() ? jsonFilesIn(path, true) : [path];
       } catch (error) {
         if (!(error instanceof CreditRulesError)) throw error;
-        files = [];
-        verdicts.push(failed(path, error));
-        print(verdicts[verdicts.length - 1]!);
+        record(failed(path, error));
+        continue;
       }
-      if (files.length === 0 && verdicts[verdicts.length - 1]?.file !== path) {
-        verdicts.push({ file: path, ok: false, summary: 'the folder holds no .json or .ndjson files', details: [] });
-        print(verdicts[verdicts.length - 1]!);
-      }
-      for (const file of files) {
-        const verdict = await validateFile(file, compiled);
-        verdicts.push(verdict);
-        print(verdict);
-      }
+      if (!files.length) record({ file: path, ok: false, summary: 'the folder holds no .json or .ndjson files', details: [] });
+      for (const file of files) record(await validateFile(file, compiled));
     }
     const bad = verdicts.filter((v) => !v.ok).length;
     if (verdicts.length > 1) process.stdout.write(`${verdicts.length - bad} valid, ${bad} invalid\n`);
