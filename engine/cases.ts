@@ -46,7 +46,7 @@ export interface CaseReport {
 
 /** Checks a parsed case file against its schema. */
 export function validateCase(json: unknown): Problem[] {
-  return validateCaseSchema(json) ? [] : schemaProblems(validateCaseSchema.errors);
+  return validateCaseSchema(json) ? [] : schemaProblems(validateCaseSchema.errors, json);
 }
 
 /**

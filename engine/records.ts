@@ -44,7 +44,7 @@ function valueFits(spec: AttributeSpec, value: unknown): boolean {
 /** Validates a record against the schema and, when given, a compiled ruleset's vocabulary. */
 export function validateRecord(record: unknown, compiled?: CompiledRuleset): RecordCheck {
   if (!validateRecordSchema(record)) {
-    return { valid: false, problems: schemaProblems(validateRecordSchema.errors), warnings: [] };
+    return { valid: false, problems: schemaProblems(validateRecordSchema.errors, record), warnings: [] };
   }
   const problems: Problem[] = [];
   const warnings: string[] = [];

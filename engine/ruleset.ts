@@ -274,7 +274,7 @@ export function loadRuleset(json: unknown, options: { file?: string } = {}): Com
   if (!validateRulesetSchema(json)) {
     throw new CreditRulesError('RULESET_INVALID', 'the ruleset does not match schemas/ruleset.schema.json', {
       file: options.file,
-      problems: schemaProblems(validateRulesetSchema.errors),
+      problems: schemaProblems(validateRulesetSchema.errors, json),
     });
   }
   const problems = checkReferences(json);

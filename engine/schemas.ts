@@ -36,23 +36,55 @@ const FIXES: Record<string, (e: ErrorObject) => string> = {
   propertyNames: () => 'rename this key: __proto__, constructor and prototype are not allowed',
 };
 
+/** The value at a JSON pointer (`/events/2/date`) of the validated data. */
+function valueAt(data: unknown, pointer: string): unknown {
+  let current = data;
+  for (const part of pointer.split('/').slice(1)) {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** The key a `propertyNames` error refuses, if it is one. */
+function refusedKey(e: ErrorObject): string | undefined {
+  const own = (e as { propertyName?: string }).propertyName;
+  if (own !== undefined) return own;
+  return e.keyword === 'propertyNames' ? (e.params as { propertyName: string }).propertyName : undefined;
+}
+
 /**
- * Ajv's errors as problems with a JSON path and a fix. `anyOf` failures of a condition
- * produce one error per branch; the most specific (deepest) ones are kept.
+ * Ajv's errors on `data` as problems with a JSON path and a fix. `anyOf` failures of a
+ * condition produce one error per branch; the most specific (deepest) ones are kept. A
+ * refused key is named at its own path.
  */
-export function schemaProblems(errors: readonly ErrorObject[] | null | undefined): Problem[] {
+export function schemaProblems(errors: readonly ErrorObject[] | null | undefined, data: unknown): Problem[] {
   if (!errors?.length) return [];
   const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length));
   const relevant = errors.filter((e) => e.keyword !== 'anyOf' && (e.instancePath.split('/').length === deepest || e.keyword !== 'additionalProperties'));
+  const refusedPaths = new Set<string>();
+  for (const e of errors) {
+    const key = refusedKey(e);
+    if (key !== undefined) refusedPaths.add(`${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  }
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const e of relevant.length ? relevant : errors) {
-    const path = pointerToPath(e.instancePath);
-    const message = e.keyword === 'format' ? `"${String(e.data)}" is not a date` : e.message ?? 'is invalid';
-    const key = `${path} ${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    problems.push({ path, message, fix: FIXES[e.keyword]?.(e) });
+    const key = refusedKey(e);
+    let problem: Problem;
+    if (key !== undefined) {
+      problem = { path: pointerToPath(`${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`), message: `the key "${key}" is not allowed`, fix: FIXES.propertyNames!(e) };
+    } else if (refusedPaths.has(e.instancePath)) {
+      continue; // the refused key's own value: its problem is the key
+    } else {
+      const message = e.keyword === 'format' ? `${JSON.stringify(valueAt(data, e.instancePath))} is not a real calendar date` : e.message ?? 'is invalid';
+      problem = { path: pointerToPath(e.instancePath), message, fix: FIXES[e.keyword]?.(e) };
+    }
+    const id = `${problem.path} ${problem.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    problems.push(problem);
   }
   return problems;
 }
