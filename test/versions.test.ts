@@ -187,14 +187,19 @@ describe('a folder of versions wherever a ruleset file is taken', () => {
     expect(validated.status).toBe(0);
   });
 
-  it('evaluate takes the version in force today from a folder whose newest version is official', () => {
+  it("evaluate takes, from a folder, the version in force on each record's evaluation date: --as-of, else its asOf, else today", () => {
     const base = readJson<Ruleset>('rulesets/enterprise.json');
     const later = { ...base, version: '2024.1', effectiveFrom: '2024-01-01', supersedes: '2021.1' };
     const ended = { ...base, effectiveTo: '2023-12-31' };
     const dir = folder('two-official', { 'a.json': ended, 'b.json': later });
-    const run = cli(['evaluate', 'test/fixtures/records/one.json', '--ruleset', dir]);
+    const record = readJson<Record<string, unknown>>('test/fixtures/records/one.json');
+    const records = join(tmp, 'dated.json');
+    writeFileSync(records, JSON.stringify([{ ...record, id: 'OLD', asOf: '2021-06-30' }, { ...record, id: 'NEW', asOf: '2024-06-30' }, { ...record, id: 'TODAY', asOf: undefined }]));
+    const run = cli(['evaluate', records, '--ruleset', dir]);
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)[0].ruleset.version).toBe('2024.1');
+    expect(JSON.parse(run.stdout).map((r: { id: string; ruleset: { version: string } }) => [r.id, r.ruleset.version])).toEqual([['OLD', '2021.1'], ['NEW', '2024.1'], ['TODAY', '2024.1']]);
+    const fixed = cli(['evaluate', records, '--ruleset', dir, '--as-of', '2022-01-01']);
+    expect(JSON.parse(fixed.stdout).map((r: { ruleset: { version: string } }) => r.ruleset.version)).toEqual(['2021.1', '2021.1', '2021.1']);
   });
 
   it('"credit-rules test" runs the N4 draft on the enterprise cases: exactly the honours cases fail', () => {

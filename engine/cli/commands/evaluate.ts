@@ -3,7 +3,8 @@
  * streamed (bounded memory, output written as it goes); an invalid record is reported on
  * standard error and gets no score while the records beside it are still scored.
  */
-import { isIsoDate } from '../../dates.js';
+import { isIsoDate, today } from '../../dates.js';
+import type { CompiledRuleset } from '../../compile.js';
 import { CreditRulesError } from '../../errors.js';
 import { evaluate } from '../../evaluate.js';
 import type { EntityRecord } from '../../types.js';
@@ -12,7 +13,8 @@ import { HELP_OPTION, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
 import { createFormatter } from '../formats/index.js';
 import { FORMATS, type FormatName } from '../formats/formatter.js';
-import { loadRulesetFile } from '../load.js';
+import { chooseVersion, loadRulesetFile, loadRulesetFolder } from '../load.js';
+import { statPath } from '../files.js';
 import { Output } from '../output.js';
 import { Progress } from '../progress.js';
 import { locate, recordIdOf, Reporter } from '../report.js';
@@ -57,8 +59,19 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
   if (asOf !== undefined && !isIsoDate(asOf)) throw usageError(`--as-of ${JSON.stringify(asOf)} is not a date`, 'write a real calendar date as YYYY-MM-DD, e.g. --as-of 2021-06-30');
   const format = (options.format as FormatName | undefined) ?? 'json';
 
-  // A folder of versions gives the version in force on the evaluation date.
-  const compiled = loadRulesetFile(rulesetFile, { asOf });
+  // A folder of versions gives the version in force on the evaluation date: --as-of, else
+  // each record's own asOf, else today.
+  const versions = statPath(rulesetFile, 'ruleset').isDirectory() && asOf === undefined ? loadRulesetFolder(rulesetFile) : undefined;
+  const compiled = versions ? chooseVersion(versions, rulesetFile) : loadRulesetFile(rulesetFile, { asOf });
+  const byDate = new Map<string, CompiledRuleset>();
+  const rulesetFor = (record: unknown): CompiledRuleset => {
+    if (!versions) return compiled;
+    const own = record !== null && typeof record === 'object' ? (record as { asOf?: unknown }).asOf : undefined;
+    const date = isIsoDate(own) ? own : today();
+    let chosen = byDate.get(date);
+    if (!chosen) byDate.set(date, (chosen = chooseVersion(versions, rulesetFile, { asOf: date })));
+    return chosen;
+  };
   const source = await openRecords(positionals[0]!);
   const formatter = createFormatter(format, compiled, { trace: options['no-trace'] !== true });
   const progress = new Progress(process.stderr, source.format === 'ndjson' && process.stderr.isTTY === true);
@@ -80,7 +93,7 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
         }
         const recordId = recordIdOf(item.value);
         try {
-          const result = evaluate(compiled, item.value, evaluateOptions);
+          const result = evaluate(rulesetFor(item.value), item.value, evaluateOptions);
           scored++;
           for (const warning of result.warnings ?? []) report.warning(item.where, result.id, warning);
           out.write(formatter.result(result, item.value as EntityRecord));
