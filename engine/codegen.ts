@@ -5,7 +5,7 @@
  * where `new Function` is not allowed (a strict Content-Security-Policy) the closures serve.
  */
 import type { Condition, FactCondition } from './types.js';
-import { PROVIDED_FACTS, compileCondition, type Predicate } from './conditions.js';
+import { PROVIDED_FACTS, compileCondition, type Facts, type Predicate } from './conditions.js';
 import { operators } from './operators.js';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -113,5 +113,34 @@ export function generatePredicate(condition: Condition, named: Readonly<Record<s
   const body = generator.expression(condition, []);
   const source = `return function condition(f) {\n${generator.declarations()}\nreturn ${body};\n};`;
   const factory = new Function('k', 'O', 'H', source) as (k: unknown[], o: typeof operators, h: typeof Object.hasOwn) => Predicate;
+  return factory(generator.constants, operators, Object.hasOwn);
+}
+
+/** Finds the event tests that hold for one event's facts, appending their indices to `hits`. */
+export type EventMatcher = (facts: Facts, hits: number[]) => void;
+
+/**
+ * One function per event type that evaluates all of the type's event tests in order, each
+ * part inlined once and remembered in a local variable (0 unknown, 1 false, 2 true), so a
+ * part shared by many tests runs once per event. `program` is `[test, slotCount, slot…]…`.
+ * `undefined` where code generation is not allowed (the matcher then interprets the program).
+ */
+export function generateEventMatcher(program: Int32Array, slotConditions: readonly Condition[], named: Readonly<Record<string, Condition>>): EventMatcher | undefined {
+  if (!canGenerate()) return undefined;
+  const generator = new Generator(named);
+  const used = new Set<number>();
+  const lines: string[] = [];
+  for (let pc = 0; pc < program.length; ) {
+    const test = program[pc]!;
+    const count = program[pc + 1]!;
+    const slots = Array.from(program.subarray(pc + 2, pc + 2 + count));
+    pc += 2 + count;
+    for (const slot of slots) used.add(slot);
+    const parts = slots.map((slot) => `(s${slot} || (s${slot} = ${generator.expression(slotConditions[slot]!, [])} ? 2 : 1)) === 2`);
+    lines.push(`if (${parts.join(' && ') || 'true'}) hits.push(${test});`);
+  }
+  const memo = used.size ? `let ${[...used].map((s) => `s${s} = 0`).join(', ')};` : '';
+  const source = `return function matchEvent(f, hits) {\n${generator.declarations()}\n${memo}\n${lines.join('\n')}\n};`;
+  const factory = new Function('k', 'O', 'H', source) as (k: unknown[], o: typeof operators, h: typeof Object.hasOwn) => EventMatcher;
   return factory(generator.constants, operators, Object.hasOwn);
 }

@@ -3,7 +3,7 @@
  * tests indexed by the event type they require, numbers turned into exact thousandths.
  */
 import { requiredEventTypes, type Predicate } from './conditions.js';
-import { generatePredicate } from './codegen.js';
+import { generateEventMatcher, generatePredicate, type EventMatcher } from './codegen.js';
 import { toMilli, type Milli } from './decimal.js';
 import type { Clause, Condition, EventType, Indicator, Item, Level, Ruleset } from './types.js';
 
@@ -74,7 +74,8 @@ export interface CompiledRuleset {
   readonly items: readonly CompiledItem[];
   readonly clauses: readonly CompiledClause[];
   readonly eventTests: readonly EventTest[];
-  /** The distinct parts of event tests, compiled; `EventTest.slots` index this. */
+  /** The distinct parts of event tests, as JSON and compiled; `EventTest.slots` index these. */
+  readonly slotConditions: readonly Condition[];
   readonly slotPredicates: readonly Predicate[];
   /** Event test indices to try for an event type; `untypedTests` for types no test names. */
   readonly testsByType: ReadonlyMap<string, readonly number[]>;
@@ -85,6 +86,9 @@ export interface CompiledRuleset {
    */
   readonly programsByType: ReadonlyMap<string, Int32Array>;
   readonly untypedProgram: Int32Array;
+  /** The programs as generated functions, where code generation is allowed. */
+  readonly matchersByType: ReadonlyMap<string, EventMatcher>;
+  readonly untypedMatcher: EventMatcher | undefined;
   readonly recordTests: readonly PlainTest[];
   readonly eligibilityTests: readonly number[];
   readonly projectTest: PlainTest | undefined;
@@ -115,6 +119,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const eventTests: EventTest[] = [];
   const recordTests: PlainTest[] = [];
   const slotPredicates: Predicate[] = [];
+  const slotConditions: Condition[] = [];
   const slotOf = new Map<Condition, number>();
   const slots = (...parts: (Condition | undefined)[]): number[] =>
     parts
@@ -123,6 +128,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         let slot = slotOf.get(part);
         if (slot === undefined) {
           slot = slotPredicates.push(compile(part)) - 1;
+          slotConditions.push(part);
           slotOf.set(part, slot);
         }
         return slot;
@@ -203,6 +209,12 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   for (const [type, tests] of typed) testsByType.set(type, [...tests, ...untypedTests].sort((a, b) => a - b));
   const program = (tests: readonly number[]): Int32Array => Int32Array.from(tests.flatMap((t) => [t, eventTests[t]!.slots.length, ...eventTests[t]!.slots]));
   const programsByType = new Map([...testsByType].map(([type, tests]) => [type, program(tests)]));
+  const untypedProgram = program(untypedTests);
+  const matchersByType = new Map<string, EventMatcher>();
+  for (const [type, p] of programsByType) {
+    const matcher = generateEventMatcher(p, slotConditions, named);
+    if (matcher) matchersByType.set(type, matcher);
+  }
   const usedEventTypes = untypedTests.length ? new Set(Object.keys(ruleset.eventTypes)) : new Set(typed.keys());
 
   const projectCondition = ruleset.baseRule?.projectCondition;
@@ -213,11 +225,14 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     items,
     clauses,
     eventTests,
+    slotConditions,
     slotPredicates,
     testsByType,
     untypedTests,
     programsByType,
-    untypedProgram: program(untypedTests),
+    untypedProgram,
+    matchersByType,
+    untypedMatcher: generateEventMatcher(untypedProgram, slotConditions, named),
     recordTests,
     eligibilityTests,
     projectTest: projectCondition ? { condition: projectCondition, predicate: compile(projectCondition) } : undefined,

@@ -30,6 +30,40 @@ export function eventFacts(compiled: CompiledRuleset, record: EntityRecord, asOf
 
 const NO_HITS: number[] = [];
 
+/**
+ * Runs an event type's program where code generation is not allowed: each part is evaluated
+ * at most once per event (memo[slot] is 2 true or 1 false while stamp[slot] is this event's
+ * stamp); the arrays are reused across calls, matching being synchronous.
+ */
+function interpret(compiled: CompiledRuleset, program: Int32Array, facts: Facts): number[] {
+  const { slotPredicates } = compiled;
+  const scratch = scratchFor(compiled);
+  const { memo, stamp } = scratch;
+  const current = nextStamp(scratch);
+  let hits = NO_HITS;
+  let pc = 0;
+  while (pc < program.length) {
+    const test = program[pc]!;
+    const end = pc + 2 + program[pc + 1]!;
+    let holds = true;
+    for (pc += 2; pc < end; pc++) {
+      const slot = program[pc]!;
+      let known = stamp[slot] === current ? memo[slot]! : 0;
+      if (known === 0) {
+        memo[slot] = known = slotPredicates[slot]!(facts) ? 2 : 1;
+        stamp[slot] = current;
+      }
+      if (known === 1) {
+        holds = false;
+        break;
+      }
+    }
+    pc = end;
+    if (holds) (hits === NO_HITS ? (hits = []) : hits).push(test);
+  }
+  return hits;
+}
+
 interface Scratch {
   memo: Uint8Array;
   stamp: Int32Array;
@@ -58,48 +92,22 @@ function nextStamp(scratch: Scratch): number {
 
 /** Evaluates every compiled condition that applies, with plain JavaScript. */
 export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, asOf: string): Matches {
-  const { slotPredicates } = compiled;
-  // Each part is evaluated at most once per event: memo[slot] is 2 (true) or 1 (false)
-  // when stamp[slot] is the current event's stamp. The arrays are reused across calls
-  // (matching is synchronous), the stamps run on.
-  const scratch = scratchFor(compiled);
-  const { memo, stamp } = scratch;
   // One facts object for the record, its event and project set per event (predicates are pure).
   const facts: { event: EntityEvent | null; project: Project | null; record: EntityRecord; asOf: string; parameters: unknown } = {
     event: null, project: null, record, asOf, parameters: compiled.parameters,
   };
   const events: number[][] = [];
-  const recordEvents = record.events ?? [];
-  for (let e = 0; e < recordEvents.length; e++) {
-    const event = recordEvents[e]!;
-    const program = compiled.programsByType.get(event.type) ?? compiled.untypedProgram;
-    let hits = NO_HITS;
-    if (program.length) {
-      facts.event = event;
-      facts.project = eventProject(record, event);
-      const current = nextStamp(scratch);
-      let pc = 0;
-      while (pc < program.length) {
-        const test = program[pc]!;
-        const end = pc + 2 + program[pc + 1]!;
-        let holds = true;
-        for (pc += 2; pc < end; pc++) {
-          const slot = program[pc]!;
-          let known = stamp[slot] === current ? memo[slot]! : 0;
-          if (known === 0) {
-            memo[slot] = known = slotPredicates[slot]!(facts) ? 2 : 1;
-            stamp[slot] = current;
-          }
-          if (known === 1) {
-            holds = false;
-            break;
-          }
-        }
-        pc = end;
-        if (holds) (hits === NO_HITS ? (hits = []) : hits).push(test);
-      }
+  const untyped = compiled.untypedMatcher;
+  for (const event of record.events ?? []) {
+    facts.event = event;
+    facts.project = eventProject(record, event);
+    if (untyped) {
+      const found: number[] = [];
+      (compiled.matchersByType.get(event.type) ?? untyped)(facts, found);
+      events.push(found.length ? found : NO_HITS);
+    } else {
+      events.push(interpret(compiled, compiled.programsByType.get(event.type) ?? compiled.untypedProgram, facts));
     }
-    events.push(hits);
   }
   const recordFacts: Facts = { record, asOf, parameters: compiled.parameters };
   const recordHits = compiled.recordTests.map((test) => test.predicate(recordFacts));

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../engine/index.js';
 import { ReferenceMatcher, evaluateReference } from '../engine/reference.js';
+import * as conditions from '../engine/conditions.js';
 import { generateRecords } from './support/generate.js';
 import { shippedRuleset } from './support/load.js';
 
@@ -22,6 +23,17 @@ describe('random records', () => {
       delete fast.warnings;
       expect(await evaluateReference(matcher, compiled, record, { asOf })).toEqual(fast);
     }
+  });
+
+  it('score the same where code generation is not allowed (the matcher interprets the programs, closures decide)', () => {
+    const { compileCondition } = conditions;
+    const interpreted = {
+      ...compiled,
+      untypedMatcher: undefined,
+      matchersByType: new Map(),
+      slotPredicates: compiled.slotConditions.map((c) => compileCondition(c, json.conditions)),
+    };
+    for (const record of records) expect(evaluate(interpreted, record, { asOf })).toEqual(evaluate(compiled, record, { asOf }));
   });
 
   it('have traces that add up to the table score, and the same score without a trace', () => {
