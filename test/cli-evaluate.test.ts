@@ -136,7 +136,7 @@ describe('evaluate --format table', () => {
 
   it('marks a downgrade and sums up', () => {
     const out = run().stdout;
-    expect(out).toMatch(/E-0002 .* 60 {2}AA→A 降级/);
+    expect(out).toMatch(/E-0002 .* 60 {2}A 降级\(计分表 AA\)/);
     expect(out).toContain('共 3 条记录');
   });
 

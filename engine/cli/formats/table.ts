@@ -25,7 +25,7 @@ interface Column {
 /** The grade cell: the grade, with what the table computed when a downgrade decides. */
 function gradeCell(result: Result): string {
   if (!result.eligible) return '— 不予定级';
-  if (result.downgraded) return `${result.computedGrade ?? '—'}→${result.grade ?? '—'} 降级`;
+  if (result.downgraded) return `${result.grade ?? '—'} 降级(计分表 ${result.computedGrade ?? '—'})`;
   return result.grade ?? '—';
 }
 
@@ -82,7 +82,7 @@ export function tableFormatter(compiled: CompiledRuleset): Formatter {
     end: () => {
       const rest = widths ? '' : fixWidths();
       const parts = [`共 ${scored + invalid} 条记录`, `已评分 ${scored} 条`];
-      if (downgraded) parts.push(`其中降级 ${downgraded} 条（“计算等级→降级后等级”）`);
+      if (downgraded) parts.push(`其中 ${downgraded} 条由降级决定(得分为降级后等级的最低分;括号内为计分表本身的等级)`);
       if (invalid) parts.push(`无效 ${invalid} 条（原因见标准错误输出）`);
       return `${rest}\n${parts.join('，')}\n`;
     },
