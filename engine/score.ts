@@ -62,7 +62,7 @@ interface Gathered {
   /** Veto occurrences per item: they score nothing themselves but did count there (INT-10). */
   vetoed: Occurrence[][];
   /** The first veto occurrence per vetoed indicator. */
-  vetoes: Map<number, Occurrence>;
+  vetoes: (Occurrence | undefined)[];
   /** Per item with a multiplier, the events its condition holds for. */
   multiplied: Set<number>[];
 }
@@ -71,7 +71,7 @@ interface Gathered {
 function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf: string, matches: Matches): Gathered {
   const { clauses, eventTests } = compiled;
   const asOfMonth = monthIndex(asOf);
-  const gathered: Gathered = { occurrences: [], vetoed: [], vetoes: new Map(), multiplied: [] };
+  const gathered: Gathered = { occurrences: [], vetoed: [], vetoes: [], multiplied: [] };
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!;
     let lastClause = -1;
@@ -84,7 +84,7 @@ function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf:
       if (!inWindow(event, clause.clause.window, asOf, asOfMonth, compiled.parameters)) continue;
       const occurrence: Occurrence = { event: e, clause: target.clause, level: target.level, points: clause.levels[target.level]!.points, extra: 0 };
       if (clause.veto) {
-        if (!gathered.vetoes.has(clause.vetoes)) gathered.vetoes.set(clause.vetoes, occurrence);
+        gathered.vetoes[clause.vetoes] ??= occurrence;
         (gathered.vetoed[clause.item] ??= []).push(occurrence);
       } else {
         (gathered.occurrences[clause.item] ??= []).push(occurrence);
@@ -181,17 +181,19 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   const gathered = gather(compiled, events, asOf, matches);
   const { vetoes } = gathered;
 
-  const itemScores: Milli[] = items.map((compiledItem, i) => {
+  const itemScores: Milli[] = new Array<Milli>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const compiledItem = items[i]!;
     trace?.setPlace(compiledItem.indicator, i);
-    return compiledItem.item.kind === 'check' ? scoreCheck(compiled, i, matches, trace) : scoreEvents(compiled, i, events, gathered, baseApplied, trace);
-  });
+    itemScores[i] = compiledItem.item.kind === 'check' ? scoreCheck(compiled, i, matches, trace) : scoreEvents(compiled, i, events, gathered, baseApplied, trace);
+  }
 
   let computed = 0;
   const indicatorResults: IndicatorResult[] = indicators.map((compiledIndicator, ii) => {
     const { indicator } = compiledIndicator;
     let score = 0;
     for (const i of compiledIndicator.items) score += itemScores[i]!;
-    const veto = vetoes.get(ii);
+    const veto = vetoes[ii];
     if (veto) {
       const clause = clauses[veto.clause]!;
       trace?.setPlace(ii, clause.item);
@@ -205,9 +207,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
       const start = compiledItem.item.kind === 'deduction' ? startScore(compiledItem, baseApplied) : 0;
       return { id: compiledItem.item.id, label: compiledItem.item.label, score: fromMilli(itemScores[i]!), start: fromMilli(start) };
     });
-    const result: IndicatorResult = { id: indicator.id, label: indicator.label, score: fromMilli(score), items: itemResults };
-    if (veto) result.vetoedBy = clauses[veto.clause]!.clause.id;
-    return result;
+    return { id: indicator.id, label: indicator.label, score: fromMilli(score), items: itemResults, vetoedBy: veto ? clauses[veto.clause]!.clause.id : undefined };
   });
 
   const eligibility = ruleset.eligibility;
