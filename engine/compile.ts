@@ -77,11 +77,9 @@ export interface CompiledRuleset {
   /** The distinct parts of event tests, as JSON and compiled; `EventTest.slots` index these. */
   readonly slotConditions: readonly Condition[];
   readonly slotPredicates: readonly Predicate[];
-  /** Event test indices to try for an event type; `untypedTests` for types no test names. */
-  readonly testsByType: ReadonlyMap<string, readonly number[]>;
-  readonly untypedTests: readonly number[];
   /**
-   * The same tests as flat programs for the matcher's inner loop:
+   * The event tests to try for an event of each type (the type's own and those that pin no
+   * type; `untypedProgram` for any other type), as flat programs:
    * `[test, slotCount, slot…, test, slotCount, slot…]`.
    */
   readonly programsByType: ReadonlyMap<string, Int32Array>;
@@ -227,8 +225,6 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     eventTests,
     slotConditions,
     slotPredicates,
-    testsByType,
-    untypedTests,
     programsByType,
     untypedProgram,
     matchersByType,
