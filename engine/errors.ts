@@ -19,6 +19,8 @@ export interface Problem {
   path: string;
   message: string;
   fix?: string;
+  /** The problem and its fix in Chinese, for policy staff (the editor shows it in zh-CN). */
+  zh?: string;
 }
 
 /** An error of this package: a code, where it happened, and the problems found. */

@@ -50,20 +50,20 @@ export function validateRecord(record: unknown, compiled?: CompiledRuleset): Rec
   const warnings: string[] = [];
   const projectIds = new Set<string>();
   (record.projects ?? []).forEach((project, i) => {
-    if (projectIds.has(project.id)) problems.push({ path: jsonPath(['projects', i, 'id']), message: `duplicate project id "${project.id}"`, fix: 'give each project its own id' });
+    if (projectIds.has(project.id)) problems.push({ path: jsonPath(['projects', i, 'id']), message: `duplicate project id "${project.id}"`, fix: 'give each project its own id', zh: `工程项目编号“${project.id}”重复` });
     projectIds.add(project.id);
     if (project.completionDate !== undefined && project.completionDate < project.permitDate) {
-      problems.push({ path: jsonPath(['projects', i, 'completionDate']), message: `completion ${project.completionDate} is before the permit date ${project.permitDate}`, fix: 'check both dates' });
+      problems.push({ path: jsonPath(['projects', i, 'completionDate']), message: `completion ${project.completionDate} is before the permit date ${project.permitDate}`, fix: 'check both dates', zh: `竣工日期 ${project.completionDate} 早于施工许可日期 ${project.permitDate},请核对` });
     }
   });
   const eventIds = new Set<string>();
   (record.events ?? []).forEach((event, i) => {
     if (event.id !== undefined) {
-      if (eventIds.has(event.id)) problems.push({ path: jsonPath(['events', i, 'id']), message: `duplicate event id "${event.id}"`, fix: 'give each event its own id' });
+      if (eventIds.has(event.id)) problems.push({ path: jsonPath(['events', i, 'id']), message: `duplicate event id "${event.id}"`, fix: 'give each event its own id', zh: `事件编号“${event.id}”重复` });
       eventIds.add(event.id);
     }
     if (event.project !== undefined && !projectIds.has(event.project)) {
-      problems.push({ path: jsonPath(['events', i, 'project']), message: `no project "${event.project}" in this record`, fix: `add the project to "projects" or name one of: ${[...projectIds].join(', ') || '(none)'}` });
+      problems.push({ path: jsonPath(['events', i, 'project']), message: `no project "${event.project}" in this record`, fix: `add the project to "projects" or name one of: ${[...projectIds].join(', ') || '(none)'}`, zh: `本记录没有工程项目“${event.project}”` });
     }
     if (!compiled) return;
     const type = compiled.eventTypes.get(event.type);
@@ -77,21 +77,24 @@ export function validateRecord(record: unknown, compiled?: CompiledRuleset): Rec
       if (present ? valueFits(spec, event[name]) : !spec.required) continue;
       const path = jsonPath(['events', i, name]);
       if (!present) {
-        problems.push({ path, message: `a ${event.type} event needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"` });
+        problems.push({ path, message: `a ${event.type} event needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"`, zh: `${compiled.ruleset.eventTypes[event.type]?.label ?? event.type}须填写“${spec.label}”` });
         continue;
       }
       problems.push({
         path,
         message: `${JSON.stringify(event[name])} is not a valid ${name} (${spec.label}) of a ${event.type} event`,
         fix: spec.type === 'enum' ? `use one of ${spec.values!.join(', ')}` : spec.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${spec.type === 'project' ? 'project id' : spec.type}`,
+        zh: spec.type === 'enum'
+          ? `“${spec.label}”只能是:${spec.values!.map((v) => spec.valueLabels?.[v] ?? v).join('、')}`
+          : `“${spec.label}”填写不正确${spec.type === 'date' ? ',请按 YYYY-MM-DD 填写真实日期' : ''}`,
       });
     }
   });
   if (compiled && record.publishedRating && !compiled.grades.some((g) => g.grade === record.publishedRating!.grade)) {
-    problems.push({ path: '$.publishedRating.grade', message: `"${record.publishedRating.grade}" is not a grade of ruleset ${compiled.ruleset.id}`, fix: `use one of ${compiled.grades.map((g) => g.grade).join(', ')}` });
+    problems.push({ path: '$.publishedRating.grade', message: `"${record.publishedRating.grade}" is not a grade of ruleset ${compiled.ruleset.id}`, fix: `use one of ${compiled.grades.map((g) => g.grade).join(', ')}`, zh: `“${record.publishedRating.grade}”不是本规则集的等级` });
   }
   if (compiled && record.kind !== compiled.ruleset.entityKind) {
-    problems.push({ path: '$.kind', message: `ruleset ${compiled.ruleset.id} scores ${compiled.ruleset.entityKind} records, not ${record.kind}`, fix: 'use the ruleset for this kind of entity' });
+    problems.push({ path: '$.kind', message: `ruleset ${compiled.ruleset.id} scores ${compiled.ruleset.entityKind} records, not ${record.kind}`, fix: 'use the ruleset for this kind of entity', zh: '记录的主体类型与规则集不符' });
   }
   return { valid: problems.length === 0, problems, warnings };
 }

@@ -45,8 +45,8 @@ function forEachCondition(ruleset: Ruleset, visit: (condition: Condition, path: 
 /** The problems a schema cannot see. Empty when the ruleset is sound. */
 export function checkReferences(ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
-  const problem = (path: Path, message: string, fix: string): void => {
-    problems.push({ path: jsonPath(path), message, fix });
+  const problem = (path: Path, message: string, fix: string, zh: string): void => {
+    problems.push({ path: jsonPath(path), message, fix, zh });
   };
 
   // Indicators and items share one namespace, clauses, levels and downgrade rules another:
@@ -55,7 +55,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   const unique = (id: string, path: Path, what: string): void => {
     const ids = what === 'indicator' || what === 'item' || what === 'reading' || what === 'grade' ? namespaces.part : namespaces.rule;
     const earlier = ids.get(id);
-    if (earlier) problem(path, `duplicate id "${id}" (also ${earlier})`, `give this ${what} an id of its own`);
+    if (earlier) problem(path, `duplicate id "${id}" (also ${earlier})`, `give this ${what} an id of its own`, `编号“${id}”重复(另见 ${earlier}),请给这一项换一个编号`);
     else ids.set(id, jsonPath(path));
   };
   const indicatorIds = new Set(ruleset.indicators.map((i) => i.id));
@@ -64,7 +64,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   const attributes = new Map<string, Set<string> | null>();
   for (const [typeName, type] of Object.entries(ruleset.eventTypes)) {
     for (const [name, spec] of Object.entries(type.attributes)) {
-      if (spec.type === 'enum' && !spec.values) problem(['eventTypes', typeName, 'attributes', name, 'values'], `enum attribute "${name}" lists no values`, 'add "values": the allowed values');
+      if (spec.type === 'enum' && !spec.values) problem(['eventTypes', typeName, 'attributes', name, 'values'], `enum attribute "${name}" lists no values`, 'add "values": the allowed values', `事件属性“${name}”是选项类型,但没有列出可选值,请补上 values`);
       const values = attributes.get(name);
       if (spec.type !== 'enum' || values === null) attributes.set(name, null);
       else attributes.set(name, new Set([...(values ?? []), ...(spec.values ?? [])]));
@@ -72,10 +72,10 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   }
   const knownAttribute = (name: string): boolean => ['type', 'date', 'id', 'region', 'project'].includes(name) || attributes.has(name);
   const exact = (value: number | undefined, path: Path): void => {
-    if (value !== undefined && !hasExactMilli(value)) problem(path, `${value} has more than three decimals`, 'write points to at most 0.001');
+    if (value !== undefined && !hasExactMilli(value)) problem(path, `${value} has more than three decimals`, 'write points to at most 0.001', `${value} 的小数超过三位,分值最多精确到 0.001`);
   };
   const reading = (id: string | undefined, path: Path): void => {
-    if (id !== undefined && !readingIds.has(id)) problem(path, `no reading "${id}" in "readings"`, 'add the reading or correct the id');
+    if (id !== undefined && !readingIds.has(id)) problem(path, `no reading "${id}" in "readings"`, 'add the reading or correct the id', `解读说明中没有“${id}”,请补上该解读或改正编号`);
   };
 
   ruleset.readings.forEach((r, i) => unique(r.id, ['readings', i, 'id'], 'reading'));
@@ -86,18 +86,18 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     indicator.items.forEach((item, ti) => {
       const itemPath: Path = ['indicators', ii, 'items', ti];
       if (item.id !== indicator.id) unique(item.id, [...itemPath, 'id'], 'item');
-      if (item.kind === 'bonus' && item.max === undefined) problem([...itemPath, 'max'], `bonus item ${item.id} has no maximum`, 'add "max"');
-      if (item.kind !== 'bonus' && item.full === undefined) problem([...itemPath, 'full'], `${item.kind} item ${item.id} has no full score`, 'add "full"');
+      if (item.kind === 'bonus' && item.max === undefined) problem([...itemPath, 'max'], `bonus item ${item.id} has no maximum`, 'add "max"', `加分项 ${item.id} 没有设加分上限,请补上 max`);
+      if (item.kind !== 'bonus' && item.full === undefined) problem([...itemPath, 'full'], `${item.kind} item ${item.id} has no full score`, 'add "full"', `${item.id} 没有满分,请补上 full`);
       if (item.base !== undefined && item.full !== undefined && item.base > item.full) {
-        problem([...itemPath, 'base'], `base score ${item.base} is above the full score ${item.full}`, 'lower the base score or raise the full score');
+        problem([...itemPath, 'base'], `base score ${item.base} is above the full score ${item.full}`, 'lower the base score or raise the full score', `基本分 ${item.base} 高于满分 ${item.full},请降低基本分或提高满分`);
       }
       for (const key of ['full', 'base', 'cap', 'max'] as const) exact(item[key], [...itemPath, key]);
       if (item.multiplier) exact(item.multiplier.factor, [...itemPath, 'multiplier', 'factor']);
       if (item.highestPer && !knownAttribute(item.highestPer.attribute)) {
-        problem([...itemPath, 'highestPer', 'attribute'], `no event type has an attribute "${item.highestPer.attribute}"`, 'declare it in "eventTypes" or correct the name');
+        problem([...itemPath, 'highestPer', 'attribute'], `no event type has an attribute "${item.highestPer.attribute}"`, 'declare it in "eventTypes" or correct the name', `没有任何事件类型带有属性“${item.highestPer.attribute}”,请在事件类型中声明或改正名称`);
       }
       item.notAgain?.items.forEach((id, k) => {
-        if (!itemIds.has(id)) problem([...itemPath, 'notAgain', 'items', k], `no item "${id}"`, 'name an item id of this ruleset');
+        if (!itemIds.has(id)) problem([...itemPath, 'notAgain', 'items', k], `no item "${id}"`, 'name an item id of this ruleset', `没有评分项“${id}”,请填写本规则集中的评分项编号`);
       });
       item.clauses.forEach((clause, ci) => {
         const clausePath: Path = [...itemPath, 'clauses', ci];
@@ -106,21 +106,21 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
         exact(clause.points, [...clausePath, 'points']);
         exact(clause.cap, [...clausePath, 'cap']);
         const veto = clause.effect === 'veto';
-        if (veto && item.kind === 'check') problem([...clausePath, 'effect'], 'a check clause cannot veto', 'remove "effect"');
+        if (veto && item.kind === 'check') problem([...clausePath, 'effect'], 'a check clause cannot veto', 'remove "effect"', '“符合条件得分”的条款不能设为整项不得分');
         if (veto && clause.vetoes !== undefined && !indicatorIds.has(clause.vetoes)) {
-          problem([...clausePath, 'vetoes'], `no indicator "${clause.vetoes}"`, 'name an indicator id of this ruleset');
+          problem([...clausePath, 'vetoes'], `no indicator "${clause.vetoes}"`, 'name an indicator id of this ruleset', `没有评价指标“${clause.vetoes}”,请填写本规则集中的指标编号`);
         }
-        if (!veto && clause.points === undefined && !clause.levels) problem(clausePath, `clause ${clause.id} has no points`, 'add "points" or "levels"');
-        if (clause.points !== undefined && clause.levels) problem([...clausePath, 'points'], `clause ${clause.id} has both "points" and "levels"`, 'keep one of them');
+        if (!veto && clause.points === undefined && !clause.levels) problem(clausePath, `clause ${clause.id} has no points`, 'add "points" or "levels"', `条款 ${clause.id} 没有分值,请填写分值`);
+        if (clause.points !== undefined && clause.levels) problem([...clausePath, 'points'], `clause ${clause.id} has both "points" and "levels"`, 'keep one of them', `条款 ${clause.id} 同时有 points 和 levels,只保留一种`);
         if (clause.oncePer !== undefined && !knownAttribute(clause.oncePer)) {
-          problem([...clausePath, 'oncePer'], `no event type has an attribute "${clause.oncePer}"`, 'declare it in "eventTypes" or correct the name');
+          problem([...clausePath, 'oncePer'], `no event type has an attribute "${clause.oncePer}"`, 'declare it in "eventTypes" or correct the name', `没有任何事件类型带有属性“${clause.oncePer}”,请在事件类型中声明或改正名称`);
         }
         const w = clause.window;
         if (w?.defaultParameter !== undefined && typeof ruleset.parameters[w.defaultParameter]?.value !== 'number') {
-          problem([...clausePath, 'window', 'defaultParameter'], `no number parameter "${w.defaultParameter}"`, 'add it to "parameters" or correct the name');
+          problem([...clausePath, 'window', 'defaultParameter'], `no number parameter "${w.defaultParameter}"`, 'add it to "parameters" or correct the name', `没有数值参数“${w.defaultParameter}”,请在参数中补上或改正名称`);
         }
         if (w && w.months === undefined && w.monthsAttribute === undefined && w.untilAttribute === undefined) {
-          problem([...clausePath, 'window'], 'the window says neither months nor an attribute', 'add "months", "monthsAttribute" or "untilAttribute"');
+          problem([...clausePath, 'window'], 'the window says neither months nor an attribute', 'add "months", "monthsAttribute" or "untilAttribute"', '计算期限既没有月数也没有依据的属性,请补上 months、monthsAttribute 或 untilAttribute');
         }
         const levels = clause.levels ?? (clause.points === undefined ? [] : [{ id: clause.id, points: clause.points }]);
         levels.forEach((level, li) => {
@@ -130,7 +130,8 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
           if (wrongSign) {
             problem(clause.levels ? [...clausePath, 'levels', li, 'points'] : [...clausePath, 'points'],
               `${item.kind} points must be ${item.kind === 'deduction' ? 'negative or 0' : 'positive or 0'}, found ${level.points}`,
-              item.kind === 'deduction' ? 'write a deduction as a negative number (-4)' : 'write a bonus as a positive number');
+              item.kind === 'deduction' ? 'write a deduction as a negative number (-4)' : 'write a bonus as a positive number',
+              item.kind === 'deduction' ? `扣分须写成负数或 0(如 -4),现为 ${level.points}` : `加分须写成正数或 0,现为 ${level.points}`);
           }
         });
       });
@@ -157,12 +158,12 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   };
   for (const name of Object.keys(named)) {
     const found = cycle(name, []);
-    if (found && found[0] === name) problem(['conditions', name], `condition refers to itself: ${found.join(' → ')}`, 'break the cycle');
+    if (found && found[0] === name) problem(['conditions', name], `condition refers to itself: ${found.join(' → ')}`, 'break the cycle', `条件引用了自身:${found.join(' → ')},请打破循环`);
   }
 
   forEachCondition(ruleset, (condition, path, scope) => {
     if ('condition' in condition) {
-      if (!Object.hasOwn(named, condition.condition)) problem([...path, 'condition'], `no condition named "${condition.condition}"`, 'add it to "conditions" or correct the name');
+      if (!Object.hasOwn(named, condition.condition)) problem([...path, 'condition'], `no condition named "${condition.condition}"`, 'add it to "conditions" or correct the name', `没有名为“${condition.condition}”的条件,请在 conditions 中补上或改正名称`);
       return;
     }
     if ('all' in condition || 'any' in condition || 'not' in condition) return;
@@ -170,20 +171,20 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     const value = condition.value;
     const isRef = value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
     if (scope !== 'event' && (condition.fact === 'event' || (condition.fact === 'project' && scope === 'record'))) {
-      problem([...path, 'fact'], `fact "${condition.fact}" is not available here (a ${scope} condition)`, `use "record", "asOf" or "parameters"${scope === 'project' ? ' or "project"' : ''}`);
+      problem([...path, 'fact'], `fact "${condition.fact}" is not available here (a ${scope} condition)`, `use "record", "asOf" or "parameters"${scope === 'project' ? ' or "project"' : ''}`, `这里(${scope} 条件)不能使用事实“${condition.fact}”`);
     }
     if (isRef) {
       const ref = value as { fact: unknown; path?: unknown };
       const keys = Object.keys(ref);
       if (typeof ref.fact !== 'string' || (ref.path !== undefined && (typeof ref.path !== 'string' || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(ref.path))) || keys.some((k) => k !== 'fact' && k !== 'path' && k !== 'params')) {
-        problem([...path, 'value'], `a value that names a fact must be { "fact": name, "path": "a.b" }, found ${JSON.stringify(value)}`, 'write the fact and a dotted path as strings');
+        problem([...path, 'value'], `a value that names a fact must be { "fact": name, "path": "a.b" }, found ${JSON.stringify(value)}`, 'write the fact and a dotted path as strings', `引用事实的值应写成 { "fact": 名称, "path": "a.b" },现为 ${JSON.stringify(value)}`);
         return;
       }
     }
     for (const ref of [condition, ...(isRef ? [value as { fact: string; path?: string }] : [])]) {
       if (ref.fact === 'parameters') {
         const name = ref.path?.split('.')[0];
-        if (!name || !Object.hasOwn(ruleset.parameters, name)) problem([...path, ref === condition ? 'path' : 'value'], `no parameter "${name ?? ''}"`, 'add it to "parameters" or correct the path');
+        if (!name || !Object.hasOwn(ruleset.parameters, name)) problem([...path, ref === condition ? 'path' : 'value'], `no parameter "${name ?? ''}"`, 'add it to "parameters" or correct the path', `没有参数“${name ?? ''}”,请在参数中补上或改正路径`);
       }
     }
     if (!isRef) {
@@ -192,21 +193,21 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
         (op.value === 'number' && typeof value !== 'number') ||
         (op.value === 'date' && !isIsoDate(value)) ||
         (op.value === 'boolean' && typeof value !== 'boolean');
-      if (bad) problem([...path, 'value'], `operator "${condition.operator}" needs ${op.value === 'date' ? 'a date YYYY-MM-DD' : `a ${op.value}`}, found ${JSON.stringify(value)}`, `write a ${op.value} value`);
+      if (bad) problem([...path, 'value'], `operator "${condition.operator}" needs ${op.value === 'date' ? 'a date YYYY-MM-DD' : `a ${op.value}`}, found ${JSON.stringify(value)}`, `write a ${op.value} value`, `运算“${condition.operator}”需要${op.value === 'date' ? '日期(YYYY-MM-DD)' : op.value === 'array' ? '列表' : op.value === 'number' ? '数字' : '是/否'},现为 ${JSON.stringify(value)}`);
     }
     if (condition.fact === 'event' && condition.path && !isRef) {
       const attribute = condition.path.split('.')[0]!;
       const values = (condition.operator === 'equal' || condition.operator === 'in') ? (Array.isArray(value) ? value : [value]) : [];
       if (attribute === 'type') {
         for (const v of values) {
-          if (typeof v === 'string' && !Object.hasOwn(ruleset.eventTypes, v)) problem([...path, 'value'], `no event type "${v}"`, 'declare it in "eventTypes" or correct the name');
+          if (typeof v === 'string' && !Object.hasOwn(ruleset.eventTypes, v)) problem([...path, 'value'], `no event type "${v}"`, 'declare it in "eventTypes" or correct the name', `没有事件类型“${v}”,请在事件类型中声明或改正名称`);
         }
       } else if (!knownAttribute(attribute)) {
-        problem([...path, 'path'], `no event type has an attribute "${attribute}"`, 'declare it in "eventTypes" or correct the name');
+        problem([...path, 'path'], `no event type has an attribute "${attribute}"`, 'declare it in "eventTypes" or correct the name', `没有任何事件类型带有属性“${attribute}”,请在事件类型中声明或改正名称`);
       } else {
         const allowed = attributes.get(attribute);
         for (const v of values) {
-          if (allowed && typeof v === 'string' && !allowed.has(v)) problem([...path, 'value'], `"${v}" is not a declared value of "${attribute}"`, `use one of ${[...allowed].join(', ')}`);
+          if (allowed && typeof v === 'string' && !allowed.has(v)) problem([...path, 'value'], `"${v}" is not a declared value of "${attribute}"`, `use one of ${[...allowed].join(', ')}`, `“${v}”不是属性“${attribute}”的可选值,可选:${[...allowed].join('、')}`);
         }
       }
     }
@@ -218,21 +219,21 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     unique(`grade:${g.grade}`, ['grades', i, 'grade'], 'grade');
     exact(g.min, ['grades', i, 'min']);
     if (i > 0 && g.min >= grades[i - 1]!.min) {
-      problem(['grades', i, 'min'], `grade line ${g.grade} (${g.min}) is not below ${grades[i - 1]!.grade} (${grades[i - 1]!.min})`, 'list grades from the highest, each line below the one before');
+      problem(['grades', i, 'min'], `grade line ${g.grade} (${g.min}) is not below ${grades[i - 1]!.grade} (${grades[i - 1]!.min})`, 'list grades from the highest, each line below the one before', `${g.grade} 级分数线 ${g.min} 分不低于上一级 ${grades[i - 1]!.grade} 的 ${grades[i - 1]!.min} 分,等级须从高到低、分数线依次降低`);
     }
   });
   const gradeNames = new Set(grades.map((g) => g.grade));
   const d = ruleset.downgrades;
   if (d) {
     d.fromGrades.forEach((g, i) => {
-      if (!gradeNames.has(g)) problem(['downgrades', 'fromGrades', i], `no grade "${g}"`, 'name a grade of "grades"');
+      if (!gradeNames.has(g)) problem(['downgrades', 'fromGrades', i], `no grade "${g}"`, 'name a grade of "grades"', `没有等级“${g}”,请填写等级划分中的等级`);
     });
     for (const [g, floor] of Object.entries(d.floors)) {
       const line = grades.find((x) => x.grade === g);
       const above = grades[grades.findIndex((x) => x.grade === g) - 1];
-      if (!line) problem(['downgrades', 'floors', g], `no grade "${g}"`, 'name a grade of "grades"');
+      if (!line) problem(['downgrades', 'floors', g], `no grade "${g}"`, 'name a grade of "grades"', `没有等级“${g}”,请填写等级划分中的等级`);
       else if (floor < line.min || (above && floor >= above.min)) {
-        problem(['downgrades', 'floors', g], `floor ${floor} is outside grade ${g}`, `choose a score of grade ${g}`);
+        problem(['downgrades', 'floors', g], `floor ${floor} is outside grade ${g}`, `choose a score of grade ${g}`, `降级后得分 ${floor} 分不在 ${g} 级的分数范围内,请填写 ${g} 级的分数`);
       }
     }
     reading(d.reading, ['downgrades', 'reading']);
@@ -268,7 +269,7 @@ export function loadRuleset(json: unknown, options: { file?: string } = {}): Com
   if (deepest) {
     throw new CreditRulesError('RULESET_INVALID', `the ruleset nests deeper than ${MAX_DEPTH} levels`, {
       file: options.file,
-      problems: [{ path: jsonPath(deepest), message: `nested more than ${MAX_DEPTH} levels deep`, fix: 'flatten the condition: all/any take lists' }],
+      problems: [{ path: jsonPath(deepest), message: `nested more than ${MAX_DEPTH} levels deep`, fix: 'flatten the condition: all/any take lists', zh: `嵌套超过 ${MAX_DEPTH} 层,请简化条件` }],
     });
   }
   if (!validateRulesetSchema(json)) {

@@ -36,6 +36,19 @@ const FIXES: Record<string, (e: ErrorObject) => string> = {
   propertyNames: () => 'rename this key: __proto__, constructor and prototype are not allowed',
 };
 
+const ZH: Record<string, (e: ErrorObject, value: unknown) => string> = {
+  required: (e) => `缺少“${(e.params as { missingProperty: string }).missingProperty}”,请补上`,
+  additionalProperties: (e) => `不认识的字段“${(e.params as { additionalProperty: string }).additionalProperty}”,请删除或检查拼写`,
+  enum: (e) => `只能是 ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join('、')} 之一`,
+  format: (_e, value) => `${JSON.stringify(value)} 不是真实的日期,请按 YYYY-MM-DD 填写`,
+  type: (e) => `类型不对,应为 ${(e.params as { type: string }).type}`,
+  minimum: (e) => `不能小于 ${(e.params as { limit: number }).limit}`,
+  maximum: (e) => `不能大于 ${(e.params as { limit: number }).limit}`,
+  minItems: (e) => `至少需要 ${(e.params as { limit: number }).limit} 项`,
+  minLength: () => '不能为空',
+  pattern: () => '格式不对',
+};
+
 /** The value at a JSON pointer (`/events/2/date`) of the validated data. */
 function valueAt(data: unknown, pointer: string): unknown {
   let current = data;
@@ -74,12 +87,18 @@ export function schemaProblems(errors: readonly ErrorObject[] | null | undefined
     const key = refusedKey(e);
     let problem: Problem;
     if (key !== undefined) {
-      problem = { path: pointerToPath(`${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`), message: `the key "${key}" is not allowed`, fix: FIXES.propertyNames!(e) };
+      problem = {
+        path: pointerToPath(`${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+        message: `the key "${key}" is not allowed`,
+        fix: FIXES.propertyNames!(e),
+        zh: `不允许使用字段名“${key}”,请改名`,
+      };
     } else if (refusedPaths.has(e.instancePath)) {
       continue; // the refused key's own value: its problem is the key
     } else {
-      const message = e.keyword === 'format' ? `${JSON.stringify(valueAt(data, e.instancePath))} is not a real calendar date` : e.message ?? 'is invalid';
-      problem = { path: pointerToPath(e.instancePath), message, fix: FIXES[e.keyword]?.(e) };
+      const value = valueAt(data, e.instancePath);
+      const message = e.keyword === 'format' ? `${JSON.stringify(value)} is not a real calendar date` : e.message ?? 'is invalid';
+      problem = { path: pointerToPath(e.instancePath), message, fix: FIXES[e.keyword]?.(e), zh: ZH[e.keyword]?.(e, value) ?? '不符合规则集格式' };
     }
     const id = `${problem.path} ${problem.message}`;
     if (seen.has(id)) continue;

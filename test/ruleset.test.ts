@@ -13,6 +13,8 @@ function problemsOf(mutate: (r: Ruleset) => void): { code: string; paths: string
   } catch (error) {
     if (!(error instanceof CreditRulesError)) throw error;
     expect(error.file).toBe('rulesets/enterprise.json');
+    // Every problem also says itself in Chinese, for policy staff.
+    for (const p of error.problems) expect(p.zh, p.path).toMatch(/[\u4e00-\u9fff]/);
     return { code: error.code, paths: error.problems.map((p) => p.path), messages: error.problems.map((p) => `${p.message} — ${p.fix ?? ''}`) };
   }
   return { code: 'OK', paths: [], messages: [] };
