@@ -69,6 +69,8 @@ export interface CompiledIndicator {
 
 export interface CompiledRuleset {
   readonly ruleset: Ruleset;
+  /** What a result names as its ruleset: one frozen object shared by every result. */
+  readonly identity: Readonly<{ id: string; version: string }>;
   readonly parameters: Readonly<Record<string, unknown>>;
   readonly indicators: readonly CompiledIndicator[];
   readonly items: readonly CompiledItem[];
@@ -218,6 +220,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const projectCondition = ruleset.baseRule?.projectCondition;
   return {
     ruleset,
+    identity: Object.freeze({ id: ruleset.id, version: ruleset.version }),
     parameters,
     indicators,
     items,

@@ -110,10 +110,13 @@ export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, a
     }
   }
   const recordFacts: Facts = { record, asOf, parameters: compiled.parameters };
-  const recordHits = compiled.recordTests.map((test) => test.predicate(recordFacts));
-  const projectTest = compiled.projectTest;
-  const projectHits = (record.projects ?? []).map((project) =>
-    projectTest ? projectTest.predicate({ project, record, asOf, parameters: compiled.parameters }) : true,
-  );
+  const recordHits: boolean[] = [];
+  for (const test of compiled.recordTests) recordHits.push(test.predicate(recordFacts));
+  const projectFacts = { project: null as Project | null, record, asOf, parameters: compiled.parameters };
+  const projectHits: boolean[] = [];
+  for (const project of record.projects ?? []) {
+    projectFacts.project = project;
+    projectHits.push(compiled.projectTest ? compiled.projectTest.predicate(projectFacts) : true);
+  }
   return { events, record: recordHits, projects: projectHits };
 }

@@ -15,6 +15,7 @@ import { TraceWriter, eventRef } from './trace.js';
 import type { EntityEvent, EntityRecord, IndicatorResult, ItemResult, Result } from './types.js';
 
 const NONE: Occurrence[] = [];
+const NO_REASONS: string[] = [];
 
 /** One event counted by one clause, in its window. */
 interface Occurrence {
@@ -43,11 +44,14 @@ function hasRecentProject(compiled: CompiledRuleset, record: EntityRecord, asOf:
   const rule = compiled.ruleset.baseRule;
   if (!rule) return true;
   const since = lookbackStart(asOf, rule.lookbackMonths);
-  return (record.projects ?? []).some((project, i) => {
-    if (!matches.projects[i] || project.permitDate > asOf) return false;
+  const projects = record.projects ?? [];
+  for (let i = 0; i < projects.length; i++) {
+    const project = projects[i]!;
+    if (!matches.projects[i] || project.permitDate > asOf) continue;
     const end = project.completionDate ?? addMonths(project.permitDate, rule.projectDefaultMonths);
-    return end >= since;
-  });
+    if (end >= since) return true;
+  }
+  return false;
 }
 
 /** A deduction item's starting score: its base when there was no recent project, else its full score. */
@@ -213,14 +217,14 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   const eligibility = ruleset.eligibility;
   const ineligibleReasons = eligibility
     ? eligibility.requirements.filter((_, k) => !matches.record[compiled.eligibilityTests[k]!]).map((r) => r.reason)
-    : [];
+    : NO_REASONS;
   const eligible = ineligibleReasons.length === 0;
   if (!eligible) trace?.ineligible(eligibility!, ineligibleReasons);
 
   const computedGrade = eligible ? gradeOf(compiled, computed) : null;
   const result: Result = {
     id: record.id,
-    ruleset: { id: ruleset.id, version: ruleset.version },
+    ruleset: compiled.identity,
     asOf,
     score: fromMilli(computed),
     grade: computedGrade,
