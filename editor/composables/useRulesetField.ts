@@ -1,0 +1,18 @@
+/** What every editable field of the ruleset needs to know about its value, by JSON path. */
+import { computed, type ComputedRef } from 'vue';
+import { getIn, jsonEqual, type JsonPath } from '../model/paths.js';
+import { useProvisionalStore } from '../stores/provisional.js';
+import { useRulesetStore } from '../stores/ruleset.js';
+
+/** The draft and saved values at `path`, whether they differ, the engine's first problem there, and its 暂定 note. */
+export function useRulesetField(path: () => JsonPath) {
+  const store = useRulesetStore();
+  const provisionalStore = useProvisionalStore();
+  const value = computed(() => getIn(store.draft, path()));
+  const savedValue = computed(() => (store.saved ? getIn(store.saved, path()) : undefined));
+  const changed = computed(() => store.saved !== null && !jsonEqual(value.value, savedValue.value));
+  const engineProblem = computed(() => store.problemsAt(path())?.[0] ?? null);
+  /** A provisional number is found by its own path, so it never goes unmarked. */
+  const provisional: ComputedRef<string | null> = computed(() => provisionalStore.noteAt(path()));
+  return { store, provisionalStore, value, savedValue, changed, engineProblem, provisional };
+}
