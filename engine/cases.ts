@@ -73,23 +73,41 @@ export function clauseIds(ruleset: Ruleset): string[] {
 
 const close = (a: number, b: number): boolean => Math.round(a * 1000) === Math.round(b * 1000);
 
-/** Compares a result with what the case expects. */
-export function compareWithExpected(expected: SampleCase['expected'], result: Result): string[] {
-  const differences: string[] = [];
-  if (!close(result.score, expected.score)) differences.push(`score ${result.score}, expected ${expected.score}`);
-  if (result.grade !== expected.grade) differences.push(`grade ${result.grade}, expected ${expected.grade}`);
-  if (expected.computedScore !== undefined && !close(result.computedScore, expected.computedScore)) {
-    differences.push(`computed score ${result.computedScore}, expected ${expected.computedScore}`);
-  }
+/** One way a result differs from what a case expects. */
+export interface Difference {
+  /** `score`, `grade`, `computedScore`, `downgraded`, `eligible`, or an indicator id. */
+  field: string;
+  actual: string;
+  expected: string;
+}
+
+const show = (v: unknown): string => (v === null || v === undefined ? '—' : String(v));
+
+/** How a result differs from what the case expects, field by field (empty when it matches). */
+export function expectedDifferences(expected: SampleCase['expected'], result: Result): Difference[] {
+  const out: Difference[] = [];
+  const differ = (field: string, actual: unknown, wanted: unknown): void => void out.push({ field, actual: show(actual), expected: show(wanted) });
+  if (!close(result.score, expected.score)) differ('score', result.score, expected.score);
+  if (result.grade !== expected.grade) differ('grade', result.grade, expected.grade);
+  if (expected.computedScore !== undefined && !close(result.computedScore, expected.computedScore)) differ('computedScore', result.computedScore, expected.computedScore);
   const downgraded = expected.downgraded ?? expected.computedScore !== undefined;
-  if (result.downgraded !== downgraded) differences.push(`downgraded ${result.downgraded}, expected ${downgraded}`);
-  if (expected.eligible !== undefined && result.eligible !== expected.eligible) differences.push(`eligible ${result.eligible}, expected ${expected.eligible}`);
+  if (result.downgraded !== downgraded) differ('downgraded', result.downgraded, downgraded);
+  if (expected.eligible !== undefined && result.eligible !== expected.eligible) differ('eligible', result.eligible, expected.eligible);
   for (const [id, score] of Object.entries(expected.indicators ?? {})) {
     const got = result.indicators.find((i) => i.id === id);
-    if (!got) differences.push(`no indicator ${id}`);
-    else if (!close(got.score, score)) differences.push(`${id} ${got.score}, expected ${score}`);
+    if (!got || !close(got.score, score)) differ(id, got?.score, score);
   }
-  return differences;
+  return out;
+}
+
+const FIELD_NAMES: Readonly<Record<string, string>> = { computedScore: 'computed score' };
+
+/** The differences as lines: `score 84, expected 85`. */
+export function compareWithExpected(expected: SampleCase['expected'], result: Result): string[] {
+  const indicators = new Set(result.indicators.map((i) => i.id));
+  return expectedDifferences(expected, result).map((d) =>
+    Object.hasOwn(expected.indicators ?? {}, d.field) && !indicators.has(d.field) ? `no indicator ${d.field}` : `${FIELD_NAMES[d.field] ?? d.field} ${d.actual}, expected ${d.expected}`,
+  );
 }
 
 /** The ids a result's trace exercised. */

@@ -5,7 +5,7 @@
 export { loadRuleset, checkReferences } from './ruleset.js';
 export { evaluate, evaluateMany } from './evaluate.js';
 export { validateRecord } from './records.js';
-export { runCases, validateCase, clauseIds, compareWithExpected } from './cases.js';
+export { runCases, validateCase, clauseIds, compareWithExpected, expectedDifferences } from './cases.js';
 export { CreditRulesError } from './errors.js';
 export { schemas } from './schemas.js';
 export { operators } from './operators.js';
@@ -17,7 +17,7 @@ export { policyDiff, caseImpact, ImpactCollector } from './diff.js';
 export type { CompiledRuleset } from './compile.js';
 export type { EvaluateOptions, Outcome } from './evaluate.js';
 export type { RecordCheck } from './records.js';
-export type { SampleCase, CaseOutcome, CaseReport } from './cases.js';
+export type { SampleCase, CaseOutcome, CaseReport, Difference } from './cases.js';
 export type { ErrorCode, Problem } from './errors.js';
 export type { SelectVersionOptions } from './versions.js';
 export type {

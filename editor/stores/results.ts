@@ -6,20 +6,14 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { CreditRulesError, evaluate, type CompiledRuleset, type Problem, type Result, type SampleCase, type TraceEntry } from '../../engine/index.js';
+import { CreditRulesError, evaluate, expectedDifferences, type CompiledRuleset, type Difference, type Problem, type Result, type SampleCase, type TraceEntry } from '../../engine/index.js';
 import { useCasesStore, type CaseDraft } from './cases.js';
 import { useRulesetStore } from './ruleset.js';
 
 /** A case evaluated: its result, or why the record could not be evaluated. */
 export type Evaluation = { ok: true; result: Result } | { ok: false; code: string; message: string; problems: readonly Problem[] };
 
-/** One way a result differs from what the case expects. */
-export interface Difference {
-  /** `score`, `grade`, `computedScore`, `downgraded`, `eligible`, or an indicator id. */
-  field: string;
-  actual: string;
-  expected: string;
-}
+export type { Difference };
 
 /** A row of the cases panel. */
 export interface CaseRow {
@@ -47,24 +41,10 @@ export function evaluateCase(compiled: CompiledRuleset, sampleCase: SampleCase, 
 
 const milli = (n: number): number => Math.round(n * 1000);
 
-/** How a result differs from a case's expected result (as the engine's `runCases` compares). */
+/** How a result differs from a case's expected result (the engine's comparison; no expected result at all is one difference). */
 export function compareExpected(expected: SampleCase['expected'] | undefined, result: Result): Difference[] {
   if (!expected || typeof expected !== 'object') return [{ field: 'expected', actual: '', expected: '' }];
-  const out: Difference[] = [];
-  const show = (v: unknown): string => (v === null || v === undefined ? '—' : String(v));
-  if (milli(result.score) !== milli(expected.score)) out.push({ field: 'score', actual: show(result.score), expected: show(expected.score) });
-  if (result.grade !== expected.grade) out.push({ field: 'grade', actual: show(result.grade), expected: show(expected.grade) });
-  if (expected.computedScore !== undefined && milli(result.computedScore) !== milli(expected.computedScore)) {
-    out.push({ field: 'computedScore', actual: show(result.computedScore), expected: show(expected.computedScore) });
-  }
-  const downgraded = expected.downgraded ?? expected.computedScore !== undefined;
-  if (result.downgraded !== downgraded) out.push({ field: 'downgraded', actual: show(result.downgraded), expected: show(downgraded) });
-  if (expected.eligible !== undefined && result.eligible !== expected.eligible) out.push({ field: 'eligible', actual: show(result.eligible), expected: show(expected.eligible) });
-  for (const [id, score] of Object.entries(expected.indicators ?? {})) {
-    const got = result.indicators.find((i) => i.id === id);
-    if (!got || milli(got.score) !== milli(score)) out.push({ field: id, actual: show(got?.score), expected: show(score) });
-  }
-  return out;
+  return expectedDifferences(expected, result);
 }
 
 /** The expected result that a result would satisfy ("save this case as expected"). */
