@@ -7,7 +7,7 @@ import type { CompiledRuleset } from './compile.js';
 import { isIsoDate } from './dates.js';
 import { jsonPath, type Problem } from './errors.js';
 import { schemaProblems, validateRecordSchema } from './schemas.js';
-import type { AttributeSpec, EntityRecord, EventType } from './types.js';
+import type { AttributeSpec, EventType } from './types.js';
 
 /** The outcome of validating a record: its problems (errors) and warnings. */
 export interface RecordCheck {
@@ -97,9 +97,4 @@ export function validateRecord(record: unknown, compiled?: CompiledRuleset): Rec
     problems.push({ path: '$.kind', message: `ruleset ${compiled.ruleset.id} scores ${compiled.ruleset.entityKind} records, not ${record.kind}`, fix: 'use the ruleset for this kind of entity', zh: '记录的主体类型与规则集不符' });
   }
   return { valid: problems.length === 0, problems, warnings };
-}
-
-/** Narrows a record that `validateRecord` accepted. */
-export function isValidRecord(record: unknown, check: RecordCheck): record is EntityRecord {
-  return check.valid;
 }
