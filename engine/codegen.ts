@@ -3,12 +3,27 @@
  * paths and the common operators inlined, so V8 optimizes each as straight-line code. Same
  * semantics as the closures of `conditions.ts` (both are checked against json-rules-engine);
  * where `new Function` is not allowed (a strict Content-Security-Policy) the closures serve.
+ *
+ * What is known when a ruleset is compiled is folded in: its parameters are constants, and
+ * in a matcher for one event type, `event.type` is that type, so a part that tests the type
+ * is decided once, at compile time, instead of once per event.
  */
 import type { Condition, FactCondition } from './types.js';
-import { PROVIDED_FACTS, compileCondition, type Facts, type Predicate } from './conditions.js';
+import { PROVIDED_FACTS, compileCondition, resolvePath, type Facts, type Predicate } from './conditions.js';
 import { operators } from './operators.js';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Facts whose values are known when the code is generated. */
+export interface KnownFacts {
+  /** The `parameters` fact, fixed for a compiled ruleset. */
+  parameters?: Readonly<Record<string, unknown>>;
+  /** The `type` of every event the generated code will see. */
+  eventType?: string;
+}
+
+/** An operand: generated code, or a value known at generation. */
+type Operand = { code: string } | { value: unknown };
 
 /** Operators whose test is inlined as an expression of `a` (fact value) and `b` (value). */
 const INLINE: Record<string, (a: string, b: string) => string> = {
@@ -16,72 +31,95 @@ const INLINE: Record<string, (a: string, b: string) => string> = {
   notEqual: (a, b) => `${a} !== ${b}`,
   in: (a, b) => `${b}.indexOf(${a}) > -1`,
   notIn: (a, b) => `${b}.indexOf(${a}) === -1`,
+  missing: (a, b) => `(${a} === null || ${a} === undefined) === ${b}`,
 };
 
+/** A conjunction, with parts known true left out and a part known false deciding it. */
+function and(parts: readonly string[]): string {
+  if (parts.includes('false')) return 'false';
+  const open = parts.filter((p) => p !== 'true');
+  return open.length === 0 ? 'true' : open.length === 1 ? open[0]! : `(${open.join(' && ')})`;
+}
+
+/** A disjunction, with parts known false left out and a part known true deciding it. */
+function or(parts: readonly string[]): string {
+  if (parts.includes('true')) return 'true';
+  const open = parts.filter((p) => p !== 'false');
+  return open.length === 0 ? 'false' : open.length === 1 ? open[0]! : `(${open.join(' || ')})`;
+}
+
 class Generator {
-  private temps = 0;
   readonly constants: unknown[] = [];
+  /** Each fact (and path) read, by key, and the local variable that caches it. */
+  private readonly reads = new Map<string, string>();
 
-  constructor(private readonly named: Readonly<Record<string, Condition>>) {}
+  constructor(
+    private readonly named: Readonly<Record<string, Condition>>,
+    private readonly known: KnownFacts = {},
+  ) {}
 
-  temp(): string {
-    return `t${this.temps++}`;
-  }
-
+  /** The locals: cached reads start as `U` (not read yet). */
   declarations(): string {
-    return this.temps ? `let ${Array.from({ length: this.temps }, (_, i) => `t${i}`).join(', ')};` : '';
+    return this.reads.size ? `let ${[...this.reads.values()].map((r) => `${r} = U`).join(', ')};` : '';
   }
 
   constant(value: unknown): string {
-    if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') {
-      return typeof value === 'number' && !Number.isFinite(value) ? `k[${this.constants.push(value) - 1}]` : JSON.stringify(value);
-    }
+    if (value === null || typeof value === 'boolean' || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) return JSON.stringify(value);
     return `k[${this.constants.push(value) - 1}]`;
   }
 
-  /** An expression reading a fact and its path into `target`, with json-rules-engine's rules. */
-  read(target: string, fact: string, path: string | undefined): string {
-    const base = PROVIDED_FACTS.has(fact) ? `f.${fact}` : `(H(f, ${JSON.stringify(fact)}) ? f[${JSON.stringify(fact)}] : undefined)`;
-    if (!path) return `${target} = ${base}`;
-    let steps = `${target} = ${base}, ${target} = (${target} !== null && typeof ${target} === "object") ? (`;
-    const keys = path.split('.');
-    keys.forEach((key, i) => {
-      const access = IDENTIFIER.test(key) ? `${target}.${key}` : `${target}[${JSON.stringify(key)}]`;
-      const guard = i === 0 ? '' : `${target} !== null && typeof ${target} === "object" && `;
-      steps += `${i ? ', ' : ''}${target} = (${guard}H(${target}, ${JSON.stringify(key)})) ? ${access} : undefined`;
-    });
-    return `${steps}, ${target}) : ${target}`;
+  /**
+   * A fact and its path, with json-rules-engine's rules (a path on a non-object yields the
+   * fact itself), read at most once per call: the first use stores it in a local.
+   */
+  read(fact: string, path: string | undefined): Operand {
+    if (fact === 'parameters' && this.known.parameters) return { value: path ? resolvePath(this.known.parameters, path) : this.known.parameters };
+    if (fact === 'event' && path === 'type' && this.known.eventType !== undefined) return { value: this.known.eventType };
+    const key = JSON.stringify([fact, path ?? null]);
+    let r = this.reads.get(key);
+    if (!r) this.reads.set(key, (r = `r${this.reads.size}`));
+    let steps = PROVIDED_FACTS.has(fact) ? `${r} = f.${fact}` : `${r} = H(f, ${JSON.stringify(fact)}) ? f[${JSON.stringify(fact)}] : undefined`;
+    if (path) {
+      const keys = path.split('.').map((key, i) => {
+        const access = IDENTIFIER.test(key) ? `${r}.${key}` : `${r}[${JSON.stringify(key)}]`;
+        const guard = i === 0 ? '' : `${r} !== null && typeof ${r} === "object" && `;
+        return `${r} = (${guard}H(${r}, ${JSON.stringify(key)})) ? ${access} : undefined`;
+      });
+      steps += `, ${r} !== null && typeof ${r} === "object" && (${keys.join(', ')})`;
+    }
+    return { code: `(${r} !== U ? ${r} : (${steps}, ${r}))` };
   }
 
   fact(condition: FactCondition): string {
     const op = operators[condition.operator];
     if (!op) throw new Error(`unknown operator "${condition.operator}"`);
-    const a = this.temp();
     const value = condition.value;
-    let right: string;
-    let prelude = this.read(a, condition.fact, condition.path);
-    if (value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact')) {
-      const ref = value as { fact: string; path?: string };
-      right = this.temp();
-      prelude += `, ${this.read(right, ref.fact, ref.path)}`;
-    } else {
-      right = this.constant(value);
-    }
+    const left = this.read(condition.fact, condition.path);
+    const right: Operand = value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact')
+      ? this.read((value as { fact: string }).fact, (value as { path?: string }).path)
+      : { value };
+    if ('value' in left && 'value' in right) return String(op.validate(left.value) && op.test(left.value, right.value));
+    const name = JSON.stringify(condition.operator);
     const inline = INLINE[condition.operator];
-    const test = inline ? inline(a, right) : `O[${JSON.stringify(condition.operator)}].validate(${a}) && O[${JSON.stringify(condition.operator)}].test(${a}, ${right})`;
-    return `(${prelude}, ${test})`;
+    const b = 'code' in right ? right.code : this.constant(right.value);
+    if ('value' in left) {
+      if (!op.validate(left.value)) return 'false';
+      return inline ? inline(this.constant(left.value), b) : `O[${name}].test(${this.constant(left.value)}, ${b})`;
+    }
+    if (inline) return `(a = ${left.code}, ${inline('a', b)})`;
+    return `(a = ${left.code}, O[${name}].validate(a) && O[${name}].test(a, ${b}))`;
   }
 
-  expression(condition: Condition, seen: readonly string[]): string {
-    if ('all' in condition) {
-      if (!condition.all.length) return 'true';
-      return `(${condition.all.map((c) => this.expression(c, seen)).join(' && ')})`;
-    }
+  expression(condition: Condition, seen: readonly string[] = []): string {
+    if ('all' in condition) return and(condition.all.map((c) => this.expression(c, seen)));
     if ('any' in condition) {
       if (!condition.any.length) return 'true'; // json-rules-engine: an empty set passes
-      return `(${condition.any.map((c) => this.expression(c, seen)).join(' || ')})`;
+      return or(condition.any.map((c) => this.expression(c, seen)));
     }
-    if ('not' in condition) return `!${this.expression(condition.not, seen)}`;
+    if ('not' in condition) {
+      const inner = this.expression(condition.not, seen);
+      return inner === 'true' ? 'false' : inner === 'false' ? 'true' : `!${inner}`;
+    }
     if ('condition' in condition) {
       const name = condition.condition;
       if (seen.includes(name)) throw new Error(`condition "${name}" refers to itself`);
@@ -91,7 +129,17 @@ class Generator {
     }
     return this.fact(condition);
   }
+
+  /** The generated function, given its body; `a` holds the fact value under test. */
+  build<T>(name: string, parameters: string, body: string): T {
+    const source = `return function ${name}(${parameters}) {\nlet a;\n${this.declarations()}\n${body}\n};`;
+    const factory = new Function('k', 'O', 'H', 'U', source) as (k: unknown[], o: typeof operators, h: typeof Object.hasOwn, u: symbol) => T;
+    return factory(this.constants, operators, Object.hasOwn, NOT_READ);
+  }
 }
+
+/** What a cached read holds before the fact is read. */
+const NOT_READ = Symbol('not read');
 
 let generationAllowed: boolean | undefined;
 
@@ -107,40 +155,51 @@ function canGenerate(): boolean {
 }
 
 /** Compiles a condition to generated JavaScript, or to closures where code generation is not allowed. */
-export function generatePredicate(condition: Condition, named: Readonly<Record<string, Condition>> = {}): Predicate {
+export function generatePredicate(condition: Condition, named: Readonly<Record<string, Condition>> = {}, known: KnownFacts = {}): Predicate {
   if (!canGenerate()) return compileCondition(condition, named);
-  const generator = new Generator(named);
-  const body = generator.expression(condition, []);
-  const source = `return function condition(f) {\n${generator.declarations()}\nreturn ${body};\n};`;
-  const factory = new Function('k', 'O', 'H', source) as (k: unknown[], o: typeof operators, h: typeof Object.hasOwn) => Predicate;
-  return factory(generator.constants, operators, Object.hasOwn);
+  const generator = new Generator(named, known);
+  const body = generator.expression(condition);
+  return generator.build<Predicate>('condition', 'f', `return ${body};`);
 }
 
-/** Finds the event tests that hold for one event's facts, appending their indices to `hits`. */
-export type EventMatcher = (facts: Facts, hits: number[]) => void;
+/**
+ * Finds the event tests that hold for one event's facts, writing their indices to `hits`
+ * from `n` on (the caller leaves room for every test) and returning the new end.
+ */
+export type EventMatcher = (facts: Facts, hits: Int32Array, n: number) => number;
 
 /**
  * One function per event type that evaluates all of the type's event tests in order, each
- * part inlined once and remembered in a local variable (0 unknown, 1 false, 2 true), so a
- * part shared by many tests runs once per event. `program` is `[test, slotCount, slot…]…`.
+ * part inlined once and, when several tests share it, remembered in a local variable
+ * (0 unknown, 1 false, 2 true), so it runs once per event; a part decided at compile time
+ * is left out, or leaves its test out. `program` is `[test, slotCount, slot…]…`.
  * `undefined` where code generation is not allowed (the matcher then interprets the program).
  */
-export function generateEventMatcher(program: Int32Array, slotConditions: readonly Condition[], named: Readonly<Record<string, Condition>>): EventMatcher | undefined {
+export function generateEventMatcher(program: Int32Array, slotConditions: readonly Condition[], named: Readonly<Record<string, Condition>>, known: KnownFacts = {}): EventMatcher | undefined {
   if (!canGenerate()) return undefined;
-  const generator = new Generator(named);
-  const used = new Set<number>();
-  const lines: string[] = [];
+  const generator = new Generator(named, known);
+  const tests: [number, number[]][] = [];
+  const uses = new Map<number, number>();
   for (let pc = 0; pc < program.length; ) {
-    const test = program[pc]!;
-    const count = program[pc + 1]!;
-    const slots = Array.from(program.subarray(pc + 2, pc + 2 + count));
-    pc += 2 + count;
-    for (const slot of slots) used.add(slot);
-    const parts = slots.map((slot) => `(s${slot} || (s${slot} = ${generator.expression(slotConditions[slot]!, [])} ? 2 : 1)) === 2`);
-    lines.push(`if (${parts.join(' && ') || 'true'}) hits.push(${test});`);
+    const slots = Array.from(program.subarray(pc + 2, pc + 2 + program[pc + 1]!));
+    tests.push([program[pc]!, slots]);
+    for (const slot of slots) uses.set(slot, (uses.get(slot) ?? 0) + 1);
+    pc += 2 + slots.length;
   }
-  const memo = used.size ? `let ${[...used].map((s) => `s${s} = 0`).join(', ')};` : '';
-  const source = `return function matchEvent(f, hits) {\n${generator.declarations()}\n${memo}\n${lines.join('\n')}\n};`;
-  const factory = new Function('k', 'O', 'H', source) as (k: unknown[], o: typeof operators, h: typeof Object.hasOwn) => EventMatcher;
-  return factory(generator.constants, operators, Object.hasOwn);
+  const expressions = new Map<number, string>();
+  const memo = new Set<number>();
+  const part = (slot: number): string => {
+    let expression = expressions.get(slot);
+    if (expression === undefined) expressions.set(slot, (expression = generator.expression(slotConditions[slot]!)));
+    if (expression === 'true' || expression === 'false' || uses.get(slot)! < 2) return expression;
+    memo.add(slot);
+    return `(s${slot} || (s${slot} = ${expression} ? 2 : 1)) === 2`;
+  };
+  const lines: string[] = [];
+  for (const [test, slots] of tests) {
+    const holds = and(slots.map(part));
+    if (holds !== 'false') lines.push(holds === 'true' ? `hits[n++] = ${test};` : `if (${holds}) hits[n++] = ${test};`);
+  }
+  const memos = memo.size ? `let ${[...memo].map((s) => `s${s} = 0`).join(', ')};` : '';
+  return generator.build<EventMatcher>('matchEvent', 'f, hits, n', `${memos}\n${lines.join('\n')}\nreturn n;`);
 }

@@ -40,6 +40,11 @@ export interface CompiledLevel {
 export interface CompiledClause {
   clause: Clause;
   item: number;
+  /**
+   * The clause's validity in months when it is the same for every event (`Infinity`
+   * without an end), else `undefined` and the window is read per event (window.ts).
+   */
+  fixedMonths: number | undefined;
   levels: CompiledLevel[];
   cap: Milli | undefined;
   veto: boolean;
@@ -49,9 +54,11 @@ export interface CompiledClause {
 
 export interface CompiledItem {
   item: Item;
+  kind: Item['kind'];
   indicator: number;
   clauses: number[];
   full: Milli;
+  /** The start without a recent project: `base`, or `full` when the item has none. */
   base: Milli;
   cap: Milli | undefined;
   max: Milli | undefined;
@@ -110,8 +117,8 @@ function allOf(...parts: (Condition | undefined)[]): Condition {
 /** Compiles a ruleset that has passed its schema and reference checks. */
 export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const named = ruleset.conditions;
-  const compile = (condition: Condition): Predicate => generatePredicate(condition, named);
   const parameters = Object.fromEntries(Object.entries(ruleset.parameters).map(([k, p]) => [k, p.value]));
+  const compile = (condition: Condition): Predicate => generatePredicate(condition, named, { parameters });
 
   const indicators: CompiledIndicator[] = [];
   const items: CompiledItem[] = [];
@@ -145,6 +152,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       compiledIndicator.items.push(itemIndex);
       const compiledItem: CompiledItem = {
         item,
+        kind: item.kind,
         indicator: ii,
         clauses: [],
         full: toMilli(item.full ?? 0),
@@ -164,9 +172,11 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         const clauseIndex = clauses.length;
         compiledItem.clauses.push(clauseIndex);
         const levels: Level[] = clause.levels ?? [{ id: clause.id, label: clause.label, points: clause.points ?? 0 }];
+        const window = clause.window;
         clauses.push({
           clause,
           item: itemIndex,
+          fixedMonths: !window ? Infinity : window.untilAttribute === undefined && window.monthsAttribute === undefined ? window.months ?? Infinity : undefined,
           levels: levels.map((level) => ({ level, points: toMilli(level.points) })),
           cap: clause.cap === undefined ? undefined : toMilli(clause.cap),
           veto: clause.effect === 'veto',
@@ -212,7 +222,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const untypedProgram = program(untypedTests);
   const matchersByType = new Map<string, EventMatcher>();
   for (const [type, p] of programsByType) {
-    const matcher = generateEventMatcher(p, slotConditions, named);
+    const matcher = generateEventMatcher(p, slotConditions, named, { parameters, eventType: type });
     if (matcher) matchersByType.set(type, matcher);
   }
   const usedEventTypes = untypedTests.length ? new Set(Object.keys(ruleset.eventTypes)) : new Set(typed.keys());
@@ -231,7 +241,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     programsByType,
     untypedProgram,
     matchersByType,
-    untypedMatcher: generateEventMatcher(untypedProgram, slotConditions, named),
+    untypedMatcher: generateEventMatcher(untypedProgram, slotConditions, named, { parameters }),
     recordTests,
     eligibilityTests,
     projectTest: projectCondition ? { condition: projectCondition, predicate: compile(projectCondition) } : undefined,

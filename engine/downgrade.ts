@@ -29,7 +29,7 @@ export function applyDowngrades(compiled: CompiledRuleset, record: EntityRecord,
 
   const order: { event: EntityEvent; i: number }[] = [];
   events.forEach((event, i) => {
-    if (event.date > published.date && event.date <= asOf && matches.events[i]!.length) order.push({ event, i });
+    if (event.date > published.date && event.date <= asOf && matches.starts[i + 1]! > matches.starts[i]!) order.push({ event, i });
   });
   order.sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.i - b.i));
 
@@ -41,8 +41,8 @@ export function applyDowngrades(compiled: CompiledRuleset, record: EntityRecord,
 
   for (const { event, i } of order) {
     const triggers: Trigger[] = [];
-    for (const t of matches.events[i]!) {
-      const target = compiled.eventTests[t]!.target;
+    for (let h = matches.starts[i]!; h < matches.starts[i + 1]!; h++) {
+      const target = compiled.eventTests[matches.hits[h]!]!.target;
       if (target.kind === 'downgrade') {
         const rule = rules.rules[target.rule]!;
         triggers.push({ event: i, clause: rule.citation.clause, rule: rule.id, label: rule.label, effect: rule.effect });

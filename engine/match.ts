@@ -8,8 +8,12 @@ import type { Facts } from './conditions.js';
 import type { EntityEvent, EntityRecord, Project } from './types.js';
 
 export interface Matches {
-  /** For each event, the indices of the event tests that hold, ascending. */
-  events: number[][];
+  /**
+   * The indices of the event tests that hold, event by event, each event's ascending:
+   * event e's are `hits[starts[e]]` up to, not including, `hits[starts[e + 1]]`.
+   */
+  hits: ArrayLike<number>;
+  starts: ArrayLike<number>;
   /** For each record test (check clauses, eligibility), whether it holds. */
   record: boolean[];
   /** For each project, whether the base rule's project condition holds. */
@@ -28,19 +32,17 @@ export function eventFacts(compiled: CompiledRuleset, record: EntityRecord, asOf
   return { event, project: eventProject(record, event), record, asOf, parameters: compiled.parameters };
 }
 
-const NO_HITS: number[] = [];
-
 /**
- * Runs an event type's program where code generation is not allowed: each part is evaluated
- * at most once per event (memo[slot] is 2 true or 1 false while stamp[slot] is this event's
- * stamp); the arrays are reused across calls, matching being synchronous.
+ * Runs an event type's program where code generation is not allowed, writing the tests that
+ * hold into `hits` from `n` and returning the new end: each part is evaluated at most once
+ * per event (memo[slot] is 2 true or 1 false while stamp[slot] is this event's stamp); the
+ * arrays are reused across calls, matching being synchronous.
  */
-function interpret(compiled: CompiledRuleset, program: Int32Array, facts: Facts): number[] {
+function interpret(compiled: CompiledRuleset, program: Int32Array, facts: Facts, hits: Int32Array, n: number): number {
   const { slotPredicates } = compiled;
   const scratch = scratchFor(compiled);
   const { memo, stamp } = scratch;
   const current = nextStamp(scratch);
-  let hits = NO_HITS;
   let pc = 0;
   while (pc < program.length) {
     const test = program[pc]!;
@@ -59,9 +61,9 @@ function interpret(compiled: CompiledRuleset, program: Int32Array, facts: Facts)
       }
     }
     pc = end;
-    if (holds) (hits === NO_HITS ? (hits = []) : hits).push(test);
+    if (holds) hits[n++] = test;
   }
-  return hits;
+  return n;
 }
 
 interface Scratch {
@@ -90,25 +92,41 @@ function nextStamp(scratch: Scratch): number {
   return ++scratch.next;
 }
 
-/** Evaluates every compiled condition that applies, with plain JavaScript. */
+/** The event hits of the last match; grown when a record needs more. */
+let hitBuffer = new Int32Array(4096);
+let startBuffer = new Int32Array(257);
+
+/**
+ * Evaluates every compiled condition that applies, with plain JavaScript. The event hits
+ * are written to buffers the next call reuses: score them before matching again.
+ */
 export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, asOf: string): Matches {
   // One facts object for the record, its event and project set per event (predicates are pure).
   const facts: { event: EntityEvent | null; project: Project | null; record: EntityRecord; asOf: string; parameters: unknown } = {
     event: null, project: null, record, asOf, parameters: compiled.parameters,
   };
-  const events: number[][] = [];
+  const events = record.events ?? [];
+  if (startBuffer.length <= events.length) startBuffer = new Int32Array(events.length + 1);
+  const starts = startBuffer;
+  const most = compiled.eventTests.length;
   const untyped = compiled.untypedMatcher;
-  for (const event of record.events ?? []) {
+  let hits = hitBuffer;
+  let n = 0;
+  for (let e = 0; e < events.length; e++) {
+    const event = events[e]!;
+    starts[e] = n;
+    if (n + most > hits.length) {
+      hits = new Int32Array(Math.max(hits.length * 2, n + most));
+      hits.set(hitBuffer.subarray(0, n));
+      hitBuffer = hits;
+    }
     facts.event = event;
     facts.project = eventProject(record, event);
-    if (untyped) {
-      const found: number[] = [];
-      (compiled.matchersByType.get(event.type) ?? untyped)(facts, found);
-      events.push(found.length ? found : NO_HITS);
-    } else {
-      events.push(interpret(compiled, compiled.programsByType.get(event.type) ?? compiled.untypedProgram, facts));
-    }
+    n = untyped
+      ? (compiled.matchersByType.get(event.type) ?? untyped)(facts, hits, n)
+      : interpret(compiled, compiled.programsByType.get(event.type) ?? compiled.untypedProgram, facts, hits, n);
   }
+  starts[events.length] = n;
   const recordFacts: Facts = { record, asOf, parameters: compiled.parameters };
   const recordHits: boolean[] = [];
   for (const test of compiled.recordTests) recordHits.push(test.predicate(recordFacts));
@@ -118,5 +136,5 @@ export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, a
     projectFacts.project = project;
     projectHits.push(compiled.projectTest ? compiled.projectTest.predicate(projectFacts) : true);
   }
-  return { events, record: recordHits, projects: projectHits };
+  return { hits, starts, record: recordHits, projects: projectHits };
 }

@@ -54,14 +54,18 @@ export class ReferenceMatcher {
 
   async match(record: EntityRecord, asOf: string): Promise<Matches> {
     const { compiled } = this;
-    const events: number[][] = [];
-    for (const event of record.events ?? []) events.push(await referenceHits(this.events, eventFacts(compiled, record, asOf, event)));
+    const hits: number[] = [];
+    const starts: number[] = [0];
+    for (const event of record.events ?? []) {
+      hits.push(...(await referenceHits(this.events, eventFacts(compiled, record, asOf, event))));
+      starts.push(hits.length);
+    }
     const recordHits = new Set(await referenceHits(this.record, { record, asOf, parameters: compiled.parameters }));
     const projectHits: boolean[] = [];
     for (const project of record.projects ?? []) {
       projectHits.push(this.project ? (await referenceHits(this.project, { project, record, asOf, parameters: compiled.parameters })).length > 0 : true);
     }
-    return { events, record: compiled.recordTests.map((_, i) => recordHits.has(i)), projects: projectHits };
+    return { hits, starts, record: compiled.recordTests.map((_, i) => recordHits.has(i)), projects: projectHits };
   }
 }
 

@@ -54,9 +54,9 @@ function hasRecentProject(compiled: CompiledRuleset, record: EntityRecord, asOf:
   return false;
 }
 
-/** A deduction item's starting score: its base when there was no recent project, else its full score. */
+/** An item's starting score: a deduction's base when there was no recent project, else its full score; a bonus or check starts at 0. */
 function startScore(item: CompiledItem, baseApplied: boolean): Milli {
-  return baseApplied && item.item.base !== undefined ? item.base : item.full;
+  return item.kind !== 'deduction' ? 0 : baseApplied ? item.base : item.full;
 }
 
 /** What one evaluation has gathered before items are scored. */
@@ -71,21 +71,28 @@ interface Gathered {
   multiplied: Set<number>[];
 }
 
-/** Each event, each clause it matches (its first matching level), if the event is in the clause's window. */
+/**
+ * Each event, each clause it matches (its first matching level), if the event is in the
+ * clause's window: month(date) + months ≥ month(asOf) where the months are fixed (window.ts).
+ */
 function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf: string, matches: Matches): Gathered {
-  const { clauses, eventTests } = compiled;
+  const { clauses, eventTests, parameters } = compiled;
+  const { hits, starts } = matches;
   const asOfMonth = monthIndex(asOf);
   const gathered: Gathered = { occurrences: [], vetoed: [], vetoes: [], multiplied: [] };
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!;
+    if (event.date > asOf) continue;
+    const eventMonth = monthIndex(event.date);
     let lastClause = -1;
-    for (const t of matches.events[e]!) {
-      const target = eventTests[t]!.target;
+    for (let h = starts[e]!; h < starts[e + 1]!; h++) {
+      const target = eventTests[hits[h]!]!.target;
       if (target.kind === 'multiplier') (gathered.multiplied[target.item] ??= new Set()).add(e);
       if (target.kind !== 'level' || target.clause === lastClause) continue;
       lastClause = target.clause;
       const clause = clauses[target.clause]!;
-      if (!inWindow(event, clause.clause.window, asOf, asOfMonth, compiled.parameters)) continue;
+      const months = clause.fixedMonths;
+      if (months !== undefined ? eventMonth + months < asOfMonth : !inWindow(event, clause.clause.window, asOf, asOfMonth, parameters)) continue;
       const occurrence: Occurrence = { event: e, clause: target.clause, level: target.level, points: clause.levels[target.level]!.points, extra: 0 };
       if (clause.veto) {
         gathered.vetoes[clause.vetoes] ??= occurrence;
@@ -140,7 +147,7 @@ function scoreEvents(compiled: CompiledRuleset, i: number, events: readonly Enti
     kept = keepHighestPer(compiled, i, kept, events, trace);
   }
 
-  const start = item.kind === 'deduction' ? startScore(compiledItem, baseApplied) : 0;
+  const start = startScore(compiledItem, baseApplied);
   if (item.kind === 'deduction') trace?.start(item, start, baseApplied && item.base !== undefined);
 
   let total = 0;
@@ -189,30 +196,31 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   for (let i = 0; i < items.length; i++) {
     const compiledItem = items[i]!;
     trace?.setPlace(compiledItem.indicator, i);
-    itemScores[i] = compiledItem.item.kind === 'check' ? scoreCheck(compiled, i, matches, trace) : scoreEvents(compiled, i, events, gathered, baseApplied, trace);
+    itemScores[i] = compiledItem.kind === 'check' ? scoreCheck(compiled, i, matches, trace) : scoreEvents(compiled, i, events, gathered, baseApplied, trace);
   }
 
   let computed = 0;
-  const indicatorResults: IndicatorResult[] = indicators.map((compiledIndicator, ii) => {
-    const { indicator } = compiledIndicator;
+  const indicatorResults: IndicatorResult[] = [];
+  for (let ii = 0; ii < indicators.length; ii++) {
+    const { indicator, items: indices } = indicators[ii]!;
     let score = 0;
-    for (const i of compiledIndicator.items) score += itemScores[i]!;
+    for (const i of indices) score += itemScores[i]!;
     const veto = vetoes[ii];
     if (veto) {
       const clause = clauses[veto.clause]!;
       trace?.setPlace(ii, clause.item);
       trace?.veto(clause, indicator, events[veto.event]!, veto.event, score);
-      for (const i of compiledIndicator.items) itemScores[i] = 0;
+      for (const i of indices) itemScores[i] = 0;
       score = 0;
     }
     computed += score;
-    const itemResults: ItemResult[] = compiledIndicator.items.map((i) => {
-      const compiledItem = items[i]!;
-      const start = compiledItem.item.kind === 'deduction' ? startScore(compiledItem, baseApplied) : 0;
-      return { id: compiledItem.item.id, label: compiledItem.item.label, score: fromMilli(itemScores[i]!), start: fromMilli(start) };
-    });
-    return { id: indicator.id, label: indicator.label, score: fromMilli(score), items: itemResults, vetoedBy: veto ? clauses[veto.clause]!.clause.id : undefined };
-  });
+    const itemResults: ItemResult[] = [];
+    for (const i of indices) {
+      const { item } = items[i]!;
+      itemResults.push({ id: item.id, label: item.label, score: fromMilli(itemScores[i]!), start: fromMilli(startScore(items[i]!, baseApplied)) });
+    }
+    indicatorResults.push({ id: indicator.id, label: indicator.label, score: fromMilli(score), items: itemResults, vetoedBy: veto ? clauses[veto.clause]!.clause.id : undefined });
+  }
 
   const eligibility = ruleset.eligibility;
   const ineligibleReasons = eligibility
