@@ -5,7 +5,7 @@
 import { requiredEventTypes, type Predicate } from './conditions.js';
 import { generateEventMatcher, generatePredicate, type EventMatcher } from './codegen.js';
 import { toMilli, type Milli } from './decimal.js';
-import type { Clause, Condition, EventType, Indicator, Item, Level, Ruleset } from './types.js';
+import type { AttributeSpec, Clause, Condition, EventType, Indicator, Item, Level, Ruleset } from './types.js';
 
 /** What an event test decides when it holds. */
 export type EventTarget =
@@ -69,6 +69,13 @@ export interface CompiledItem {
   oncePer: boolean;
 }
 
+export interface CompiledEventType {
+  type: EventType;
+  attributes: readonly (readonly [string, AttributeSpec])[];
+  /** Whether some rule can match events of this type (others are reported as unused). */
+  used: boolean;
+}
+
 export interface CompiledIndicator {
   indicator: Indicator;
   items: number[];
@@ -101,10 +108,8 @@ export interface CompiledRuleset {
   readonly projectTest: PlainTest | undefined;
   /** Grade lines in thousandths, highest first. */
   readonly grades: readonly { grade: string; min: Milli }[];
-  /** The ruleset's event types by name. */
-  readonly eventTypes: ReadonlyMap<string, EventType>;
-  /** Event types that some rule can match (others are reported as unused). */
-  readonly usedEventTypes: ReadonlySet<string>;
+  /** The ruleset's event types by name, with their attributes as a list. */
+  readonly eventTypes: ReadonlyMap<string, CompiledEventType>;
   /** Item ids of `notAgain` targets, resolved to item indices, per item. */
   readonly notAgainItems: readonly (readonly number[])[];
 }
@@ -225,7 +230,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     const matcher = generateEventMatcher(p, slotConditions, named, { parameters, eventType: type });
     if (matcher) matchersByType.set(type, matcher);
   }
-  const usedEventTypes = untypedTests.length ? new Set(Object.keys(ruleset.eventTypes)) : new Set(typed.keys());
+  const eventTypes = new Map(Object.entries(ruleset.eventTypes).map(([name, type]) => [name, { type, attributes: Object.entries(type.attributes), used: untypedTests.length > 0 || typed.has(name) }]));
 
   const projectCondition = ruleset.baseRule?.projectCondition;
   return {
@@ -246,8 +251,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     eligibilityTests,
     projectTest: projectCondition ? { condition: projectCondition, predicate: compile(projectCondition) } : undefined,
     grades: [...ruleset.grades].sort((a, b) => b.min - a.min).map((g) => ({ grade: g.grade, min: toMilli(g.min) })),
-    eventTypes: new Map(Object.entries(ruleset.eventTypes)),
-    usedEventTypes,
+    eventTypes,
     notAgainItems: items.map((it) => (it.item.notAgain?.items ?? []).map((id) => itemIds.get(id) ?? -1).filter((i) => i >= 0)),
   };
 }

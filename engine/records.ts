@@ -6,8 +6,8 @@
 import type { CompiledRuleset } from './compile.js';
 import { isIsoDate } from './dates.js';
 import { jsonPath, type Problem } from './errors.js';
-import { schemaProblems, validateRecordSchema } from './schemas.js';
-import type { AttributeSpec, EventType } from './types.js';
+import { acceptRecordSchema, schemaProblems, validateRecordSchema } from './schemas.js';
+import type { AttributeSpec, EntityEvent, Project } from './types.js';
 
 /** The outcome of validating a record: its problems (errors) and warnings. */
 export interface RecordCheck {
@@ -16,13 +16,38 @@ export interface RecordCheck {
   warnings: string[];
 }
 
-const attributeLists = new WeakMap<EventType, [string, AttributeSpec][]>();
+/**
+ * For each item of a list, whether an earlier item has the same id; `undefined` when none
+ * does (the common case, without allocating): short lists are scanned, long ones hashed.
+ */
+function repeatedIds(items: readonly { id?: string }[]): boolean[] | undefined {
+  let repeated: boolean[] | undefined;
+  if (items.length <= 32) {
+    for (let i = 1; i < items.length; i++) {
+      const id = items[i]!.id;
+      if (id === undefined) continue;
+      for (let j = 0; j < i; j++) {
+        if (items[j]!.id !== id) continue;
+        (repeated ??= [])[i] = true;
+        break;
+      }
+    }
+    return repeated;
+  }
+  const seen = new Set<string>();
+  items.forEach(({ id }, i) => {
+    if (id === undefined) return;
+    if (seen.has(id)) (repeated ??= [])[i] = true;
+    seen.add(id);
+  });
+  return repeated;
+}
 
-/** An event type's attributes as a list, made once per type. */
-function attributesOf(type: EventType): [string, AttributeSpec][] {
-  let list = attributeLists.get(type);
-  if (!list) attributeLists.set(type, (list = Object.entries(type.attributes)));
-  return list;
+/** Whether the record has a project with this id (a scan: records have few projects). */
+function hasProject(projects: readonly Project[], id: string, ids: Set<string> | undefined): boolean {
+  if (ids) return ids.has(id);
+  for (const project of projects) if (project.id === id) return true;
+  return false;
 }
 
 /** Whether a present attribute value is of its declared kind. */
@@ -41,55 +66,60 @@ function valueFits(spec: AttributeSpec, value: unknown): boolean {
   }
 }
 
+/** An event's type and attribute values against the ruleset's event types. */
+function checkVocabulary(compiled: CompiledRuleset, event: EntityEvent, i: number, problems: Problem[], warnings: string[]): void {
+  const type = compiled.eventTypes.get(event.type);
+  if (!type) {
+    warnings.push(`${jsonPath(['events', i, 'type'])}: event type "${event.type}" is not used by ruleset ${compiled.ruleset.id}; it scores nothing`);
+    return;
+  }
+  if (!type.used) warnings.push(`${jsonPath(['events', i, 'type'])}: no rule of ruleset ${compiled.ruleset.id} uses "${event.type}"`);
+  for (const [name, spec] of type.attributes) {
+    const present = Object.hasOwn(event, name) && event[name] !== null;
+    if (present ? valueFits(spec, event[name]) : !spec.required) continue;
+    const path = jsonPath(['events', i, name]);
+    if (!present) {
+      problems.push({ path, message: `a ${event.type} event needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"`, zh: `${type.type.label}须填写“${spec.label}”` });
+      continue;
+    }
+    problems.push({
+      path,
+      message: `${JSON.stringify(event[name])} is not a valid ${name} (${spec.label}) of a ${event.type} event`,
+      fix: spec.type === 'enum' ? `use one of ${spec.values!.join(', ')}` : spec.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${spec.type === 'project' ? 'project id' : spec.type}`,
+      zh: spec.type === 'enum'
+        ? `“${spec.label}”只能是:${spec.values!.map((v) => spec.valueLabels?.[v] ?? v).join('、')}`
+        : `“${spec.label}”填写不正确${spec.type === 'date' ? ',请按 YYYY-MM-DD 填写真实日期' : ''}`,
+    });
+  }
+}
+
 /** Validates a record against the schema and, when given, a compiled ruleset's vocabulary. */
 export function validateRecord(record: unknown, compiled?: CompiledRuleset): RecordCheck {
-  if (!validateRecordSchema(record)) {
+  if (!acceptRecordSchema(record) && !validateRecordSchema(record)) {
     return { valid: false, problems: schemaProblems(validateRecordSchema.errors, record), warnings: [] };
   }
   const problems: Problem[] = [];
   const warnings: string[] = [];
-  const projectIds = new Set<string>();
-  (record.projects ?? []).forEach((project, i) => {
-    if (projectIds.has(project.id)) problems.push({ path: jsonPath(['projects', i, 'id']), message: `duplicate project id "${project.id}"`, fix: 'give each project its own id', zh: `工程项目编号“${project.id}”重复` });
-    projectIds.add(project.id);
+  const projects = record.projects ?? [];
+  const repeatedProjects = repeatedIds(projects);
+  for (let i = 0; i < projects.length; i++) {
+    const project = projects[i]!;
+    if (repeatedProjects?.[i]) problems.push({ path: jsonPath(['projects', i, 'id']), message: `duplicate project id "${project.id}"`, fix: 'give each project its own id', zh: `工程项目编号“${project.id}”重复` });
     if (project.completionDate !== undefined && project.completionDate < project.permitDate) {
       problems.push({ path: jsonPath(['projects', i, 'completionDate']), message: `completion ${project.completionDate} is before the permit date ${project.permitDate}`, fix: 'check both dates', zh: `竣工日期 ${project.completionDate} 早于施工许可日期 ${project.permitDate},请核对` });
     }
-  });
-  const eventIds = new Set<string>();
-  (record.events ?? []).forEach((event, i) => {
-    if (event.id !== undefined) {
-      if (eventIds.has(event.id)) problems.push({ path: jsonPath(['events', i, 'id']), message: `duplicate event id "${event.id}"`, fix: 'give each event its own id', zh: `事件编号“${event.id}”重复` });
-      eventIds.add(event.id);
+  }
+  const projectIds = projects.length > 32 ? new Set(projects.map((p) => p.id)) : undefined;
+  const events = record.events ?? [];
+  const repeatedEvents = repeatedIds(events);
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (repeatedEvents?.[i]) problems.push({ path: jsonPath(['events', i, 'id']), message: `duplicate event id "${event.id}"`, fix: 'give each event its own id', zh: `事件编号“${event.id}”重复` });
+    if (event.project !== undefined && !hasProject(projects, event.project, projectIds)) {
+      problems.push({ path: jsonPath(['events', i, 'project']), message: `no project "${event.project}" in this record`, fix: `add the project to "projects" or name one of: ${projects.map((p) => p.id).join(', ') || '(none)'}`, zh: `本记录没有工程项目“${event.project}”` });
     }
-    if (event.project !== undefined && !projectIds.has(event.project)) {
-      problems.push({ path: jsonPath(['events', i, 'project']), message: `no project "${event.project}" in this record`, fix: `add the project to "projects" or name one of: ${[...projectIds].join(', ') || '(none)'}`, zh: `本记录没有工程项目“${event.project}”` });
-    }
-    if (!compiled) return;
-    const type = compiled.eventTypes.get(event.type);
-    if (!type) {
-      warnings.push(`${jsonPath(['events', i, 'type'])}: event type "${event.type}" is not used by ruleset ${compiled.ruleset.id}; it scores nothing`);
-      return;
-    }
-    if (!compiled.usedEventTypes.has(event.type)) warnings.push(`${jsonPath(['events', i, 'type'])}: no rule of ruleset ${compiled.ruleset.id} uses "${event.type}"`);
-    for (const [name, spec] of attributesOf(type)) {
-      const present = Object.hasOwn(event, name) && event[name] !== null;
-      if (present ? valueFits(spec, event[name]) : !spec.required) continue;
-      const path = jsonPath(['events', i, name]);
-      if (!present) {
-        problems.push({ path, message: `a ${event.type} event needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"`, zh: `${compiled.ruleset.eventTypes[event.type]?.label ?? event.type}须填写“${spec.label}”` });
-        continue;
-      }
-      problems.push({
-        path,
-        message: `${JSON.stringify(event[name])} is not a valid ${name} (${spec.label}) of a ${event.type} event`,
-        fix: spec.type === 'enum' ? `use one of ${spec.values!.join(', ')}` : spec.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${spec.type === 'project' ? 'project id' : spec.type}`,
-        zh: spec.type === 'enum'
-          ? `“${spec.label}”只能是:${spec.values!.map((v) => spec.valueLabels?.[v] ?? v).join('、')}`
-          : `“${spec.label}”填写不正确${spec.type === 'date' ? ',请按 YYYY-MM-DD 填写真实日期' : ''}`,
-      });
-    }
-  });
+    if (compiled) checkVocabulary(compiled, event, i, problems, warnings);
+  }
   if (compiled && record.publishedRating && !compiled.grades.some((g) => g.grade === record.publishedRating!.grade)) {
     problems.push({ path: '$.publishedRating.grade', message: `"${record.publishedRating.grade}" is not a grade of ruleset ${compiled.ruleset.id}`, fix: `use one of ${compiled.grades.map((g) => g.grade).join(', ')}`, zh: `“${record.publishedRating.grade}”不是本规则集的等级` });
   }

@@ -22,6 +22,11 @@ export interface Validator<T> {
 export const validateRulesetSchema = generated.validateRuleset as unknown as Validator<Ruleset>;
 export const validateRecordSchema = generated.validateRecord as unknown as Validator<EntityRecord>;
 export const validateCaseSchema = generated.validateCase as unknown as Validator<SampleCase>;
+/**
+ * The record schema's fast path: true exactly when `validateRecordSchema` is, without
+ * collecting errors (scripts/accept-codegen.mjs). A false is explained by the latter.
+ */
+export const acceptRecordSchema = generated.acceptRecord as unknown as (data: unknown) => data is EntityRecord;
 
 /** The schemas, for editors that validate as the user types (Monaco's JSON support). */
 export const schemas = { ruleset: rulesetSchema, record: recordSchema, case: caseSchema } as const;

@@ -251,7 +251,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
 
 /** What staff call an event attribute ("工程项目" for `project`), from the ruleset's event types. */
 function attributeLabel(compiled: CompiledRuleset, attribute: string): string {
-  for (const type of compiled.eventTypes.values()) {
+  for (const { type } of compiled.eventTypes.values()) {
     const spec = type.attributes[attribute];
     if (spec) return spec.label;
   }
@@ -265,9 +265,11 @@ function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occu
   if (!rule || !targets.length || !kept.length) return kept;
   const counted = new Map<unknown, Occurrence>();
   for (const t of targets) {
-    for (const o of [...(gathered.occurrences[t] ?? []), ...(gathered.vetoed[t] ?? [])]) {
-      const value = attributeValue(events[o.event]!, rule.attribute);
-      if (value !== undefined && value !== null && !counted.has(value)) counted.set(value, o);
+    for (const occurrences of [gathered.occurrences[t], gathered.vetoed[t]]) {
+      for (const o of occurrences ?? NONE) {
+        const value = attributeValue(events[o.event]!, rule.attribute);
+        if (value !== undefined && value !== null && !counted.has(value)) counted.set(value, o);
+      }
     }
   }
   return kept.filter((o) => {

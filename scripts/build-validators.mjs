@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
+import { acceptSource } from './accept-codegen.mjs';
 
 const root = join(import.meta.dirname, '..');
 const read = (name) => JSON.parse(readFileSync(join(root, 'schemas', name), 'utf8'));
@@ -48,6 +49,7 @@ function ucs2length(str) {
   return length;
 }
 ${body}
+${acceptSource(record, 'acceptRecord')}
 `;
 }
 

@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CreditRulesError, evaluate, loadRuleset, type CompiledRuleset, type ErrorCode } from '../engine/index.js';
+import { CreditRulesError, evaluate, loadRuleset, schemas, type CompiledRuleset, type ErrorCode } from '../engine/index.js';
+import { acceptRecordSchema, validateRecordSchema } from '../engine/schemas.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const rulesetText = readFileSync(join(ROOT, 'rulesets/enterprise.json'), 'utf8');
@@ -228,6 +229,33 @@ function notPolluted(): void {
   expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
 }
 
+/**
+ * Values at the edges of the record schema's limits, read from the schema: numbers on and
+ * beside each bound, strings as long as each length limit, one shorter and one longer, in
+ * code points (𝒜 is two UTF-16 units); keys refused; numbers JSON cannot carry but a library
+ * caller can pass.
+ */
+function schemaEdges(): unknown[] {
+  const text = JSON.stringify(schemas.record);
+  const limits = (key: string): number[] => text.match(new RegExp(`"${key}":(\\d+)`, 'g'))!.map((m) => Number(m.split(':')[1]));
+  const numbers = [...limits('minimum'), ...limits('maximum')].flatMap((n) => [n, -n, n - 1, n + 1, n - 0.5, n + 0.5]);
+  const strings = [...limits('minLength'), ...limits('maxLength')].flatMap((n) => [n - 1, n, n + 1].flatMap((k) => ['a'.repeat(Math.max(0, k)), '𝒜'.repeat(Math.max(0, k))]));
+  return [...numbers, ...strings, '__proto__', 'constructor', 'prototype', NaN, Infinity, -0];
+}
+
+/** Every property name the record schema declares, at any level. */
+function schemaPropertyNames(): string[] {
+  const names = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const properties = (node as { properties?: Record<string, unknown> }).properties;
+    if (properties) for (const name of Object.keys(properties)) names.add(name);
+    Object.values(node).forEach(walk);
+  };
+  walk(schemas.record);
+  return [...names];
+}
+
 describe.sequential('fuzz: malformed records into evaluate()', () => {
   it('scores or rejects with RECORD_INVALID every mutation of a valid record (4,000 runs)', () => {
     const tally = { scored: 0, rejected: 0 };
@@ -245,9 +273,66 @@ describe.sequential('fuzz: malformed records into evaluate()', () => {
     expect(tally.rejected).toBeGreaterThan(200);
   }, 120_000);
 
+  it("has the record schema's fast path agree with Ajv on every mutation (4,000 runs)", () => {
+    const edges = fc.oneof(junk, fc.constantFrom(...schemaEdges()));
+    // Every property the schema names, added to any object of the record with an edge value.
+    const addNamed = fc.tuple(fc.nat(), fc.constantFrom(...schemaPropertyNames()), edges).map(([n, key, value]): Mutation => (root) => {
+      const objects = [[], ...paths(root.value)].map((p) => (p.length ? parentOf(root.value, p)?.[p.at(-1)!] : root.value)).filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+      const target = objects[n % Math.max(1, objects.length)] as Record<Key, unknown> | undefined;
+      if (!target) return;
+      root.log.push(`add ${key} = ${show(value)}`);
+      setOwn(target, key, value);
+    });
+    const tally = { accepted: 0, refused: 0 };
+    fc.assert(
+      fc.property(fc.nat(seeds.length - 1), fc.array(mutations(edges, [addNamed]), { minLength: 0, maxLength: 4 }), (seed, changes) => {
+        const root: Doc = { value: clone(seeds[seed]), log: [] };
+        for (const change of changes) change(root);
+        const accepted = acceptRecordSchema(root.value);
+        expect(accepted, root.log.join('; ')).toBe(validateRecordSchema(root.value));
+        tally[accepted ? 'accepted' : 'refused']++;
+      }),
+      { numRuns: 4000 },
+    );
+    expect(tally.accepted).toBeGreaterThan(400);
+    expect(tally.refused).toBeGreaterThan(400);
+  }, 120_000);
+
+  it("has the record schema's fast path agree with Ajv on every property of every object set to every edge value", () => {
+    const values = [...schemaEdges(), [], {}, null, true, false, 0, 1, 'x', '2021-02-30', '2021-02-28', ['2021-01-01'], { id: 'x' }, undefined];
+    const base = { id: 'R', kind: 'enterprise', licence: { landscapingScope: true }, publishedRating: { grade: 'A', date: '2021-01-01' }, projects: [{ id: 'P1', permitDate: '2020-01-01' }], events: [{ type: 'qualityComplaint', date: '2020-01-01' }] };
+    const objects: [string, (r: typeof base) => Record<string, unknown>][] = [
+      ['record', (r) => r], ['licence', (r) => r.licence], ['publishedRating', (r) => r.publishedRating], ['project', (r) => r.projects[0]!], ['event', (r) => r.events[0]!],
+    ];
+    let checks = 0;
+    for (const [, at] of objects) {
+      for (const key of [...schemaPropertyNames(), 'other', '__proto__', 'constructor']) {
+        for (const value of values) {
+          const record = clone(base);
+          setOwn(at(record), key, value);
+          expect(acceptRecordSchema(record), `${key} = ${show(value)}`).toBe(validateRecordSchema(record));
+          checks++;
+        }
+      }
+    }
+    expect(checks).toBeGreaterThan(5000);
+  });
+
+  it("has the record schema's fast path agree with Ajv on the longest lists allowed and one more", () => {
+    const event = { type: 'qualityComplaint', date: '2020-01-01' };
+    for (const [key, max, item] of [['events', schemas.record.properties.events.maxItems, event], ['projects', schemas.record.properties.projects.maxItems, { id: 'P', permitDate: '2020-01-01' }]] as const) {
+      for (const length of [max, max + 1]) {
+        const record = { id: 'R', kind: 'enterprise', [key]: Array.from({ length }, () => item) };
+        expect(acceptRecordSchema(record)).toBe(length === max);
+        expect(validateRecordSchema(record)).toBe(length === max);
+      }
+    }
+  });
+
   it('scores or rejects anything at all given as a record (2,000 runs)', () => {
     fc.assert(
       fc.property(junk, asOf, (record, date) => {
+        expect(acceptRecordSchema(record)).toBe(validateRecordSchema(record));
         scoredOrRejected(compiled, record, date);
         notPolluted();
       }),
