@@ -4,8 +4,8 @@
  */
 import { requiredEventTypes, type Predicate } from './conditions.js';
 import { generateEventMatcher, generatePredicate, type EventMatcher } from './codegen.js';
-import { toMilli, type Milli } from './decimal.js';
-import type { AttributeSpec, Clause, Condition, EventType, Indicator, Item, Level, Ruleset } from './types.js';
+import { fromMilli, toMilli, type Milli } from './decimal.js';
+import type { AttributeSpec, Clause, Condition, EventType, Indicator, IndicatorResult, Item, ItemResult, Level, Ruleset } from './types.js';
 
 /** What an event test decides when it holds. */
 export type EventTarget =
@@ -60,6 +60,8 @@ export interface CompiledItem {
   full: Milli;
   /** The start without a recent project: `base`, or `full` when the item has none. */
   base: Milli;
+  /** Where the item's score starts, with a recent project and without (INT-2): a deduction's full or base score, else 0. */
+  starts: readonly [Milli, Milli];
   cap: Milli | undefined;
   max: Milli | undefined;
   /** Indices of the check tests of a `check` item's clauses, in clause order. */
@@ -67,6 +69,8 @@ export interface CompiledItem {
   /** Whether some clause of the item has its own cap, or counts once per attribute value. */
   clauseCaps: boolean;
   oncePer: boolean;
+  /** The item's result when it scores its start: with the full score, and with the base (frozen, shared). */
+  atStart: readonly [Readonly<ItemResult>, Readonly<ItemResult>];
 }
 
 export interface CompiledEventType {
@@ -79,6 +83,8 @@ export interface CompiledEventType {
 export interface CompiledIndicator {
   indicator: Indicator;
   items: number[];
+  /** The indicator's result when every item scores its start, without and with the base (frozen, shared). */
+  atStart: readonly [Readonly<IndicatorResult>, Readonly<IndicatorResult>];
 }
 
 export interface CompiledRuleset {
@@ -112,6 +118,11 @@ export interface CompiledRuleset {
   readonly eventTypes: ReadonlyMap<string, CompiledEventType>;
   /** Item ids of `notAgain` targets, resolved to item indices, per item. */
   readonly notAgainItems: readonly (readonly number[])[];
+}
+
+/** An item's result when it scores its start: frozen, as every result with it shares it. */
+function itemAtStart(item: Item, start: Milli): Readonly<ItemResult> {
+  return Object.freeze({ id: item.id, label: item.label, score: fromMilli(start), start: fromMilli(start) });
 }
 
 function allOf(...parts: (Condition | undefined)[]): Condition {
@@ -149,19 +160,24 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const itemIds = new Map<string, number>();
 
   ruleset.indicators.forEach((indicator, ii) => {
-    const compiledIndicator: CompiledIndicator = { indicator, items: [] };
+    const compiledIndicator = { indicator, items: [] as number[] } as CompiledIndicator;
     indicators.push(compiledIndicator);
     for (const item of indicator.items) {
       const itemIndex = items.length;
       itemIds.set(item.id, itemIndex);
       compiledIndicator.items.push(itemIndex);
+      const full = toMilli(item.full ?? 0);
+      const base = toMilli(item.base ?? item.full ?? 0);
+      const starts = item.kind === 'deduction' ? [full, base] as const : [0, 0] as const;
       const compiledItem: CompiledItem = {
         item,
         kind: item.kind,
         indicator: ii,
         clauses: [],
-        full: toMilli(item.full ?? 0),
-        base: toMilli(item.base ?? item.full ?? 0),
+        full,
+        base,
+        starts,
+        atStart: [itemAtStart(item, starts[0]), itemAtStart(item, starts[1])],
         cap: item.cap === undefined ? undefined : toMilli(item.cap),
         max: item.max === undefined ? undefined : toMilli(item.max),
         checks: [],
@@ -199,6 +215,15 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       }
     }
   });
+
+  for (const compiledIndicator of indicators) {
+    const { indicator, items: indices } = compiledIndicator;
+    compiledIndicator.atStart = [0, 1].map((b) => {
+      const itemResults = indices.map((i) => items[i]!.atStart[b]!);
+      const score = indices.reduce((sum, i) => sum + items[i]!.starts[b]!, 0);
+      return Object.freeze({ id: indicator.id, label: indicator.label, score: fromMilli(score), items: Object.freeze(itemResults) as ItemResult[], vetoedBy: undefined });
+    }) as [IndicatorResult, IndicatorResult];
+  }
 
   ruleset.downgrades?.rules.forEach((rule, r) => {
     eventTests.push({ condition: rule.when, slots: slots(rule.when), target: { kind: 'downgrade', rule: r } });

@@ -56,7 +56,7 @@ function hasRecentProject(compiled: CompiledRuleset, record: EntityRecord, asOf:
 
 /** An item's starting score: a deduction's base when there was no recent project, else its full score; a bonus or check starts at 0. */
 function startScore(item: CompiledItem, baseApplied: boolean): Milli {
-  return item.kind !== 'deduction' ? 0 : baseApplied ? item.base : item.full;
+  return item.starts[baseApplied ? 1 : 0];
 }
 
 /** What one evaluation has gathered before items are scored. */
@@ -202,7 +202,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   let computed = 0;
   const indicatorResults: IndicatorResult[] = [];
   for (let ii = 0; ii < indicators.length; ii++) {
-    const { indicator, items: indices } = indicators[ii]!;
+    const { indicator, items: indices, atStart } = indicators[ii]!;
     let score = 0;
     for (const i of indices) score += itemScores[i]!;
     const veto = vetoes[ii];
@@ -214,10 +214,20 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
       score = 0;
     }
     computed += score;
+    // An indicator, or item, that scores its start has the result every such record has.
+    const b = baseApplied ? 1 : 0;
+    let untouched = !veto;
+    for (const i of indices) untouched &&= itemScores[i] === items[i]!.starts[b];
+    if (untouched) {
+      indicatorResults.push(atStart[b]);
+      continue;
+    }
     const itemResults: ItemResult[] = [];
     for (const i of indices) {
-      const { item } = items[i]!;
-      itemResults.push({ id: item.id, label: item.label, score: fromMilli(itemScores[i]!), start: fromMilli(startScore(items[i]!, baseApplied)) });
+      const compiledItem = items[i]!;
+      const start = compiledItem.starts[b];
+      const { item } = compiledItem;
+      itemResults.push(itemScores[i] === start ? compiledItem.atStart[b] : { id: item.id, label: item.label, score: fromMilli(itemScores[i]!), start: fromMilli(start) });
     }
     indicatorResults.push({ id: indicator.id, label: indicator.label, score: fromMilli(score), items: itemResults, vetoedBy: veto ? clauses[veto.clause]!.clause.id : undefined });
   }

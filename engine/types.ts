@@ -359,7 +359,11 @@ export interface DowngradeResult {
   steps: { clause: string; event: string; date: string; from: string; to: string }[];
 }
 
-/** The result of evaluating one record. */
+/**
+ * The result of evaluating one record. Read it, don't change it: the parts every result with
+ * them has in common (the ruleset's identity, an indicator or item left at its start) are
+ * one frozen object shared by those results.
+ */
 export interface Result {
   id: string;
   ruleset: { id: string; version: string };

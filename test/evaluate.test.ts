@@ -32,6 +32,22 @@ describe('evaluate', () => {
     expect(evaluate(compiled, first).asOf).toBe(first!.asOf);
   });
 
+  it('shares, frozen, the indicators and items left at their start, and only those', () => {
+    const quiet = evaluate(compiled, { id: 'Q', kind: 'enterprise', projects: [{ id: 'P1', permitDate: '2020-01-01' }] }, { asOf: '2021-06-30' });
+    const accident = evaluate(compiled, { id: 'A', kind: 'enterprise', projects: [{ id: 'P1', permitDate: '2020-01-01' }], events: [{ type: 'qualityAccident', date: '2021-01-10', severity: 'general', project: 'P1' }] }, { asOf: '2021-06-30' });
+    const [quietE2, accidentE2] = [quiet, accident].map((r) => r.indicators.find((i) => i.id === 'E2')!);
+    expect(accidentE2!.score).toBeLessThan(quietE2!.score);
+    expect(accidentE2).not.toBe(quietE2);
+    expect(Object.isFrozen(accidentE2)).toBe(false);
+    const [quietE3, accidentE3] = [quiet, accident].map((r) => r.indicators.find((i) => i.id === 'E3')!);
+    expect(accidentE3).toBe(quietE3);
+    expect(Object.isFrozen(quietE3)).toBe(true);
+    expect(Object.isFrozen(quietE3!.items)).toBe(true);
+    expect(() => {
+      (quietE3 as { score: number }).score = 0;
+    }).toThrow(TypeError);
+  });
+
   it('refuses a record of another kind of entity', () => {
     expect(() => evaluate(compiled, { id: 'L', kind: 'projectLead', title: 'senior', experienceProjects: 3 })).toThrow(CreditRulesError);
   });
