@@ -8,7 +8,7 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import type { Ruleset } from '../engine/index.js';
+import type { EvaluateOptions, Ruleset } from '../engine/index.js';
 import { generateRecords } from '../test/support/generate.js';
 
 // The engine as users run it: the built library (`npm run bench` builds it first), not the
@@ -30,29 +30,32 @@ const compiled = loadRuleset(json);
 const records = generateRecords(2021, RECORDS, json.eventTypes, { asOf: AS_OF });
 const events = records.reduce((n, r) => n + (r.events?.length ?? 0), 0);
 
-function bestRate(label: string, rounds: number, run: () => void, count: number): number {
-  let best = 0;
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    run();
-    best = Math.max(best, count / ((performance.now() - start) / 1000));
+/**
+ * Records per second of each way of evaluating, the best of `rounds`: the ways take turns
+ * round by round, so a slow spell of the shared machine falls on all of them alike.
+ */
+function bestRates(ways: Record<string, EvaluateOptions>, rounds: number): Record<string, number> {
+  const best: Record<string, number> = {};
+  for (let round = 0; round < rounds; round++) {
+    for (const [label, way] of Object.entries(ways)) {
+      const options = { asOf: AS_OF, ...way };
+      const start = performance.now();
+      for (const record of records) evaluate(compiled, record, options);
+      best[label] = Math.max(best[label] ?? 0, RECORDS / ((performance.now() - start) / 1000));
+    }
   }
-  console.log(`${label.padEnd(44)} ${Math.round(best).toLocaleString('en').padStart(10)} records/s`);
+  for (const [label, rate] of Object.entries(best)) console.log(`${label.padEnd(44)} ${Math.round(rate).toLocaleString('en').padStart(10)} records/s`);
   return best;
 }
 
 console.log(`credit-rules bench: ${RECORDS.toLocaleString('en')} seeded records, ${(events / RECORDS).toFixed(1)} events each on average, as of ${AS_OF}`);
-console.log(`node ${process.version}, ${process.platform} ${process.arch}\n`);
+console.log(`node ${process.version}, ${process.platform} ${process.arch}; each rate the best of 8 rounds\n`);
 
-const off = bestRate('compiled, trace off (records validated)', 5, () => {
-  for (const record of records) evaluate(compiled, record, { asOf: AS_OF, trace: false });
-}, RECORDS);
-const offTrusted = bestRate('compiled, trace off (validation skipped)', 5, () => {
-  for (const record of records) evaluate(compiled, record, { asOf: AS_OF, trace: false, validate: false });
-}, RECORDS);
-const on = bestRate('compiled, full trace (records validated)', 5, () => {
-  for (const record of records) evaluate(compiled, record, { asOf: AS_OF, trace: true });
-}, RECORDS);
+const OFF = 'compiled, trace off (records validated)';
+const OFF_TRUSTED = 'compiled, trace off (validation skipped)';
+const ON = 'compiled, full trace (records validated)';
+const rates = bestRates({ [OFF]: { trace: false }, [OFF_TRUSTED]: { trace: false, validate: false }, [ON]: { trace: true } }, 8);
+const [off, offTrusted, on] = [rates[OFF]!, rates[OFF_TRUSTED]!, rates[ON]!];
 
 const matcher = new ReferenceMatcher(compiled);
 const subset = records.slice(0, REFERENCE_SUBSET);
@@ -108,10 +111,12 @@ async function streamed(format: string): Promise<{ seconds: number; peakMb: numb
   return { seconds: (performance.now() - began) / 1000, peakMb: peakKb / 1024 };
 }
 
+let peakMb = 0;
 for (const format of ['csv', 'json']) {
-  const { seconds, peakMb } = await streamed(format);
+  const run = await streamed(format);
+  peakMb = Math.max(peakMb, run.peakMb);
   const label = `CLI, ${STREAMED.toLocaleString('en')} NDJSON records → ${format}${format === 'json' ? ' (no trace)' : ''}`;
-  console.log(`${label.padEnd(44)} ${peakMb.toFixed(0).padStart(10)} MB peak RSS, ${seconds.toFixed(1)} s (${Math.round(STREAMED / seconds).toLocaleString('en')} records/s)`);
+  console.log(`${label.padEnd(44)} ${run.peakMb.toFixed(0).padStart(10)} MB peak RSS, ${run.seconds.toFixed(1)} s (${Math.round(STREAMED / run.seconds).toLocaleString('en')} records/s)`);
 }
 rmSync(dir, { recursive: true, force: true });
 
@@ -119,4 +124,14 @@ console.log('\nratios');
 console.log(`  compiled trace off / json-rules-engine reference  ${(off / reference).toFixed(0)}×`);
 console.log(`  compiled trace off, no validation / reference     ${(offTrusted / reference).toFixed(0)}×`);
 console.log(`  full trace / trace off                            ${(on / off).toFixed(2)}`);
-console.log('\ntargets: ≥ 200,000 records/s trace off, ≥ 50,000 with the full trace, ≥ 100× the reference, one-record CLI < 300 ms, 1,000,000 records streamed < 300 MB RSS');
+
+const targets: [string, boolean, string][] = [
+  ['≥ 200,000 records/s trace off (validation skipped)', offTrusted >= 200_000, Math.round(offTrusted).toLocaleString('en')],
+  ['≥ 200,000 records/s trace off (records validated)', off >= 200_000, Math.round(off).toLocaleString('en')],
+  ['≥ 50,000 records/s full trace (records validated)', on >= 50_000, Math.round(on).toLocaleString('en')],
+  ['≥ 100× the json-rules-engine reference', off / reference >= 100, `${(off / reference).toFixed(0)}×`],
+  ['one-record CLI < 300 ms', coldStart < 300, `${coldStart.toFixed(0)} ms`],
+  [`${STREAMED.toLocaleString('en')} records streamed < 300 MB RSS`, peakMb < 300, `${peakMb.toFixed(0)} MB`],
+];
+console.log('\ntargets');
+for (const [target, met, measured] of targets) console.log(`  ${met ? 'met    ' : 'NOT met'}  ${target.padEnd(52)} ${measured}`);

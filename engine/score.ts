@@ -195,7 +195,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   const itemScores: Milli[] = new Array<Milli>(items.length);
   for (let i = 0; i < items.length; i++) {
     const compiledItem = items[i]!;
-    trace?.setPlace(compiledItem.indicator, i);
+    trace?.setPlace(indicators[compiledItem.indicator]!.indicator.id, compiledItem.item.id);
     itemScores[i] = compiledItem.kind === 'check' ? scoreCheck(compiled, i, matches, trace) : scoreEvents(compiled, i, events, gathered, baseApplied, trace);
   }
 
@@ -208,7 +208,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
     const veto = vetoes[ii];
     if (veto) {
       const clause = clauses[veto.clause]!;
-      trace?.setPlace(ii, clause.item);
+      trace?.setPlace(indicator.id, items[clause.item]!.item.id);
       trace?.veto(clause, indicator, events[veto.event]!, veto.event, score);
       for (const i of indices) itemScores[i] = 0;
       score = 0;

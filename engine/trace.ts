@@ -26,18 +26,13 @@ export class TraceWriter {
   readonly entries: TraceEntry[] = [];
   private indicator: string | undefined;
   private item: string | undefined;
-  private items: string[] | undefined;
 
   constructor(private readonly ruleset: Ruleset) {}
 
   /** The indicator and item that the next entries belong to. */
-  setPlace(indicatorIndex: number, itemIndex: number): void {
-    this.indicator = this.ruleset.indicators[indicatorIndex]!.id;
-    this.item = this.itemIds[itemIndex];
-  }
-
-  private get itemIds(): string[] {
-    return (this.items ??= this.ruleset.indicators.flatMap((indicator) => indicator.items.map((item) => item.id)));
+  setPlace(indicator: string, item: string): void {
+    this.indicator = indicator;
+    this.item = item;
   }
 
   private push(entry: Omit<TraceEntry, 'indicator' | 'item'>): void {
