@@ -58,8 +58,6 @@ export interface CompiledItem {
   indicator: number;
   clauses: number[];
   full: Milli;
-  /** The start without a recent project: `base`, or `full` when the item has none. */
-  base: Milli;
   /** Where the item's score starts, with a recent project and without (INT-2): a deduction's full or base score, else 0. */
   starts: readonly [Milli, Milli];
   cap: Milli | undefined;
@@ -175,7 +173,6 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         indicator: ii,
         clauses: [],
         full,
-        base,
         starts,
         atStart: [itemAtStart(item, starts[0]), itemAtStart(item, starts[1])],
         cap: item.cap === undefined ? undefined : toMilli(item.cap),
