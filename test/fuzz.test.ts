@@ -305,12 +305,12 @@ describe.sequential('fuzz: malformed records into evaluate()', () => {
       ['record', (r) => r], ['licence', (r) => r.licence], ['publishedRating', (r) => r.publishedRating], ['project', (r) => r.projects[0]!], ['event', (r) => r.events[0]!],
     ];
     let checks = 0;
-    for (const [, at] of objects) {
+    for (const [name, at] of objects) {
       for (const key of [...schemaPropertyNames(), 'other', '__proto__', 'constructor']) {
         for (const value of values) {
           const record = clone(base);
           setOwn(at(record), key, value);
-          expect(acceptRecordSchema(record), `${key} = ${show(value)}`).toBe(validateRecordSchema(record));
+          expect(acceptRecordSchema(record), `${name}.${key} = ${show(value)}`).toBe(validateRecordSchema(record));
           checks++;
         }
       }
