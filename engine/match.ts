@@ -122,9 +122,12 @@ export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, a
     }
     facts.event = event;
     facts.project = eventProject(record, event);
+    // The type's own matcher takes its type as given: only an own `type` chooses it, as
+    // json-rules-engine reads only own properties.
+    const type = Object.hasOwn(event, 'type') ? event.type : undefined;
     n = untyped
-      ? (compiled.matchersByType.get(event.type) ?? untyped)(facts, hits, n)
-      : interpret(compiled, compiled.programsByType.get(event.type) ?? compiled.untypedProgram, facts, hits, n);
+      ? ((type !== undefined && compiled.matchersByType.get(type)) || untyped)(facts, hits, n)
+      : interpret(compiled, (type !== undefined && compiled.programsByType.get(type)) || compiled.untypedProgram, facts, hits, n);
   }
   starts[events.length] = n;
   const recordFacts: Facts = { record, asOf, parameters: compiled.parameters };

@@ -25,6 +25,16 @@ describe('random records', () => {
     }
   });
 
+  it("choose an event type's matcher by the event's own type only, as json-rules-engine reads it", async () => {
+    // An object, not JSON: its event inherits `type`, which json-rules-engine's (own-property)
+    // path resolver does not see, so no rule of the type may match it.
+    const event = Object.assign(Object.create({ type: 'qualityAccident' }) as object, { date: '2021-03-01', severity: 'general' });
+    const record = { id: 'R', kind: 'enterprise', projects: [{ id: 'P1', permitDate: '2020-01-01' }], events: [event] } as unknown as Parameters<typeof evaluateReference>[2];
+    const fast = evaluate(compiled, record, { asOf, validate: false });
+    expect(fast.indicators.find((i) => i.id === 'E2')!.score).toBe(evaluate(compiled, { ...record, events: [] }, { asOf }).indicators.find((i) => i.id === 'E2')!.score);
+    expect(await evaluateReference(new ReferenceMatcher(compiled), compiled, record, { asOf })).toEqual(fast);
+  });
+
   it('score the same where code generation is not allowed (the matcher interprets the programs, closures decide)', () => {
     const { compileCondition } = conditions;
     const interpreted = {
