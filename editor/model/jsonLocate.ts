@@ -24,100 +24,45 @@ export function parsePathKey(key: string): (string | number)[] {
 
 /**
  * The range of the value at `path` in `text` (of the deepest part of the path that exists), or
- * `null` when the text is not JSON enough to tell.
+ * `null` when the text is not JSON.
  */
 export function locateValue(text: string, path: readonly (string | number)[]): TextRange | null {
-  let i = 0;
-  const space = (): void => {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
-  };
-  const string = (): string => {
-    const start = i;
-    i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
-  };
-  const skip = (): void => {
-    space();
-    const c = text[i];
-    if (c === '"') string();
-    else if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      space();
-      if (text[i] === close) {
-        i++;
-        return;
-      }
-      for (;;) {
-        if (c === '{') {
-          space();
-          string();
-          space();
-          i++; // ':'
-        }
-        skip();
-        space();
-        if (text[i] === ',') i++;
-        else {
-          i++;
-          return;
-        }
-      }
-    } else {
-      while (i < text.length && !/[\s,\]}]/.test(text[i]!)) i++;
-    }
-  };
-  const find = (depth: number): TextRange => {
-    space();
-    const start = i;
-    const target = path[depth];
-    const c = text[i];
-    if (depth < path.length && c === '{' && typeof target === 'string') {
-      i++;
-      space();
-      while (text[i] !== '}' && i < text.length) {
-        space();
-        const key = string();
-        space();
-        i++; // ':'
-        if (key === target) return find(depth + 1);
-        skip();
-        space();
-        if (text[i] === ',') i++;
-        space();
-      }
-    } else if (depth < path.length && c === '[' && typeof target === 'number') {
-      i++;
-      for (let index = 0; ; index++) {
-        space();
-        if (text[i] === ']' || i >= text.length) break;
-        if (index === target) return find(depth + 1);
-        skip();
-        space();
-        if (text[i] === ',') i++;
-      }
-    }
-    i = start;
-    skip();
-    return { start, end: i };
-  };
   try {
-    return find(0);
-  } catch {
-    return null;
+    return scan(text, path);
+  } catch (error) {
+    if (error instanceof SyntaxAt) return null;
+    throw error;
   }
 }
-
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /**
  * The offset where JSON text first goes wrong (the text's length when it ends too soon), or -1
  * when it is JSON. The browser's own message does not always say where.
  */
 export function syntaxErrorOffset(text: string): number {
+  try {
+    scan(text, []);
+    return -1;
+  } catch (error) {
+    if (error instanceof SyntaxAt) return error.offset;
+    throw error;
+  }
+}
+
+class SyntaxAt {
+  constructor(readonly offset: number) {}
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/**
+ * Reads JSON text strictly (as JSON.parse does), throwing `SyntaxAt` where it first goes
+ * wrong, and returns the range of the value at `path`, or of the deepest part of it that exists.
+ */
+function scan(text: string, path: readonly (string | number)[]): TextRange {
   let i = 0;
+  let found: TextRange = { start: 0, end: 0 };
+  let foundDepth = -1;
   const fail = (): never => {
     throw new SyntaxAt(i);
   };
@@ -147,65 +92,59 @@ export function syntaxErrorOffset(text: string): number {
     }
     fail();
   };
-  const value = (): void => {
+  /** A value; `depth` is how much of `path` leads to it, or -1 when it is off the path. */
+  const value = (depth: number): void => {
     space();
+    const start = i;
     const c = text[i];
+    const target = depth >= 0 && depth < path.length ? path[depth] : undefined;
     if (c === '{' || c === '[') {
       const close = c === '{' ? '}' : ']';
       i++;
       space();
-      if (text[i] === close) {
-        i++;
-        return;
-      }
-      for (;;) {
-        if (c === '{') {
+      if (text[i] === close) i++;
+      else {
+        for (let index = 0; ; index++) {
+          let onPath = target === index;
+          if (c === '{') {
+            space();
+            if (text[i] !== '"') fail();
+            const key = i;
+            string();
+            onPath = typeof target === 'string' && target === JSON.parse(text.slice(key, i));
+            space();
+            if (text[i] !== ':') fail();
+            i++;
+          }
+          value(onPath ? depth + 1 : -1);
           space();
-          if (text[i] !== '"') fail();
-          string();
-          space();
-          if (text[i] !== ':') fail();
-          i++;
+          if (text[i] === ',') {
+            i++;
+            continue;
+          }
+          if (text[i] === close) {
+            i++;
+            break;
+          }
+          fail();
         }
-        value();
-        space();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === close) {
-          i++;
-          return;
-        }
-        fail();
       }
+    } else if (c === '"') string();
+    else {
+      NUMBER.lastIndex = i;
+      const number = NUMBER.exec(text);
+      const word = number ? undefined : ['true', 'false', 'null'].find((w) => text.startsWith(w, i));
+      if (number) i += number[0].length;
+      else if (word) i += word.length;
+      else fail();
     }
-    if (c === '"') return string();
-    NUMBER.lastIndex = i;
-    const number = NUMBER.exec(text);
-    if (number) {
-      i += number[0].length;
-      return;
+    if (depth > foundDepth) {
+      found = { start, end: i };
+      foundDepth = depth;
     }
-    for (const word of ['true', 'false', 'null']) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return;
-      }
-    }
-    fail();
   };
-  try {
-    value();
-    space();
-    if (i < text.length) fail();
-    return -1;
-  } catch (error) {
-    if (error instanceof SyntaxAt) return error.offset;
-    throw error;
-  }
-}
-
-class SyntaxAt {
-  constructor(readonly offset: number) {}
+  value(0);
+  space();
+  if (i < text.length) fail();
+  return found;
 }

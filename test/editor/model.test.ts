@@ -52,6 +52,13 @@ describe('JSON text', () => {
     const missing = locateValue(text, parsePathKey('$.grades[1].nothing'))!;
     expect(text.slice(missing.start, missing.end)).toBe('{\n      "grade": "AA+",\n      "min": 85\n    }');
   });
+
+  it('finds a value under an escaped key, and nothing in text that is not JSON', () => {
+    const text = '{"a\\"b": [true, {"c": null}], "d": "x"}';
+    const range = locateValue(text, ['a"b', 1, 'c'])!;
+    expect(text.slice(range.start, range.end)).toBe('null');
+    expect(locateValue('{"a": [1, }', ['a', 0])).toBeNull();
+  });
 });
 
 describe('syntaxErrorOffset', () => {
