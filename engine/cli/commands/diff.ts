@@ -197,56 +197,53 @@ const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 const gradeMove = (row: CaseImpactRow): string => (row.gradeChanged ? `${row.old!.grade ?? '不予定级'} → ${row.new!.grade ?? '不予定级'}` : '');
 const transitionGrade = (g: string | null): string => g ?? '不予定级';
 
+/** A column of a case table: its title, alignment, width limit, and what it shows of a case. */
 interface Column {
   title: string;
   align: 'left' | 'right';
   max?: number;
+  cell: (row: CaseImpactRow) => string;
 }
 
-/** A terminal table aligned by display width (a Chinese character takes two columns). */
-function table(columns: readonly Column[], rows: readonly string[][]): string {
-  const fitted = rows.map((row) => row.map((cell, i) => (columns[i]!.max ? truncate(cell, columns[i]!.max!) : cell)));
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...fitted.map((row) => displayWidth(row[i]!))));
+/** A terminal table of cases, aligned by display width (a Chinese character takes two columns). */
+function table(columns: readonly Column[], rows: readonly CaseImpactRow[]): string {
+  const fitted = rows.map((row) => columns.map((c) => (c.max ? truncate(c.cell(row), c.max) : c.cell(row))));
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...fitted.map((cells) => displayWidth(cells[i]!))));
   const line = (cells: readonly string[]): string => cells.map((cell, i) => pad(cell, widths[i]!, columns[i]!.align)).join('  ').trimEnd();
   return [line(columns.map((c) => c.title)), widths.map((w) => '─'.repeat(w)).join('  '), ...fitted.map(line)].join('\n') + '\n';
 }
 
-const CHANGED_COLUMNS: Column[] = [
-  { title: '标识', align: 'left', max: 20 },
-  { title: '名称', align: 'left', max: 32 },
-  { title: '评价日', align: 'left' },
-  { title: '原得分', align: 'right' },
-  { title: '原等级', align: 'left' },
-  { title: '新得分', align: 'right' },
-  { title: '新等级', align: 'left' },
-  { title: '变化', align: 'right' },
-  { title: '等级变化', align: 'left' },
+/** Which case: the first columns of every case table. */
+const CASE_COLUMNS: Column[] = [
+  { title: '标识', align: 'left', max: 20, cell: (r) => r.id },
+  { title: '名称', align: 'left', max: 32, cell: (r) => r.name ?? '' },
+  { title: '评价日', align: 'left', cell: (r) => r.asOf },
 ];
-const changedCells = (r: CaseImpactRow): string[] => [r.id, r.name ?? '', r.asOf, scoreText(r.old), gradeText(r.old), scoreText(r.new), gradeText(r.new), changeText(r.change), gradeMove(r)];
+
+const CHANGED_COLUMNS: Column[] = [
+  ...CASE_COLUMNS,
+  { title: '原得分', align: 'right', cell: (r) => scoreText(r.old) },
+  { title: '原等级', align: 'left', cell: (r) => gradeText(r.old) },
+  { title: '新得分', align: 'right', cell: (r) => scoreText(r.new) },
+  { title: '新等级', align: 'left', cell: (r) => gradeText(r.new) },
+  { title: '变化', align: 'right', cell: (r) => changeText(r.change) },
+  { title: '等级变化', align: 'left', cell: gradeMove },
+];
 
 const NEAR_COLUMNS: Column[] = [
-  { title: '标识', align: 'left', max: 20 },
-  { title: '名称', align: 'left', max: 32 },
-  { title: '评价日', align: 'left' },
-  { title: '新得分', align: 'right' },
-  { title: '新等级', align: 'left' },
-  { title: '等级线', align: 'left' },
-  { title: '差距', align: 'right' },
+  ...CASE_COLUMNS,
+  { title: '新得分', align: 'right', cell: (r) => scoreText(r.new) },
+  { title: '新等级', align: 'left', cell: (r) => gradeText(r.new) },
+  { title: '等级线', align: 'left', cell: (r) => `${r.nearLine!.grade} ${r.nearLine!.min}` },
+  { title: '差距', align: 'right', cell: (r) => signed(r.nearLine!.distance) },
 ];
-const nearCells = (r: CaseImpactRow): string[] => [r.id, r.name ?? '', r.asOf, scoreText(r.new), gradeText(r.new), `${r.nearLine!.grade} ${r.nearLine!.min}`, signed(r.nearLine!.distance)];
 
 const COMPUTED_COLUMNS: Column[] = [
-  { title: '标识', align: 'left', max: 20 },
-  { title: '名称', align: 'left', max: 32 },
-  { title: '评价日', align: 'left' },
-  { title: '结果（不变）', align: 'left' },
-  { title: '原计分表得分', align: 'right' },
-  { title: '新计分表得分', align: 'right' },
-  { title: '变化', align: 'right' },
-];
-const computedCells = (r: CaseImpactRow): string[] => [
-  r.id, r.name ?? '', r.asOf, `${r.new!.score} ${gradeText(r.new)}`, String(r.old!.computedScore), String(r.new!.computedScore),
-  changeText(Number((r.new!.computedScore - r.old!.computedScore).toFixed(3))),
+  ...CASE_COLUMNS,
+  { title: '结果（不变）', align: 'left', cell: (r) => `${r.new!.score} ${gradeText(r.new)}` },
+  { title: '原计分表得分', align: 'right', cell: (r) => String(r.old!.computedScore) },
+  { title: '新计分表得分', align: 'right', cell: (r) => String(r.new!.computedScore) },
+  { title: '变化', align: 'right', cell: (r) => changeText(Number((r.new!.computedScore - r.old!.computedScore).toFixed(3))) },
 ];
 
 /** The parts every human-readable format shows, in order. */
@@ -278,22 +275,25 @@ function renderTable(report: Report): string {
   out.push(`\n政策变化（${s.policy.length} 项）\n`);
   out.push(s.policy.length ? s.policy.map((c) => `  ${c.message}\n`).join('') : '  无：两个版本的计分规则相同\n');
   out.push(`\n对案例的影响：${s.summary}\n`);
-  if (s.changed.shown.length) out.push(table(CHANGED_COLUMNS, s.changed.shown.map(changedCells)), moreLine(s.changed.more));
+  if (s.changed.shown.length) out.push(table(CHANGED_COLUMNS, s.changed.shown), moreLine(s.changed.more));
   out.push('\n等级变化\n');
   out.push(report.impact.transitions.length ? report.impact.transitions.map((t) => `  ${transitionGrade(t.from)} → ${transitionGrade(t.to)}  ${t.count} 个\n`).join('') : '  无\n');
   if (s.computed.shown.length) {
-    out.push(`\n降级期内结果不变、计分表得分变化的案例（降级满 ${report.newer.compiled.ruleset.downgrades?.recalcMonths ?? '—'} 个月后按新计分表计算）\n`, table(COMPUTED_COLUMNS, s.computed.shown.map(computedCells)), moreLine(s.computed.more));
+    out.push(`\n降级期内结果不变、计分表得分变化的案例（降级满 ${report.newer.compiled.ruleset.downgrades?.recalcMonths ?? '—'} 个月后按新计分表计算）\n`, table(COMPUTED_COLUMNS, s.computed.shown), moreLine(s.computed.more));
   }
   out.push(`\n新版本下距等级线 ${report.impact.nearLineWithin} 分以内的案例（${report.impact.nearLines.length} 个）\n`);
-  out.push(s.near.shown.length ? table(NEAR_COLUMNS, s.near.shown.map(nearCells)) + moreLine(s.near.more) : '  无\n');
+  out.push(s.near.shown.length ? table(NEAR_COLUMNS, s.near.shown) + moreLine(s.near.more) : '  无\n');
   return out.join('');
 }
 
 const mdCell = (text: string): string => text.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\r?\n/g, ' ');
-function mdTable(columns: readonly Column[], rows: readonly string[][]): string {
+function mdTable(columns: readonly Pick<Column, 'title' | 'align'>[], rows: readonly string[][]): string {
   const align = columns.map((c) => (c.align === 'right' ? '---:' : '---'));
   return [`| ${columns.map((c) => mdCell(c.title)).join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((row) => `| ${row.map(mdCell).join(' | ')} |`)].join('\n') + '\n';
 }
+
+/** A markdown table of cases. */
+const mdCases = (columns: readonly Column[], rows: readonly CaseImpactRow[]): string => mdTable(columns, rows.map((row) => columns.map((c) => c.cell(row))));
 
 function renderMarkdown(report: Report): string {
   const s = sections(report);
@@ -309,12 +309,12 @@ function renderMarkdown(report: Report): string {
   out.push(s.policy.length ? s.policy.map((c) => `- ${mdCell(c.message)}\n`).join('') : '无：两个版本的计分规则相同。\n');
   if (s.meta.length) out.push(`\n版本信息：${s.meta.map((c) => mdCell(c.message)).join('；')}\n`);
   out.push(`\n## 对案例的影响\n\n${s.summary}\n\n`);
-  if (s.changed.shown.length) out.push(mdTable(CHANGED_COLUMNS, s.changed.shown.map(changedCells)), moreLine(s.changed.more));
+  if (s.changed.shown.length) out.push(mdCases(CHANGED_COLUMNS, s.changed.shown), moreLine(s.changed.more));
   out.push('\n## 等级变化\n\n');
   out.push(report.impact.transitions.length ? mdTable([{ title: '原等级', align: 'left' }, { title: '新等级', align: 'left' }, { title: '个数', align: 'right' }], report.impact.transitions.map((t) => [transitionGrade(t.from), transitionGrade(t.to), String(t.count)])) : '无\n');
-  if (s.computed.shown.length) out.push('\n## 降级期内结果不变、计分表得分变化的案例\n\n', mdTable(COMPUTED_COLUMNS, s.computed.shown.map(computedCells)), moreLine(s.computed.more));
+  if (s.computed.shown.length) out.push('\n## 降级期内结果不变、计分表得分变化的案例\n\n', mdCases(COMPUTED_COLUMNS, s.computed.shown), moreLine(s.computed.more));
   out.push(`\n## 新版本下距等级线 ${report.impact.nearLineWithin} 分以内的案例（${report.impact.nearLines.length} 个）\n\n`);
-  out.push(s.near.shown.length ? mdTable(NEAR_COLUMNS, s.near.shown.map(nearCells)) + moreLine(s.near.more) : '无\n');
+  out.push(s.near.shown.length ? mdCases(NEAR_COLUMNS, s.near.shown) + moreLine(s.near.more) : '无\n');
   return out.join('');
 }
 
