@@ -40,11 +40,6 @@ export interface CompiledLevel {
 export interface CompiledClause {
   clause: Clause;
   item: number;
-  /**
-   * The clause's validity in months when it is the same for every event (`Infinity`
-   * without an end), else `undefined` and the window is read per event (window.ts).
-   */
-  fixedMonths: number | undefined;
   levels: CompiledLevel[];
   cap: Milli | undefined;
   veto: boolean;
@@ -158,12 +153,11 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const itemIds = new Map<string, number>();
 
   ruleset.indicators.forEach((indicator, ii) => {
-    const compiledIndicator = { indicator, items: [] as number[] } as CompiledIndicator;
-    indicators.push(compiledIndicator);
+    const indices: number[] = [];
     for (const item of indicator.items) {
       const itemIndex = items.length;
       itemIds.set(item.id, itemIndex);
-      compiledIndicator.items.push(itemIndex);
+      indices.push(itemIndex);
       const full = toMilli(item.full ?? 0);
       const base = toMilli(item.base ?? item.full ?? 0);
       const starts = item.kind === 'deduction' ? [full, base] as const : [0, 0] as const;
@@ -190,11 +184,9 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         const clauseIndex = clauses.length;
         compiledItem.clauses.push(clauseIndex);
         const levels: Level[] = clause.levels ?? [{ id: clause.id, label: clause.label, points: clause.points ?? 0 }];
-        const window = clause.window;
         clauses.push({
           clause,
           item: itemIndex,
-          fixedMonths: !window ? Infinity : window.untilAttribute === undefined && window.monthsAttribute === undefined ? window.months ?? Infinity : undefined,
           levels: levels.map((level) => ({ level, points: toMilli(level.points) })),
           cap: clause.cap === undefined ? undefined : toMilli(clause.cap),
           veto: clause.effect === 'veto',
@@ -211,16 +203,13 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         });
       }
     }
+    const atStart = (b: 0 | 1): Readonly<IndicatorResult> => {
+      const score = indices.reduce((sum, i) => sum + items[i]!.starts[b], 0);
+      const itemResults = Object.freeze(indices.map((i) => items[i]!.atStart[b])) as ItemResult[];
+      return Object.freeze({ id: indicator.id, label: indicator.label, score: fromMilli(score), items: itemResults, vetoedBy: undefined });
+    };
+    indicators.push({ indicator, items: indices, atStart: [atStart(0), atStart(1)] });
   });
-
-  for (const compiledIndicator of indicators) {
-    const { indicator, items: indices } = compiledIndicator;
-    compiledIndicator.atStart = [0, 1].map((b) => {
-      const itemResults = indices.map((i) => items[i]!.atStart[b]!);
-      const score = indices.reduce((sum, i) => sum + items[i]!.starts[b]!, 0);
-      return Object.freeze({ id: indicator.id, label: indicator.label, score: fromMilli(score), items: Object.freeze(itemResults) as ItemResult[], vetoedBy: undefined });
-    }) as [IndicatorResult, IndicatorResult];
-  }
 
   ruleset.downgrades?.rules.forEach((rule, r) => {
     eventTests.push({ condition: rule.when, slots: slots(rule.when), target: { kind: 'downgrade', rule: r } });

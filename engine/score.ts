@@ -71,10 +71,7 @@ interface Gathered {
   multiplied: Set<number>[];
 }
 
-/**
- * Each event, each clause it matches (its first matching level), if the event is in the
- * clause's window: month(date) + months ≥ month(asOf) where the months are fixed (window.ts).
- */
+/** Each event, each clause it matches (its first matching level), if the event is in the clause's window. */
 function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf: string, matches: Matches): Gathered {
   const { clauses, eventTests, parameters } = compiled;
   const { hits, starts } = matches;
@@ -82,8 +79,6 @@ function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf:
   const gathered: Gathered = { occurrences: [], vetoed: [], vetoes: [], multiplied: [] };
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!;
-    if (event.date > asOf) continue;
-    const eventMonth = monthIndex(event.date);
     let lastClause = -1;
     for (let h = starts[e]!; h < starts[e + 1]!; h++) {
       const target = eventTests[hits[h]!]!.target;
@@ -91,8 +86,7 @@ function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf:
       if (target.kind !== 'level' || target.clause === lastClause) continue;
       lastClause = target.clause;
       const clause = clauses[target.clause]!;
-      const months = clause.fixedMonths;
-      if (months !== undefined ? eventMonth + months < asOfMonth : !inWindow(event, clause.clause.window, asOf, asOfMonth, parameters)) continue;
+      if (!inWindow(event, clause.clause.window, asOf, asOfMonth, parameters)) continue;
       const occurrence: Occurrence = { event: e, clause: target.clause, level: target.level, points: clause.levels[target.level]!.points, extra: 0 };
       if (clause.veto) {
         gathered.vetoes[clause.vetoes] ??= occurrence;
