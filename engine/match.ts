@@ -20,9 +20,22 @@ export interface Matches {
   projects: boolean[];
 }
 
-/** The project an event names, or `null` (records have few projects: a scan beats a map). */
-export function eventProject(record: EntityRecord, event: EntityEvent): Project | null {
+/**
+ * A record's projects by id when it has more than a few (the first of a repeated id, as a
+ * scan finds it), so finding each event's project stays linear; `undefined` for a few.
+ */
+export function projectsById(record: EntityRecord): ReadonlyMap<string, Project> | undefined {
+  const projects = record.projects;
+  if (!projects || projects.length <= 16) return undefined;
+  const byId = new Map<string, Project>();
+  for (const project of projects) if (!byId.has(project.id)) byId.set(project.id, project);
+  return byId;
+}
+
+/** The project an event names, or `null`: a scan of the record's few projects, else `byId`. */
+export function eventProject(record: EntityRecord, event: EntityEvent, byId?: ReadonlyMap<string, Project>): Project | null {
   if (event.project === undefined || !record.projects) return null;
+  if (byId) return byId.get(event.project) ?? null;
   for (const project of record.projects) if (project.id === event.project) return project;
   return null;
 }
@@ -110,6 +123,7 @@ export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, a
   const starts = startBuffer;
   const most = compiled.eventTests.length;
   const untyped = compiled.untypedMatcher;
+  const byId = projectsById(record);
   let hits = hitBuffer;
   let n = 0;
   for (let e = 0; e < events.length; e++) {
@@ -121,7 +135,7 @@ export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, a
       hitBuffer = hits;
     }
     facts.event = event;
-    facts.project = eventProject(record, event);
+    facts.project = eventProject(record, event, byId);
     // The type's own matcher takes its type as given: only an own `type` chooses it, as
     // json-rules-engine reads only own properties.
     const type = Object.hasOwn(event, 'type') ? event.type : undefined;

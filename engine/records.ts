@@ -7,7 +7,8 @@ import type { CompiledRuleset } from './compile.js';
 import { isIsoDate } from './dates.js';
 import { jsonPath, type Problem } from './errors.js';
 import { acceptRecordSchema, schemaProblems, validateRecordSchema } from './schemas.js';
-import type { AttributeSpec, EntityEvent, Project } from './types.js';
+import { eventProject, projectsById } from './match.js';
+import type { AttributeSpec, EntityEvent } from './types.js';
 
 /** The outcome of validating a record: its problems (errors) and warnings. */
 export interface RecordCheck {
@@ -41,13 +42,6 @@ function repeatedIds(items: readonly { id?: string }[]): boolean[] | undefined {
     seen.add(id);
   });
   return repeated;
-}
-
-/** Whether the record has a project with this id (a scan: records have few projects). */
-function hasProject(projects: readonly Project[], id: string, ids: Set<string> | undefined): boolean {
-  if (ids) return ids.has(id);
-  for (const project of projects) if (project.id === id) return true;
-  return false;
 }
 
 /** Whether a present attribute value is of its declared kind. */
@@ -109,13 +103,13 @@ export function validateRecord(record: unknown, compiled?: CompiledRuleset): Rec
       problems.push({ path: jsonPath(['projects', i, 'completionDate']), message: `completion ${project.completionDate} is before the permit date ${project.permitDate}`, fix: 'check both dates', zh: `竣工日期 ${project.completionDate} 早于施工许可日期 ${project.permitDate},请核对` });
     }
   }
-  const projectIds = projects.length > 32 ? new Set(projects.map((p) => p.id)) : undefined;
+  const byId = projectsById(record);
   const events = record.events ?? [];
   const repeatedEvents = repeatedIds(events);
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
     if (repeatedEvents?.[i]) problems.push({ path: jsonPath(['events', i, 'id']), message: `duplicate event id "${event.id}"`, fix: 'give each event its own id', zh: `事件编号“${event.id}”重复` });
-    if (event.project !== undefined && !hasProject(projects, event.project, projectIds)) {
+    if (event.project !== undefined && !eventProject(record, event, byId)) {
       problems.push({ path: jsonPath(['events', i, 'project']), message: `no project "${event.project}" in this record`, fix: `add the project to "projects" or name one of: ${projects.map((p) => p.id).join(', ') || '(none)'}`, zh: `本记录没有工程项目“${event.project}”` });
     }
     if (compiled) checkVocabulary(compiled, event, i, problems, warnings);

@@ -35,6 +35,23 @@ describe('random records', () => {
     expect(await evaluateReference(new ReferenceMatcher(compiled), compiled, record, { asOf })).toEqual(fast);
   });
 
+  it('find the project an event names among many projects, as json-rules-engine does', async () => {
+    // Over 16 projects the engine looks them up by id instead of scanning: the same project.
+    const projects = Array.from({ length: 20 }, (_, i) => ({ id: `P${i}`, permitDate: '2020-01-01', landscaping: i !== 19 }));
+    const matcher = new ReferenceMatcher(compiled);
+    const e2 = (r: { indicators: { id: string; score: number }[] }): number => r.indicators.find((i) => i.id === 'E2')!.score;
+    const scores = [];
+    for (const project of ['P18', 'P19']) {
+      const record = { id: 'R', kind: 'enterprise' as const, projects, events: [{ type: 'qualityAccident', date: '2021-03-01', severity: 'general', project }] };
+      const fast = evaluate(compiled, record, { asOf });
+      delete fast.warnings;
+      expect(await evaluateReference(matcher, compiled, record, { asOf })).toEqual(fast);
+      scores.push(e2(fast));
+    }
+    expect(scores[0]).toBeLessThan(scores[1]!); // P19 is not a landscaping project: its accident does not count (N1)
+    expect(() => evaluate(compiled, { id: 'R', kind: 'enterprise', projects, events: [{ type: 'qualityComplaint', date: '2021-03-01', project: 'P20' }] }, { asOf })).toThrow(/invalid/);
+  });
+
   it('score the same where code generation is not allowed (the matcher interprets the programs, closures decide)', () => {
     const { compileCondition } = conditions;
     const interpreted = {
