@@ -78,14 +78,10 @@ export function acceptSource(schema, name) {
     if (node.minimum !== undefined) numbers.push(`d < ${node.minimum}`);
     if (node.maximum !== undefined) numbers.push(`d > ${node.maximum}`);
     if (numbers.length) fail(`typeof d === "number" && (${numbers.join(' || ')} || isNaN(d))`);
-    if (node.maxItems !== undefined || node.items !== undefined) {
-      const arrays = [];
-      if (node.maxItems !== undefined) arrays.push(`d.length > ${node.maxItems}`);
-      if (arrays.length) fail(`Array.isArray(d) && (${arrays.join(' || ')})`);
-      if (node.items !== undefined) {
-        const item = compile(node.items, `${path}/items`);
-        body.push(`if (Array.isArray(d)) for (let i = 0; i < d.length; i++) if (!${item}(d[i])) return false;`);
-      }
+    if (node.maxItems !== undefined) fail(`Array.isArray(d) && (d.length > ${node.maxItems})`);
+    if (node.items !== undefined) {
+      const item = compile(node.items, `${path}/items`);
+      body.push(`if (Array.isArray(d)) for (let i = 0; i < d.length; i++) if (!${item}(d[i])) return false;`);
     }
     const objectKeywords = ['required', 'properties', 'additionalProperties', 'propertyNames'].filter((k) => node[k] !== undefined);
     if (objectKeywords.length) {
