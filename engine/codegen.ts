@@ -143,7 +143,8 @@ const NOT_READ = Symbol('not read');
 
 let generationAllowed: boolean | undefined;
 
-function canGenerate(): boolean {
+/** Whether `new Function` is allowed here (not under a strict Content-Security-Policy). */
+export function canGenerate(): boolean {
   if (generationAllowed === undefined) {
     try {
       generationAllowed = new Function('return true')() === true;

@@ -5,7 +5,8 @@
 import { requiredEventTypes, type Predicate } from './conditions.js';
 import { generateEventMatcher, generatePredicate, type EventMatcher } from './codegen.js';
 import { fromMilli, toMilli, type Milli } from './decimal.js';
-import type { AttributeSpec, Clause, Condition, EventType, Indicator, IndicatorResult, Item, ItemResult, Level, Ruleset } from './types.js';
+import { generateEventFits } from './vocabulary.js';
+import type { AttributeSpec, Clause, Condition, EntityEvent, EventType, Indicator, IndicatorResult, Item, ItemResult, Level, Ruleset } from './types.js';
 
 /** What an event test decides when it holds. */
 export type EventTarget =
@@ -109,6 +110,8 @@ export interface CompiledRuleset {
   readonly grades: readonly { grade: string; min: Milli }[];
   /** The ruleset's event types by name, with their attributes as a list. */
   readonly eventTypes: ReadonlyMap<string, CompiledEventType>;
+  /** True when an event needs no word from `checkVocabulary` (generated; `undefined` where code generation is not allowed). */
+  readonly eventFits: ((event: EntityEvent) => boolean) | undefined;
   /** Item ids of `notAgain` targets, resolved to item indices, per item. */
   readonly notAgainItems: readonly (readonly number[])[];
 }
@@ -263,6 +266,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     projectTest: projectCondition ? { condition: projectCondition, predicate: compile(projectCondition) } : undefined,
     grades: [...ruleset.grades].sort((a, b) => b.min - a.min).map((g) => ({ grade: g.grade, min: toMilli(g.min) })),
     eventTypes,
+    eventFits: generateEventFits(eventTypes),
     notAgainItems: items.map((it) => (it.item.notAgain?.items ?? []).map((id) => itemIds.get(id) ?? -1).filter((i) => i >= 0)),
   };
 }

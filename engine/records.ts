@@ -4,11 +4,10 @@
  * projects of the same record, a published grade that exists).
  */
 import type { CompiledRuleset } from './compile.js';
-import { isIsoDate } from './dates.js';
 import { jsonPath, type Problem } from './errors.js';
 import { acceptRecordSchema, schemaProblems, validateRecordSchema } from './schemas.js';
 import { eventProject, projectsById } from './match.js';
-import type { AttributeSpec, EntityEvent } from './types.js';
+import { checkVocabulary } from './vocabulary.js';
 
 /** The outcome of validating a record: its problems (errors) and warnings. */
 export interface RecordCheck {
@@ -44,49 +43,6 @@ function repeatedIds(items: readonly { id?: string }[]): boolean[] | undefined {
   return repeated;
 }
 
-/** Whether a present attribute value is of its declared kind. */
-function valueFits(spec: AttributeSpec, value: unknown): boolean {
-  switch (spec.type) {
-    case 'enum':
-      return spec.values?.includes(value as string) ?? false;
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'number':
-      return typeof value === 'number';
-    case 'date':
-      return isIsoDate(value);
-    default:
-      return typeof value === 'string';
-  }
-}
-
-/** An event's type and attribute values against the ruleset's event types. */
-function checkVocabulary(compiled: CompiledRuleset, event: EntityEvent, i: number, problems: Problem[], warnings: string[]): void {
-  const type = compiled.eventTypes.get(event.type);
-  if (!type) {
-    warnings.push(`${jsonPath(['events', i, 'type'])}: event type "${event.type}" is not used by ruleset ${compiled.ruleset.id}; it scores nothing`);
-    return;
-  }
-  if (!type.used) warnings.push(`${jsonPath(['events', i, 'type'])}: no rule of ruleset ${compiled.ruleset.id} uses "${event.type}"`);
-  for (const [name, spec] of type.attributes) {
-    const present = Object.hasOwn(event, name) && event[name] !== null;
-    if (present ? valueFits(spec, event[name]) : !spec.required) continue;
-    const path = jsonPath(['events', i, name]);
-    if (!present) {
-      problems.push({ path, message: `a ${event.type} event needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"`, zh: `${type.type.label}须填写“${spec.label}”` });
-      continue;
-    }
-    problems.push({
-      path,
-      message: `${JSON.stringify(event[name])} is not a valid ${name} (${spec.label}) of a ${event.type} event`,
-      fix: spec.type === 'enum' ? `use one of ${spec.values!.join(', ')}` : spec.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${spec.type === 'project' ? 'project id' : spec.type}`,
-      zh: spec.type === 'enum'
-        ? `“${spec.label}”只能是:${spec.values!.map((v) => spec.valueLabels?.[v] ?? v).join('、')}`
-        : `“${spec.label}”填写不正确${spec.type === 'date' ? ',请按 YYYY-MM-DD 填写真实日期' : ''}`,
-    });
-  }
-}
-
 /** Validates a record against the schema and, when given, a compiled ruleset's vocabulary. */
 export function validateRecord(record: unknown, compiled?: CompiledRuleset): RecordCheck {
   if (!acceptRecordSchema(record) && !validateRecordSchema(record)) {
@@ -112,7 +68,7 @@ export function validateRecord(record: unknown, compiled?: CompiledRuleset): Rec
     if (event.project !== undefined && !eventProject(record, event, byId)) {
       problems.push({ path: jsonPath(['events', i, 'project']), message: `no project "${event.project}" in this record`, fix: `add the project to "projects" or name one of: ${projects.map((p) => p.id).join(', ') || '(none)'}`, zh: `本记录没有工程项目“${event.project}”` });
     }
-    if (compiled) checkVocabulary(compiled, event, i, problems, warnings);
+    if (compiled && !compiled.eventFits?.(event)) checkVocabulary(compiled, event, i, problems, warnings);
   }
   if (compiled && record.publishedRating && !compiled.grades.some((g) => g.grade === record.publishedRating!.grade)) {
     problems.push({ path: '$.publishedRating.grade', message: `"${record.publishedRating.grade}" is not a grade of ruleset ${compiled.ruleset.id}`, fix: `use one of ${compiled.grades.map((g) => g.grade).join(', ')}`, zh: `“${record.publishedRating.grade}”不是本规则集的等级` });

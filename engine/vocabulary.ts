@@ -1,0 +1,89 @@
+/**
+ * An event against the ruleset's event types: a type the ruleset declares and uses, each
+ * attribute present when required and of its declared kind. `eventFits` is the fast yes
+ * (code generated per ruleset); `checkVocabulary` explains a no.
+ */
+import { canGenerate } from './codegen.js';
+import type { CompiledEventType, CompiledRuleset } from './compile.js';
+import { isIsoDate } from './dates.js';
+import { jsonPath, type Problem } from './errors.js';
+import type { AttributeSpec, EntityEvent } from './types.js';
+
+/** Whether a present attribute value is of its declared kind. */
+function valueFits(spec: AttributeSpec, value: unknown): boolean {
+  switch (spec.type) {
+    case 'enum':
+      return spec.values?.includes(value as string) ?? false;
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'number':
+      return typeof value === 'number';
+    case 'date':
+      return isIsoDate(value);
+    default:
+      return typeof value === 'string';
+  }
+}
+
+/** `valueFits` as a JavaScript expression of `v`. */
+function fitsSource(spec: AttributeSpec): string {
+  switch (spec.type) {
+    case 'enum':
+      return spec.values?.length ? spec.values.map((value) => `v === ${JSON.stringify(value)}`).join(' || ') : 'false';
+    case 'boolean':
+      return 'typeof v === "boolean"';
+    case 'number':
+      return 'typeof v === "number"';
+    case 'date':
+      return 'D(v)';
+    default:
+      return 'typeof v === "string"';
+  }
+}
+
+/** An event's type and attribute values against the ruleset's event types: its problems and warnings. */
+export function checkVocabulary(compiled: CompiledRuleset, event: EntityEvent, i: number, problems: Problem[], warnings: string[]): void {
+  const type = compiled.eventTypes.get(event.type);
+  if (!type) {
+    warnings.push(`${jsonPath(['events', i, 'type'])}: event type "${event.type}" is not used by ruleset ${compiled.ruleset.id}; it scores nothing`);
+    return;
+  }
+  if (!type.used) warnings.push(`${jsonPath(['events', i, 'type'])}: no rule of ruleset ${compiled.ruleset.id} uses "${event.type}"`);
+  for (const [name, spec] of type.attributes) {
+    const present = Object.hasOwn(event, name) && event[name] !== null;
+    if (present ? valueFits(spec, event[name]) : !spec.required) continue;
+    const path = jsonPath(['events', i, name]);
+    if (!present) {
+      problems.push({ path, message: `a ${event.type} event needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"`, zh: `${type.type.label}须填写“${spec.label}”` });
+      continue;
+    }
+    problems.push({
+      path,
+      message: `${JSON.stringify(event[name])} is not a valid ${name} (${spec.label}) of a ${event.type} event`,
+      fix: spec.type === 'enum' ? `use one of ${spec.values!.join(', ')}` : spec.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${spec.type === 'project' ? 'project id' : spec.type}`,
+      zh: spec.type === 'enum'
+        ? `“${spec.label}”只能是:${spec.values!.map((v) => spec.valueLabels?.[v] ?? v).join('、')}`
+        : `“${spec.label}”填写不正确${spec.type === 'date' ? ',请按 YYYY-MM-DD 填写真实日期' : ''}`,
+    });
+  }
+}
+
+/**
+ * True exactly when `checkVocabulary` finds nothing to say of an event: one generated
+ * function for the ruleset, a `switch` on the type with each attribute's test inlined.
+ * `undefined` where code generation is not allowed (`checkVocabulary` then runs on every event).
+ */
+export function generateEventFits(eventTypes: ReadonlyMap<string, CompiledEventType>): ((event: EntityEvent) => boolean) | undefined {
+  if (!canGenerate()) return undefined;
+  const cases = [...eventTypes].map(([name, { attributes, used }]) => {
+    if (!used) return `case ${JSON.stringify(name)}: return false;`;
+    const tests = attributes.map(([attribute, spec]) => {
+      const key = JSON.stringify(attribute);
+      const absent = spec.required ? 'return false;' : '';
+      return `v = H(e, ${key}) ? e[${key}] : null;\nif (v === null) {${absent}} else if (!(${fitsSource(spec)})) return false;`;
+    });
+    return `case ${JSON.stringify(name)}: {\n${tests.join('\n')}\nreturn true;\n}`;
+  });
+  const source = `return function eventFits(e) {\nlet v;\nswitch (e.type) {\n${cases.join('\n')}\ndefault: return false;\n}\n};`;
+  return (new Function('H', 'D', source) as (h: typeof Object.hasOwn, d: typeof isIsoDate) => (event: EntityEvent) => boolean)(Object.hasOwn, isIsoDate);
+}
