@@ -3,23 +3,18 @@
  * so windows are plain string comparisons; arithmetic works on calendar months (INT-1).
  */
 
-/** The number written by the ASCII digits of `text` from `start` to `end`, or -1. */
-function digits(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
+/** The digit at `i` of `text`, or NaN when it is not an ASCII digit (NaN then fails every comparison). */
+function digitAt(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
 }
 
 /** True for a real calendar date written `YYYY-MM-DD` (2021-02-30 is not one). */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  const year = digits(value, 0, 4);
-  const month = digits(value, 5, 7);
-  const day = digits(value, 8, 10);
+  const year = digitAt(value, 0) * 1000 + digitAt(value, 1) * 100 + digitAt(value, 2) * 10 + digitAt(value, 3);
+  const month = digitAt(value, 5) * 10 + digitAt(value, 6);
+  const day = digitAt(value, 8) * 10 + digitAt(value, 9);
   return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
@@ -28,15 +23,25 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** "00" to "31": months and days as they are written. */
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
+
 function format(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${year >= 1000 ? year : String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
+}
+
+/** The number the ASCII digits of a well-formed date write from `start` to `end`. */
+function numberAt(date: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + date.charCodeAt(i) - 48;
+  return n;
 }
 
 /** Adds calendar months, clamping to the month's last day: 2020-11-30 + 3 = 2021-02-28. Negative months go back. */
 export function addMonths(date: string, months: number): string {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
+  const year = numberAt(date, 0, 4);
+  const month = numberAt(date, 5, 7);
+  const day = numberAt(date, 8, 10);
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
   const m = index - y * 12 + 1;
@@ -45,8 +50,8 @@ export function addMonths(date: string, months: number): string {
 
 /** The last day of the date's month (N6: rewards and penalties count to the month's end). */
 export function endOfMonth(date: string): string {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
+  const year = numberAt(date, 0, 4);
+  const month = numberAt(date, 5, 7);
   return format(year, month, daysInMonth(year, month));
 }
 

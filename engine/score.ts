@@ -190,7 +190,10 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   for (let i = 0; i < items.length; i++) {
     const compiledItem = items[i]!;
     trace?.setPlace(indicators[compiledItem.indicator]!.indicator.id, compiledItem.item.id);
-    itemScores[i] = compiledItem.kind === 'check' ? scoreCheck(compiled, i, matches, trace) : scoreEvents(compiled, i, events, gathered, baseApplied, trace);
+    if (compiledItem.kind === 'check') itemScores[i] = scoreCheck(compiled, i, matches, trace);
+    // Without occurrences an item scores its start; the trace still says where it starts.
+    else if (!trace && !gathered.occurrences[i]) itemScores[i] = startScore(compiledItem, baseApplied);
+    else itemScores[i] = scoreEvents(compiled, i, events, gathered, baseApplied, trace);
   }
 
   let computed = 0;

@@ -25,6 +25,30 @@ describe('calendar dates', () => {
     expect(addMonths('2020-12-15', 1)).toBe('2021-01-15');
   });
 
+  const day = fc.date({ min: new Date('1000-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  /** Date's calendar: the string is a day it writes back the same. */
+  const real = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+
+  it("agrees with Date's calendar on real days and on strings one character from one", () => {
+    fc.assert(fc.property(day, (s) => isIsoDate(s)), { numRuns: 3000 });
+    const nearMiss = fc.tuple(day, fc.nat(9), fc.constantFrom('0', '1', '2', '3', '9', '-', '/', ':', ' ', 'a', '٣'))
+      .map(([s, i, c]) => s.slice(0, i) + c + s.slice(i + 1));
+    fc.assert(fc.property(nearMiss, (s) => isIsoDate(s) === (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && real(s))), { numRuns: 5000 });
+  });
+
+  it("adds months as Date's calendar does, to the month's last day at most", () => {
+    fc.assert(
+      fc.property(day.filter((s) => s >= '1100' && s < '9900'), fc.integer({ min: -1200, max: 1200 }), (s, months) => {
+        const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+        const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+        const expected = new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
+        expect(addMonths(s, months)).toBe(expected);
+        expect(endOfMonth(s)).toBe(new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('finds the end of the month', () => {
     expect(endOfMonth('2020-07-10')).toBe('2020-07-31');
     expect(endOfMonth('2020-02-03')).toBe('2020-02-29');
