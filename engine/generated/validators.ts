@@ -19,18 +19,26 @@ function ucs2length(str) {
 function accept0(d) {
 if (!((d !== null && typeof d === "object" && !Array.isArray(d)))) return false;
 if ((d !== null && typeof d === "object" && !Array.isArray(d))) {
-if (d.id === undefined) return false;
-if (d.kind === undefined) return false;
-if (d.id !== undefined && !accept1(d.id)) return false;
-if (d.kind !== undefined && !accept2(d.kind)) return false;
-if (d.name !== undefined && !accept3(d.name)) return false;
-if (d.asOf !== undefined && !accept4(d.asOf)) return false;
-if (d.licence !== undefined && !accept5(d.licence)) return false;
-if (d.title !== undefined && !accept7(d.title)) return false;
-if (d.experienceProjects !== undefined && !accept8(d.experienceProjects)) return false;
-if (d.projects !== undefined && !accept9(d.projects)) return false;
-if (d.events !== undefined && !accept17(d.events)) return false;
-if (d.publishedRating !== undefined && !accept21(d.publishedRating)) return false;
+const p0 = d.id;
+if (p0 === undefined || !accept1(p0)) return false;
+const p1 = d.kind;
+if (p1 === undefined || !accept2(p1)) return false;
+const p2 = d.name;
+if (p2 !== undefined && !accept3(p2)) return false;
+const p3 = d.asOf;
+if (p3 !== undefined && !accept4(p3)) return false;
+const p4 = d.licence;
+if (p4 !== undefined && !accept5(p4)) return false;
+const p5 = d.title;
+if (p5 !== undefined && !accept7(p5)) return false;
+const p6 = d.experienceProjects;
+if (p6 !== undefined && !accept8(p6)) return false;
+const p7 = d.projects;
+if (p7 !== undefined && !accept9(p7)) return false;
+const p8 = d.events;
+if (p8 !== undefined && !accept17(p8)) return false;
+const p9 = d.publishedRating;
+if (p9 !== undefined && !accept21(p9)) return false;
 for (const k in d) {
 if (!accept14(k)) return false;
 if (!(k === "id" || k === "kind" || k === "name" || k === "asOf" || k === "licence" || k === "title" || k === "experienceProjects" || k === "projects" || k === "events" || k === "publishedRating") && !accept16(d[k])) return false;
@@ -60,9 +68,10 @@ return true;
 function accept5(d) {
 if (!((d !== null && typeof d === "object" && !Array.isArray(d)))) return false;
 if ((d !== null && typeof d === "object" && !Array.isArray(d))) {
-if (d.landscapingScope === undefined) return false;
-if (d.landscapingScope !== undefined && !accept6(d.landscapingScope)) return false;
-if (d.validUntil !== undefined && !accept4(d.validUntil)) return false;
+const p0 = d.landscapingScope;
+if (p0 === undefined || !accept6(p0)) return false;
+const p1 = d.validUntil;
+if (p1 !== undefined && !accept4(p1)) return false;
 for (const k in d) {
 if (!(k === "landscapingScope" || k === "validUntil")) return false;
 }
@@ -91,14 +100,18 @@ return true;
 function accept10(d) {
 if (!((d !== null && typeof d === "object" && !Array.isArray(d)))) return false;
 if ((d !== null && typeof d === "object" && !Array.isArray(d))) {
-if (d.id === undefined) return false;
-if (d.permitDate === undefined) return false;
-if (d.id !== undefined && !accept1(d.id)) return false;
-if (d.name !== undefined && !accept11(d.name)) return false;
-if (d.permitDate !== undefined && !accept4(d.permitDate)) return false;
-if (d.completionDate !== undefined && !accept4(d.completionDate)) return false;
-if (d.contractAmount !== undefined && !accept12(d.contractAmount)) return false;
-if (d.landscaping !== undefined && !accept13(d.landscaping)) return false;
+const p0 = d.id;
+if (p0 === undefined || !accept1(p0)) return false;
+const p1 = d.name;
+if (p1 !== undefined && !accept11(p1)) return false;
+const p2 = d.permitDate;
+if (p2 === undefined || !accept4(p2)) return false;
+const p3 = d.completionDate;
+if (p3 !== undefined && !accept4(p3)) return false;
+const p4 = d.contractAmount;
+if (p4 !== undefined && !accept12(p4)) return false;
+const p5 = d.landscaping;
+if (p5 !== undefined && !accept13(p5)) return false;
 for (const k in d) {
 if (!accept14(k)) return false;
 if (!(k === "id" || k === "name" || k === "permitDate" || k === "completionDate" || k === "contractAmount" || k === "landscaping") && !accept16(d[k])) return false;
@@ -142,13 +155,16 @@ return true;
 function accept18(d) {
 if (!((d !== null && typeof d === "object" && !Array.isArray(d)))) return false;
 if ((d !== null && typeof d === "object" && !Array.isArray(d))) {
-if (d.type === undefined) return false;
-if (d.date === undefined) return false;
-if (d.id !== undefined && !accept1(d.id)) return false;
-if (d.type !== undefined && !accept19(d.type)) return false;
-if (d.date !== undefined && !accept4(d.date)) return false;
-if (d.region !== undefined && !accept20(d.region)) return false;
-if (d.project !== undefined && !accept1(d.project)) return false;
+const p0 = d.id;
+if (p0 !== undefined && !accept1(p0)) return false;
+const p1 = d.type;
+if (p1 === undefined || !accept19(p1)) return false;
+const p2 = d.date;
+if (p2 === undefined || !accept4(p2)) return false;
+const p3 = d.region;
+if (p3 !== undefined && !accept20(p3)) return false;
+const p4 = d.project;
+if (p4 !== undefined && !accept1(p4)) return false;
 for (const k in d) {
 if (!accept14(k)) return false;
 if (!(k === "id" || k === "type" || k === "date" || k === "region" || k === "project") && !accept16(d[k])) return false;
@@ -169,11 +185,12 @@ return true;
 function accept21(d) {
 if (!((d !== null && typeof d === "object" && !Array.isArray(d)))) return false;
 if ((d !== null && typeof d === "object" && !Array.isArray(d))) {
-if (d.grade === undefined) return false;
-if (d.date === undefined) return false;
-if (d.grade !== undefined && !accept22(d.grade)) return false;
-if (d.score !== undefined && !accept23(d.score)) return false;
-if (d.date !== undefined && !accept4(d.date)) return false;
+const p0 = d.grade;
+if (p0 === undefined || !accept22(p0)) return false;
+const p1 = d.score;
+if (p1 !== undefined && !accept23(p1)) return false;
+const p2 = d.date;
+if (p2 === undefined || !accept4(p2)) return false;
 for (const k in d) {
 if (!(k === "grade" || k === "score" || k === "date")) return false;
 }
