@@ -52,12 +52,13 @@ describe('random records', () => {
     expect(() => evaluate(compiled, { id: 'R', kind: 'enterprise', projects, events: [{ type: 'qualityComplaint', date: '2021-03-01', project: 'P20' }] }, { asOf })).toThrow(/invalid/);
   });
 
-  it('score the same where code generation is not allowed (the matcher interprets the programs, closures decide)', () => {
+  it('score the same where code generation is not allowed (the matcher interprets the programs, closures decide, every event gets the explaining vocabulary check)', () => {
     const { compileCondition } = conditions;
     const interpreted = {
       ...compiled,
       untypedMatcher: undefined,
       matchersByType: new Map(),
+      eventFits: undefined,
       slotPredicates: compiled.slotConditions.map((c) => compileCondition(c, json.conditions)),
     };
     for (const record of records) expect(evaluate(interpreted, record, { asOf })).toEqual(evaluate(compiled, record, { asOf }));
