@@ -27,13 +27,16 @@ describe('calendar dates', () => {
 
   const day = fc.date({ min: new Date('1000-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
   /** Date's calendar: the string is a day it writes back the same. */
-  const real = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+  const real = (s: string): boolean => {
+    const date = new Date(`${s}T00:00:00Z`);
+    return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s;
+  };
 
   it("agrees with Date's calendar on real days and on strings one character from one", () => {
     fc.assert(fc.property(day, (s) => isIsoDate(s)), { numRuns: 3000 });
     const nearMiss = fc.tuple(day, fc.nat(9), fc.constantFrom('0', '1', '2', '3', '9', '-', '/', ':', ' ', 'a', '٣'))
       .map(([s, i, c]) => s.slice(0, i) + c + s.slice(i + 1));
-    fc.assert(fc.property(nearMiss, (s) => isIsoDate(s) === (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && real(s))), { numRuns: 5000 });
+    fc.assert(fc.property(nearMiss, (s) => isIsoDate(s) === real(s)), { numRuns: 5000 });
   });
 
   it("adds months as Date's calendar does, to the month's last day at most", () => {
