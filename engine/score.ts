@@ -197,6 +197,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   }
 
   let computed = 0;
+  const b = baseApplied ? 1 : 0;
   const indicatorResults: IndicatorResult[] = [];
   for (let ii = 0; ii < indicators.length; ii++) {
     const { indicator, items: indices, atStart } = indicators[ii]!;
@@ -212,7 +213,6 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
     }
     computed += score;
     // An indicator, or item, that scores its start has the result every such record has.
-    const b = baseApplied ? 1 : 0;
     let untouched = !veto;
     for (const i of indices) untouched &&= itemScores[i] === items[i]!.starts[b];
     if (untouched) {
