@@ -10,7 +10,7 @@ import { fromMilli, type Milli } from './decimal.js';
 import { applyDowngrades } from './downgrade.js';
 import { gradeOf } from './grade.js';
 import type { Matches } from './match.js';
-import { inWindow, monthIndex } from './window.js';
+import { inWindow, lastDayCounted, monthIndex } from './window.js';
 import { TraceWriter, eventRef } from './trace.js';
 import type { EntityEvent, EntityRecord, IndicatorResult, ItemResult, Result } from './types.js';
 
@@ -69,14 +69,16 @@ interface Gathered {
   vetoes: (Occurrence | undefined)[];
   /** Per item with a multiplier, the events its condition holds for. */
   multiplied: Set<number>[];
+  /** With a trace, per item, the events a clause matched that do not count at the evaluation date. */
+  outside: { event: number; clause: number }[][];
 }
 
 /** Each event, each clause it matches (its first matching level), if the event is in the clause's window. */
-function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf: string, matches: Matches): Gathered {
+function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf: string, matches: Matches, withTrace: boolean): Gathered {
   const { clauses, eventTests, parameters } = compiled;
   const { hits, starts } = matches;
   const asOfMonth = monthIndex(asOf);
-  const gathered: Gathered = { occurrences: [], vetoed: [], vetoes: [], multiplied: [] };
+  const gathered: Gathered = { occurrences: [], vetoed: [], vetoes: [], multiplied: [], outside: [] };
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!;
     let lastClause = -1;
@@ -86,7 +88,10 @@ function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf:
       if (target.kind !== 'level' || target.clause === lastClause) continue;
       lastClause = target.clause;
       const clause = clauses[target.clause]!;
-      if (!inWindow(event, clause.clause.window, asOf, asOfMonth, parameters)) continue;
+      if (!inWindow(event, clause.clause.window, asOf, asOfMonth, parameters)) {
+        if (withTrace) (gathered.outside[clause.item] ??= []).push({ event: e, clause: target.clause });
+        continue;
+      }
       const occurrence: Occurrence = { event: e, clause: target.clause, level: target.level, points: clause.levels[target.level]!.points, extra: 0 };
       if (clause.veto) {
         gathered.vetoes[clause.vetoes] ??= occurrence;
@@ -109,7 +114,7 @@ function scoreCheck(compiled: CompiledRuleset, i: number, matches: Matches, trac
     total += clause.levels[0]!.points;
     trace?.check(clause, clause.levels[0]!.points);
   });
-  if (total === 0) trace?.checkFailed(compiledItem.item);
+  if (total === 0) trace?.checkFailed(compiledItem.item, compiledItem.clauses.map((c) => compiled.clauses[c]!.clause.label));
   const capped = Math.min(total, compiledItem.full);
   if (capped < total) trace?.cap(compiledItem.item, total, compiledItem.full, capped - total);
   return capped;
@@ -183,7 +188,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   const events = record.events ?? [];
   const trace = withTrace ? new TraceWriter(ruleset) : undefined;
   const baseApplied = !hasRecentProject(compiled, record, asOf, matches);
-  const gathered = gather(compiled, events, asOf, matches);
+  const gathered = gather(compiled, events, asOf, matches, withTrace);
   const { vetoes } = gathered;
 
   const itemScores: Milli[] = new Array<Milli>(items.length);
@@ -194,6 +199,10 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
     // Without occurrences an item scores its start; the trace still says where it starts.
     else if (!trace && !gathered.occurrences[i]) itemScores[i] = startScore(compiledItem, baseApplied);
     else itemScores[i] = scoreEvents(compiled, i, events, gathered, baseApplied, trace);
+    for (const o of gathered.outside[i] ?? NONE) {
+      const clause = clauses[o.clause]!;
+      trace!.outOfWindow(clause, events[o.event]!, o.event, asOf, lastDayCounted(events[o.event]!, clause.clause.window, compiled.parameters));
+    }
   }
 
   let computed = 0;
@@ -229,6 +238,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
     indicatorResults.push({ id: indicator.id, label: indicator.label, score: fromMilli(score), items: itemResults, vetoedBy: veto ? clauses[veto.clause]!.clause.id : undefined });
   }
 
+  trace?.setPlace();
   const eligibility = ruleset.eligibility;
   const ineligibleReasons = eligibility
     ? eligibility.requirements.filter((_, k) => !matches.record[compiled.eligibilityTests[k]!]).map((r) => r.reason)

@@ -29,8 +29,8 @@ export class TraceWriter {
 
   constructor(private readonly ruleset: Ruleset) {}
 
-  /** The indicator and item that the next entries belong to. */
-  setPlace(indicator: string, item: string): void {
+  /** The indicator and item that the next entries belong to; none for the record's own (eligibility, downgrades). */
+  setPlace(indicator?: string, item?: string): void {
     this.indicator = indicator;
     this.item = item;
   }
@@ -63,8 +63,9 @@ export class TraceWriter {
     this.push({ kind: 'start', clause: c.id, text: c.citation.text, points, message: `${c.id} ${c.label}:符合,得 ${formatPoints(points)} 分` });
   }
 
-  checkFailed(item: Item): void {
-    this.push({ kind: 'start', clause: item.id, text: item.citation.text, points: 0, message: `${item.id} ${item.label}:不符合得分条件,得 0 分` });
+  /** A check item none of whose clauses holds; `unmet` are their labels. */
+  checkFailed(item: Item, unmet: readonly string[]): void {
+    this.push({ kind: 'start', clause: item.id, text: item.citation.text, points: 0, message: `${item.id} ${item.label}:不符合“${unmet.join('”“')}”,得 0 分` });
   }
 
   occurrence(clause: CompiledClause, level: number, event: EntityEvent, index: number, points: Milli, multiplier: Multiplier | undefined, extra: Milli): void {
@@ -115,6 +116,12 @@ export class TraceWriter {
       kind: 'veto', clause: c.id, text: c.citation.text, points: -lost, events: [eventRef(event, index)],
       message: `${c.id} ${c.label}:${describeEvent(event, index)},整个“${indicator.label}”(${indicator.id})不得分,扣去其余 ${formatPoints(lost)} 分`,
     });
+  }
+
+  /** An event a clause matched that does not count at `asOf`: dated after it, or its window over. */
+  outOfWindow(clause: CompiledClause, event: EntityEvent, index: number, asOf: string, lastDay: string | undefined): void {
+    const why = event.date > asOf ? `不计:晚于评价日期 ${asOf}` : `不计:有效期已过(计至 ${lastDay})`;
+    this.skipped(clause.clause.id, clause.clause.label, event, index, why);
   }
 
   skipped(clause: string, label: string, event: EntityEvent, index: number, why: string): void {

@@ -115,3 +115,36 @@ describe('each clause: points, and the window on both sides of its month-end edg
     }
   });
 });
+
+describe('the trace says why a matched event does not count', () => {
+  const skipped = (events: EntityEvent[], asOf: string) => evaluate(compiled, record(events), { asOf }).trace!.filter((t) => t.kind === 'skipped' && t.events?.includes('ev1'));
+
+  it.each(rows)('%s %o: after its window, and before its date', (clause, attributes, indicator, _counted, validity) => {
+    const event = { id: 'ev1', date: DATE, ...attributes } as EntityEvent;
+    const lapsed = skipped([event], NEXT[validity]);
+    expect(lapsed).toHaveLength(1);
+    expect(lapsed[0]).toMatchObject({ indicator, points: 0 });
+    expect(lapsed[0]!.message).toContain(`ev1(${DATE}) 不计:有效期已过(计至 ${LAST[validity]})`);
+    // E7.7 doubles another clause's points; the clause that lapsed is that one.
+    if (clause !== 'E7.7') expect(lapsed[0]!.clause).toBe(clause);
+    expect(skipped([event], '2019-01-14').map((t) => t.message)).toEqual([expect.stringContaining('不计:晚于评价日期 2019-01-14')]);
+    expect(skipped([event], LAST[validity])).toEqual([]);
+  });
+});
+
+describe('the trace of what belongs to no indicator', () => {
+  it('names the unmet condition of a check item', () => {
+    const expired = { ...record([]), licence: { landscapingScope: true, validUntil: '2019-12-31' } };
+    const entry = evaluate(compiled, expired, { asOf: '2020-01-01' }).trace!.find((t) => t.clause === 'E1')!;
+    expect(entry).toMatchObject({ kind: 'start', points: 0, indicator: 'E1' });
+    expect(entry.message).toBe('E1 营业执照:不符合“经营范围包含园林绿化工程施工且在有效期内”,得 0 分');
+  });
+
+  it('files downgrades under no indicator or item', () => {
+    const published = { ...record([{ id: 'ev1', type: 'qualityAccident', severity: 'general', date: '2020-03-01' } as EntityEvent]), publishedRating: { grade: 'AA', date: '2020-01-01' } };
+    const result = evaluate(compiled, published, { asOf: '2020-04-01' });
+    const downgrades = result.trace!.filter((t) => t.kind === 'downgrade');
+    expect(downgrades.map((t) => t.clause)).toEqual(expect.arrayContaining(['D1']));
+    for (const t of downgrades) expect([t.indicator, t.item]).toEqual([undefined, undefined]);
+  });
+});
