@@ -5,6 +5,7 @@ import { CreditRulesError } from './errors.js';
 import { matchCompiled } from './match.js';
 import { validateRecord } from './records.js';
 import { scoreRecord } from './score.js';
+import { checkCompiled, checkDate, usage } from './usage.js';
 import type { EntityRecord, Result } from './types.js';
 
 export interface EvaluateOptions {
@@ -16,17 +17,32 @@ export interface EvaluateOptions {
   validate?: boolean;
 }
 
-/** Evaluates one record. Throws `RECORD_INVALID` (with every problem) for an invalid record. */
-export function evaluate(compiled: CompiledRuleset, record: unknown, options: EvaluateOptions = {}): Result {
-  let warnings: string[] = [];
-  if (options.validate !== false) {
-    const check = validateRecord(record, compiled);
-    if (!check.valid) {
-      const id = record !== null && typeof record === 'object' && typeof (record as { id?: unknown }).id === 'string' ? (record as { id: string }).id : undefined;
-      throw new CreditRulesError('RECORD_INVALID', 'the record is invalid', { recordId: id, problems: check.problems });
-    }
-    warnings = check.warnings;
+function recordId(record: unknown): string | undefined {
+  return record !== null && typeof record === 'object' && typeof (record as { id?: unknown }).id === 'string' ? (record as { id: string }).id : undefined;
+}
+
+/**
+ * Validates a record as `evaluate` does: an invalid one, or one whose reading throws (a
+ * getter of an embedding app's object), is a `RECORD_INVALID` error with every problem.
+ */
+function checkRecord(compiled: CompiledRuleset, record: unknown): string[] {
+  let check;
+  try {
+    check = validateRecord(record, compiled);
+  } catch (error) {
+    const message = `reading the record failed: ${error instanceof Error ? error.message : String(error)}`;
+    throw new CreditRulesError('RECORD_INVALID', message, { recordId: recordId(record), problems: [{ path: '$', message, fix: 'pass plain data, as JSON.parse makes it' }] });
   }
+  if (!check.valid) throw new CreditRulesError('RECORD_INVALID', 'the record is invalid', { recordId: recordId(record), problems: check.problems });
+  return check.warnings;
+}
+
+/** Evaluates one record. Throws `RECORD_INVALID` (with every problem) for an invalid record, `USAGE` for a bad ruleset argument or date. */
+export function evaluate(compiled: CompiledRuleset, record: unknown, options: EvaluateOptions = {}): Result {
+  options ??= {};
+  checkCompiled(compiled);
+  if (options.asOf !== undefined) checkDate(options.asOf);
+  const warnings = options.validate !== false ? checkRecord(compiled, record) : [];
   const valid = record as EntityRecord;
   const asOf = options.asOf ?? valid.asOf ?? today();
   const result = scoreRecord(compiled, valid, asOf, matchCompiled(compiled, valid, asOf), options.trace !== false);
@@ -39,6 +55,11 @@ export type Outcome = { ok: true; result: Result } | { ok: false; error: CreditR
 
 /** Evaluates many records; an invalid one yields its error and the others are still scored. */
 export function evaluateMany(compiled: CompiledRuleset, records: Iterable<unknown>, options: EvaluateOptions = {}): Outcome[] {
+  checkCompiled(compiled);
+  if (options?.asOf !== undefined) checkDate(options.asOf);
+  if (typeof (records as Partial<Iterable<unknown>> | null)?.[Symbol.iterator] !== 'function') {
+    throw usage('the records are not a list', 'pass an array (or any iterable) of records; for one record, call evaluate');
+  }
   const outcomes: Outcome[] = [];
   let index = 0;
   for (const record of records) {

@@ -7,6 +7,7 @@ import type { CompiledRuleset } from './compile.js';
 import { jsonPath, type Problem } from './errors.js';
 import { acceptRecordSchema, schemaProblems, validateRecordSchema } from './schemas.js';
 import { eventProject, projectsById } from './match.js';
+import { checkCompiled } from './usage.js';
 import { checkVocabulary } from './vocabulary.js';
 
 /** The outcome of validating a record: its problems (errors) and warnings. */
@@ -45,6 +46,7 @@ function repeatedIds(items: readonly { id?: string }[]): boolean[] | undefined {
 
 /** Validates a record against the schema and, when given, a compiled ruleset's vocabulary. */
 export function validateRecord(record: unknown, compiled?: CompiledRuleset): RecordCheck {
+  if (compiled !== undefined) checkCompiled(compiled);
   if (!acceptRecordSchema(record) && !validateRecordSchema(record)) {
     return { valid: false, problems: schemaProblems(validateRecordSchema.errors, record), warnings: [] };
   }

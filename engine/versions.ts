@@ -5,8 +5,8 @@
  * one to a draft; then the latest `effectiveFrom`. A draft is chosen only when nothing else is in
  * force, or when it is asked for by its version.
  */
-import { isIsoDate } from './dates.js';
 import { CreditRulesError, type Problem } from './errors.js';
+import { checkDate } from './usage.js';
 import type { RulesetMeta, RulesetStatus } from './types.js';
 
 /** How to choose among the versions in force. */
@@ -69,9 +69,7 @@ export function versionProblems(rulesets: readonly RulesetMeta[]): Problem[] {
  * carrying their metadata.
  */
 export function selectVersion<T extends RulesetMeta>(rulesets: readonly T[], date: string, options: SelectVersionOptions = {}): T {
-  if (!isIsoDate(date)) {
-    throw new CreditRulesError('USAGE', `the evaluation date ${JSON.stringify(date)} is not a date`, { problems: [{ path: '', message: 'not a date', fix: 'write a real calendar date as YYYY-MM-DD' }] });
-  }
+  checkDate(date);
   if (rulesets.length === 0) {
     throw new CreditRulesError('NO_RULESET_IN_FORCE', `no ruleset version to choose from for ${date}`, { problems: [{ path: '$', message: 'the list of versions is empty', fix: 'give at least one ruleset version' }] });
   }

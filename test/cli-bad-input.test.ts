@@ -219,4 +219,12 @@ describe('output to a reader that goes away', () => {
     expect(status).toBe(0);
     expect(stderr).toBe('');
   }, 30_000);
+  it('still writes every result when standard error is closed early', () => {
+    const good = JSON.stringify(JSON.parse(readFileSync(`${records}/one.json`, 'utf8')));
+    // Each invalid line writes a message to stderr, whose reader goes away after one byte.
+    const input = file('noisy.ndjson', `${good}\n{"id": 5}\n`.repeat(500));
+    const run = spawnSync('bash', ['-c', `"$0" "$@" 2> >(head -c1 >/dev/null)`, process.execPath, CLI, 'evaluate', input, ...R, '--format', 'csv'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\r\n')).toHaveLength(1 + 500 + 1); // the header, 500 rows, the empty string after the last CRLF
+  });
 });

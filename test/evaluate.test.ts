@@ -1,9 +1,10 @@
 /** The library entry points around `evaluate`: many records at once, trusted records, dates. */
 import { describe, expect, it } from 'vitest';
-import { CreditRulesError, evaluate, evaluateMany } from '../engine/index.js';
+import { CreditRulesError, evaluate, evaluateMany, validateRecord } from '../engine/index.js';
+import type { CompiledRuleset } from '../engine/index.js';
 import { shippedCases, shippedRuleset } from './support/load.js';
 
-const { compiled } = shippedRuleset('enterprise');
+const { compiled, json } = shippedRuleset('enterprise');
 const [first, second] = shippedCases('enterprise').slice(0, 2).map((c) => ({ ...c.case.record, asOf: c.case.asOf }));
 
 describe('evaluateMany', () => {
@@ -50,5 +51,47 @@ describe('evaluate', () => {
 
   it('refuses a record of another kind of entity', () => {
     expect(() => evaluate(compiled, { id: 'L', kind: 'projectLead', title: 'senior', experienceProjects: 3 })).toThrow(CreditRulesError);
+  });
+});
+
+/** The code of the error `run` throws, and its fix; fails the test when it throws something else or nothing. */
+function codeOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (!(error instanceof CreditRulesError)) throw error;
+    return `${error.code}: ${error.problems[0]?.fix ?? ''}`;
+  }
+  throw new Error('expected a CreditRulesError');
+}
+
+describe('a slip in calling the library is a coded error, not a TypeError from inside', () => {
+  const raw = json as unknown as CompiledRuleset;
+
+  it('says to compile the ruleset JSON first', () => {
+    const fix = 'USAGE: pass what loadRuleset(json) returns, not the ruleset JSON itself';
+    expect(codeOf(() => evaluate(raw, first))).toBe(fix);
+    expect(codeOf(() => evaluate(null as unknown as CompiledRuleset, first))).toBe(fix);
+    expect(codeOf(() => evaluateMany(raw, [first]))).toBe(fix);
+    expect(codeOf(() => validateRecord(first, raw))).toBe(fix);
+  });
+
+  it('refuses an evaluation date that is not a real date', () => {
+    for (const asOf of ['garbage', '2021-02-30', '', new Date('2021-06-30')]) {
+      expect(codeOf(() => evaluate(compiled, first, { asOf: asOf as string }))).toMatch(/^USAGE: write a real calendar date as YYYY-MM-DD/);
+      expect(codeOf(() => evaluateMany(compiled, [first], { asOf: asOf as string }))).toMatch(/^USAGE/);
+    }
+  });
+
+  it('takes null options as none, and a lone record or nothing as not a list', () => {
+    expect(evaluate(compiled, first, null as unknown as undefined)).toEqual(evaluate(compiled, first));
+    expect(codeOf(() => evaluateMany(compiled, first as unknown as unknown[]))).toMatch(/^USAGE: pass an array/);
+    expect(codeOf(() => evaluateMany(compiled, null as unknown as unknown[]))).toMatch(/^USAGE: pass an array/);
+  });
+
+  it('turns a record whose reading throws into RECORD_INVALID, and evaluateMany goes on', () => {
+    const trap = { id: 'TRAP', kind: 'enterprise', get events(): never { throw new Error('not loaded'); } };
+    expect(codeOf(() => evaluate(compiled, trap))).toBe('RECORD_INVALID: pass plain data, as JSON.parse makes it');
+    expect(evaluateMany(compiled, [trap, first]).map((o) => o.ok)).toEqual([false, true]);
   });
 });

@@ -14,6 +14,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') exitNow(process.exitCode === undefined ? EXIT.ok : Number(process.exitCode));
   else exitNow(report(error));
 });
+// The reader of our messages went away (`2> >(head -c1)`): the results still go to stdout.
+process.stderr.on('error', () => {});
 process.on('uncaughtException', (error) => exitNow(report(error)));
 process.on('unhandledRejection', (error) => exitNow(report(error)));
 
