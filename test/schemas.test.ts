@@ -2,8 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateRecord } from '../engine/index.js';
-import { root } from './support/load.js';
+import { evaluate, validateRecord } from '../engine/index.js';
+import { root, shippedRuleset } from './support/load.js';
 
 describe('generated schema validators', () => {
   it('are up to date with schemas/', () => {
@@ -20,5 +20,21 @@ describe('generated schema validators', () => {
     const polluted = validateRecord(JSON.parse('{"id":"R","kind":"enterprise","events":[{"type":"x","date":"2021-02-01","__proto__":{"a":1}}]}'));
     expect(polluted.valid).toBe(false);
     expect(polluted.problems.map((p) => [p.path, p.message])).toEqual([['$.events[0].__proto__', 'the key "__proto__" is not allowed']]);
+  });
+
+  it('keep attributes they do not list, of any kind, anywhere (records.md), and score as without them', () => {
+    const { compiled } = shippedRuleset('enterprise');
+    const plain = {
+      id: 'R', kind: 'enterprise', licence: { landscapingScope: true }, projects: [{ id: 'P1', permitDate: '2020-01-01' }],
+      events: [{ type: 'qualityAccident', date: '2021-01-10', severity: 'general', project: 'P1' }], publishedRating: { grade: 'AA', date: '2020-12-01' },
+    };
+    const extended = {
+      ...plain, contact: { phone: '0576-1234' }, licence: { ...plain.licence, number: '91331000MA2X' }, projects: [{ ...plain.projects[0], sections: [1, 2] }],
+      events: [{ ...plain.events[0], tags: ['a', 'b'], meta: { source: { system: 'x' } } }], publishedRating: { ...plain.publishedRating, document: '台建〔2020〕1号' },
+    };
+    expect(validateRecord(extended, compiled)).toEqual({ valid: true, problems: [], warnings: [] });
+    expect(evaluate(compiled, extended, { asOf: '2021-06-30' })).toEqual(evaluate(compiled, plain, { asOf: '2021-06-30' }));
+    const polluted = JSON.parse('{"id":"R","kind":"enterprise","licence":{"landscapingScope":true,"constructor":1}}');
+    expect(validateRecord(polluted).problems.map((p) => p.path)).toEqual(['$.licence.constructor']);
   });
 });

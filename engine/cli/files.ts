@@ -135,10 +135,19 @@ export function readJsonFile(file: string, what: string): unknown {
 /** Parses a whole JSON document: refuses an empty text and values nested deeper than `MAX_DEPTH`. */
 export function parseJsonDocument(text: string, file: string): unknown {
   if (text.trim() === '') throw fileError('JSON_INVALID', file, 'is empty', 'write one JSON value in it (a record is an object, several records an array)');
-  const value = parseJson(text, file);
+  return refuseDeep(parseJson(text, file), file);
+}
+
+/** Parses one line of NDJSON as `parseJsonDocument` does a file; a line too short to nest that deep is not walked. */
+export function parseJsonLine(text: string, file: string, line: number): unknown {
+  const value = parseJson(text, file, line);
+  return text.length > 2 * MAX_DEPTH ? refuseDeep(value, `${file}:${line}`) : value;
+}
+
+function refuseDeep(value: unknown, where: string): unknown {
   const deep = tooDeep(value);
   if (deep) {
-    throw fileError('JSON_INVALID', file, `is nested more than ${MAX_DEPTH} levels deep`, 'no ruleset, case or record is nested like this: check how the file was generated', deep);
+    throw fileError('JSON_INVALID', where, `is nested more than ${MAX_DEPTH} levels deep`, 'no ruleset, case or record is nested like this: check how the file was generated', deep);
   }
   return value;
 }

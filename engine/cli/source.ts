@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { CreditRulesError } from '../errors.js';
-import { decodeUtf8, fileError, ioError, maxJsonBytes, parseJson, parseJsonDocument, readJsonFile, sizeText, STDIN, statPath } from './files.js';
+import { decodeUtf8, fileError, ioError, maxJsonBytes, parseJsonDocument, parseJsonLine, readJsonFile, sizeText, STDIN, statPath } from './files.js';
 import { lines, type Line } from './lines.js';
 
 /** Where a record was found: its file and, for NDJSON, its line; for a JSON array, its index. */
@@ -54,13 +54,9 @@ async function* recordsOfLines(batches: AsyncIterable<Line[]>, file: string): As
           items.push({ where, error: fileError('JSON_INVALID', `${file}:${line.number}`, 'line is not UTF-8 text (saved as GBK or another encoding?)', 'save the file as UTF-8') });
         } else if (line.text.trim() !== '') {
           try {
-            items.push({ where, value: JSON.parse(line.text) });
-          } catch {
-            try {
-              parseJson(line.text, file, line.number);
-            } catch (error) {
-              items.push({ where, error: error as CreditRulesError });
-            }
+            items.push({ where, value: parseJsonLine(line.text, file, line.number) });
+          } catch (error) {
+            items.push({ where, error: error as CreditRulesError });
           }
         }
       }
