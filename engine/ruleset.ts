@@ -124,14 +124,17 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
         }
         const levels = clause.levels ?? (clause.points === undefined ? [] : [{ id: clause.id, points: clause.points }]);
         levels.forEach((level, li) => {
-          if (clause.levels) unique(level.id, [...clausePath, 'levels', li, 'id'], 'level');
-          exact(level.points, [...clausePath, 'levels', li, 'points']);
+          if (clause.levels) {
+            unique(level.id, [...clausePath, 'levels', li, 'id'], 'level');
+            exact(level.points, [...clausePath, 'levels', li, 'points']);
+          }
           const wrongSign = (item.kind === 'deduction' && level.points > 0) || (item.kind !== 'deduction' && level.points < 0);
           if (wrongSign) {
             problem(clause.levels ? [...clausePath, 'levels', li, 'points'] : [...clausePath, 'points'],
               `${item.kind} points must be ${item.kind === 'deduction' ? 'negative or 0' : 'positive or 0'}, found ${level.points}`,
               item.kind === 'deduction' ? 'write a deduction as a negative number (-4)' : 'write a bonus as a positive number',
-              item.kind === 'deduction' ? `扣分须写成负数或 0(如 -4),现为 ${level.points}` : `加分须写成正数或 0,现为 ${level.points}`);
+              // In words that hold in the form (deductions typed as positive numbers) and in JSON alike.
+              item.kind === 'deduction' ? `扣分项的分值须为扣分,现为加 ${level.points} 分` : `加分项的分值须为加分,现为扣 ${-level.points} 分`);
           }
         });
       });

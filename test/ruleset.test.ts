@@ -5,7 +5,7 @@ import { readJson } from './support/load.js';
 
 const original = readJson<Ruleset>('rulesets/enterprise.json');
 
-function problemsOf(mutate: (r: Ruleset) => void): { code: string; paths: string[]; messages: string[] } {
+function problemsOf(mutate: (r: Ruleset) => void): { code: string; paths: string[]; messages: string[]; zh?: string[] } {
   const copy = structuredClone(original);
   mutate(copy);
   try {
@@ -15,7 +15,7 @@ function problemsOf(mutate: (r: Ruleset) => void): { code: string; paths: string
     expect(error.file).toBe('rulesets/enterprise.json');
     // Every problem also says itself in Chinese, for policy staff.
     for (const p of error.problems) expect(p.zh, p.path).toMatch(/[\u4e00-\u9fff]/);
-    return { code: error.code, paths: error.problems.map((p) => p.path), messages: error.problems.map((p) => `${p.message} — ${p.fix ?? ''}`) };
+    return { code: error.code, paths: error.problems.map((p) => p.path), messages: error.problems.map((p) => `${p.message} — ${p.fix ?? ''}`), zh: error.problems.map((p) => p.zh!) };
   }
   return { code: 'OK', paths: [], messages: [] };
 }
@@ -62,5 +62,14 @@ describe('ruleset checks', () => {
     expect(result.code).toBe('RULESET_REFERENCE');
     expect(result.paths).toContain(path);
     expect(result.messages.every((m) => m.includes(' — ') && !m.endsWith('— '))).toBe(true);
+  });
+
+  it('put points finer than 0.001 at the clause\'s points only, not at a level it does not have', () => {
+    expect(problemsOf((r) => void (e2(r).clauses[2]!.points = -4.0001)).paths).toEqual(['$.indicators[1].items[0].clauses[2].points']);
+  });
+
+  it('say a wrong sign in words true in the form (positive deductions) and in JSON', () => {
+    expect(problemsOf((r) => void (e2(r).clauses[2]!.points = 3)).zh).toEqual(['扣分项的分值须为扣分,现为加 3 分']);
+    expect(problemsOf((r) => void (r.indicators[1]!.items[1]!.clauses[0]!.points = -2)).zh).toEqual(['加分项的分值须为加分,现为扣 2 分']); // E2.2.1, a bonus
   });
 });

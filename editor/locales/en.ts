@@ -80,6 +80,8 @@ const en: Messages = {
     draftShort: 'Current edits',
     swap: 'Swap',
     refresh: 'Read the files again',
+    otherKinds: 'Cannot compare: the two rulesets score different entities (the old one {old}, the new one {new}); the sample cases fit only one of them. Choose two versions for the same kind of entity.',
+    kinds: { enterprise: 'enterprises', projectLead: 'project leads' },
     cannotCompare: 'Cannot compare: {problem}',
     casesFrom: 'Cases: the {n} sample cases of the open ruleset ({dir}), unsaved edits included.',
     policyTitle: 'Policy changes ({n})',
@@ -214,6 +216,13 @@ const en: Messages = {
     title: 'Readings (INT) and notes',
     intro: 'Where the text is unclear or silent, the reading this ruleset takes. The "reading" badges next to rules point here.',
     notes: 'Notes of the scoring table',
+  },
+  place: {
+    points: 'points', cap: 'cap', full: 'full score', base: 'base score', max: 'bonus maximum', window: 'window', months: 'months', levels: 'levels',
+    min: 'lowest score', floors: 'score after a downgrade', recalcMonths: 'recalculation period', downgrades: 'downgrades after publication', grades: 'grades',
+    parameters: 'parameters', value: 'value', label: 'name', citation: 'citation', text: 'text', factor: 'factor', multiplier: 'doubling',
+    baseRule: 'base score rule', lookbackMonths: 'lookback', projectDefaultMonths: 'term of a project without completion', effectiveFrom: 'effective from', version: 'version',
+    id: 'id', vetoes: 'vetoed indicator', oncePer: 'once per', highestPer: 'highest only', notAgain: 'not deducted again', when: 'condition', eventTypes: 'event types',
   },
   problems: { title: 'The ruleset has {n} problems. It cannot be saved until they are fixed; the cases show the last valid results:' },
   json: {

@@ -78,6 +78,8 @@ const zhCN = {
     draftShort: '当前编辑',
     swap: '交换',
     refresh: '重新读取文件',
+    otherKinds: '无法比较:两个规则集评价的对象不同(旧版评价{old},新版评价{new}),样例案例只适用于其中一个。请选择同一类对象的两个版本。',
+    kinds: { enterprise: '施工企业', projectLead: '项目负责人' },
     cannotCompare: '无法比较:{problem}',
     casesFrom: '案例:当前打开的规则集的 {n} 个样例案例({dir}),含未保存的修改。',
     policyTitle: '政策变化({n} 项)',
@@ -212,6 +214,13 @@ const zhCN = {
     title: '解读说明(INT)与备注',
     intro: '原文不清楚或未写明之处,本规则集采用的理解。每条规则旁的“解读”标记指向这里。',
     notes: '计分表备注',
+  },
+  place: {
+    points: '分值', cap: '上限', full: '满分', base: '基本分', max: '加分上限', window: '计算期限', months: '月数', levels: '档次',
+    min: '最低分', floors: '降级后的得分', recalcMonths: '重新计算的期限', downgrades: '公布后的降级', grades: '信用等级划分',
+    parameters: '参数', value: '数值', label: '名称', citation: '依据', text: '原文', factor: '倍数', multiplier: '加倍',
+    baseRule: '基本分规则', lookbackMonths: '回溯期限', projectDefaultMonths: '无竣工日期的项目期限', effectiveFrom: '施行日期', version: '版本',
+    id: '编号', vetoes: '不得分的指标', oncePer: '只计一次', highestPer: '只计最高', notAgain: '不重复扣分', when: '条件', eventTypes: '事件类型',
   },
   problems: { title: '规则集有 {n} 个问题,修正前不能保存,右侧案例保持最后一次有效的结果:' },
   json: {

@@ -145,7 +145,12 @@ export const useCompareStore = defineStore('compare', () => {
 
   const older = computed(() => side(oldKey.value));
   const newer = computed(() => side(newKey.value));
-  const ready = computed(() => !!older.value?.compiled && !!newer.value?.compiled && !!older.value.ruleset && !!newer.value.ruleset);
+  /** Rulesets of different kinds of entity score different records: nothing to compare. */
+  const otherKinds = computed(() => {
+    const [a, b] = [older.value?.ruleset?.entityKind, newer.value?.ruleset?.entityKind];
+    return a && b && a !== b ? { old: a, new: b } : null;
+  });
+  const ready = computed(() => !!older.value?.compiled && !!newer.value?.compiled && !!older.value.ruleset && !!newer.value.ruleset && !otherKinds.value);
 
   /** Every change, metadata first, as `policyDiff` gives them. */
   const changes = computed<readonly PolicyChange[]>(() => (ready.value ? policyDiff(older.value!.ruleset!, newer.value!.ruleset!) : []));
@@ -182,7 +187,7 @@ export const useCompareStore = defineStore('compare', () => {
   }
 
   return {
-    oldKey, newKey, files, loading, selectedSource, older, newer, ready, changes, metaChanges, policyChanges, impact, traces,
+    oldKey, newKey, files, loading, selectedSource, older, newer, otherKinds, ready, changes, metaChanges, policyChanges, impact, traces,
     choose, swap, refresh, select,
   };
 });

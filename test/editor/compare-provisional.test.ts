@@ -169,7 +169,10 @@ describe('comparing versions (store)', () => {
     expect(pair.new!.evaluation.ok && pair.new!.evaluation.result.score).toBe(88);
     const differing = (side: typeof pair.old): string[] => side!.lines.filter((l) => l.differs).map((l) => l.entry.clause);
     expect(differing(pair.old).some((c) => c.startsWith('E4'))).toBe(true);
-    expect(differing(pair.new).some((c) => c.startsWith('E4'))).toBe(false);
+    // The new side lacks the honour's points and says why: its shorter window is over.
+    const lapsed = pair.new!.lines.filter((l) => l.differs && l.entry.clause.startsWith('E4'));
+    expect(lapsed.length).toBeGreaterThan(0);
+    for (const l of lapsed) expect([l.entry.kind, l.entry.points, l.entry.message.includes('不计:有效期已过')]).toEqual(['skipped', 0, true]);
     expect(pair.old!.lines.filter((l) => l.entry.clause === 'E1').every((l) => !l.differs)).toBe(true);
   });
 
@@ -193,6 +196,15 @@ describe('comparing versions (store)', () => {
     await compare.choose('enterprise.json', 'missing.json');
     expect(compare.ready).toBe(false);
     expect(compare.newer?.problem).toContain('missing.json');
+  });
+
+  it('refuses rulesets for different kinds of entity, whose cases are not each other\'s', async () => {
+    await open('enterprise.json', { 'enterprise.json': read('enterprise.json'), 'project-lead.json': read('project-lead.json'), ...casesOf('cases/enterprise') });
+    const compare = useCompareStore();
+    await compare.choose('enterprise.json', 'project-lead.json');
+    expect(compare.otherKinds).toEqual({ old: 'enterprise', new: 'projectLead' });
+    expect(compare.ready).toBe(false);
+    expect(compare.impact).toBeNull();
   });
 });
 

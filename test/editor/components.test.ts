@@ -109,6 +109,26 @@ describe('RulesetForm', () => {
     expect(field(wrapper, '$.indicators[1].items[0].clauses[0].window.months').text()).toContain('请填整数');
   });
 
+  it('keeps a cleared clause cap on screen, so a new one can be typed', async () => {
+    const wrapper = mountWith(RulesetForm);
+    const cap = '$.indicators[4].items[0].clauses[0].cap'; // E5.1: at most 1 point
+    await field(wrapper, cap).get('input').setValue('');
+    expect(getIn(useRulesetStore().draft, ['indicators', 4, 'items', 0, 'clauses', 0, 'cap'])).toBeUndefined();
+    expect(field(wrapper, cap).text()).toContain('原 1');
+    await field(wrapper, cap).get('input').setValue('2');
+    expect(getIn(useRulesetStore().draft, ['indicators', 4, 'items', 0, 'clauses', 0, 'cap'])).toBe(2);
+  });
+
+  it('names where each problem is as the form does, the JSON path left for the tooltip', async () => {
+    const wrapper = mountWith(App);
+    await flushPromises();
+    await field(wrapper, E213).get('input').setValue('-3');
+    const places = wrapper.findAll('[data-role=problem-place]');
+    expect(places.map((p) => p.text())).toEqual(['E2.1.3 一般质量事故 · 分值']);
+    expect(places[0]!.attributes('title')).toBe('$.indicators[1].items[0].clauses[2].points');
+    expect(wrapper.get('[data-role=ruleset-problems]').text()).toContain('扣分项的分值须为扣分,现为加 3 分');
+  });
+
   it('marks provisional numbers and locks while the JSON text is broken', async () => {
     const ruleset = JSON.parse(rulesetText);
     ruleset.indicators[1].items[0].clauses[2].provisional = { fields: ['points'], note: '暂按一般事故计' };

@@ -1,6 +1,8 @@
 /** The editor's document helpers: immutable edits, diffs, JSON text with positions. */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { locateValue, parsePathKey } from '../../editor/model/jsonLocate.js';
+import { placeOf } from '../../editor/model/place.js';
 import { changedPaths, detectStyle, formatJson, getIn, jsonEqual, parseJson, pathKey, setIn } from '../../editor/model/paths.js';
 
 describe('setIn', () => {
@@ -82,5 +84,24 @@ describe('syntaxErrorOffset', () => {
     expect(result.ok || result.error).toMatchObject({ line: 3, column: 3 });
     const start = parseJson('oops {}');
     expect(start.ok || start.error).toMatchObject({ line: 1, column: 1 });
+  });
+});
+
+describe('placeOf', () => {
+  const ruleset = JSON.parse(readFileSync('rulesets/enterprise.json', 'utf8')) as unknown;
+  const names: Record<string, string> = { points: '分值', downgrades: '公布后的降级', floors: '降级后的得分', min: '最低分', value: '数值', window: '计算期限', months: '月数' };
+  const place = (path: string): string => placeOf(ruleset, path, (key) => names[key]);
+
+  it('names a field by the nearest named object on its path, then the field', () => {
+    expect(place('$.indicators[1].items[0].clauses[2].points')).toBe('E2.1.3 一般质量事故 · 分值');
+    expect(place('$.indicators[1].items[0].clauses[0].window.months')).toBe('E2.1.1 质量投诉未及时处理 · 计算期限 · 月数');
+    expect(place('$.grades[1].min')).toBe('AA+ · 最低分');
+    expect(place('$.parameters.announcementMonths.value')).toBe('通报批评公示期限(未特别说明时) · 数值');
+  });
+
+  it('writes keys it has no words for as they are, and a path into nothing named as its keys', () => {
+    expect(place('$.downgrades.floors.AA')).toBe('公布后的降级 · 降级后的得分 · AA');
+    expect(place('$.indicators[1].items[0].clauses[2].unknownKey')).toBe('E2.1.3 一般质量事故 · unknownKey');
+    expect(place('$')).toBe('$');
   });
 });
