@@ -31,12 +31,26 @@ export const acceptRecordSchema = generated.acceptRecord as unknown as (data: un
 /** The schemas, for editors that validate as the user types (Monaco's JSON support). */
 export const schemas = { ruleset: rulesetSchema, record: recordSchema, case: caseSchema } as const;
 
+/** JSON Schema type names as a fix says them, in English and in Chinese. */
+const TYPE_WORDS: Record<string, [en: string, zh: string]> = {
+  string: ['a string', '文字'], number: ['a number', '数字'], integer: ['a whole number', '整数'], boolean: ['true or false', 'true 或 false'],
+  object: ['an object {…}', '对象 {…}'], array: ['a list […]', '列表 […]'], null: ['null', 'null'],
+};
+const typeWords = (e: ErrorObject, lang: 0 | 1): string => String((e.params as { type: string | string[] }).type).split(',').map((t) => TYPE_WORDS[t]?.[lang] ?? t).join(lang ? '或' : ' or ');
+const limit = (e: ErrorObject): number => (e.params as { limit: number }).limit;
+
 const FIXES: Record<string, (e: ErrorObject) => string> = {
   required: (e) => `add "${(e.params as { missingProperty: string }).missingProperty}"`,
   additionalProperties: (e) => `remove "${(e.params as { additionalProperty: string }).additionalProperty}" or check its spelling`,
   enum: (e) => `use one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
   format: () => 'write a real calendar date as YYYY-MM-DD',
-  type: (e) => `make it a ${(e.params as { type: string }).type}`,
+  type: (e) => `make it ${typeWords(e, 0)}`,
+  minLength: (e) => (limit(e) === 1 ? 'fill it in' : `write at least ${limit(e)} characters`),
+  maxLength: (e) => `shorten it to ${limit(e)} characters`,
+  maxItems: (e) => `split it: at most ${limit(e)} items`,
+  minItems: (e) => `give at least ${limit(e)}`,
+  minimum: (e) => `use ${limit(e)} or more`,
+  maximum: (e) => `use ${limit(e)} or less`,
   not: () => 'rename this key: __proto__, constructor and prototype are not allowed',
   propertyNames: () => 'rename this key: __proto__, constructor and prototype are not allowed',
 };
@@ -46,11 +60,13 @@ const ZH: Record<string, (e: ErrorObject, value: unknown) => string> = {
   additionalProperties: (e) => `不认识的字段“${(e.params as { additionalProperty: string }).additionalProperty}”,请删除或检查拼写`,
   enum: (e) => `只能是 ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join('、')} 之一`,
   format: (_e, value) => `${JSON.stringify(value)} 不是真实的日期,请按 YYYY-MM-DD 填写`,
-  type: (e) => `类型不对,应为 ${(e.params as { type: string }).type}`,
-  minimum: (e) => `不能小于 ${(e.params as { limit: number }).limit}`,
-  maximum: (e) => `不能大于 ${(e.params as { limit: number }).limit}`,
-  minItems: (e) => `至少需要 ${(e.params as { limit: number }).limit} 项`,
-  minLength: () => '不能为空',
+  type: (e) => `类型不对,应为${typeWords(e, 1)}`,
+  minimum: (e) => `不能小于 ${limit(e)}`,
+  maximum: (e) => `不能大于 ${limit(e)}`,
+  minItems: (e) => `至少需要 ${limit(e)} 项`,
+  maxItems: (e) => `最多 ${limit(e)} 项,请拆分`,
+  minLength: (e) => (limit(e) === 1 ? '不能为空' : `至少 ${limit(e)} 个字`),
+  maxLength: (e) => `最多 ${limit(e)} 个字`,
   pattern: () => '格式不对',
 };
 
@@ -73,12 +89,39 @@ function refusedKey(e: ErrorObject): string | undefined {
 }
 
 /**
+ * When every branch of an `anyOf` failed, the branch that came closest is the one the author
+ * meant: one that failed only further down (an `all` whose list holds a bad condition), else
+ * the one with the fewest errors of its own (at the value or its direct properties). A
+ * condition with a misspelt operator is a fact test, not an `all` missing its list. The
+ * errors of the other branches are left out.
+ */
+function closestBranches(errors: readonly ErrorObject[]): readonly ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  for (const group of errors) {
+    if (group.keyword !== 'anyOf') continue;
+    const branches = new Map<string, ErrorObject[]>();
+    let deeper = false; // an error further down: a branch went into the value (an `all`'s list) and failed there
+    for (const e of errors) {
+      if (e === group) continue;
+      const [branch, keyword, key] = e.schemaPath.startsWith(`${group.schemaPath}/`) ? e.schemaPath.slice(group.schemaPath.length + 1).split('/') : [];
+      const own = branch !== undefined && (e.instancePath === group.instancePath ? keyword !== 'properties' : keyword === 'properties' && e.instancePath === `${group.instancePath}/${key}`);
+      if (own) branches.set(branch, [...(branches.get(branch) ?? []), e]);
+      else if (e.instancePath.startsWith(`${group.instancePath}/`)) deeper = true;
+    }
+    const fewest = deeper ? 0 : Math.min(...[...branches.values()].map((own) => own.length));
+    for (const own of branches.values()) if (own.length > fewest) for (const e of own) dropped.add(e);
+  }
+  return dropped.size ? errors.filter((e) => !dropped.has(e)) : errors;
+}
+
+/**
  * Ajv's errors on `data` as problems with a JSON path and a fix. `anyOf` failures of a
  * condition produce one error per branch; the most specific (deepest) ones are kept. A
  * refused key is named at its own path.
  */
-export function schemaProblems(errors: readonly ErrorObject[] | null | undefined, data: unknown): Problem[] {
-  if (!errors?.length) return [];
+export function schemaProblems(all: readonly ErrorObject[] | null | undefined, data: unknown): Problem[] {
+  if (!all?.length) return [];
+  const errors = closestBranches(all);
   const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length));
   const relevant = errors.filter((e) => e.keyword !== 'anyOf' && (e.instancePath.split('/').length === deepest || e.keyword !== 'additionalProperties'));
   const refusedPaths = new Set<string>();

@@ -42,7 +42,7 @@ describe('invalid records', () => {
     expect(run.status).toBe(1);
     expect(results(run).map((r) => r.id)).toEqual(['E-0001', 'E-0003']);
     expect(run.stderr).toContain('RECORD_INVALID: test/fixtures/records/mixed.json, record E-WRONG');
-    expect(run.stderr).toContain('$[1].licence.landscapingScope: must be boolean — make it a boolean');
+    expect(run.stderr).toContain('$[1].licence.landscapingScope: must be boolean — make it true or false');
     expect(run.stderr).toContain('$[1].projects[0].contractAmount: must be number');
   });
 

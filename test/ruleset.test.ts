@@ -72,4 +72,12 @@ describe('ruleset checks', () => {
     expect(problemsOf((r) => void (e2(r).clauses[2]!.points = 3)).zh).toEqual(['扣分项的分值须为扣分,现为加 3 分']);
     expect(problemsOf((r) => void (r.indicators[1]!.items[1]!.clauses[0]!.points = -2)).zh).toEqual(['加分项的分值须为加分,现为扣 2 分']); // E2.2.1, a bonus
   });
+
+  it('say a misspelt operator alone, not as the other kinds of condition it is not', () => {
+    const result = problemsOf((r) => void ((e2(r).clauses[0]!.when as { operator: string }).operator = 'equalz'));
+    expect(result.paths).toEqual(['$.indicators[1].items[0].clauses[0].when.operator']);
+    const nested = problemsOf((r) => void (e2(r).clauses[0]!.when = { all: [{ fact: 'event', path: 'type', operator: 'equal' } as never, { any: 5 } as never] }));
+    expect(nested.paths).toEqual(['$.indicators[1].items[0].clauses[0].when.all[0]', '$.indicators[1].items[0].clauses[0].when.all[1].any']);
+    expect(nested.messages).toEqual([expect.stringContaining('add "value"'), expect.stringContaining('make it a list')]);
+  });
 });
