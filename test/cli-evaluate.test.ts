@@ -140,6 +140,14 @@ describe('evaluate --format table', () => {
     expect(out).toContain('共 3 条记录');
   });
 
+  it('keeps a line break or an escape sequence in a name from breaking the row or reaching the terminal', () => {
+    const record = JSON.parse(readFileSync(`${records}/one.json`, 'utf8'));
+    record.name = '台州\n园林\u001b[2J二部';
+    const out = cli(['evaluate', '-', ...R, '--format', 'table'], { input: JSON.stringify(record) }).stdout;
+    expect(out).not.toContain('\u001b');
+    expect(out.split('\n')[2]).toMatch(/^E-0001 +台州 园林 \[2J二部 +88\.7/);
+  });
+
   it('shows an invalid record as a row without a score', () => {
     const out = cli(['evaluate', `${records}/mixed.ndjson`, ...R, '--format', 'table']).stdout;
     expect(out).toMatch(/第 2 行 .*✗ 无效/);
@@ -153,10 +161,18 @@ describe('evaluate --format csv', () => {
     expect(run.status).toBe(0);
     expect(run.stdout.startsWith('\uFEFF')).toBe(true);
     const rows = run.stdout.slice(1).split('\r\n');
-    expect(rows[0]).toBe(`id,name,score,grade,computedScore,downgraded,${ruleset.indicators.map((i) => i.id).join(',')}`);
-    expect(rows[1]).toBe('E-0001,台州某园林建设有限公司,88.7,AA+,88.7,false,8,22.5,23,1,7.7,15,11.5');
-    expect(rows[2]).toMatch(/^E-0002,.*,60,A,80,true,/);
+    expect(rows[0]).toBe(`id,name,score,grade,computedScore,downgraded,eligible,${ruleset.indicators.map((i) => i.id).join(',')}`);
+    expect(rows[1]).toBe('E-0001,台州某园林建设有限公司,88.7,AA+,88.7,false,true,8,22.5,23,1,7.7,15,11.5');
+    expect(rows[2]).toMatch(/^E-0002,.*,60,A,80,true,true,/);
     expect(rows).toHaveLength(5); // header, 3 rows, the empty string after the last CRLF
+  });
+
+  it('writes an id or name a spreadsheet would run as a formula as text', () => {
+    const record = JSON.parse(readFileSync(`${records}/one.json`, 'utf8'));
+    record.name = '=HYPERLINK("http://x","y")';
+    record.id = '@SUM(A1)';
+    const run = cli(['evaluate', '-', ...R, '--format', 'csv'], { input: JSON.stringify(record) });
+    expect(run.stdout.split('\r\n')[1]).toMatch(/^'@SUM\(A1\),"'=HYPERLINK\(""http:\/\/x"",""y""\)",88\.7,/);
   });
 
   it('quotes fields as RFC 4180 says', () => {
@@ -164,6 +180,6 @@ describe('evaluate --format csv', () => {
     record.id = 'E,"1"';
     record.name = '台州"绿城",园林\n二部';
     const run = cli(['evaluate', '-', ...R, '--format', 'csv'], { input: JSON.stringify(record) });
-    expect(run.stdout.split('\r\n')[1]).toBe('"E,""1""","台州""绿城"",园林\n二部",88.7,AA+,88.7,false,8,22.5,23,1,7.7,15,11.5');
+    expect(run.stdout.split('\r\n')[1]).toBe('"E,""1""","台州""绿城"",园林\n二部",88.7,AA+,88.7,false,true,8,22.5,23,1,7.7,15,11.5');
   });
 });

@@ -14,15 +14,24 @@ export function csvField(value: string | number | boolean | null | undefined): s
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/**
+ * Text from a record (id, name) that a spreadsheet would run as a formula (=, +, -, @ first)
+ * is written after an apostrophe, which Excel shows as plain text (OWASP's CSV injection advice).
+ */
+export function csvText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export function csvFormatter(compiled: CompiledRuleset): Formatter {
   const indicators = compiled.ruleset.indicators.map((i) => i.id);
-  const header = ['id', 'name', 'score', 'grade', 'computedScore', 'downgraded', ...indicators];
+  const header = ['id', 'name', 'score', 'grade', 'computedScore', 'downgraded', 'eligible', ...indicators];
   return {
     needsTrace: false,
     begin: () => BOM + header.map(csvField).join(',') + CRLF,
     result: (result, record) => {
       const scores = new Map(result.indicators.map((i) => [i.id, i.score]));
-      const row = [result.id, typeof record.name === 'string' ? record.name : '', result.score, result.grade, result.computedScore, result.downgraded, ...indicators.map((id) => scores.get(id))];
+      const name = typeof record.name === 'string' ? record.name : '';
+      const row = [csvText(result.id), csvText(name), result.score, result.grade, result.computedScore, result.downgraded, result.eligible, ...indicators.map((id) => scores.get(id))];
       return row.map(csvField).join(',') + CRLF;
     },
     invalid: () => '',

@@ -46,7 +46,9 @@ export function tableFormatter(compiled: CompiledRuleset): Formatter {
 
   const cell = (text: string, i: number): string => {
     const column = columns[i]!;
-    return column.max ? truncate(text, column.max) : text;
+    // A line break or an escape sequence in a name would break the row or drive the terminal.
+    const shown = text.replace(/\p{Cc}/gu, ' ');
+    return column.max ? truncate(shown, column.max) : shown;
   };
   const line = (cells: string[]): string => cells.map((c, i) => pad(c, widths![i]!, columns[i]!.align)).join(GAP).trimEnd() + '\n';
   const fixWidths = (): string => {
