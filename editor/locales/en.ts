@@ -228,6 +228,7 @@ const en: Messages = {
   json: {
     aria: 'Ruleset JSON source',
     syntaxError: 'JSON syntax error at line {line}, column {column}',
+    syntaxHint: ': look for a missing or extra comma, quote or bracket there or just before it.',
     keptTyped: 'What you typed is kept. Until it is fixed the forms are locked and the cases keep their last valid results.',
     problems: 'The ruleset has {n} problems (the JSON is well-formed, the rules are not):',
     valid: 'The JSON is well-formed and the ruleset is valid.',
@@ -349,6 +350,7 @@ const en: Messages = {
   save: {
     nothing: 'Nothing to save.',
     saved: 'Saved.',
+    none: 'Nothing was saved:',
     partial: 'Some files were not saved:',
     history: ' (the previous version is kept as {path})',
     done: { write: 'Saved {path}', create: 'Created {path}', remove: 'Removed {path}' },

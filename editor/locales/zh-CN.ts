@@ -226,6 +226,7 @@ const zhCN = {
   json: {
     aria: '规则集 JSON 源文件',
     syntaxError: 'JSON 语法错误:第 {line} 行第 {column} 列',
+    syntaxHint: ':请检查这一处及其前面是否缺少或多了逗号、引号、括号。',
     keptTyped: '您输入的内容已保留,不会丢失。修正前,表单暂时锁定,右侧案例保持最后一次有效的结果。',
     problems: '规则集有 {n} 个问题(JSON 格式正确,但规则不成立):',
     valid: 'JSON 正确,规则集有效。',
@@ -347,6 +348,7 @@ const zhCN = {
   save: {
     nothing: '没有需要保存的修改。',
     saved: '已保存。',
+    none: '没有保存:',
     partial: '部分文件没有保存:',
     history: '(原版本保存在 {path})',
     done: { write: '已保存 {path}', create: '已新建 {path}', remove: '已删除 {path}' },

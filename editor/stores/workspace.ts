@@ -4,7 +4,7 @@
  * writes atomically and refuses files that changed since they were opened.
  */
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import type { SampleCase } from '../../engine/index.js';
 import { FileRefusal, httpFileSource, type FileSource } from '../api/fileClient.js';
 import type { RulesetSummary } from '../server/protocol.js';
@@ -85,6 +85,21 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     }
   }
 
+  /** Why a save would be refused now, or null. */
+  function whyRefused(): Extract<SaveReport, { kind: 'blocked' }> | null {
+    const ruleset = useRulesetStore();
+    const cases = useCasesStore();
+    if (!source.value.writable) return { kind: 'blocked', reason: 'noServer' };
+    if (ruleset.syntaxError) return { kind: 'blocked', reason: 'jsonBroken' };
+    if (ruleset.dirty && ruleset.status !== 'valid') return { kind: 'blocked', reason: 'rulesetInvalid' };
+    if (cases.problems.size) return { kind: 'blocked', reason: 'casesInvalid', paths: [...cases.problems.keys()] };
+    return null;
+  }
+  // A refusal no longer true (the JSON was mended) stops being shown.
+  watch(() => whyRefused()?.reason, (reason) => {
+    if (report.value?.kind === 'blocked' && report.value.reason !== reason) report.value = null;
+  });
+
   /** Saves what changed. Nothing is sent while the ruleset or a case is invalid. */
   async function save(): Promise<SaveReport> {
     const ruleset = useRulesetStore();
@@ -93,10 +108,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       report.value = r;
       return r;
     };
-    if (!source.value.writable) return finish({ kind: 'blocked', reason: 'noServer' });
-    if (ruleset.syntaxError) return finish({ kind: 'blocked', reason: 'jsonBroken' });
-    if (ruleset.dirty && ruleset.status !== 'valid') return finish({ kind: 'blocked', reason: 'rulesetInvalid' });
-    if (cases.problems.size) return finish({ kind: 'blocked', reason: 'casesInvalid', paths: [...cases.problems.keys()] });
+    const refused = whyRefused();
+    if (refused) return finish(refused);
     if (!ruleset.dirty && !cases.dirty) return finish({ kind: 'nothing' });
 
     saving.value = true;

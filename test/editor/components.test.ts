@@ -223,6 +223,9 @@ describe('JsonView', () => {
     await text.setValue('{ "id": "enterprise",');
     expect(wrapper.get('[data-role=json-error]').text()).toContain('JSON 语法错误');
     expect(wrapper.get('[data-role=json-error]').text()).toContain('不会丢失');
+    // In Chinese, what to look for, not the browser's English message.
+    expect(wrapper.get('[data-role=json-error]').text()).toContain('请检查这一处');
+    expect(wrapper.get('[data-role=json-error]').text()).not.toMatch(/JSON at position|Unexpected|Expected/);
     expect(useRulesetStore().jsonText).toBe('{ "id": "enterprise",');
     const current = useResultsStore().rows.find((r) => r.path === ONE_ACCIDENT)!.current!;
     expect(current.ok && current.result.score).toBe(85);
@@ -262,6 +265,22 @@ describe('App', () => {
     expect(wrapper.get('[data-tab=form]').text()).toBe('Rule forms');
     expect(wrapper.get('[data-clause="E2.1.3"]').text()).toContain('一般质量事故');
     expect(localStorage.getItem('credit-rules.locale')).toBe('en');
+  });
+
+  it('says a conflict in Chinese: nothing saved, why, and what to do', async () => {
+    setActivePinia(pinia);
+    const wrapper = mountWith(App);
+    await flushPromises();
+    source.files.set('enterprise.json', `${source.files.get('enterprise.json')!}\n`); // changed on disk meanwhile
+    await field(wrapper, E213).get('input').setValue('5');
+    await wrapper.get('[data-action=save]').trigger('click');
+    await flushPromises();
+    const report = wrapper.get('[data-role=save-report]').text();
+    expect(report).toContain('没有保存:');
+    expect(report).not.toContain('部分文件');
+    expect(report).toContain('enterprise.json 在您打开之后已被他人修改,没有覆盖。');
+    expect(report).toContain('请先下载您的版本备份');
+    expect(report).not.toContain('changed on disk');
   });
 
   it('adds a case through the header of the cases panel and opens its form', async () => {

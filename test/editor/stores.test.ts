@@ -1,6 +1,7 @@
 /** The editor's stores: draft and saved ruleset, cases, live results, undo/redo, saving. */
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { nextTick } from 'vue';
 import type { SampleCase } from '../../engine/index.js';
 import { getIn } from '../../editor/model/paths.js';
 import { useCasesStore } from '../../editor/stores/cases.js';
@@ -227,6 +228,17 @@ describe('saving', () => {
     ruleset.setJsonText('{', 'json');
     expect(await workspace.save()).toEqual({ kind: 'blocked', reason: 'jsonBroken' });
     expect(source.writes).toEqual([]);
+  });
+
+  it('stops showing a refusal once its reason is mended', async () => {
+    const { workspace, ruleset } = await openEditor();
+    const text = ruleset.jsonText;
+    ruleset.setJsonText('{', 'json');
+    await workspace.save();
+    expect(workspace.report).toEqual({ kind: 'blocked', reason: 'jsonBroken' });
+    ruleset.setJsonText(text, 'json');
+    await nextTick();
+    expect(workspace.report).toBeNull();
   });
 
   it('reports a conflict when the file changed on disk, and keeps the edits', async () => {
