@@ -253,6 +253,8 @@ const en: Messages = {
     colExpected: 'OK',
     edited: 'edited',
     cannotEvaluate: 'invalid record',
+    computedDelta: 'table {delta}',
+    computedDeltaHint: 'Downgraded: the score stays {score}; the table now gives {computed}',
     savedScore: 'Under the saved rules: {score}',
     noGrade: 'not graded',
     matches: 'As expected',

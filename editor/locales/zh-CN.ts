@@ -251,6 +251,8 @@ const zhCN = {
     colExpected: '预期',
     edited: '已修改',
     cannotEvaluate: '记录有误,无法计算',
+    computedDelta: '计{delta}',
+    computedDeltaHint: '降级期间得分保持 {score} 分;计分表得分变为 {computed} 分',
     savedScore: '按已保存的规则:{score} 分',
     noGrade: '不评级',
     matches: '与预期结果一致',

@@ -24,6 +24,8 @@ export interface CaseRow {
   baseline: Evaluation | null;
   /** Current score minus the saved ruleset's score (0 when either is missing). */
   delta: number;
+  /** The same for the table's own score, which moves under a downgrade while the score stays at its floor. */
+  computedDelta: number;
   gradeChanged: boolean;
   /** `null` while the case cannot be evaluated. */
   differences: readonly Difference[] | null;
@@ -98,6 +100,7 @@ export const useResultsStore = defineStore('results', () => {
         current,
         baseline,
         delta: now && before ? (milli(now.score) - milli(before.score)) / 1000 : 0,
+        computedDelta: now && before ? (milli(now.computedScore) - milli(before.computedScore)) / 1000 : 0,
         gradeChanged: Boolean(now && before && now.grade !== before.grade),
         differences: now ? compareExpected(draft.case.expected, now) : null,
       };
@@ -112,7 +115,7 @@ export const useResultsStore = defineStore('results', () => {
     let failing = 0;
     let errors = 0;
     for (const row of rows.value) {
-      if (row.delta !== 0) moved++;
+      if (row.delta !== 0 || row.computedDelta !== 0) moved++;
       if (row.gradeChanged) regraded++;
       if (row.differences?.length) failing++;
       if (row.current && !row.current.ok) errors++;

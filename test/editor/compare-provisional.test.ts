@@ -17,6 +17,7 @@ import { pathKey } from '../../editor/model/paths.js';
 import { provisionalHolders, provisionalMarks, provisionalNote } from '../../editor/model/provisional.js';
 import { DRAFT, SAVED, useCompareStore } from '../../editor/stores/compare.js';
 import { useProvisionalStore } from '../../editor/stores/provisional.js';
+import { useResultsStore } from '../../editor/stores/results.js';
 import { useRulesetStore } from '../../editor/stores/ruleset.js';
 import { useWorkspaceStore } from '../../editor/stores/workspace.js';
 import { E213_POINTS, MemorySource } from './support.js';
@@ -205,6 +206,18 @@ describe('comparing versions (store)', () => {
     expect(compare.otherKinds).toEqual({ old: 'enterprise', new: 'projectLead' });
     expect(compare.ready).toBe(false);
     expect(compare.impact).toBeNull();
+  });
+});
+
+describe('the shipped cases as the form changes them', () => {
+  it('counts a downgraded case whose table score moved as changed, though its score holds at the floor', async () => {
+    await openEnterprise();
+    useRulesetStore().setValue([...E213_POINTS], -6, 'E2.1.3');
+    const results = useResultsStore();
+    const held = results.rows.filter((r) => r.delta === 0 && r.computedDelta !== 0);
+    expect(held.length).toBeGreaterThan(0);
+    for (const row of held) expect(row.current!.ok && row.current!.result.downgraded).toBe(true);
+    expect(results.summary.moved).toBe(results.rows.filter((r) => r.delta !== 0 || r.computedDelta !== 0).length);
   });
 });
 
