@@ -120,8 +120,9 @@ export class TraceWriter {
 
   /** An event a clause matched that does not count at `asOf`: dated after it, or its window over. */
   outOfWindow(clause: CompiledClause, event: EntityEvent, index: number, asOf: string, lastDay: string | undefined): void {
+    const c = clause.clause;
     const why = event.date > asOf ? `不计:晚于评价日期 ${asOf}` : `不计:有效期已过(计至 ${lastDay})`;
-    this.skipped(clause.clause.id, clause.clause.label, event, index, why);
+    this.push({ kind: 'lapsed', clause: c.id, text: c.label, points: 0, events: [eventRef(event, index)], message: `${c.id} ${c.label}:${describeEvent(event, index)} ${why}` });
   }
 
   skipped(clause: string, label: string, event: EntityEvent, index: number, why: string): void {

@@ -315,6 +315,7 @@ export type TraceKind =
   | 'floor' // an item that would fall below 0
   | 'veto' // an indicator zeroed by a veto
   | 'skipped' // an event that matched but scores nothing (not highest, not again, once per…)
+  | 'lapsed' // an event that matched but does not count at the evaluation date (dated after it, window over)
   | 'downgrade'; // a downgrade step
 
 /** One line of the explanation: which clause, how many points, which events, why. */

@@ -24,6 +24,14 @@ describe('enterprise sample cases', () => {
     expect(report.unexercised).toEqual([]);
   });
 
+  it('count a clause exercised by an event it scores, not by one outside its window', () => {
+    const [base] = cases;
+    const at = (date: string) => ({ ...base!, case: { ...base!.case, asOf: '2021-06-30', record: { ...base!.case.record, events: [{ id: 'ev1', type: 'qualityComplaint', date }] } } });
+    const exercised = (date: string): boolean => !runCases(compiled, [at(date)]).unexercised.includes('E2.1.1');
+    expect(exercised('2016-06-15')).toBe(true); // E2.1.1 counts 5 years, to 2021-06-30
+    expect(exercised('2016-05-15')).toBe(false); // lapsed at the end of May 2021: the trace says so, but scores nothing
+  });
+
   it('trace points add up to the table score of every case', () => {
     for (const { file, case: c } of cases) {
       const result = evaluate(compiled, c.record, { asOf: c.asOf });

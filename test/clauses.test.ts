@@ -117,7 +117,7 @@ describe('each clause: points, and the window on both sides of its month-end edg
 });
 
 describe('the trace says why a matched event does not count', () => {
-  const skipped = (events: EntityEvent[], asOf: string) => evaluate(compiled, record(events), { asOf }).trace!.filter((t) => t.kind === 'skipped' && t.events?.includes('ev1'));
+  const skipped = (events: EntityEvent[], asOf: string) => evaluate(compiled, record(events), { asOf }).trace!.filter((t) => t.kind === 'lapsed' && t.events?.includes('ev1'));
 
   it.each(rows)('%s %o: after its window, and before its date', (clause, attributes, indicator, _counted, validity) => {
     const event = { id: 'ev1', date: DATE, ...attributes } as EntityEvent;

@@ -101,6 +101,8 @@ describe('test', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('✓ test/fixtures/cases/a-pass.json: passes: the realistic AA+ company');
     expect(run.stdout).toContain('✗ test/fixtures/cases/b-fail.json: fails: expected score and E2 are wrong\n    score 88.7, expected 90\n    grade AA+, expected AAA\n    E2 22.5, expected 30');
+    // Under the indicator that differs, the trace lines that made its score.
+    expect(run.stdout).toContain('    E2 22.5, expected 30\n      E2.1 工程质量:满分 20 分\n      E2.1.1 质量投诉未及时处理:ev4(2020-03-03) 扣 1 分\n');
     expect(run.stdout).toContain('✗ test/fixtures/cases/c-invalid.json: CASE_INVALID');
     expect(run.stdout).toContain('1 passed, 2 failed (1 case file invalid)');
     expect(run.stdout).toMatch(/\d+ clause ids no case exercises: .*D4/);

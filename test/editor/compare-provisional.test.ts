@@ -173,7 +173,7 @@ describe('comparing versions (store)', () => {
     // The new side lacks the honour's points and says why: its shorter window is over.
     const lapsed = pair.new!.lines.filter((l) => l.differs && l.entry.clause.startsWith('E4'));
     expect(lapsed.length).toBeGreaterThan(0);
-    for (const l of lapsed) expect([l.entry.kind, l.entry.points, l.entry.message.includes('不计:有效期已过')]).toEqual(['skipped', 0, true]);
+    for (const l of lapsed) expect([l.entry.kind, l.entry.points, l.entry.message.includes('不计:有效期已过')]).toEqual(['lapsed', 0, true]);
     expect(pair.old!.lines.filter((l) => l.entry.clause === 'E1').every((l) => !l.differs)).toBe(true);
   });
 

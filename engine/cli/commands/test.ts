@@ -3,13 +3,25 @@
  * worked out by hand) and reports each failing case, a summary, and the clause ids no case
  * exercises. Any failure or unexercised clause is exit 1, with the reason said.
  */
-import { runCases } from '../../cases.js';
+import { expectedDifferences, runCases, type CaseOutcome, type SampleCase } from '../../cases.js';
 import { usageError } from '../args.js';
 import { HELP_OPTION, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
 import { loadCases, loadRulesetFile } from '../load.js';
 
-const indent = (text: string): string => text.split('\n').map((l) => `    ${l}`).join('\n');
+const indent = (text: string, by = '    '): string => text.split('\n').map((l) => `${by}${l}`).join('\n');
+
+/** Under each indicator that differs from the expected result, the trace lines that made its score. */
+function explain(outcome: CaseOutcome, expected: SampleCase['expected']): string[] {
+  const result = outcome.result;
+  if (!result) return outcome.differences.map((d) => indent(d));
+  const differing = new Set(expectedDifferences(expected, result).map((d) => d.field));
+  return outcome.differences.flatMap((line) => {
+    const indicator = result.indicators.find((i) => differing.has(i.id) && line.startsWith(`${i.id} `));
+    const why = indicator ? (result.trace ?? []).filter((t) => t.indicator === indicator.id).map((t) => indent(t.message, '      ')) : [];
+    return [indent(line), ...why];
+  });
+}
 
 export const testCommand: Command = {
   name: 'test',
@@ -20,7 +32,8 @@ export const testCommand: Command = {
     help: HELP_OPTION,
   },
   details: `Each case (schemas/case.schema.json) is a record, its evaluation date and the expected score,
-grade and indicator scores. Prints ✓ or ✗ per case with what differs, "N passed, N failed",
+grade and indicator scores. Prints ✓ or ✗ per case with what differs (under an indicator that
+differs, the trace lines that made its score), "N passed, N failed",
 and the clause ids of the ruleset that no case's trace names.
 
 Exit status: 0 every case passed and every clause is exercised; 1 a case failed, a case file
@@ -37,6 +50,7 @@ Example:
     const compiled = loadRulesetFile(positionals[0]!);
     const loaded = loadCases(casesPath);
     const usable = loaded.flatMap((c) => (c.case ? [{ file: c.file, case: c.case }] : []));
+    const expectedOf = new Map(usable.map((c) => [c.file, c.case.expected]));
     const report = runCases(compiled, usable);
     const out: string[] = [];
     const outcomes = new Map(report.outcomes.map((o) => [o.file, o]));
@@ -47,7 +61,7 @@ Example:
       }
       const outcome = outcomes.get(c.file)!;
       if (outcome.passed) out.push(`✓ ${c.file}: ${outcome.name}`);
-      else out.push(`✗ ${c.file}: ${outcome.name}`, ...outcome.differences.map(indent));
+      else out.push(`✗ ${c.file}: ${outcome.name}`, ...explain(outcome, expectedOf.get(c.file)!));
     }
     const broken = loaded.length - usable.length;
     const failed = report.failed + broken;
