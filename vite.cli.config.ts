@@ -18,12 +18,14 @@ export default defineConfig({
     ssr: true,
     target: 'node20',
     outDir: 'dist',
-    emptyOutDir: true,
+    // dist/types (npm run build:types) stays: the three entries are written over by name.
+    emptyOutDir: false,
     minify: false,
     sourcemap: false,
     rollupOptions: {
       input: { 'credit-rules': 'engine/cli/main.ts', index: 'engine/index.ts', reference: 'engine/reference.ts' },
-      output: { format: 'es', entryFileNames: '[name].js', banner: (chunk) => (chunk.name === 'credit-rules' ? '#!/usr/bin/env node' : '') },
+      // Fixed names, no hashes: a rebuild writes over the last one instead of adding beside it.
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'assets/[name].js', banner: (chunk) => (chunk.name === 'credit-rules' ? '#!/usr/bin/env node' : '') },
     },
   },
 });
