@@ -83,14 +83,16 @@ describe.skipIf(!chromiumAvailable())('compare view and provisional numbers in c
     expect(await regraded.locator('.grade-change.down').textContent()).toBe('AAA → AA+');
     expect((await page.locator('[data-role=transition]').allTextContents()).map((s) => s.trim())).toEqual(['AAA → AA+ 1 个']);
 
-    // The case's two traces side by side: the honours line counted under the old version only.
+    // The case's two traces side by side: the honours line counted under the old version only;
+    // under the new one, it says the honour's window is over.
     await regraded.click();
     const traces = page.locator('[data-role=compare-traces]');
     await traces.waitFor();
     expect(await traces.locator('[data-side=old] .trace-side-title').textContent()).toContain('90');
     expect(await traces.locator('[data-side=new] .trace-side-title').textContent()).toContain('88');
     expect(await traces.locator('[data-side=old] .trace-line.changed[data-clause^="E4"]').count()).toBeGreaterThan(0);
-    expect(await traces.locator('[data-side=new] .trace-line.changed[data-clause^="E4"]').count()).toBe(0);
+    expect(await traces.locator('[data-side=new] .trace-line.changed[data-clause^="E4"]:not(.kind-lapsed)').count()).toBe(0);
+    expect(await traces.locator('[data-side=new] .trace-line.kind-lapsed[data-clause^="E4"]').first().textContent()).toContain('有效期已过');
 
     // Monaco's diff of the two texts, loaded on demand.
     await page.locator('[data-role=monaco-diff] .monaco-diff-editor').waitFor({ timeout: 90_000 });
