@@ -73,7 +73,7 @@ interface Gathered {
   outside: { event: number; clause: number }[][];
 }
 
-/** Each event, each clause it matches (its first matching level), if the event is in the clause's window. */
+/** Each event, each clause it matches (its first matching level), if the event is in the clause's window; with a trace, those outside it apart. */
 function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf: string, matches: Matches, withTrace: boolean): Gathered {
   const { clauses, eventTests, parameters } = compiled;
   const { hits, starts } = matches;
