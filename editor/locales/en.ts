@@ -135,6 +135,7 @@ const en: Messages = {
   item: {
     full: 'Full score',
     base: 'Base score',
+    baseEmpty: 'Empty: no base score; without recent projects the full score applies',
     baseHint: 'Replaces the full score when the enterprise had no landscaping project in the last 2 years',
     cap: 'Deductions capped at',
     max: 'Bonus capped at',

@@ -109,6 +109,15 @@ describe('RulesetForm', () => {
     expect(field(wrapper, '$.indicators[1].items[0].clauses[0].window.months').text()).toContain('请填整数');
   });
 
+  it('says what an emptied base score means', async () => {
+    const wrapper = mountWith(RulesetForm);
+    const base = '$.indicators[1].items[0].base';
+    expect(field(wrapper, base).find('[data-role=empty-hint]').exists()).toBe(false);
+    await field(wrapper, base).get('input').setValue('');
+    expect(getIn(useRulesetStore().draft, ['indicators', 1, 'items', 0, 'base'])).toBeUndefined();
+    expect(field(wrapper, base).get('[data-role=empty-hint]').text()).toBe('留空:不设基本分,近 2 年无项目时也按满分计');
+  });
+
   it('keeps a cleared clause cap on screen, so a new one can be typed', async () => {
     const wrapper = mountWith(RulesetForm);
     const cap = '$.indicators[4].items[0].clauses[0].cap'; // E5.1: at most 1 point
@@ -142,6 +151,37 @@ describe('RulesetForm', () => {
     await flushPromises();
     expect(wrapper.get('fieldset.form-body').attributes('disabled')).toBeDefined();
     expect(wrapper.text()).toContain('表单暂时锁定');
+  });
+});
+
+describe('keyboard and popups', () => {
+  it('closes an opened reading note on a click elsewhere or on Escape', async () => {
+    const wrapper = mountWith(App);
+    await flushPromises();
+    const note = (): HTMLDetailsElement => wrapper.get('details.reading-badge').element as HTMLDetailsElement;
+    note().open = true;
+    note().querySelector('summary')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    expect(note().open).toBe(true); // a click on the note itself keeps it
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    expect(note().open).toBe(false);
+    note().open = true;
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(note().open).toBe(false);
+  });
+
+  it('makes the case list one Tab stop, the arrow keys moving between cases', async () => {
+    const wrapper = mountWith(CasesPanel);
+    const rows = wrapper.findAll('li.case-row[data-case]');
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.map((r) => r.attributes('tabindex'))).toEqual(['0', ...rows.slice(1).map(() => '-1')]);
+    (rows[0]!.element as HTMLElement).focus();
+    await rows[0]!.trigger('keydown', { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(rows[1]!.element);
+    await rows[1]!.trigger('keydown', { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(rows[0]!.element);
+    await rows[1]!.trigger('keydown', { key: 'Enter' });
+    expect(rows[1]!.attributes('tabindex')).toBe('0');
+    expect(rows[0]!.attributes('tabindex')).toBe('-1');
   });
 });
 
