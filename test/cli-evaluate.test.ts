@@ -90,6 +90,12 @@ describe('evaluate --format json', () => {
     expect(cli(['evaluate', '-', ...R], { input: readFileSync(`${records}/three.ndjson`) }).stdout).toBe(fromJson);
     expect(cli(['evaluate', '-', ...R], { input: readFileSync(`${records}/three.json`) }).stdout).toBe(fromJson);
     expect(results(cli(['evaluate', '-', ...R], { input: readFileSync(`${records}/one.json`) })).map((r) => r.id)).toEqual(['E-0001']);
+    // A document whose first line ends in "}" without being a whole record is still one document.
+    const record = JSON.parse(readFileSync(`${records}/one.json`, 'utf8'));
+    const { id, kind, licence, ...rest } = record;
+    const broken = `${JSON.stringify({ id, kind, licence }).slice(0, -1)}\n,${JSON.stringify(rest).slice(1)}`;
+    expect(broken.split('\n')[0]!.endsWith('}')).toBe(true);
+    expect(results(cli(['evaluate', '-', ...R], { input: broken }))).toEqual(results(cli(['evaluate', '-', ...R], { input: JSON.stringify(record) })));
   });
 
   it('leaves the trace out with --no-trace', () => {

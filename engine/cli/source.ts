@@ -68,6 +68,15 @@ async function* recordsOfLines(batches: AsyncIterable<Line[]>, file: string): As
   }
 }
 
+function isObjectText(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 /** Reads chunks until the content shows whether it is NDJSON, then replays them. */
 async function sniff(chunks: AsyncIterable<Buffer>, file: string): Promise<RecordSource> {
   const iterator = chunks[Symbol.asyncIterator]();
@@ -95,9 +104,9 @@ async function sniff(chunks: AsyncIterable<Buffer>, file: string): Promise<Recor
     }
     const newline = decided ? -1 : chunk.indexOf(0x0a, from);
     if (newline !== -1) {
-      // One record per line: the first line is a whole object.
-      const line = Buffer.concat(seen).subarray(first, offset + newline).toString('utf8').trimEnd();
-      decided = line.endsWith('}') ? 'ndjson' : 'json';
+      // One record per line: the first line is a whole object (not the start of one that
+      // happens to end in "}": `{"id": …, "licence": {…}` and more lines).
+      decided = isObjectText(Buffer.concat(seen).subarray(first, offset + newline).toString('utf8')) ? 'ndjson' : 'json';
     }
   }
   const rest: AsyncIterable<Buffer> = {
