@@ -3,7 +3,8 @@
  * case files serve the tests, the CLI's `test`, the editor's live panel and version diffs.
  */
 import type { CompiledRuleset } from './compile.js';
-import { CreditRulesError, type Problem } from './errors.js';
+import { hasExactMilli } from './decimal.js';
+import { CreditRulesError, jsonPath, type Problem } from './errors.js';
 import { evaluate } from './evaluate.js';
 import { schemaProblems, validateCaseSchema } from './schemas.js';
 import type { EntityRecord, Result, Ruleset } from './types.js';
@@ -44,9 +45,18 @@ export interface CaseReport {
   unexercised: string[];
 }
 
-/** Checks a parsed case file against its schema. */
+/** Checks a parsed case file against its schema; expected points, like the table's, have at most three decimals. */
 export function validateCase(json: unknown): Problem[] {
-  return validateCaseSchema(json) ? [] : schemaProblems(validateCaseSchema.errors, json);
+  if (!validateCaseSchema(json)) return schemaProblems(validateCaseSchema.errors, json);
+  const { expected } = json as SampleCase;
+  const points: [string, number | undefined][] = [
+    ['$.expected.score', expected.score],
+    ['$.expected.computedScore', expected.computedScore],
+    ...Object.entries(expected.indicators ?? {}).map(([id, score]): [string, number] => [jsonPath(['expected', 'indicators', id]), score]),
+  ];
+  return points
+    .filter(([, value]) => value !== undefined && !hasExactMilli(value))
+    .map(([path, value]) => ({ path, message: `${value} has more than three decimals`, fix: 'points are counted in thousandths: round it to 0.001', zh: `${value} 超过三位小数,分数以千分之一计,请改正` }));
 }
 
 /**
@@ -71,7 +81,6 @@ export function clauseIds(ruleset: Ruleset): string[] {
   return [...new Set(ids)];
 }
 
-const close = (a: number, b: number): boolean => Math.round(a * 1000) === Math.round(b * 1000);
 
 /** One way a result differs from what a case expects. */
 export interface Difference {
@@ -83,19 +92,23 @@ export interface Difference {
 
 const show = (v: unknown): string => (v === null || v === undefined ? '—' : String(v));
 
-/** How a result differs from what the case expects, field by field (empty when it matches). */
+/**
+ * How a result differs from what the case expects, field by field (empty when it matches).
+ * Points compare exactly: a result's are thousandths divided by 1000, the very number JSON
+ * reads for the same decimal (88.7 is 88.7), and a case's have at most three decimals.
+ */
 export function expectedDifferences(expected: SampleCase['expected'], result: Result): Difference[] {
   const out: Difference[] = [];
   const differ = (field: string, actual: unknown, wanted: unknown): void => void out.push({ field, actual: show(actual), expected: show(wanted) });
-  if (!close(result.score, expected.score)) differ('score', result.score, expected.score);
+  if (result.score !== expected.score) differ('score', result.score, expected.score);
   if (result.grade !== expected.grade) differ('grade', result.grade, expected.grade);
-  if (expected.computedScore !== undefined && !close(result.computedScore, expected.computedScore)) differ('computedScore', result.computedScore, expected.computedScore);
+  if (expected.computedScore !== undefined && result.computedScore !== expected.computedScore) differ('computedScore', result.computedScore, expected.computedScore);
   const downgraded = expected.downgraded ?? expected.computedScore !== undefined;
   if (result.downgraded !== downgraded) differ('downgraded', result.downgraded, downgraded);
   if (expected.eligible !== undefined && result.eligible !== expected.eligible) differ('eligible', result.eligible, expected.eligible);
   for (const [id, score] of Object.entries(expected.indicators ?? {})) {
     const got = result.indicators.find((i) => i.id === id);
-    if (!got || !close(got.score, score)) differ(id, got?.score, score);
+    if (!got || got.score !== score) differ(id, got?.score, score);
   }
   return out;
 }

@@ -24,6 +24,16 @@ describe('enterprise sample cases', () => {
     expect(report.unexercised).toEqual([]);
   });
 
+  it('refuse expected points finer than 0.001, and compare points exactly', () => {
+    const [base] = cases;
+    const finer = structuredClone(base!.case);
+    finer.expected.score += 0.0004;
+    finer.expected.indicators = { ...finer.expected.indicators, E2: 20.0004 };
+    expect(validateCase(finer).map((p) => p.path)).toEqual(['$.expected.score', '$.expected.indicators.E2']);
+    const report = runCases(compiled, [{ file: 'finer.json', case: finer }]);
+    expect(report.outcomes[0]!.differences).toEqual([`score ${base!.case.expected.score}, expected ${finer.expected.score}`, 'E2 20, expected 20.0004']);
+  });
+
   it('count a clause exercised by an event it scores, not by one outside its window', () => {
     const [base] = cases;
     const at = (date: string) => ({ ...base!, case: { ...base!.case, asOf: '2021-06-30', record: { ...base!.case.record, events: [{ id: 'ev1', type: 'qualityComplaint', date }] } } });
