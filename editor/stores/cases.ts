@@ -4,10 +4,11 @@
  */
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
-import { validateCase, type Problem, type SampleCase } from '../../engine/index.js';
+import { validateCase, validateRecord, type Problem, type SampleCase } from '../../engine/index.js';
 import { detectStyle, formatJson, jsonEqual, parseJson, setIn, type JsonPath, type JsonStyle } from '../model/paths.js';
 import type { CaseFolder } from '../server/protocol.js';
 import { useHistoryStore } from './history.js';
+import { useRulesetStore } from './ruleset.js';
 
 /** A case as edited: its file and its content. */
 export interface CaseDraft {
@@ -54,11 +55,21 @@ export const useCasesStore = defineStore('cases', () => {
   /** Saved cases removed from the drafts. */
   const removed = computed(() => [...saved.value.keys()].filter((p) => !byPath.value.has(p)));
   const dirty = computed(() => changed.value.size > 0 || removed.value.length > 0);
-  /** Schema problems of the cases that changed (the saved ones were checked when saved). */
+  /**
+   * Problems of the cases that changed (the saved ones were checked when saved): the case
+   * schema, then the record as the open ruleset checks it (ids, projects, event vocabulary),
+   * so a case that cannot be scored is not saved.
+   */
   const problems = computed(() => {
+    const ruleset = useRulesetStore();
+    const compiled = ruleset.compiled ?? ruleset.savedCompiled;
     const map = new Map<string, Problem[]>();
     for (const path of changed.value) {
-      const found = validateCase(byPath.value.get(path)!.case);
+      const draft = byPath.value.get(path)!.case;
+      let found = validateCase(draft);
+      if (!found.length && compiled) {
+        found = validateRecord(draft.record, compiled).problems.map((p) => ({ ...p, path: `$.record${p.path.slice(1)}` }));
+      }
       if (found.length) map.set(path, found);
     }
     return map;

@@ -4,7 +4,7 @@
  * so no provisional number can be shown without it.
  */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import { pathKey, type JsonPath } from '../model/paths.js';
 import { provisionalHolders, provisionalMarks, type ProvisionalMark } from '../model/provisional.js';
 import { useRulesetStore } from './ruleset.js';
@@ -23,14 +23,18 @@ export const useProvisionalStore = defineStore('provisional', () => {
     return byPath.value.get(pathKey(path))?.note ?? null;
   }
 
+  // The filter belongs to the ruleset it was set on; one without provisional numbers shows everything.
+  watch(() => ruleset.file, () => (only.value = false));
+  const filtering = computed(() => only.value && marks.value.length > 0);
+
   /** Whether the forms show `path` (an item, a clause, a field…) under the current filter. */
   function shows(path: JsonPath): boolean {
-    return !only.value || holders.value.has(pathKey(path));
+    return !filtering.value || holders.value.has(pathKey(path));
   }
 
   function setOnly(value: boolean): void {
     only.value = value;
   }
 
-  return { only, marks, byPath, holders, noteAt, shows, setOnly };
+  return { only, filtering, marks, byPath, holders, noteAt, shows, setOnly };
 });

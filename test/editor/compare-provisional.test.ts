@@ -118,6 +118,15 @@ describe('provisional numbers in the forms', () => {
     expect(wrapper.find('#section-downgrades').exists()).toBe(false);
     expect(wrapper.find('#section-readings').exists()).toBe(false);
     expect(wrapper.findAll('.number-field:not(.filtered-out)').every((f) => f.find('[data-role=provisional]').exists())).toBe(true);
+
+    // Another ruleset opens with the whole form: the filter was this one's.
+    const workspace = useWorkspaceStore();
+    workspace.useSource(new MemorySource({ 'project-lead.json': read('project-lead.json'), 'enterprise.json': read('enterprise.json'), ...casesOf('cases/project-lead') }));
+    await workspace.open('enterprise.json');
+    await flushPromises();
+    expect(useProvisionalStore().filtering).toBe(false);
+    expect(wrapper.find('#section-grades').exists()).toBe(true);
+    expect(wrapper.findAll('.number-field.filtered-out')).toEqual([]);
   });
 
   it('follows the edits: a mark removed in the draft is no longer shown', async () => {

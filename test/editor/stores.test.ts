@@ -221,6 +221,15 @@ describe('saving', () => {
     expect(row(ONE_ACCIDENT).delta).toBe(0);
   });
 
+  it('saves no case the engine would refuse (a duplicate event id, a project that is not there)', async () => {
+    const { workspace, cases } = await openEditor();
+    const event = { type: 'qualityAccident', date: '2021-01-05', severity: 'general' };
+    cases.setValue(BASELINE, ['record', 'events'], [{ ...event, id: 'ev1' }, { ...event, id: 'ev1', project: 'P9' }], 'events');
+    expect(cases.problems.get(BASELINE)!.map((p) => p.path)).toEqual(['$.record.events[1].id', '$.record.events[1].project']);
+    expect(await workspace.save()).toEqual({ kind: 'blocked', reason: 'casesInvalid', paths: [BASELINE] });
+    expect(source.writes).toEqual([]);
+  });
+
   it('sends nothing while the ruleset is invalid or its JSON broken', async () => {
     const { workspace, ruleset } = await openEditor();
     ruleset.setValue(['grades', 2, 'min'], 88, 'AA');
