@@ -17,6 +17,10 @@ describe('generated schema validators', () => {
     expect(check.problems).toEqual([
       { path: '$.events[0].date', message: '"2021-02-30" is not a real calendar date', fix: 'write a real calendar date as YYYY-MM-DD', zh: '"2021-02-30" 不是真实的日期,请按 YYYY-MM-DD 填写' },
     ]);
+    // An empty date (a browser's date field holding an impossible date reads as empty) asks for one.
+    expect(validateRecord({ id: 'R', kind: 'enterprise', events: [{ type: 'qualityComplaint', date: '' }] }).problems).toEqual([
+      { path: '$.events[0].date', message: 'the date is empty', fix: 'write a real calendar date as YYYY-MM-DD', zh: '请填写日期(YYYY-MM-DD)' },
+    ]);
     const polluted = validateRecord(JSON.parse('{"id":"R","kind":"enterprise","events":[{"type":"x","date":"2021-02-01","__proto__":{"a":1}}]}'));
     expect(polluted.valid).toBe(false);
     expect(polluted.problems.map((p) => [p.path, p.message])).toEqual([['$.events[0].__proto__', 'the key "__proto__" is not allowed']]);
