@@ -127,8 +127,8 @@ export function compareWithExpected(expected: SampleCase['expected'], result: Re
 export function exercisedIds(result: Result): Set<string> {
   const ids = new Set<string>();
   for (const entry of result.trace ?? []) {
-    // A check that failed, or an event outside its window, does not show the clause's points at work.
-    if ((entry.kind === 'start' && entry.points === 0 && !entry.rule) || entry.kind === 'lapsed') continue;
+    // A check that failed, or an event outside its window or no clause's, does not show a clause's points at work.
+    if ((entry.kind === 'start' && entry.points === 0 && !entry.rule) || entry.kind === 'lapsed' || entry.kind === 'unmatched') continue;
     ids.add(entry.clause);
     if (entry.rule) ids.add(entry.rule);
   }

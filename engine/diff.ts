@@ -381,7 +381,10 @@ function diffTable(c: Changes): void {
     else {
       if (was.label !== indicator.label) c.changed('indicator', [...p, 'label'], indicator.id, '', 'label', was.label, indicator.label, `名称 ${was.label} → ${indicator.label}`);
       c.condition('indicator', [...p, 'eventCondition'], indicator.id, indicator.label, was.eventCondition, indicator.eventCondition, '事件条件');
-      c.rest('indicator', p, indicator.id, indicator.label, was, indicator, ['id', 'label', 'eventCondition', 'items']);
+      if (was.eventConditionLabel !== indicator.eventConditionLabel) {
+        c.changed('indicator', [...p, 'eventConditionLabel'], indicator.id, indicator.label, 'eventConditionLabel', was.eventConditionLabel, indicator.eventConditionLabel, `事件条件的说明:${was.eventConditionLabel ?? '(无)'} → ${indicator.eventConditionLabel ?? '(无)'}`);
+      }
+      c.rest('indicator', p, indicator.id, indicator.label, was, indicator, ['id', 'label', 'eventCondition', 'eventConditionLabel', 'items']);
     }
     indicator.items.forEach((item) => {
       const now = newItems.get(item.id)!;
@@ -558,6 +561,8 @@ function diffConditions(c: Changes): void {
   if (!same(c.older.eventCondition, c.newer.eventCondition)) {
     c.changed('condition', ['eventCondition'], 'eventCondition', '', 'eventCondition', c.older.eventCondition, c.newer.eventCondition, '所有计分事件的条件已修改');
   }
+  const [was, now] = [c.older.eventConditionLabel, c.newer.eventConditionLabel];
+  if (was !== now) c.changed('condition', ['eventConditionLabel'], 'eventCondition', '', 'eventConditionLabel', was, now, `所有计分事件的条件的说明:${was ?? '(无)'} → ${now ?? '(无)'}`);
 }
 
 function diffReadings(c: Changes): void {
@@ -643,7 +648,7 @@ export function policyDiff(older: Ruleset, newer: Ruleset): PolicyChange[] {
   // `$schema` is where the file sits, not policy: a copy in another folder says it differently.
   c.rest('meta', [], '', '', older, newer, [
     '$schema', 'id', 'title', 'version', 'status', 'effectiveFrom', 'effectiveTo', 'supersedes', 'entityKind', 'source', 'readings', 'notes',
-    'parameters', 'conditions', 'eventCondition', 'eventTypes', 'baseRule', 'eligibility', 'indicators', 'grades', 'gradeCitation', 'downgrades',
+    'parameters', 'conditions', 'eventCondition', 'eventConditionLabel', 'eventTypes', 'baseRule', 'eligibility', 'indicators', 'grades', 'gradeCitation', 'downgrades',
   ]);
   return c.list;
 }

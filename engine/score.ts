@@ -12,6 +12,7 @@ import { gradeOf } from './grade.js';
 import type { Matches } from './match.js';
 import { inWindow, lastDayCounted, monthIndex } from './window.js';
 import { TraceWriter, eventRef } from './trace.js';
+import { traceUnmatched } from './unmatched.js';
 import type { EntityEvent, EntityRecord, IndicatorResult, ItemResult, Result } from './types.js';
 
 const NONE: Occurrence[] = [];
@@ -238,6 +239,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
     indicatorResults.push({ id: indicator.id, label: indicator.label, score: fromMilli(score), items: itemResults, vetoedBy: veto ? clauses[veto.clause]!.clause.id : undefined });
   }
 
+  if (trace) traceUnmatched(compiled, record, asOf, matches, trace);
   trace?.setPlace();
   const eligibility = ruleset.eligibility;
   const ineligibleReasons = eligibility

@@ -125,6 +125,12 @@ export class TraceWriter {
     this.push({ kind: 'lapsed', clause: c.id, text: c.label, points: 0, events: [eventRef(event, index)], message: `${c.id} ${c.label}:${describeEvent(event, index)} ${why}` });
   }
 
+  /** An event of a scored type that no clause counted; `condition` says what it failed, when known. */
+  unmatched(event: EntityEvent, index: number, condition: string | undefined): void {
+    const why = condition ? `不符合“${condition}”` : '不符合本表任何条款的计分条件';
+    this.push({ kind: 'unmatched', clause: this.item ?? this.indicator ?? '—', text: why, points: 0, events: [eventRef(event, index)], message: `${describeEvent(event, index)} 不计:${why}` });
+  }
+
   skipped(clause: string, label: string, event: EntityEvent, index: number, why: string): void {
     this.push({
       kind: 'skipped', clause, text: label, points: 0, events: [eventRef(event, index)],

@@ -135,6 +135,8 @@ export interface Indicator {
   label: string;
   /** Events must also satisfy this to count for any clause of the indicator (N1). */
   eventCondition?: Condition;
+  /** What `eventCondition` asks, in words, for the trace of an event that fails it. */
+  eventConditionLabel?: string;
   items: Item[];
 }
 
@@ -250,6 +252,8 @@ export interface Ruleset extends RulesetMeta {
   conditions: Record<string, Condition>;
   /** Every event must satisfy this to count for the table (INT-12); downgrades ignore it. */
   eventCondition?: Condition;
+  /** What `eventCondition` asks, in words, for the trace of an event that fails it. */
+  eventConditionLabel?: string;
   eventTypes: Record<string, EventType>;
   baseRule?: BaseRule;
   eligibility?: Eligibility;
@@ -316,6 +320,7 @@ export type TraceKind =
   | 'veto' // an indicator zeroed by a veto
   | 'skipped' // an event that matched but scores nothing (not highest, not again, once per…)
   | 'lapsed' // an event that matched but does not count at the evaluation date (dated after it, window over)
+  | 'unmatched' // an event of a type the table scores that no clause counted (another region, not a landscaping project…)
   | 'downgrade'; // a downgrade step
 
 /** One line of the explanation: which clause, how many points, which events, why. */

@@ -148,3 +148,26 @@ describe('the trace of what belongs to no indicator', () => {
     for (const t of downgrades) expect([t.indicator, t.item]).toEqual([undefined, undefined]);
   });
 });
+
+describe('the trace says why an event no clause counted scores nothing', () => {
+  const unmatched = (record: EntityRecord) => evaluate(compiled, record, { asOf: '2021-06-30' }).trace!.filter((t) => t.kind === 'unmatched');
+  const accident = { id: 'ev1', type: 'qualityAccident', severity: 'general', date: '2021-01-10' } as EntityEvent;
+
+  it('an event from a region that is neither Taizhou nor on the mutual-recognition list (INT-12)', () => {
+    const lines = unmatched(record([{ ...accident, region: '台州市' }]));
+    expect(lines.map((t) => [t.indicator, t.points, t.events, t.message])).toEqual([
+      [undefined, 0, ['ev1'], 'ev1(2021-01-10) 不计:不符合“台州的事件,或互认互查地区名单中地区的事件(INT-12)”'],
+    ]);
+    expect(evaluate(compiled, record([{ ...accident, region: '台州市' }]), { asOf: '2021-06-30' }).score).toBe(80);
+  });
+
+  it("an event of a project that is not landscaping, under the indicator whose condition it fails (N1)", () => {
+    const withPark = { ...record([{ ...accident, project: 'P2' }]), projects: [...record([]).projects!, { id: 'P2', permitDate: '2020-01-01', landscaping: false }] };
+    expect(unmatched(withPark).map((t) => [t.indicator, t.message])).toEqual([['E2', 'ev1(2021-01-10) 不计:不符合“园林绿化工程项目的事件(备注1)”']]);
+  });
+
+  it('nothing for an event a clause counted, or one it counted but whose window is over', () => {
+    expect(unmatched(record([accident]))).toEqual([]);
+    expect(unmatched(record([{ ...accident, date: '2015-01-10' }]))).toEqual([]);
+  });
+});
