@@ -47,6 +47,8 @@ const en: Messages = {
   },
   provisional: {
     title: 'Provisional number (not given by the source)',
+    confirm: 'Confirm this number (remove “provisional”)',
+    confirmed: 'confirm the provisional {field}',
     filter: 'Provisional only',
     count: '{n} provisional numbers',
     none: 'No provisional numbers',

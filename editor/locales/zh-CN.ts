@@ -45,6 +45,8 @@ const zhCN = {
   },
   provisional: {
     title: '暂定数值(原文未给出)',
+    confirm: '确认此数值(去掉“暂定”)',
+    confirmed: '确认暂定数值 {field}',
     filter: '只看暂定数值',
     count: '共 {n} 处暂定数值',
     none: '没有暂定数值',

@@ -58,3 +58,12 @@ export function provisionalHolders(marks: readonly ProvisionalMark[]): Set<strin
   for (const mark of marks) for (let i = 0; i <= mark.path.length; i++) keys.add(pathKey(mark.path.slice(0, i)));
   return keys;
 }
+
+/**
+ * The mark of the object at `owner` without `field`: what to store when staff confirm a
+ * provisional value; `undefined` (no mark) when it was the last field marked.
+ */
+export function withoutField(mark: Provisional, field: string): Provisional | undefined {
+  const fields = mark.fields.filter((f) => f !== field);
+  return fields.length ? { ...mark, fields } : undefined;
+}

@@ -5,8 +5,9 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import { pathKey, type JsonPath } from '../model/paths.js';
-import { provisionalHolders, provisionalMarks, type ProvisionalMark } from '../model/provisional.js';
+import type { Provisional } from '../../engine/index.js';
+import { getIn, pathKey, type JsonPath } from '../model/paths.js';
+import { provisionalHolders, provisionalMarks, withoutField, type ProvisionalMark } from '../model/provisional.js';
 import { useRulesetStore } from './ruleset.js';
 
 export const useProvisionalStore = defineStore('provisional', () => {
@@ -36,5 +37,13 @@ export const useProvisionalStore = defineStore('provisional', () => {
     only.value = value;
   }
 
-  return { only, filtering, marks, byPath, holders, noteAt, shows, setOnly };
+  /** Staff confirm the provisional value at `key`: its mark goes, the value stays (one undoable edit). */
+  function confirm(key: string, label: string): void {
+    const mark = byPath.value.get(key);
+    if (!mark) return;
+    const owner = getIn(ruleset.draft, mark.owner) as { provisional: Provisional };
+    ruleset.setValue([...mark.owner, 'provisional'], withoutField(owner.provisional, mark.field), label);
+  }
+
+  return { only, filtering, marks, byPath, holders, noteAt, shows, setOnly, confirm };
 });

@@ -13,7 +13,8 @@ import AppHeader from '../../editor/components/AppHeader.vue';
 import CompareView from '../../editor/components/CompareView.vue';
 import RulesetForm from '../../editor/components/RulesetForm.vue';
 import { createEditorI18n } from '../../editor/i18n.js';
-import { pathKey } from '../../editor/model/paths.js';
+import { getIn, pathKey } from '../../editor/model/paths.js';
+import { useHistoryStore } from '../../editor/stores/history.js';
 import { provisionalHolders, provisionalMarks, provisionalNote } from '../../editor/model/provisional.js';
 import { DRAFT, SAVED, useCompareStore } from '../../editor/stores/compare.js';
 import { useProvisionalStore } from '../../editor/stores/provisional.js';
@@ -127,6 +128,24 @@ describe('provisional numbers in the forms', () => {
     expect(useProvisionalStore().filtering).toBe(false);
     expect(wrapper.find('#section-grades').exists()).toBe(true);
     expect(wrapper.findAll('.number-field.filtered-out')).toEqual([]);
+  });
+
+  it('lets staff confirm a provisional number and change the ruleset\'s status in the form, each undoable', async () => {
+    await openProjectLead();
+    const wrapper = mountWith(RulesetForm);
+    const store = useProvisionalStore();
+    const before = store.marks.length;
+    const lookback = '$.baseRule.lookbackMonths';
+    await wrapper.get(`[data-path="${lookback}"] [data-action=confirm-provisional]`).trigger('click');
+    expect(store.marks.length).toBe(before - 1);
+    expect(store.noteAt(['baseRule', 'lookbackMonths'])).toBeNull();
+    expect(store.noteAt(['baseRule', 'projectDefaultMonths'])).not.toBeNull(); // the mark's other field stays
+    expect(getIn(useRulesetStore().draft, ['baseRule', 'lookbackMonths'])).toBe(24);
+    useHistoryStore().undo();
+    expect(store.marks.length).toBe(before);
+
+    await wrapper.get('[data-role=ruleset-status-select]').setValue('official');
+    expect(getIn(useRulesetStore().draft, ['status'])).toBe('official');
   });
 
   it('follows the edits: a mark removed in the draft is no longer shown', async () => {
