@@ -272,6 +272,8 @@ describe('CompareView', () => {
     const traces = wrapper.get('[data-role=compare-traces]');
     expect(traces.findAll('[data-side=old] .trace-line.changed').length).toBeGreaterThan(0);
     expect(traces.get('[data-role=trace-differences]').text()).toContain('仅旧版本计分');
+    // The new side's lapsed honour line differs but counts nothing: it is not listed as scored.
+    expect(traces.get('[data-role=trace-differences]').text()).not.toContain('仅新版本计分');
     expect(wrapper.find('[data-role=monaco-diff-stub]').exists()).toBe(true);
   });
 });
