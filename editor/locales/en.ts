@@ -33,9 +33,9 @@ const en: Messages = {
   status: {
     saved: 'Saved, nothing pending',
     unsaved: 'Unsaved: {what}',
-    rulesetChanges: '{n} rule changes',
-    caseChanges: '{n} case changes',
-    invalid: 'The ruleset has {n} problems; it cannot be saved yet',
+    rulesetChanges: '{n} rule change | {n} rule changes',
+    caseChanges: '{n} case change | {n} case changes',
+    invalid: 'The ruleset has {n} problem; it cannot be saved yet | The ruleset has {n} problems; it cannot be saved yet',
     jsonBroken: 'The JSON has a syntax error; it cannot be saved yet',
   },
   rulesetStatus: { official: 'official', draft: 'draft', provisional: 'provisional' },

@@ -323,6 +323,17 @@ describe('App', () => {
     expect(report).not.toContain('changed on disk');
   });
 
+  it('counts in English as English does: 1 rule change, 2 rule changes', async () => {
+    setActivePinia(pinia);
+    const header = mountWith(AppHeader, { mode: 'edit' }, 'en');
+    useRulesetStore().setValue(E213_POINTS, -5, 'E2.1.3');
+    await flushPromises();
+    expect(header.get('[data-role=save-status]').text()).toBe('Unsaved: 1 rule change');
+    useRulesetStore().setValue(['indicators', 1, 'items', 0, 'cap'], 19, 'cap');
+    await flushPromises();
+    expect(header.get('[data-role=save-status]').text()).toBe('Unsaved: 2 rule changes');
+  });
+
   it('adds a case through the header of the cases panel and opens its form', async () => {
     setActivePinia(pinia);
     const wrapper = mountWith(AppHeader, { mode: 'edit' });
