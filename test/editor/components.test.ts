@@ -252,6 +252,15 @@ describe('CaseEditor', () => {
     await listing.get('[data-attribute=concealed] input').setValue(true);
     expect(cases.byPath.get(ONE_ACCIDENT)!.case.record.events![0]!.concealed).toBe(true);
   });
+
+  it('says under an event, as it is typed, when the table counts it nowhere', async () => {
+    const wrapper = mountWith(CaseEditor, { path: ONE_ACCIDENT });
+    expect(wrapper.find('[data-role=event-not-counted]').exists()).toBe(false);
+    await wrapper.get('[data-event="ev1"] input[aria-label="地区"]').setValue('台州市');
+    expect(wrapper.get('[data-role=event-not-counted]').text()).toBe('ev1(2020-05-10) 不计:不符合“台州的事件,或互认互查地区名单中地区的事件(INT-12)”');
+    await wrapper.get('[data-event="ev1"] input[aria-label="地区"]').setValue('台州');
+    expect(wrapper.find('[data-role=event-not-counted]').exists()).toBe(false);
+  });
 });
 
 describe('JsonView', () => {
