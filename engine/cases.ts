@@ -3,7 +3,7 @@
  * case files serve the tests, the CLI's `test`, the editor's live panel and version diffs.
  */
 import type { CompiledRuleset } from './compile.js';
-import { hasExactMilli } from './decimal.js';
+import { inexactPoints } from './decimal.js';
 import { CreditRulesError, jsonPath, type Problem } from './errors.js';
 import { evaluate } from './evaluate.js';
 import { schemaProblems, validateCaseSchema } from './schemas.js';
@@ -49,14 +49,11 @@ export interface CaseReport {
 export function validateCase(json: unknown): Problem[] {
   if (!validateCaseSchema(json)) return schemaProblems(validateCaseSchema.errors, json);
   const { expected } = json as SampleCase;
-  const points: [string, number | undefined][] = [
-    ['$.expected.score', expected.score],
-    ['$.expected.computedScore', expected.computedScore],
-    ...Object.entries(expected.indicators ?? {}).map(([id, score]): [string, number] => [jsonPath(['expected', 'indicators', id]), score]),
-  ];
-  return points
-    .filter(([, value]) => value !== undefined && !hasExactMilli(value))
-    .map(([path, value]) => ({ path, message: `${value} has more than three decimals`, fix: 'points are counted in thousandths: round it to 0.001', zh: `${value} 超过三位小数,分数以千分之一计,请改正` }));
+  return [
+    inexactPoints(expected.score, '$.expected.score'),
+    inexactPoints(expected.computedScore, '$.expected.computedScore'),
+    ...Object.entries(expected.indicators ?? {}).map(([id, score]) => inexactPoints(score, jsonPath(['expected', 'indicators', id]))),
+  ].filter((p): p is Problem => p !== undefined);
 }
 
 /**
@@ -80,7 +77,6 @@ export function clauseIds(ruleset: Ruleset): string[] {
   if (d) ids.push(...d.rules.map((r) => r.id), ...d.repeats.map((r) => r.id), d.floorCitation.clause, d.recalcCitation.clause);
   return [...new Set(ids)];
 }
-
 
 /** One way a result differs from what a case expects. */
 export interface Difference {

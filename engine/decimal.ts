@@ -3,6 +3,7 @@
  * (0.3, 0.5, 0.8, 1.5), so they are held as integer thousandths: sums are exact and a
  * score can never drift across a grade line.
  */
+import type { Problem } from './errors.js';
 
 /** Thousandths of a point. */
 export type Milli = number;
@@ -19,7 +20,13 @@ export function fromMilli(milli: Milli): number {
   return milli / SCALE;
 }
 
+/** Points written finer than 0.001, in a ruleset or a case, as the problem at `path`; `undefined` when exact. */
+export function inexactPoints(points: number | undefined, path: string): Problem | undefined {
+  if (points === undefined || hasExactMilli(points)) return undefined;
+  return { path, message: `${points} has more than three decimals`, fix: 'write points to at most 0.001', zh: `${points} 的小数超过三位,分值最多精确到 0.001` };
+}
+
 /** True when `points` is written with at most three decimals. */
-export function hasExactMilli(points: number): boolean {
+function hasExactMilli(points: number): boolean {
   return Number.isFinite(points) && Math.abs(points * SCALE - Math.round(points * SCALE)) < 1e-6;
 }

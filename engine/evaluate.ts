@@ -3,7 +3,7 @@ import type { CompiledRuleset } from './compile.js';
 import { today } from './dates.js';
 import { CreditRulesError } from './errors.js';
 import { matchCompiled } from './match.js';
-import { validateRecord } from './records.js';
+import { recordIdOf, validateRecord } from './records.js';
 import { scoreRecord } from './score.js';
 import { checkCompiled, checkDate, usage } from './usage.js';
 import type { EntityRecord, Result } from './types.js';
@@ -17,10 +17,6 @@ export interface EvaluateOptions {
   validate?: boolean;
 }
 
-function recordId(record: unknown): string | undefined {
-  return record !== null && typeof record === 'object' && typeof (record as { id?: unknown }).id === 'string' ? (record as { id: string }).id : undefined;
-}
-
 /**
  * Validates a record as `evaluate` does: an invalid one, or one whose reading throws (a
  * getter of an embedding app's object), is a `RECORD_INVALID` error with every problem.
@@ -31,9 +27,9 @@ function checkRecord(compiled: CompiledRuleset, record: unknown): string[] {
     check = validateRecord(record, compiled);
   } catch (error) {
     const message = `reading the record failed: ${error instanceof Error ? error.message : String(error)}`;
-    throw new CreditRulesError('RECORD_INVALID', message, { recordId: recordId(record), problems: [{ path: '$', message, fix: 'pass plain data, as JSON.parse makes it' }] });
+    throw new CreditRulesError('RECORD_INVALID', message, { recordId: recordIdOf(record), problems: [{ path: '$', message, fix: 'pass plain data, as JSON.parse makes it' }] });
   }
-  if (!check.valid) throw new CreditRulesError('RECORD_INVALID', 'the record is invalid', { recordId: recordId(record), problems: check.problems });
+  if (!check.valid) throw new CreditRulesError('RECORD_INVALID', 'the record is invalid', { recordId: recordIdOf(record), problems: check.problems });
   return check.warnings;
 }
 

@@ -44,6 +44,12 @@ function repeatedIds(items: readonly { id?: string }[]): boolean[] | undefined {
   return repeated;
 }
 
+/** The id a record gives itself, when it gives one (to name it in an error, valid or not). */
+export function recordIdOf(record: unknown): string | undefined {
+  const id = record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
 /** Validates a record against the schema and, when given, a compiled ruleset's vocabulary. */
 export function validateRecord(record: unknown, compiled?: CompiledRuleset): RecordCheck {
   if (compiled !== undefined) checkCompiled(compiled);

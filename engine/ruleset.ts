@@ -3,7 +3,7 @@
  * resolve, ids are unique, points are exact, grade lines descend), then compilation.
  */
 import { compileRuleset, type CompiledRuleset } from './compile.js';
-import { hasExactMilli } from './decimal.js';
+import { inexactPoints } from './decimal.js';
 import { isIsoDate } from './dates.js';
 import { CreditRulesError, jsonPath, type Problem } from './errors.js';
 import { operators } from './operators.js';
@@ -72,7 +72,8 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   }
   const knownAttribute = (name: string): boolean => ['type', 'date', 'id', 'region', 'project'].includes(name) || attributes.has(name);
   const exact = (value: number | undefined, path: Path): void => {
-    if (value !== undefined && !hasExactMilli(value)) problem(path, `${value} has more than three decimals`, 'write points to at most 0.001', `${value} 的小数超过三位,分值最多精确到 0.001`);
+    const inexact = inexactPoints(value, jsonPath(path));
+    if (inexact) problems.push(inexact);
   };
   const reading = (id: string | undefined, path: Path): void => {
     if (id !== undefined && !readingIds.has(id)) problem(path, `no reading "${id}" in "readings"`, 'add the reading or correct the id', `解读说明中没有“${id}”,请补上该解读或改正编号`);

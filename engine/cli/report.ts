@@ -8,12 +8,6 @@ import { CreditRulesError } from '../errors.js';
 import type { Progress } from './progress.js';
 import type { Where } from './source.js';
 
-/** The id a record gives itself, when it gives one. */
-export function recordIdOf(record: unknown): string | undefined {
-  const id = record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as { id?: unknown }).id : undefined;
-  return typeof id === 'string' && id !== '' ? id : undefined;
-}
-
 /** How a place in the input is written: `file:line` for NDJSON, `file` otherwise. */
 export function placeName(where: Where): string {
   return where.line !== undefined ? `${where.file}:${where.line}` : where.file;

@@ -17,7 +17,8 @@ import { chooseVersion, loadRulesetFile, loadRulesetFolder } from '../load.js';
 import { statPath } from '../files.js';
 import { Output } from '../output.js';
 import { Progress } from '../progress.js';
-import { locate, recordIdOf, Reporter } from '../report.js';
+import { recordIdOf } from '../../records.js';
+import { locate, Reporter } from '../report.js';
 import { openRecords } from '../source.js';
 
 export const evaluateCommand: Command = {

@@ -14,7 +14,8 @@ import { HELP_OPTION, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
 import { readJsonFile, statPath } from '../files.js';
 import { jsonFilesIn, loadRulesetFile } from '../load.js';
-import { locate, recordIdOf, warningLine } from '../report.js';
+import { recordIdOf } from '../../records.js';
+import { locate, warningLine } from '../report.js';
 import { openRecords, type Where } from '../source.js';
 
 /** Invalid records shown per file; the rest are counted. */

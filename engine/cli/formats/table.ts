@@ -6,7 +6,7 @@
 import type { CompiledRuleset } from '../../compile.js';
 import type { CreditRulesError } from '../../errors.js';
 import type { Result } from '../../types.js';
-import { recordIdOf } from '../report.js';
+import { recordIdOf } from '../../records.js';
 import type { Where } from '../source.js';
 import type { Formatter } from './formatter.js';
 import { displayWidth, pad, truncate } from './width.js';
