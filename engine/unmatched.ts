@@ -42,17 +42,16 @@ function sharedConditions(compiled: CompiledRuleset): SharedConditions {
   return shared;
 }
 
-/** Writes a line for every event of a scored type without a clause that counted it. */
+/** Writes a line for every event of a scored type without a clause that counted it (the caller resets the trace's place). */
 export function traceUnmatched(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches, trace: TraceWriter): void {
   const events = record.events ?? [];
   const { eventTests, ruleset } = compiled;
-  let shared: SharedConditions | undefined;
+  const shared = sharedConditions(compiled);
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!;
     let counted = false;
     for (let h = matches.starts[e]!; h < matches.starts[e + 1]! && !counted; h++) counted = eventTests[matches.hits[h]!]!.target.kind === 'level';
     if (counted) continue;
-    shared ??= sharedConditions(compiled);
     const candidates = shared.indicatorsByType.get(event.type);
     if (!candidates?.length) continue; // a type the table does not score (downgrades only, or unused: a warning says so)
     const facts = eventFacts(compiled, record, asOf, event);
@@ -62,10 +61,9 @@ export function traceUnmatched(compiled: CompiledRuleset, record: EntityRecord, 
       continue;
     }
     // Failing an indicator's own condition wherever its type could count: say the first.
-    const failing = candidates.filter((i) => shared!.indicators[i] && !shared!.indicators[i]!(facts));
+    const failing = candidates.filter((i) => shared.indicators[i] && !shared.indicators[i]!(facts));
     const indicator = failing.length === candidates.length ? ruleset.indicators[failing[0]!]! : undefined;
     trace.setPlace(indicator?.id);
     trace.unmatched(event, e, indicator ? indicator.eventConditionLabel ?? `${indicator.id} ${indicator.label}的事件条件` : undefined);
   }
-  trace.setPlace();
 }
