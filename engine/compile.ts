@@ -106,6 +106,8 @@ export interface CompiledRuleset {
   readonly recordTests: readonly PlainTest[];
   readonly eligibilityTests: readonly number[];
   readonly projectTest: PlainTest | undefined;
+  /** The grades' names, to check a published grade. */
+  readonly gradeNames: ReadonlySet<string>;
   /** Grade lines in thousandths, highest first. */
   readonly grades: readonly { grade: string; min: Milli }[];
   /** The ruleset's event types by name, with their attributes as a list. */
@@ -264,6 +266,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     recordTests,
     eligibilityTests,
     projectTest: projectCondition ? { condition: projectCondition, predicate: compile(projectCondition) } : undefined,
+    gradeNames: new Set(ruleset.grades.map((g) => g.grade)),
     grades: [...ruleset.grades].sort((a, b) => b.min - a.min).map((g) => ({ grade: g.grade, min: toMilli(g.min) })),
     eventTypes,
     eventFits: generateEventFits(eventTypes),

@@ -48,6 +48,17 @@ export class CreditRulesError extends Error {
   }
 }
 
+/**
+ * A value as a message quotes it: short, and safe for any value (a list nested thousands
+ * deep, a BigInt, a string of megabytes), where JSON.stringify would throw or flood.
+ */
+export function quoted(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  return typeof value === 'object' ? 'an object' : String(typeof value === 'number' ? value : typeof value);
+}
+
 /** Turns a JSON path array into `$.a[0].b`. */
 export function jsonPath(parts: readonly (string | number)[]): string {
   let out = '$';

@@ -3,7 +3,7 @@ import type { CompiledRuleset } from './compile.js';
 import { today } from './dates.js';
 import { CreditRulesError } from './errors.js';
 import { matchCompiled } from './match.js';
-import { recordIdOf, validateRecord } from './records.js';
+import { recordFits, recordIdOf, validateRecord } from './records.js';
 import { scoreRecord } from './score.js';
 import { checkCompiled, checkDate, usage } from './usage.js';
 import type { EntityRecord, Result } from './types.js';
@@ -20,10 +20,12 @@ export interface EvaluateOptions {
 /**
  * Validates a record as `evaluate` does: an invalid one, or one whose reading throws (a
  * getter of an embedding app's object), is a `RECORD_INVALID` error with every problem.
+ * Returns the warnings; most records fit at a glance and have none.
  */
-function checkRecord(compiled: CompiledRuleset, record: unknown): string[] {
+function checkRecord(compiled: CompiledRuleset, record: unknown): string[] | undefined {
   let check;
   try {
+    if (recordFits(record, compiled)) return undefined;
     check = validateRecord(record, compiled);
   } catch (error) {
     const message = `reading the record failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -38,11 +40,11 @@ export function evaluate(compiled: CompiledRuleset, record: unknown, options: Ev
   options ??= {};
   checkCompiled(compiled);
   if (options.asOf !== undefined) checkDate(options.asOf);
-  const warnings = options.validate !== false ? checkRecord(compiled, record) : [];
+  const warnings = options.validate !== false ? checkRecord(compiled, record) : undefined;
   const valid = record as EntityRecord;
   const asOf = options.asOf ?? valid.asOf ?? today();
   const result = scoreRecord(compiled, valid, asOf, matchCompiled(compiled, valid, asOf), options.trace !== false);
-  if (warnings.length) result.warnings = warnings;
+  if (warnings?.length) result.warnings = warnings;
   return result;
 }
 

@@ -9,6 +9,7 @@ import { acceptRecordSchema, schemaProblems, validateRecordSchema } from './sche
 import { eventProject, projectsById } from './match.js';
 import { checkCompiled } from './usage.js';
 import { checkVocabulary } from './vocabulary.js';
+import type { EntityRecord } from './types.js';
 
 /** The outcome of validating a record: its problems (errors) and warnings. */
 export interface RecordCheck {
@@ -48,6 +49,37 @@ function repeatedIds(items: readonly { id?: string }[]): boolean[] | undefined {
 export function recordIdOf(record: unknown): string | undefined {
   const id = record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as { id?: unknown }).id : undefined;
   return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/** Whether a list of up to 32 items has two with the same id (longer lists: `undefined`, not known). */
+function shortListRepeats(items: readonly { id?: string }[]): boolean | undefined {
+  if (items.length > 32) return undefined;
+  for (let i = 1; i < items.length; i++) {
+    const id = items[i]!.id;
+    if (id === undefined) continue;
+    for (let j = 0; j < i; j++) if (items[j]!.id === id) return true;
+  }
+  return false;
+}
+
+/**
+ * True only when `validateRecord(record, compiled)` finds no problem and no warning: the
+ * common case, checked without allocating. A false is explained by `validateRecord` (a
+ * record with long lists, or where code generation is not allowed, always takes that path).
+ */
+export function recordFits(record: unknown, compiled: CompiledRuleset): record is EntityRecord {
+  const { eventFits } = compiled;
+  if (!eventFits || !acceptRecordSchema(record) || record.kind !== compiled.ruleset.entityKind) return false;
+  if (record.publishedRating && !compiled.gradeNames.has(record.publishedRating.grade)) return false;
+  const projects = record.projects ?? [];
+  const events = record.events ?? [];
+  if (shortListRepeats(projects) !== false || shortListRepeats(events) !== false) return false;
+  for (const project of projects) if (project.completionDate !== undefined && project.completionDate < project.permitDate) return false;
+  for (const event of events) {
+    if (!eventFits(event)) return false;
+    if (event.project !== undefined && !eventProject(record, event)) return false;
+  }
+  return true;
 }
 
 /** Validates a record against the schema and, when given, a compiled ruleset's vocabulary. */

@@ -6,7 +6,7 @@
 import { canGenerate } from './codegen.js';
 import type { CompiledEventType, CompiledRuleset } from './compile.js';
 import { isIsoDate } from './dates.js';
-import { jsonPath, type Problem } from './errors.js';
+import { jsonPath, quoted, type Problem } from './errors.js';
 import type { AttributeSpec, EntityEvent } from './types.js';
 
 /** Whether a present attribute value is of its declared kind. */
@@ -59,7 +59,7 @@ export function checkVocabulary(compiled: CompiledRuleset, event: EntityEvent, i
     }
     problems.push({
       path,
-      message: `${JSON.stringify(event[name])} is not a valid ${name} (${spec.label}) of a ${event.type} event`,
+      message: `${quoted(event[name])} is not a valid ${name} (${spec.label}) of a ${event.type} event`,
       fix: spec.type === 'enum' ? `use one of ${spec.values!.join(', ')}` : spec.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${spec.type === 'project' ? 'project id' : spec.type}`,
       zh: spec.type === 'enum'
         ? `“${spec.label}”只能是:${spec.values!.map((v) => spec.valueLabels?.[v] ?? v).join('、')}`

@@ -28,6 +28,25 @@ describe('evaluate', () => {
     for (const record of [first, second]) expect(evaluate(compiled, record, { validate: false })).toEqual(evaluate(compiled, record));
   });
 
+  it('quotes a wrong attribute value briefly, whatever it is: a deep list, a huge text, a BigInt', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    const quoted = (severity: unknown): string => {
+      const record = { id: 'Q', kind: 'enterprise', events: [{ type: 'qualityAccident', date: '2021-01-10', severity }] };
+      try {
+        evaluate(compiled, record);
+      } catch (error) {
+        if (error instanceof CreditRulesError) return error.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+        throw error;
+      }
+      throw new Error('expected RECORD_INVALID');
+    };
+    expect(quoted(deep)).toBe('$.events[0].severity: a list is not a valid severity (等级) of a qualityAccident event');
+    expect(quoted('x'.repeat(1_000_000))).toBe(`$.events[0].severity: "${'x'.repeat(57)}..." is not a valid severity (等级) of a qualityAccident event`);
+    expect(quoted(10n)).toBe('$.events[0].severity: bigint is not a valid severity (等级) of a qualityAccident event');
+    expect(quoted({ a: 1 })).toBe('$.events[0].severity: an object is not a valid severity (等级) of a qualityAccident event');
+  });
+
   it("takes --as-of over the record's own asOf", () => {
     expect(evaluate(compiled, first, { asOf: '2030-01-01' }).asOf).toBe('2030-01-01');
     expect(evaluate(compiled, first).asOf).toBe(first!.asOf);
