@@ -261,6 +261,13 @@ describe('CaseEditor', () => {
     await wrapper.get('[data-event="ev1"] input[aria-label="地区"]').setValue('台州');
     expect(wrapper.find('[data-role=event-not-counted]').exists()).toBe(false);
   });
+
+  it('offers the regions the ruleset accepts as the region is typed', () => {
+    const wrapper = mountWith(CaseEditor, { path: ONE_ACCIDENT });
+    const region = wrapper.get('[data-event="ev1"] input[aria-label="地区"]');
+    const list = wrapper.get(`datalist#${region.attributes('list')!.replace(/:/g, '\\:')}`);
+    expect(list.findAll('option').map((o) => o.attributes('value'))).toEqual(['台州']);
+  });
 });
 
 describe('JsonView', () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { locateValue, parsePathKey } from '../../editor/model/jsonLocate.js';
 import { placeOf } from '../../editor/model/place.js';
+import { comparedValues } from '../../editor/model/comparedValues.js';
+import type { Ruleset } from '../../engine/index.js';
 import { changedPaths, detectStyle, formatJson, getIn, jsonEqual, parseJson, pathKey, setIn } from '../../editor/model/paths.js';
 
 describe('setIn', () => {
@@ -103,5 +105,26 @@ describe('placeOf', () => {
     expect(place('$.downgrades.floors.AA')).toBe('公布后的降级 · 降级后的得分 · AA');
     expect(place('$.indicators[1].items[0].clauses[2].unknownKey')).toBe('E2.1.3 一般质量事故 · unknownKey');
     expect(place('$')).toBe('$');
+  });
+});
+
+describe('comparedValues', () => {
+  const enterprise = JSON.parse(readFileSync(new URL('../../rulesets/enterprise.json', import.meta.url), 'utf8')) as Ruleset;
+
+  it('offers the regions the shipped ruleset accepts: its home region, and the mutual-recognition regions once listed', () => {
+    expect(comparedValues(enterprise, 'region')).toEqual(['台州']);
+    const listed = { ...enterprise, parameters: { ...enterprise.parameters, mutualRecognitionRegions: { ...enterprise.parameters.mutualRecognitionRegions!, value: ['宁波', '温州'] } } };
+    expect(comparedValues(listed, 'region')).toEqual(['台州', '宁波', '温州']);
+  });
+
+  it('reads literal values and ignores other attributes, other operators and references to other facts', () => {
+    const when = { any: [
+      { fact: 'event', path: 'region', operator: 'equal', value: '杭州' },
+      { fact: 'event', path: 'region', operator: 'in', value: ['湖州', ''] },
+      { fact: 'event', path: 'region', operator: 'notEqual', value: '舟山' },
+      { fact: 'event', path: 'region', operator: 'equal', value: { fact: 'record', path: 'region' } },
+      { fact: 'event', path: 'level', operator: 'equal', value: 'county' },
+    ] };
+    expect(comparedValues({ ...enterprise, parameters: {}, conditions: { when } } as unknown as Ruleset, 'region')).toEqual(['杭州', '湖州']);
   });
 });
