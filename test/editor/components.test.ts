@@ -14,6 +14,7 @@ import RulesetForm from '../../editor/components/RulesetForm.vue';
 import { createEditorI18n } from '../../editor/i18n.js';
 import { getIn, setIn } from '../../editor/model/paths.js';
 import { useCasesStore } from '../../editor/stores/cases.js';
+import { useHistoryStore } from '../../editor/stores/history.js';
 import { useResultsStore } from '../../editor/stores/results.js';
 import { useRulesetStore } from '../../editor/stores/ruleset.js';
 import { useWorkspaceStore } from '../../editor/stores/workspace.js';
@@ -241,6 +242,9 @@ describe('CaseEditor', () => {
 
     await severity.setValue('larger');
     expect(cases.byPath.get(ONE_ACCIDENT)!.case.record.events![0]!.severity).toBe('larger');
+    // Each undo step names the case and the field: the header's 撤销 says what it takes back.
+    const name = cases.byPath.get(ONE_ACCIDENT)!.case.name;
+    expect(useHistoryStore().undoLabel).toBe(`案例“${name}”:事件 1 · 等级`);
 
     await typeSelect.setValue('listing');
     const listing = wrapper.get('[data-event="ev1"]');
@@ -251,6 +255,8 @@ describe('CaseEditor', () => {
     expect(converted).toEqual({ id: 'ev1', type: 'listing', date: '2020-05-10', authority: 'ministry', list: 'badRecord' });
     await listing.get('[data-attribute=concealed] input').setValue(true);
     expect(cases.byPath.get(ONE_ACCIDENT)!.case.record.events![0]!.concealed).toBe(true);
+    await wrapper.get('.events-table tfoot button').trigger('click');
+    expect(useHistoryStore().undoLabel).toBe(`案例“${name}”:添加事件`);
   });
 
   it('says under an event, as it is typed, when the table counts it nowhere', async () => {
@@ -360,5 +366,14 @@ describe('App', () => {
     await flushPromises();
     expect(useCasesStore().drafts).toHaveLength(4);
     expect(document.querySelector('[data-role=case-editor]')).not.toBeNull();
+    // Undone, the case goes and its form closes; redone, the case is back, its form stays closed.
+    useHistoryStore().undo();
+    await flushPromises();
+    expect(useCasesStore().drafts).toHaveLength(3);
+    expect(document.querySelector('[data-role=case-editor]')).toBeNull();
+    useHistoryStore().redo();
+    await flushPromises();
+    expect(useCasesStore().drafts).toHaveLength(4);
+    expect(document.querySelector('[data-role=case-editor]')).toBeNull();
   });
 });
