@@ -294,7 +294,13 @@ function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occu
   return kept.filter((o) => {
     const earlier = counted.get(attributeValue(events[o.event]!, rule.attribute));
     if (!earlier) return true;
-    trace?.skipped(rule.citation.clause, rule.label, events[o.event]!, o.event, `与 ${eventRef(events[earlier.event]!, earlier.event)} 属同一行为,已在 ${compiled.items[compiled.clauses[earlier.clause]!.item]!.item.id} 中扣分,不重复扣分`);
+    if (trace) {
+      const [ref, where] = [eventRef(events[earlier.event]!, earlier.event), compiled.items[compiled.clauses[earlier.clause]!.item]!.item.id];
+      trace.skipped(rule.citation.clause, rule.label, events[o.event]!, o.event, {
+        zh: `与 ${ref} 属同一行为,已在 ${where} 中扣分,不重复扣分`,
+        en: `the same behaviour as ${ref}, already deducted under ${where}: not deducted again`,
+      });
+    }
     return false;
   });
 }
@@ -314,7 +320,13 @@ function keepOncePer(compiled: CompiledRuleset, kept: Occurrence[], events: read
       values.set(value, o);
       return true;
     }
-    trace?.skipped(clause.id, clause.label, events[o.event]!, o.event, `不计:与 ${eventRef(events[first.event]!, first.event)} 同一${attributeLabel(compiled, clause.oncePer)}“${String(value)}”,只计一次`);
+    if (trace) {
+      const ref = eventRef(events[first.event]!, first.event);
+      trace.skipped(clause.id, clause.label, events[o.event]!, o.event, {
+        zh: `不计:与 ${ref} 同一${attributeLabel(compiled, clause.oncePer)}“${String(value)}”,只计一次`,
+        en: `not counted: the same ${clause.oncePer} “${String(value)}” as ${ref} counts once`,
+      });
+    }
     return false;
   });
 }
@@ -335,8 +347,13 @@ function keepHighestPer(compiled: CompiledRuleset, item: number, kept: Occurrenc
     if (value === undefined || value === null) return true;
     const winner = best.get(value)!;
     if (winner === o) return true;
-    trace?.skipped(rule.citation.clause, rule.label, events[o.event]!, o.event,
-      `不计:同一${attributeLabel(compiled, rule.attribute)}“${String(value)}”只计最高的 ${eventRef(events[winner.event]!, winner.event)}(${fromMilli(Math.abs(winner.points))} 分),本项 ${fromMilli(Math.abs(o.points))} 分不计`);
+    if (trace) {
+      const [ref, best, these] = [eventRef(events[winner.event]!, winner.event), fromMilli(Math.abs(winner.points)), fromMilli(Math.abs(o.points))];
+      trace.skipped(rule.citation.clause, rule.label, events[o.event]!, o.event, {
+        zh: `不计:同一${attributeLabel(compiled, rule.attribute)}“${String(value)}”只计最高的 ${ref}(${best} 分),本项 ${these} 分不计`,
+        en: `not counted: of the same ${rule.attribute} “${String(value)}” only the highest counts, ${ref} (${best}); these ${these} do not`,
+      });
+    }
     return false;
   });
 }

@@ -1,8 +1,9 @@
 /**
  * The explanation of a result, written as it is computed: for every point added or taken,
  * the clause, its Chinese citation, the points, the events behind it and, for caps and
- * vetoes, why. Messages are Chinese, for policy staff; the fields are for programs. The
- * points of all entries add up to the table's score.
+ * vetoes, why. Each message is written in Chinese, for policy staff, and in English (`en`,
+ * the editor's English mode), the ruleset's own labels kept as written; the fields are for
+ * programs. The points of all entries add up to the table's score.
  */
 import type { CompiledClause } from './compile.js';
 import { fromMilli, type Milli } from './decimal.js';
@@ -15,6 +16,16 @@ export function eventRef(event: EntityEvent, index: number): string {
 
 function describeEvent(event: EntityEvent, index: number): string {
   return `${eventRef(event, index)}(${event.date})`;
+}
+
+function describeEventEn(event: EntityEvent, index: number): string {
+  return `${eventRef(event, index)} (${event.date})`;
+}
+
+/** Why an entry says what it says, in both languages. */
+export interface Why {
+  zh: string;
+  en: string;
 }
 
 /** Points as staff write them: 4, 1.5, 0.3. */
@@ -47,25 +58,29 @@ export class TraceWriter {
       points: fromMilli(entry.points),
       events: entry.events,
       message: entry.message,
+      en: entry.en,
     });
   }
 
   start(item: Item, start: Milli, base: boolean): void {
     const rule = base ? this.ruleset.baseRule?.citation.clause : undefined;
-    const why = base
-      ? `无近期园林绿化工程项目(${this.ruleset.baseRule?.citation.clause ?? ''}),按基本分 ${formatPoints(start)} 分起算`
-      : `满分 ${formatPoints(start)} 分`;
-    this.push({ kind: 'start', clause: item.id, rule, text: item.citation.text, points: start, message: `${item.id} ${item.label}:${why}` });
+    const points = formatPoints(start);
+    const why = base ? `无近期园林绿化工程项目(${rule ?? ''}),按基本分 ${points} 分起算` : `满分 ${points} 分`;
+    const en = base ? `no recent landscaping project (${rule ?? ''}): starts from the base score, ${points}` : `full score ${points}`;
+    this.push({ kind: 'start', clause: item.id, rule, text: item.citation.text, points: start, message: `${item.id} ${item.label}:${why}`, en: `${item.id} ${item.label}: ${en}` });
   }
 
   check(clause: CompiledClause, points: Milli): void {
     const c = clause.clause;
-    this.push({ kind: 'start', clause: c.id, text: c.citation.text, points, message: `${c.id} ${c.label}:符合,得 ${formatPoints(points)} 分` });
+    this.push({ kind: 'start', clause: c.id, text: c.citation.text, points, message: `${c.id} ${c.label}:符合,得 ${formatPoints(points)} 分`, en: `${c.id} ${c.label}: met, ${formatPoints(points)} points` });
   }
 
   /** A check item none of whose clauses holds; `unmet` are their labels. */
   checkFailed(item: Item, unmet: readonly string[]): void {
-    this.push({ kind: 'start', clause: item.id, text: item.citation.text, points: 0, message: `${item.id} ${item.label}:不符合“${unmet.join('”“')}”,得 0 分` });
+    this.push({
+      kind: 'start', clause: item.id, text: item.citation.text, points: 0,
+      message: `${item.id} ${item.label}:不符合“${unmet.join('”“')}”,得 0 分`, en: `${item.id} ${item.label}: none of “${unmet.join('”, “')}” is met, 0 points`,
+    });
   }
 
   occurrence(clause: CompiledClause, level: number, event: EntityEvent, index: number, points: Milli, multiplier: Multiplier | undefined, extra: Milli): void {
@@ -73,15 +88,19 @@ export class TraceWriter {
     const l = clause.levels[level]!.level;
     const label = l.label === c.label ? c.label : `${c.label}(${l.label})`;
     const verb = points < 0 ? '扣' : '加';
+    const sign = points < 0 ? '−' : '+';
     const what = points === 0 ? (c.levels ? '不扣分' : '不计分') : `${verb} ${formatPoints(points)} 分`;
+    const whatEn = points === 0 ? (c.levels ? 'no deduction' : 'no points') : `${sign}${formatPoints(points)}`;
     this.push({
       kind: 'points', clause: c.id, rule: clause.levels.length > 1 ? l.id : undefined, text: c.citation.text, points, events: [eventRef(event, index)],
-      message: `${c.id} ${label}:${describeEvent(event, index)} ${what}`,
+      message: `${c.id} ${label}:${describeEvent(event, index)} ${what}`, en: `${c.id} ${label}: ${describeEventEn(event, index)} ${whatEn}`,
     });
     if (extra !== 0 && multiplier) {
+      const m = multiplier.citation.clause;
       this.push({
-        kind: 'points', clause: multiplier.citation.clause, text: multiplier.citation.text, points: extra, events: [eventRef(event, index)],
-        message: `${multiplier.citation.clause} ${multiplier.label}:${describeEvent(event, index)} 按 ${multiplier.factor} 倍计,另${verb} ${formatPoints(extra)} 分`,
+        kind: 'points', clause: m, text: multiplier.citation.text, points: extra, events: [eventRef(event, index)],
+        message: `${m} ${multiplier.label}:${describeEvent(event, index)} 按 ${multiplier.factor} 倍计,另${verb} ${formatPoints(extra)} 分`,
+        en: `${m} ${multiplier.label}: ${describeEventEn(event, index)} counts ${multiplier.factor} times, another ${sign}${formatPoints(extra)}`,
       });
     }
   }
@@ -92,21 +111,27 @@ export class TraceWriter {
     this.push({
       kind: 'cap', clause: c.id, text: c.citation.text, points: cut,
       message: `${c.id} ${c.label}:累计${verb} ${formatPoints(sum)} 分,以 ${formatPoints(cap)} 分为限,超出的 ${formatPoints(cut)} 分不计`,
+      en: `${c.id} ${c.label}: ${formatPoints(sum)} ${sum < 0 ? 'deducted' : 'added'} in all, limited to ${formatPoints(cap)}; the ${formatPoints(cut)} over the limit do not count`,
     });
   }
 
   cap(item: Item, total: Milli, limit: Milli, cut: Milli): void {
     const bonus = item.kind !== 'deduction';
+    const [sum, most, over] = [formatPoints(total), formatPoints(limit), formatPoints(cut)];
     const message = bonus
-      ? `${item.id} ${item.label}:累计 ${formatPoints(total)} 分,最高计 ${formatPoints(limit)} 分,超出的 ${formatPoints(cut)} 分不计`
-      : `${item.id} ${item.label}:累计扣 ${formatPoints(total)} 分,扣完 ${formatPoints(limit)} 分为止,超出的 ${formatPoints(cut)} 分不扣`;
-    this.push({ kind: 'cap', clause: item.id, text: item.citation.text, points: cut, message });
+      ? `${item.id} ${item.label}:累计 ${sum} 分,最高计 ${most} 分,超出的 ${over} 分不计`
+      : `${item.id} ${item.label}:累计扣 ${sum} 分,扣完 ${most} 分为止,超出的 ${over} 分不扣`;
+    const en = bonus
+      ? `${item.id} ${item.label}: ${sum} in all, at most ${most} count; the ${over} over do not count`
+      : `${item.id} ${item.label}: ${sum} deducted in all, deductions stop at ${most}; the ${over} over are not deducted`;
+    this.push({ kind: 'cap', clause: item.id, text: item.citation.text, points: cut, message, en });
   }
 
   floor(item: Item, restored: Milli): void {
     this.push({
       kind: 'floor', clause: item.id, text: item.citation.text, points: restored,
       message: `${item.id} ${item.label}:本项扣至 0 分为止,不计负分(${formatPoints(restored)} 分不扣)`,
+      en: `${item.id} ${item.label}: the item stops at 0, never below (${formatPoints(restored)} not deducted)`,
     });
   }
 
@@ -115,26 +140,36 @@ export class TraceWriter {
     this.push({
       kind: 'veto', clause: c.id, text: c.citation.text, points: -lost, events: [eventRef(event, index)],
       message: `${c.id} ${c.label}:${describeEvent(event, index)},整个“${indicator.label}”(${indicator.id})不得分,扣去其余 ${formatPoints(lost)} 分`,
+      en: `${c.id} ${c.label}: ${describeEventEn(event, index)}; the whole “${indicator.label}” (${indicator.id}) scores nothing, the other ${formatPoints(lost)} taken`,
     });
   }
 
   /** An event a clause matched that does not count at `asOf`: dated after it, or its window over. */
   outOfWindow(clause: CompiledClause, event: EntityEvent, index: number, asOf: string, lastDay: string | undefined): void {
     const c = clause.clause;
-    const why = event.date > asOf ? `不计:晚于评价日期 ${asOf}` : `不计:有效期已过(计至 ${lastDay})`;
-    this.push({ kind: 'lapsed', clause: c.id, text: c.label, points: 0, events: [eventRef(event, index)], message: `${c.id} ${c.label}:${describeEvent(event, index)} ${why}` });
+    const late = event.date > asOf;
+    const why = late ? `不计:晚于评价日期 ${asOf}` : `不计:有效期已过(计至 ${lastDay})`;
+    const whyEn = late ? `not counted: after the evaluation date ${asOf}` : `not counted: its period is over (counted until ${lastDay})`;
+    this.push({
+      kind: 'lapsed', clause: c.id, text: c.label, points: 0, events: [eventRef(event, index)],
+      message: `${c.id} ${c.label}:${describeEvent(event, index)} ${why}`, en: `${c.id} ${c.label}: ${describeEventEn(event, index)} ${whyEn}`,
+    });
   }
 
   /** An event of a scored type that no clause counted; `condition` says what it failed, when known. */
   unmatched(event: EntityEvent, index: number, condition: string | undefined): void {
     const why = condition ? `不符合“${condition}”` : '不符合本表任何条款的计分条件';
-    this.push({ kind: 'unmatched', clause: this.item ?? this.indicator ?? '—', text: why, points: 0, events: [eventRef(event, index)], message: `${describeEvent(event, index)} 不计:${why}` });
+    const whyEn = condition ? `does not meet “${condition}”` : 'meets the scoring condition of no clause of this table';
+    this.push({
+      kind: 'unmatched', clause: this.item ?? this.indicator ?? '—', text: why, points: 0, events: [eventRef(event, index)],
+      message: `${describeEvent(event, index)} 不计:${why}`, en: `${describeEventEn(event, index)} not counted: ${whyEn}`,
+    });
   }
 
-  skipped(clause: string, label: string, event: EntityEvent, index: number, why: string): void {
+  skipped(clause: string, label: string, event: EntityEvent, index: number, why: Why): void {
     this.push({
       kind: 'skipped', clause, text: label, points: 0, events: [eventRef(event, index)],
-      message: `${clause} ${label}:${describeEvent(event, index)} ${why}`,
+      message: `${clause} ${label}:${describeEvent(event, index)} ${why.zh}`, en: `${clause} ${label}: ${describeEventEn(event, index)} ${why.en}`,
     });
   }
 
@@ -142,6 +177,7 @@ export class TraceWriter {
     this.push({
       kind: 'skipped', clause: eligibility.citation.clause, text: eligibility.citation.text, points: 0,
       message: `${eligibility.citation.clause} 不具备评价资格,不评定等级:${reasons.join(';')}`,
+      en: `${eligibility.citation.clause} not eligible for evaluation, no grade: ${reasons.join('; ')}`,
     });
   }
 
@@ -149,6 +185,7 @@ export class TraceWriter {
     this.push({
       kind: 'downgrade', clause, rule, text: label, points: 0, events: [eventRef(event, index)],
       message: `${clause} ${label}:${describeEvent(event, index)},信用等级 ${from} → ${to}`,
+      en: `${clause} ${label}: ${describeEventEn(event, index)}; credit grade ${from} → ${to}`,
     });
   }
 
@@ -156,6 +193,7 @@ export class TraceWriter {
     this.push({
       kind: 'downgrade', clause, rule, text: label, points: 0, events: [eventRef(event, index)],
       message: `${clause} ${label}:${describeEvent(event, index)},等级已为 ${grade},不再降低`,
+      en: `${clause} ${label}: ${describeEventEn(event, index)}; the grade is already ${grade}, no lower`,
     });
   }
 
@@ -163,6 +201,7 @@ export class TraceWriter {
     this.push({
       kind: 'downgrade', clause: citation.clause, text: citation.text, points: 0,
       message: `${citation.clause} 降级后得分为 ${grade} 级最低分 ${floor} 分(计分表得分 ${computed} 分)`,
+      en: `${citation.clause} downgraded: the score is the lowest of ${grade}, ${floor} (table score ${computed})`,
     });
   }
 
@@ -170,6 +209,7 @@ export class TraceWriter {
     this.push({
       kind: 'downgrade', clause: citation.clause, text: citation.text, points: 0,
       message: `${citation.clause} 自 ${since} 降级已满 ${months} 个月(${until} 起),按计分表重新计算得分和等级`,
+      en: `${citation.clause} ${months} months have passed since the downgrade of ${since} (from ${until}): score and grade from the table again`,
     });
   }
 }

@@ -337,6 +337,8 @@ export interface TraceEntry {
   events?: string[];
   /** Why, in Chinese, for policy staff. */
   message: string;
+  /** The same in English; the ruleset's labels and citations stay as the ruleset writes them. */
+  en: string;
 }
 
 export interface ItemResult {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../engine/index.js';
 import type { EntityEvent, EntityRecord } from '../engine/index.js';
-import { shippedRuleset } from './support/load.js';
+import { shippedCases, shippedRuleset } from './support/load.js';
 
 const { compiled } = shippedRuleset('enterprise');
 
@@ -169,5 +169,34 @@ describe('the trace says why an event no clause counted scores nothing', () => {
   it('nothing for an event a clause counted, or one it counted but whose window is over', () => {
     expect(unmatched(record([accident]))).toEqual([]);
     expect(unmatched(record([{ ...accident, date: '2015-01-10' }]))).toEqual([]);
+  });
+});
+
+describe('the trace in English', () => {
+  const numbers = (text: string): string[] => (text.match(/\d+(\.\d+)?/g) ?? []).sort();
+
+  it('says every line of every shipped case in English too, with the same numbers as the Chinese', () => {
+    const kinds = new Set<string>();
+    for (const name of ['enterprise', 'project-lead']) {
+      const { compiled: ruleset } = shippedRuleset(name);
+      for (const { case: c } of shippedCases(name)) {
+        for (const entry of evaluate(ruleset, c.record, { asOf: c.asOf }).trace!) {
+          kinds.add(entry.kind);
+          expect(entry.en, entry.message).not.toBe(entry.message);
+          expect(numbers(entry.en), `${entry.message}\n${entry.en}`).toEqual(numbers(entry.message));
+        }
+      }
+    }
+    expect([...kinds].sort()).toEqual(['cap', 'downgrade', 'floor', 'lapsed', 'points', 'skipped', 'start', 'unmatched', 'veto']);
+  });
+
+  it('keeps the ruleset labels as written and says the rest in English', () => {
+    const expired = { ...record([]), licence: { landscapingScope: true, validUntil: '2019-12-31' } };
+    expect(evaluate(compiled, expired, { asOf: '2020-01-01' }).trace!.find((t) => t.clause === 'E1')!.en).toBe('E1 营业执照: none of “经营范围包含园林绿化工程施工且在有效期内” is met, 0 points');
+    const accident = { id: 'ev1', type: 'qualityAccident', severity: 'general', date: '2021-01-10' } as EntityEvent;
+    const lines = (events: EntityEvent[], asOf: string) => evaluate(compiled, record(events), { asOf }).trace!.filter((t) => t.events?.includes('ev1')).map((t) => t.en);
+    expect(lines([accident], '2021-06-30')).toEqual(['E2.1.3 一般质量事故: ev1 (2021-01-10) −4']);
+    expect(lines([{ ...accident, region: '台州市' }], '2021-06-30')).toEqual(['ev1 (2021-01-10) not counted: does not meet “台州的事件,或互认互查地区名单中地区的事件(INT-12)”']);
+    expect(lines([accident], '2026-02-01')).toEqual(['E2.1.3 一般质量事故: ev1 (2021-01-10) not counted: its period is over (counted until 2026-01-31)']);
   });
 });

@@ -227,6 +227,13 @@ describe('CasesPanel and CaseDetail', () => {
     await wrapper.get('[data-action=set-expected]').trigger('click');
     expect(useCasesStore().byPath.get(ONE_ACCIDENT)!.case.expected).toMatchObject({ score: 84, grade: 'AA' });
   });
+
+  it('says the trace in English in English mode, the ruleset labels as written', () => {
+    useResultsStore().select(ONE_ACCIDENT);
+    const line = mountWith(CaseDetail, {}, 'en').get('.trace-line[data-clause="E2.1.3"] .trace-message');
+    expect(line.text()).toMatch(/^E2\.1\.3 一般质量事故: ev1 \(2020-05-10\) −4/);
+    expect(line.text()).not.toContain('ev1(2020-05-10) 扣 4 分');
+  });
 });
 
 describe('CaseEditor', () => {
