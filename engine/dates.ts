@@ -3,19 +3,20 @@
  * so windows are plain string comparisons; arithmetic works on calendar months (INT-1).
  */
 
-/** The digit at `i` of `text`, or NaN when it is not an ASCII digit (NaN then fails every comparison). */
+/** The character at `i` of `text` as a digit 0–9; any other character gives a number above 9. */
 function digitAt(text: string, i: number): number {
-  const d = text.charCodeAt(i) - 48;
-  return d >= 0 && d <= 9 ? d : NaN;
+  return (text.charCodeAt(i) - 48) >>> 0;
 }
 
 /** True for a real calendar date written `YYYY-MM-DD` (2021-02-30 is not one). */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  const year = digitAt(value, 0) * 1000 + digitAt(value, 1) * 100 + digitAt(value, 2) * 10 + digitAt(value, 3);
-  const month = digitAt(value, 5) * 10 + digitAt(value, 6);
-  const day = digitAt(value, 8) * 10 + digitAt(value, 9);
-  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  const [y0, y1, y2, y3] = [digitAt(value, 0), digitAt(value, 1), digitAt(value, 2), digitAt(value, 3)];
+  const [m0, m1, d0, d1] = [digitAt(value, 5), digitAt(value, 6), digitAt(value, 8), digitAt(value, 9)];
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return false;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month);
 }
 
 function daysInMonth(year: number, month: number): number {
