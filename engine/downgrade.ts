@@ -75,10 +75,11 @@ export function applyDowngrades(compiled: CompiledRuleset, record: EntityRecord,
     trace?.downgradeExpired(rules.recalcCitation, rules.recalcMonths, since, until);
     return;
   }
-  const floor = rules.floors[grade] ?? 0;
-  trace?.downgradeFloor(rules.floorCitation, grade, floor, result.computedScore);
+  // D3: the lowest score of the grade: its own floor where the table names one (B: 40), else its grade line.
+  const floor = Object.hasOwn(rules.floors, grade) ? toMilli(rules.floors[grade]!) : compiled.grades.find((g) => g.grade === grade)!.min;
+  trace?.downgradeFloor(rules.floorCitation, grade, fromMilli(floor), result.computedScore);
   result.grade = grade;
-  result.score = fromMilli(toMilli(floor));
+  result.score = fromMilli(floor);
   result.downgraded = true;
   result.downgrade = downgrade;
 }

@@ -205,7 +205,10 @@ export interface Downgrades {
   citation: Citation;
   /** Grades from which downgrades apply (A or above). */
   fromGrades: string[];
-  /** D3: the score after a downgrade is the floor of the new grade. */
+  /**
+   * D3: the score after a downgrade is the lowest score of the new grade: its floor here
+   * where the table names one (B: 40), else its grade line, so a moved line moves it too.
+   */
   floors: Record<string, number>;
   floorCitation: Citation;
   /** D4: the downgrade decides for this many months after the latest one. */
@@ -291,7 +294,8 @@ export interface EntityEvent {
 
 export interface PublishedRating {
   grade: string;
-  score: number;
+  /** The published score, as the record carries it (optional in the schema; downgrades start from the grade). */
+  score?: number;
   date: string;
 }
 

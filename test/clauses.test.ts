@@ -6,7 +6,7 @@
  * in the data or the engine fails a row.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../engine/index.js';
+import { evaluate, loadRuleset } from '../engine/index.js';
 import type { EntityEvent, EntityRecord } from '../engine/index.js';
 import { shippedCases, shippedRuleset } from './support/load.js';
 
@@ -138,6 +138,21 @@ describe('the trace of what belongs to no indicator', () => {
     const entry = evaluate(compiled, expired, { asOf: '2020-01-01' }).trace!.find((t) => t.clause === 'E1')!;
     expect(entry).toMatchObject({ kind: 'start', points: 0, indicator: 'E1' });
     expect(entry.message).toBe('E1 营业执照:不符合“经营范围包含园林绿化工程施工且在有效期内”,得 0 分');
+  });
+
+  it('scores a downgrade at the lowest score of the new grade: its grade line, which moves with it, and 40 for B (D3)', () => {
+    const { json } = shippedRuleset('enterprise');
+    const published = { ...record([{ id: 'ev1', type: 'administrativePenalty', date: '2021-01-15' } as EntityEvent]), publishedRating: { grade: 'AAA', date: '2020-12-01' } };
+    const scored = (lines: Record<string, number>, record: EntityRecord = published) => {
+      const ruleset = loadRuleset({ ...json, grades: json.grades.map((g) => ({ ...g, min: lines[g.grade] ?? g.min })) });
+      const result = evaluate(ruleset, record, { asOf: '2021-03-01' });
+      return [result.grade, result.score, result.trace!.find((t) => t.clause === 'D3')!.message];
+    };
+    expect(scored({})).toEqual(['AA+', 85, 'D3 降级后得分为 AA+ 级最低分 85 分(计分表得分 80 分)']);
+    expect(scored({ 'AA+': 84 })).toEqual(['AA+', 84, 'D3 降级后得分为 AA+ 级最低分 84 分(计分表得分 80 分)']);
+    expect(scored({ 'AA+': 86.5 })).toEqual(['AA+', 86.5, 'D3 降级后得分为 AA+ 级最低分 86.5 分(计分表得分 80 分)']);
+    const bribery = { ...published, events: [{ id: 'ev1', type: 'bribery', date: '2021-01-15' } as EntityEvent] };
+    expect(scored({}, bribery).slice(0, 2)).toEqual(['B', 40]);
   });
 
   it('files downgrades under no indicator or item', () => {

@@ -136,7 +136,8 @@ describe('project-lead ruleset', () => {
     expect(ruleset.parameters.minExperienceProjects?.provisional).toBeUndefined();
     expect(ruleset.parameters.eligibleTitles?.provisional).toBeUndefined();
     expect(ruleset.grades.map((g) => [g.grade, g.min])).toEqual([['AAA', 90], ['AA+', 85], ['AA', 80], ['A', 60], ['B', 0]]);
-    expect(ruleset.downgrades?.floors).toEqual({ 'AA+': 85, AA: 80, A: 60, B: 40 });
+    // D3: the lowest score of the grade; only B's is a number of its own, the others are the grade lines.
+    expect(ruleset.downgrades?.floors).toEqual({ B: 40 });
     expect(ruleset.downgrades?.recalcMonths).toBe(6);
     expect(ruleset.downgrades?.rules.find((r) => r.id === 'D2.5')?.effect).toBe('lowest');
     expect(ruleset.downgrades?.repeats.map((r) => [r.count, r.withinMonths])).toEqual([[2, 12]]);

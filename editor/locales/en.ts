@@ -197,6 +197,7 @@ const en: Messages = {
     title: 'Downgrades after publication',
     floors: 'Score after a downgrade (lowest of the grade)',
     floorOf: 'Downgraded to {grade}:',
+    floorIsLine: '{points} pts (its grade line, following Grades)',
     recalc: 'Recalculation period',
     recalcPrefix: 'after',
     recalcSuffix: 'the table decides score and grade again',

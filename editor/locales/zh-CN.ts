@@ -195,6 +195,7 @@ const zhCN = {
     title: '公布后的降级',
     floors: '降级后的得分(该等级最低分)',
     floorOf: '降为 {grade} 级时得',
+    floorIsLine: '{points} 分(该级分数线,随“信用等级划分”变动)',
     recalc: '重新计算的期限',
     recalcPrefix: '降级满',
     recalcSuffix: '后,按计分表重新计算得分和等级',

@@ -80,6 +80,17 @@ describe('RulesetForm', () => {
     expect(wrapper.get('#section-readings').text()).toContain('INT-4');
   });
 
+  it("shows the score after a downgrade as the grade line, following it, and B's 40 as a number to edit (D3)", async () => {
+    const wrapper = mountWith(RulesetForm);
+    const floor = (grade: string) => wrapper.get(`#section-downgrades [data-floor="${grade}"]`);
+    expect(floor('AA+').text()).toBe('降为 AA+ 级时得 85 分(该级分数线,随“信用等级划分”变动)');
+    expect((floor('B').get('input').element as HTMLInputElement).value).toBe('40');
+    expect(wrapper.find('#section-downgrades [data-floor="AAA"]').exists()).toBe(false);
+    useRulesetStore().setValue(['grades', 1, 'min'], 84, 'AA+');
+    await flushPromises();
+    expect(floor('AA+').text()).toContain('84 分');
+  });
+
   it('types deductions as positive numbers and stores them negative, marking the change', async () => {
     const wrapper = mountWith(RulesetForm);
     const input = field(wrapper, E213).get('input');
