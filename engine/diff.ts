@@ -705,7 +705,26 @@ export interface CaseImpactRow {
   computedOnly: boolean;
   /** The grade line it is within `nearLine` points of under the new version. */
   nearLine?: NearLine;
+  /** The items whose score differs (E2.1 16 → 14), in table order: why the case moved. */
+  items?: ItemMove[];
   errors?: { old?: ImpactError; new?: ImpactError };
+}
+
+/** An item's score under each version; missing on the side whose table has no such item. */
+export interface ItemMove {
+  id: string;
+  old?: number;
+  new?: number;
+}
+
+/** The items of the table whose score differs between two results, in the new version's order, then those only the old one has. */
+function itemMoves(older: Result, newer: Result): ItemMove[] {
+  const scores = (result: Result): Map<string, number> => new Map(result.indicators.flatMap((indicator) => indicator.items.map((item) => [item.id, item.score] as const)));
+  const [before, after] = [scores(older), scores(newer)];
+  const moves: ItemMove[] = [];
+  for (const [id, now] of after) if (before.get(id) !== now) moves.push({ id, ...(before.has(id) ? { old: before.get(id)! } : {}), new: now });
+  for (const [id, was] of before) if (!after.has(id)) moves.push({ id, old: was });
+  return moves;
 }
 
 /** A grade line a score is close to: `distance` is score minus the line (negative: below it). */
@@ -854,6 +873,10 @@ export class ImpactCollector {
         }
       }
       if (best) row.nearLine = best;
+    }
+    if (oldResult && newResult) {
+      const moves = itemMoves(oldResult, newResult);
+      if (moves.length) row.items = moves;
     }
     if (errors.old || errors.new) row.errors = errors;
     this.rows.push(row);

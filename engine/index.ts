@@ -21,7 +21,7 @@ export type { SampleCase, CaseOutcome, CaseReport, Difference } from './cases.js
 export type { ErrorCode, Problem } from './errors.js';
 export type { SelectVersionOptions } from './versions.js';
 export type {
-  PolicyChange, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,
+  PolicyChange, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, ItemMove, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,
 } from './diff.js';
 export type {
   Citation, Clause, Condition, DowngradeResult, EntityEvent, EntityRecord, EventType, AttributeSpec, FactCondition,

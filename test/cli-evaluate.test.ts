@@ -47,6 +47,7 @@ describe('help, version and usage errors', () => {
     [['validate'], /validate needs at least one FILE/],
     [['test', RULESET], /test needs --cases PATH/],
     [['test', '--cases', 'x'], /test needs the RULESET/],
+    [['test', 'rulesets/project-lead.json', '--cases', 'rulesets/cases/enterprise'], /project-lead\.json scores projectLead records, and every case in rulesets\/cases\/enterprise is of enterprise/],
   ])('exits 2 with a hint for %j', (args, message) => {
     const run = cli(args as string[]);
     expect(run.status).toBe(2);

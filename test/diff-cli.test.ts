@@ -54,7 +54,7 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(run.stdout).toContain('对案例的影响：共 139 个案例，得分或等级变化 8 个，等级变化 1 个，不变 131 个，另有 1 个降级期内结果不变、计分表得分变化');
     expect(changedIds(run.stdout)).toEqual(MOVED);
     expect(run.stdout).toMatch(/\n等级变化\n {2}AAA → AA\+ {2}1 个\n/);
-    expect(run.stdout).toMatch(/C132 .* 80 AA（降级） +82 +80 +▼2\n/);
+    expect(run.stdout).toMatch(/C132 .* 80 AA（降级） +82 +80 +▼2 {2}E4 2→0\n/);
   });
 
   it('aligns the table by display width, Chinese taking two columns', () => {
@@ -64,7 +64,7 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     const end = displayWidth(header.slice(0, header.indexOf('变化') + 2));
     const rows = lines.slice(2, 2 + MOVED.length);
     for (const row of rows) expect([row, displayWidth(row.slice(0, row.search(/▼\d+(\.\d+)?/) + row.match(/▼\d+(\.\d+)?/)![0].length))]).toEqual([row, end]);
-    expect(rows[0]).toMatch(/^C103 .* 2021-06-30 +90 {2}AAA +88 {2}AA\+ +▼2 {2}AAA → AA\+$/);
+    expect(rows[0]).toMatch(/^C103 .* 2021-06-30 +90 {2}AAA +88 {2}AA\+ +▼2 {2}AAA → AA\+ {2}E4 2→0$/);
   });
 
   it('takes a folder of versions: the version in force, or the one named', () => {
@@ -121,8 +121,24 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(run.stdout.startsWith('\uFEFFid,name,source,asOf,oldScore,oldGrade,newScore,newGrade,change,gradeChange,')).toBe(true);
     const lines = run.stdout.split('\r\n');
     expect(lines).toHaveLength(139 + 2); // header, rows, and the empty string after the last CRLF
-    expect(lines[1]).toMatch(/^C103,[^,]+,rulesets\/cases\/enterprise\/103-exactly-90\.json,2021-06-30,90,AAA,88,AA\+,-2,AAA→AA\+,90,88,false,false,,,$/);
+    expect(lines[1]).toMatch(/^C103,[^,]+,rulesets\/cases\/enterprise\/103-exactly-90\.json,2021-06-30,90,AAA,88,AA\+,-2,AAA→AA\+,90,88,false,false,,,,E4 2→0$/);
     expect(lines.find((l) => l.startsWith('C138,'))).toMatch(/^C138,"综合:降级已满6个月,按计分表重新计算",/);
+  });
+
+  it('--format csv: text a spreadsheet would run as a formula is written after an apostrophe', () => {
+    const records = join(tmp, 'formula.json');
+    const record = JSON.parse(readFileSync('test/fixtures/records/three.json', 'utf8'))[0];
+    writeFileSync(records, JSON.stringify([{ ...record, id: '=C021', name: '=HYPERLINK("x")' }]));
+    const row = cli(['diff', RULESET, minusFive, '--cases', records, '--format', 'csv', '--as-of', '2021-06-30']).stdout.split('\r\n')[1]!;
+    expect(row.startsWith(`'=C021,"'=HYPERLINK(""x"")",`)).toBe(true);
+  });
+
+  it('refuses, in one line, to compare the tables of two kinds of entity', () => {
+    const run = cli(['diff', RULESET, 'rulesets/project-lead.json', '--cases', CASES]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^credit-rules: rulesets\/enterprise\.json scores enterprise records and rulesets\/project-lead\.json projectLead records: they are not versions of one table/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(2);
   });
 
   it('--format markdown: headings, the policy lines as a list, tables', () => {
@@ -131,7 +147,7 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(run.stdout).toMatch(/^# 规则集比较：enterprise 2021\.1 → enterprise 2021\.1-n4\n/);
     for (const line of HONOURS_LINES) expect(run.stdout).toContain(`- ${line}\n`);
     expect(run.stdout).toContain('| 标识 | 名称 | 评价日 | 原得分 | 原等级 | 新得分 | 新等级 | 变化 | 等级变化 |');
-    expect(run.stdout).toMatch(/\n\| C103 \| .* \| 2021-06-30 \| 90 \| AAA \| 88 \| AA\+ \| ▼2 \| AAA → AA\+ \|\n/);
+    expect(run.stdout).toMatch(/\n\| C103 \| .* \| 2021-06-30 \| 90 \| AAA \| 88 \| AA\+ \| ▼2 \| AAA → AA\+ \| E4 2→0 \|\n/);
     expect(run.stdout).toContain('… 还有 5 个未列出');
     expect(run.stdout).toContain('| AAA | AA+ | 1 |');
   });

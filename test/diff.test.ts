@@ -248,6 +248,11 @@ describe('caseImpact of the N4 honours reading on the shipped enterprise cases',
     expect(impact).toMatchObject({ total: 139, compared: 139, changed: 8, gradeChanged: 1, computedOnly: 1 });
     expect(impact.transitions).toEqual([{ from: 'AAA', to: 'AA+', count: 1 }]);
     expect(impact.rows.filter((r) => r.computedOnly).map((r) => [r.id, r.old!.computedScore, r.new!.computedScore, r.new!.score, r.new!.grade])).toEqual([['C132', 82, 80, 80, 'AA']]);
+    // Why each moved: the items whose score differs (E4 is one item, 企业荣誉); the rest have none.
+    expect(Object.fromEntries(impact.rows.filter((r) => r.items).map((r) => [r.id, r.items]))).toEqual({
+      C103: [{ id: 'E4', old: 2, new: 0 }], C055: [{ id: 'E4', old: 2, new: 0 }], C138: [{ id: 'E4', old: 2, new: 0 }], C132: [{ id: 'E4', old: 2, new: 0 }],
+      C053: [{ id: 'E4', old: 2, new: 1 }], C054: [{ id: 'E4', old: 2, new: 1 }], C056: [{ id: 'E4', old: 1, new: 0 }], C137: [{ id: 'E4', old: 1, new: 0 }], C139: [{ id: 'E4', old: 1, new: 0 }],
+    });
   });
 
   it('leaves the other honours cases alone', () => {

@@ -17,7 +17,7 @@ import { usageError } from '../args.js';
 import { HELP_OPTION, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
 import { parseJsonDocument, statPath } from '../files.js';
-import { csvField } from '../formats/csv.js';
+import { csvField, csvText } from '../formats/csv.js';
 import { displayWidth, pad, truncate } from '../formats/width.js';
 import { chooseVersion, loadCases, loadRulesetFile, rulesetFromJson, versionsFromJson, type VersionChoice } from '../load.js';
 import { Output } from '../output.js';
@@ -196,6 +196,8 @@ const changeText = (change: number): string => (change > 0 ? `▲${change}` : ch
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 const gradeMove = (row: CaseImpactRow): string => (row.gradeChanged ? `${row.old!.grade ?? '不予定级'} → ${row.new!.grade ?? '不予定级'}` : '');
 const transitionGrade = (g: string | null): string => g ?? '不予定级';
+/** Why a case moved: the items whose score differs, `E2.1 16→14`. */
+const itemsText = (row: CaseImpactRow, separator = ', '): string => (row.items ?? []).map((m) => `${m.id} ${m.old ?? '—'}→${m.new ?? '—'}`).join(separator);
 
 /** A column of a case table: its title, alignment, width limit, and what it shows of a case. */
 interface Column {
@@ -228,6 +230,7 @@ const CHANGED_COLUMNS: Column[] = [
   { title: '新等级', align: 'left', cell: (r) => gradeText(r.new) },
   { title: '变化', align: 'right', cell: (r) => changeText(r.change) },
   { title: '等级变化', align: 'left', cell: gradeMove },
+  { title: '得分变化的计分项', align: 'left', max: 48, cell: (r) => itemsText(r) },
 ];
 
 const NEAR_COLUMNS: Column[] = [
@@ -244,6 +247,7 @@ const COMPUTED_COLUMNS: Column[] = [
   { title: '原计分表得分', align: 'right', cell: (r) => String(r.old!.computedScore) },
   { title: '新计分表得分', align: 'right', cell: (r) => String(r.new!.computedScore) },
   { title: '变化', align: 'right', cell: (r) => changeText(Number((r.new!.computedScore - r.old!.computedScore).toFixed(3))) },
+  { title: '得分变化的计分项', align: 'left', max: 48, cell: (r) => itemsText(r) },
 ];
 
 /** The parts every human-readable format shows, in order. */
@@ -341,7 +345,7 @@ function* renderJson(report: Report): Generator<string> {
   yield '\n]}}\n';
 }
 
-const CSV_HEADER = ['id', 'name', 'source', 'asOf', 'oldScore', 'oldGrade', 'newScore', 'newGrade', 'change', 'gradeChange', 'oldComputedScore', 'newComputedScore', 'oldDowngraded', 'newDowngraded', 'nearLine', 'nearLineDistance', 'error'];
+const CSV_HEADER = ['id', 'name', 'source', 'asOf', 'oldScore', 'oldGrade', 'newScore', 'newGrade', 'change', 'gradeChange', 'oldComputedScore', 'newComputedScore', 'oldDowngraded', 'newDowngraded', 'nearLine', 'nearLineDistance', 'error', 'items'];
 
 /** One row per case (the policy changes are in the other formats), UTF-8 with a BOM for Excel. */
 function* renderCsv(report: Report): Generator<string> {
@@ -349,8 +353,8 @@ function* renderCsv(report: Report): Generator<string> {
   for (const r of report.impact.rows) {
     const error = r.errors ? [r.errors.old?.code, r.errors.new?.code].filter(Boolean).join('/') : '';
     const row = [
-      r.id, r.name, r.source, r.asOf, r.old?.score, r.old?.grade, r.new?.score, r.new?.grade, r.change, gradeMove(r).replace(' → ', '→'),
-      r.old?.computedScore, r.new?.computedScore, r.old?.downgraded, r.new?.downgraded, r.nearLine?.grade, r.nearLine?.distance, error,
+      csvText(r.id), csvText(r.name ?? ''), csvText(r.source ?? ''), r.asOf, r.old?.score, r.old?.grade, r.new?.score, r.new?.grade, r.change, gradeMove(r).replace(' → ', '→'),
+      r.old?.computedScore, r.new?.computedScore, r.old?.downgraded, r.new?.downgraded, r.nearLine?.grade, r.nearLine?.distance, error, itemsText(r, '; '),
     ];
     yield row.map(csvField).join(',') + '\r\n';
   }
@@ -379,7 +383,8 @@ latest effectiveFrom), or REV:PATH for a file or folder in a git revision, read 
 
 Prints the change in policy terms, clause by clause with the clause id (E2.1.3 一般质量事故:
 每次扣 4 分 → 5 分; AA+ 级分数线 85 → 86; E4.1 …: 期限 24 个月 → 12 个月), then every case
-scored under both versions: the cases whose score or grade changes, the largest change first;
+scored under both versions: the cases whose score or grade changes, the largest change first,
+each with the items whose score moved (E2.1 16→14);
 how many cases move from each grade to each other; the cases whose table score changes while a
 downgrade still decides their result; and the cases within 1 point of a grade line under the
 new version. Sample cases are evaluated on their own asOf; records on --as-of, else their own
@@ -387,6 +392,8 @@ asOf, else today. Records are scored without a trace; .ndjson is streamed.
 
 Formats: table (the terminal, Chinese labels), markdown (a report or a pull request), json
 (everything: policy changes and every case), csv (one row per case, for spreadsheets).
+
+OLD and NEW must score the same kind of entity (two enterprise tables, or two project-lead ones).
 
 Exit status: 0 compared; 1 a ruleset, case or record is invalid, or with --fail-on-grade-change
 a grade changes; 2 usage.
@@ -412,6 +419,10 @@ async function runDiff({ positionals, options }: Parameters<Command['run']>[0]):
 
   const older = loadSide(positionals[0]!, { asOf: date, version: options['old-version'] as string | undefined });
   const newer = loadSide(positionals[1]!, { asOf: date, version: options['new-version'] as string | undefined });
+  const [oldKind, newKind] = [older.compiled.ruleset.entityKind, newer.compiled.ruleset.entityKind];
+  if (oldKind !== newKind) {
+    throw usageError(`${older.source} scores ${oldKind} records and ${newer.source} ${newKind} records: they are not versions of one table`, 'compare two versions of the same table (enterprise with enterprise, project lead with project lead)');
+  }
   const policy = policyDiff(older.compiled.ruleset, newer.compiled.ruleset);
   const collector = new ImpactCollector(older.compiled, newer.compiled);
   const report = new Reporter(process.stderr);

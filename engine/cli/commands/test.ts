@@ -50,6 +50,11 @@ Example:
     const compiled = loadRulesetFile(positionals[0]!);
     const loaded = loadCases(casesPath);
     const usable = loaded.flatMap((c) => (c.case ? [{ file: c.file, case: c.case }] : []));
+    const kind = compiled.ruleset.entityKind;
+    const kinds = new Set(usable.map((c) => c.case.record.kind));
+    if (usable.length && !kinds.has(kind)) {
+      throw usageError(`${positionals[0]} scores ${kind} records, and every case in ${casesPath} is of ${[...kinds].join(', ')}`, 'test a ruleset on its own cases (rulesets/cases/enterprise for enterprise.json, rulesets/cases/project-lead for project-lead.json)');
+    }
     const expectedOf = new Map(usable.map((c) => [c.file, c.case.expected]));
     const report = runCases(compiled, usable);
     const out: string[] = [];
