@@ -240,6 +240,7 @@ const zhCN = {
     count: '共 {n} 个',
     add: '+ 新增案例',
     moved: '分数变化 {n} 个',
+    held: '(其中 {n} 个仅计分表得分变化,降级期内结果不变)',
     regraded: '等级变化 {n} 个',
     failing: '与预期不符 {n} 个',
     errors: '无法计算 {n} 个',

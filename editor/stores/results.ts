@@ -111,16 +111,19 @@ export const useResultsStore = defineStore('results', () => {
 
   const summary = computed(() => {
     let moved = 0;
+    let held = 0;
     let regraded = 0;
     let failing = 0;
     let errors = 0;
     for (const row of rows.value) {
       if (row.delta !== 0 || row.computedDelta !== 0) moved++;
+      // Of those, the cases whose result a downgrade holds while their table score moves (the compare view lists them apart).
+      if (row.delta === 0 && row.computedDelta !== 0) held++;
       if (row.gradeChanged) regraded++;
       if (row.differences?.length) failing++;
       if (row.current && !row.current.ok) errors++;
     }
-    return { total: rows.value.length, moved, regraded, failing, errors };
+    return { total: rows.value.length, moved, held, regraded, failing, errors };
   });
 
   const selectedPath = ref<string | null>(null);

@@ -10,6 +10,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import AppHeader from '../../editor/components/AppHeader.vue';
+import CasesPanel from '../../editor/components/CasesPanel.vue';
 import CompareView from '../../editor/components/CompareView.vue';
 import RulesetForm from '../../editor/components/RulesetForm.vue';
 import { createEditorI18n } from '../../editor/i18n.js';
@@ -246,6 +247,10 @@ describe('the shipped cases as the form changes them', () => {
     expect(held.length).toBeGreaterThan(0);
     for (const row of held) expect(row.current!.ok && row.current!.result.downgraded).toBe(true);
     expect(results.summary.moved).toBe(results.rows.filter((r) => r.delta !== 0 || r.computedDelta !== 0).length);
+    // The panel says how many of them a downgrade holds, the number the compare view lists apart.
+    expect(results.summary.held).toBe(held.length);
+    const panel = mountWith(CasesPanel);
+    expect(panel.get('[data-role=summary]').text()).toContain(`分数变化 ${results.summary.moved} 个(其中 ${held.length} 个仅计分表得分变化,降级期内结果不变)`);
   });
 });
 

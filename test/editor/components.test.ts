@@ -363,6 +363,18 @@ describe('App', () => {
     expect(report).not.toContain('changed on disk');
   });
 
+  it('says one and many in English wherever it counts', () => {
+    const { t } = createEditorI18n('en').global;
+    const counted = (key: string, n: number): string => t(key, { n, within: 1 }, n);
+    expect([1, 2].map((n) => counted('cases.moved', n))).toEqual(['1 score moved', '2 scores moved']);
+    expect([1, 2].map((n) => counted('cases.regraded', n))).toEqual(['1 grade changed', '2 grades changed']);
+    expect([1, 2].map((n) => counted('compare.total', n))).toEqual(['1 case', '2 cases']);
+    expect(counted('problems.title', 1)).toMatch(/^The ruleset has 1 problem\. It cannot be saved until it is fixed/);
+    expect(counted('json.problems', 2)).toMatch(/^The ruleset has 2 problems /);
+    expect(counted('compare.computedOnly', 1)).toMatch(/^1 case whose result is held by a downgrade while its table score changes$/);
+    expect(counted('compare.nearLines', 1)).toMatch(/^1 case within 1 point/);
+  });
+
   it('counts in English as English does: 1 rule change, 2 rule changes', async () => {
     setActivePinia(pinia);
     const header = mountWith(AppHeader, { mode: 'edit' }, 'en');
