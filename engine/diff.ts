@@ -751,7 +751,7 @@ export interface CaseImpact {
   changed: number;
   gradeChanged: number;
   computedOnly: number;
-  /** Every case, the largest change first (by absolute value; then grade changes; then input order). */
+  /** Every case: those whose grade changed first, then by the size of the change (absolute value), then in input order. */
   rows: CaseImpactRow[];
   /** Grade moves, counted, from the highest old grade down. */
   transitions: GradeTransition[];
@@ -886,7 +886,8 @@ export class ImpactCollector {
   /** Sorts the rows and counts transitions and cases near a grade line. */
   finish(): CaseImpact {
     const order = this.rows.map((row, i) => ({ row, i, size: Math.abs(toMilli(row.change)) }));
-    order.sort((a, b) => b.size - a.size || Number(b.row.gradeChanged) - Number(a.row.gradeChanged) || a.i - b.i);
+    // A grade change is what a tester looks for first, even one without a score change (a line moved).
+    order.sort((a, b) => Number(b.row.gradeChanged) - Number(a.row.gradeChanged) || b.size - a.size || a.i - b.i);
     const rows = order.map((o) => o.row);
     const counts = new Map<string, GradeTransition>();
     let compared = 0;

@@ -37,6 +37,13 @@ describe('invalid records', () => {
     expect(run.stderr).toMatch(/2 of 4 records scored; 2 invalid/);
   });
 
+  it('says a sample case given as a record is one, and how to check it', () => {
+    const run = cli(['evaluate', 'rulesets/cases/enterprise/001-baseline-full-scores.json', '--ruleset', RULESET]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('RECORD_INVALID: rulesets/cases/enterprise/001-baseline-full-scores.json: this is a sample case (a record with its expected result), not a record');
+    expect(run.stderr).toContain('check it with credit-rules test RULESET --cases FILE');
+  });
+
   it('names the array index in the JSON path of a bad record in a .json array', () => {
     const run = cli(['evaluate', `${records}/mixed.json`, ...R]);
     expect(run.status).toBe(1);

@@ -133,6 +133,14 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(row.startsWith(`'=C021,"'=HYPERLINK(""x"")",`)).toBe(true);
   });
 
+  it('notices two sides with one version number: the same version, or a copy not renumbered', () => {
+    expect(cli(['diff', RULESET, RULESET, '--cases', CASES]).stdout).toContain('\n注意：两边是同一版本（enterprise 2021.1），计分规则完全相同\n');
+    const copy = join(tmp, 'copy.json');
+    writeFileSync(copy, JSON.stringify({ ...(JSON.parse(readFileSync(minusFive, 'utf8')) as Ruleset), version: '2021.1' }));
+    expect(cli(['diff', RULESET, copy, '--cases', CASES, '--format', 'markdown']).stdout).toContain('\n> 注意：两边的版本号都是 2021.1，请给新版本另编版本号，以免混淆\n');
+    expect(cli(['diff', RULESET, minusFive, '--cases', CASES]).stdout).not.toContain('注意');
+  });
+
   it('refuses, in one line, to compare the tables of two kinds of entity', () => {
     const run = cli(['diff', RULESET, 'rulesets/project-lead.json', '--cases', CASES]);
     expect(run.status).toBe(2);

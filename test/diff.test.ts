@@ -177,9 +177,9 @@ describe('caseImpact of one changed deduction: E2.1.3 一般质量事故 −4 �
     expect(impact).toMatchObject({ total: 14, compared: 14, invalid: 0, changed: 6, gradeChanged: 1, computedOnly: 5 });
   });
 
-  it('sorts by the size of the change, a grade change first among equals, then in input order', () => {
-    expect(impact.rows.slice(0, 6).map((r) => [r.id, r.change])).toEqual([
-      ['TWO', -2], ['EDGE', -1], ['C021', -1], ['C091', -1], ['C108', -1], ['C138', -1],
+  it('sorts the grade changes first, then by the size of the change, then in input order', () => {
+    expect(impact.rows.slice(0, 6).map((r) => [r.id, r.change, r.gradeChanged])).toEqual([
+      ['EDGE', -1, true], ['TWO', -2, false], ['C021', -1, false], ['C091', -1, false], ['C108', -1, false], ['C138', -1, false],
     ]);
     expect(impact.rows.find((r) => r.id === 'CAP')).toMatchObject({ change: 0, scoreChanged: false, gradeChanged: false });
   });

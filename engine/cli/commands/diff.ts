@@ -258,6 +258,11 @@ function sections(report: Report) {
   const changed = impact.rows.filter((r) => r.scoreChanged || r.gradeChanged);
   const computed = impact.rows.filter((r) => r.computedOnly);
   const cut = <T,>(rows: T[]): { shown: T[]; more: number } => (limit > 0 && rows.length > limit ? { shown: rows.slice(0, limit), more: rows.length - limit } : { shown: rows, more: 0 });
+  // Two sides with one version number: a copy not yet renumbered, or the same file twice.
+  const [o, n] = [report.older.compiled.ruleset, report.newer.compiled.ruleset];
+  const notice = o.id === n.id && o.version === n.version
+    ? policy.length || meta.length ? `注意：两边的版本号都是 ${n.version}，请给新版本另编版本号，以免混淆` : `注意：两边是同一版本（${n.id} ${n.version}），计分规则完全相同`
+    : undefined;
   const counts = [
     `共 ${impact.total + report.unreadable} 个案例`,
     `得分或等级变化 ${impact.changed} 个`,
@@ -266,7 +271,7 @@ function sections(report: Report) {
   ];
   if (impact.computedOnly) counts.push(`另有 ${impact.computedOnly} 个降级期内结果不变、计分表得分变化`);
   if (impact.invalid + report.unreadable) counts.push(`无法比较 ${impact.invalid + report.unreadable} 个（原因见标准错误输出）`);
-  return { meta, policy, changed: cut(changed), computed: cut(computed), near: cut(impact.nearLines), summary: counts.join('，') };
+  return { meta, policy, notice, changed: cut(changed), computed: cut(computed), near: cut(impact.nearLines), summary: counts.join('，') };
 }
 
 const moreLine = (more: number): string => (more ? `… 还有 ${more} 个未列出（--limit 0 列出全部，或用 --format csv、json）\n` : '');
@@ -275,6 +280,7 @@ function renderTable(report: Report): string {
   const s = sections(report);
   const out: string[] = [];
   out.push(`旧版本  ${versionLine(report.older)}\n新版本  ${versionLine(report.newer)}\n`);
+  if (s.notice) out.push(`${s.notice}\n`);
   for (const c of s.meta) out.push(`  ${c.message}\n`);
   out.push(`\n政策变化（${s.policy.length} 项）\n`);
   out.push(s.policy.length ? s.policy.map((c) => `  ${c.message}\n`).join('') : '  无：两个版本的计分规则相同\n');
@@ -309,6 +315,7 @@ function renderMarkdown(report: Report): string {
     ['旧版本', o.version, STATUS_LABELS[o.status], effectivePeriod(o), report.older.source],
     ['新版本', n.version, STATUS_LABELS[n.status], effectivePeriod(n), report.newer.source],
   ]));
+  if (s.notice) out.push(`\n> ${s.notice}\n`);
   out.push(`\n## 政策变化（${s.policy.length} 项）\n\n`);
   out.push(s.policy.length ? s.policy.map((c) => `- ${mdCell(c.message)}\n`).join('') : '无：两个版本的计分规则相同。\n');
   if (s.meta.length) out.push(`\n版本信息：${s.meta.map((c) => mdCell(c.message)).join('；')}\n`);
@@ -383,7 +390,8 @@ latest effectiveFrom), or REV:PATH for a file or folder in a git revision, read 
 
 Prints the change in policy terms, clause by clause with the clause id (E2.1.3 一般质量事故:
 每次扣 4 分 → 5 分; AA+ 级分数线 85 → 86; E4.1 …: 期限 24 个月 → 12 个月), then every case
-scored under both versions: the cases whose score or grade changes, the largest change first,
+scored under both versions: the cases whose score or grade changes, grade changes first, then
+the largest change,
 each with the items whose score moved (E2.1 16→14);
 how many cases move from each grade to each other; the cases whose table score changes while a
 downgrade still decides their result; and the cases within 1 point of a grade line under the

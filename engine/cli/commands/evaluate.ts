@@ -51,6 +51,16 @@ Examples:
   run: runEvaluate,
 };
 
+/** A sample case (a record with its expected result) given where records are expected. */
+function isSampleCase(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && Object.hasOwn(value, 'record') && Object.hasOwn(value, 'expected');
+}
+
+function sampleCaseError(): CreditRulesError {
+  const message = 'this is a sample case (a record with its expected result), not a record';
+  return new CreditRulesError('RECORD_INVALID', message, { problems: [{ path: '$', message, fix: 'check it with credit-rules test RULESET --cases FILE, or evaluate its "record"' }] });
+}
+
 async function runEvaluate({ positionals, options }: Parameters<Command['run']>[0]): Promise<ExitStatus> {
   if (positionals.length === 0) throw usageError('evaluate needs RECORDS, the file of records to score', 'write credit-rules evaluate records.json --ruleset rulesets/enterprise.json (or - for standard input)');
   if (positionals.length > 1) throw usageError(`evaluate takes one RECORDS file, got ${positionals.length}: ${positionals.join(' ')}`, 'put the records in one .json array or .ndjson file, or run evaluate once per file');
@@ -100,8 +110,9 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
           out.write(formatter.result(result, item.value as EntityRecord));
         } catch (error) {
           if (error instanceof CreditRulesError) {
-            report.error(locate(error, item.where, recordId));
-            out.write(formatter.invalid(item.where, item.value, error));
+            const refused = isSampleCase(item.value) && error.code === 'RECORD_INVALID' ? sampleCaseError() : error;
+            report.error(locate(refused, item.where, recordId));
+            out.write(formatter.invalid(item.where, item.value, refused));
           } else {
             report.internal(error, item.where, recordId);
           }
