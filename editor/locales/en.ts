@@ -72,6 +72,7 @@ const en: Messages = {
     eventType: 'Event type',
   },
   compare: {
+    unknownFiles: 'The address names files to compare that are not there: {files}. The default versions are compared below; choose in the lists.',
     title: 'Compare two versions',
     old: 'Old version',
     new: 'New version',

@@ -70,6 +70,7 @@ const zhCN = {
     eventType: '事件类型',
   },
   compare: {
+    unknownFiles: '地址中要比较的文件不存在:{files}。下面比较的是默认的版本,请在下拉框中重新选择。',
     title: '比较两个版本',
     old: '旧版本',
     new: '新版本',

@@ -281,4 +281,16 @@ describe('CompareView', () => {
     expect(traces.get('[data-role=trace-differences]').text()).not.toContain('仅新版本计分');
     expect(wrapper.find('[data-role=monaco-diff-stub]').exists()).toBe(true);
   });
+
+  it('names what is wrong with an invalid draft it cannot compare, as the form does', async () => {
+    await openEnterprise();
+    useRulesetStore().setValue(['grades', 1, 'min'], 95, 'AA+');
+    await useCompareStore().choose('enterprise.json', DRAFT);
+    const wrapper = mountWith(CompareView);
+    await flushPromises();
+    const problems = wrapper.get('.side-new [data-role=ruleset-problems]');
+    expect(problems.text()).toContain('AA+');
+    expect(problems.findAll('li').length).toBeGreaterThan(0);
+    expect(wrapper.find('.side-old [data-role=ruleset-problems]').exists()).toBe(false);
+  });
 });

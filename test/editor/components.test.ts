@@ -375,6 +375,19 @@ describe('App', () => {
     expect(counted('compare.nearLines', 1)).toMatch(/^1 case within 1 point/);
   });
 
+  it('says when the address names a file to compare that is not there, instead of comparing another in silence', async () => {
+    setActivePinia(pinia);
+    window.history.replaceState(null, '', '/?view=compare&old=enterprise.json&new=nope.json');
+    try {
+      const app = mountWith(App);
+      await flushPromises();
+      await flushPromises();
+      expect(app.get('[data-role=compare-unknown]').text()).toBe('地址中要比较的文件不存在:nope.json。下面比较的是默认的版本,请在下拉框中重新选择。');
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
+
   it('counts in English as English does: 1 rule change, 2 rule changes', async () => {
     setActivePinia(pinia);
     const header = mountWith(AppHeader, { mode: 'edit' }, 'en');
