@@ -54,8 +54,8 @@ async function open(file: string, files: Record<string, string>): Promise<void> 
 const openEnterprise = (): Promise<void> => open('enterprise.json', { 'enterprise.json': read('enterprise.json'), [N4]: read(N4), ...casesOf('cases/enterprise') });
 const openProjectLead = (): Promise<void> => open('project-lead.json', { 'project-lead.json': read('project-lead.json'), ...casesOf('cases/project-lead') });
 
-function mountWith(component: unknown, props: Record<string, unknown> = {}): VueWrapper {
-  const wrapper = mount(component as never, { props: props as never, attachTo: document.body, global: { plugins: [pinia, createEditorI18n('zh-CN')] } });
+function mountWith(component: unknown, props: Record<string, unknown> = {}, locale: 'zh-CN' | 'en' = 'zh-CN'): VueWrapper {
+  const wrapper = mount(component as never, { props: props as never, attachTo: document.body, global: { plugins: [pinia, createEditorI18n(locale)] } });
   wrappers.push(wrapper);
   return wrapper;
 }
@@ -280,6 +280,18 @@ describe('CompareView', () => {
     // The new side's lapsed honour line differs but counts nothing: it is not listed as scored.
     expect(traces.get('[data-role=trace-differences]').text()).not.toContain('仅新版本计分');
     expect(wrapper.find('[data-role=monaco-diff-stub]').exists()).toBe(true);
+  });
+
+  it('says the policy changes in English in English mode, the Chinese line in the tooltip', async () => {
+    await openEnterprise();
+    await useCompareStore().choose('enterprise.json', N4);
+    const wrapper = mountWith(CompareView, {}, 'en');
+    await flushPromises();
+    const line = (clause: string) => wrapper.get(`.policy-change[data-clause="${clause}"] [data-role=change-text]`);
+    expect(line('E4.1').text()).toBe('window: 24 → 12 months');
+    expect(line('E4.1').attributes('title')).toBe('E4.1 市级荣誉、省级AA级守合同重信用: 期限 24 个月 → 12 个月');
+    expect(line('INT-3').text()).toMatch(/^[a-z ]+ changed$/);
+    expect(wrapper.get('[data-role=meta-changes]').text()).toContain('version: 2021.1 → 2021.1-n4');
   });
 
   it('names what is wrong with an invalid draft it cannot compare, as the form does', async () => {
