@@ -117,6 +117,7 @@ const en: Messages = {
     nearLines: '{n} case within {within} point of a grade line under the new version | {n} cases within {within} point of a grade line under the new version',
     nearLine: '{score} points, {grade} line {min}, distance {distance}',
     pickCase: 'Click a case in the table to see its scoring under both versions side by side; differences are highlighted in yellow.',
+    countedOtherwise: 'Counted otherwise:',
     onlyOld: 'Only under the old version:',
     onlyNew: 'Only under the new version:',
     differingLines: '{n} scoring lines differ (yellow)',

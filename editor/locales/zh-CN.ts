@@ -115,6 +115,7 @@ const zhCN = {
     nearLines: '新版本下距等级线 {within} 分以内的案例 {n} 个',
     nearLine: '{score} 分,{grade} 线 {min} 分,差距 {distance}',
     pickCase: '点击左侧表格中的案例,可并排查看两个版本的计分过程;不同之处以黄色标出。',
+    countedOtherwise: '两版计分不同:',
     onlyOld: '仅旧版本计分:',
     onlyNew: '仅新版本计分:',
     differingLines: '两边不同的计分行 {n} 条(黄色)',

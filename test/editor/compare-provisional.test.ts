@@ -294,6 +294,16 @@ describe('CompareView', () => {
     expect(wrapper.get('[data-role=meta-changes]').text()).toContain('version: 2021.1 → 2021.1-n4');
   });
 
+  it('reads a clause counted on both sides with other points as one change, E2.1.3 −4 → −6', async () => {
+    await openEnterprise();
+    useRulesetStore().setValue([...E213_POINTS], -6, 'E2.1.3');
+    await useCompareStore().choose(SAVED, DRAFT);
+    const wrapper = mountWith(CompareView);
+    await flushPromises();
+    await wrapper.get('.impact-row[data-case-id="C021"]').trigger('click');
+    expect(wrapper.get('[data-role=trace-differences]').text()).toBe('两版计分不同: E2.1.3 −4 → −6');
+  });
+
   it('names what is wrong with an invalid draft it cannot compare, as the form does', async () => {
     await openEnterprise();
     useRulesetStore().setValue(['grades', 1, 'min'], 95, 'AA+');
