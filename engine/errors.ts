@@ -54,9 +54,9 @@ export class CreditRulesError extends Error {
  */
 export function quoted(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
-  if (value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return String(value);
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  return typeof value === 'object' ? 'an object' : String(typeof value === 'number' ? value : typeof value);
+  if (value === null || typeof value === 'boolean' || typeof value === 'number') return String(value);
+  return typeof value === 'object' ? 'an object' : typeof value;
 }
 
 /** Turns a JSON path array into `$.a[0].b`. */

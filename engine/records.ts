@@ -51,21 +51,10 @@ export function recordIdOf(record: unknown): string | undefined {
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
-/** Whether a list of up to 32 items has two with the same id (longer lists: `undefined`, not known). */
-function shortListRepeats(items: readonly { id?: string }[]): boolean | undefined {
-  if (items.length > 32) return undefined;
-  for (let i = 1; i < items.length; i++) {
-    const id = items[i]!.id;
-    if (id === undefined) continue;
-    for (let j = 0; j < i; j++) if (items[j]!.id === id) return true;
-  }
-  return false;
-}
-
 /**
  * True only when `validateRecord(record, compiled)` finds no problem and no warning: the
- * common case, checked without allocating. A false is explained by `validateRecord` (a
- * record with long lists, or where code generation is not allowed, always takes that path).
+ * common case, checked without allocating (for lists of up to 32). A false is explained by
+ * `validateRecord`; where code generation is not allowed, every record takes that path.
  */
 export function recordFits(record: unknown, compiled: CompiledRuleset): record is EntityRecord {
   const { eventFits } = compiled;
@@ -73,7 +62,7 @@ export function recordFits(record: unknown, compiled: CompiledRuleset): record i
   if (record.publishedRating && !compiled.gradeNames.has(record.publishedRating.grade)) return false;
   const projects = record.projects ?? [];
   const events = record.events ?? [];
-  if (shortListRepeats(projects) !== false || shortListRepeats(events) !== false) return false;
+  if (repeatedIds(projects) || repeatedIds(events)) return false;
   for (const project of projects) if (project.completionDate !== undefined && project.completionDate < project.permitDate) return false;
   for (const event of events) {
     if (!eventFits(event)) return false;
