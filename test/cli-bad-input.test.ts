@@ -98,7 +98,7 @@ describe('files that cannot be read as records', () => {
   it.each([
     ['syntax.json', 'JSON_INVALID', /syntax\.json: not valid JSON at line 4, column 3\n {2}\$\.kind: the string "events" where "," or "}" was expected; a comma is missing/],
     ['empty.json', 'JSON_INVALID', /empty\.json: is empty — /],
-    ['gbk.json', 'JSON_INVALID', /gbk\.json: is not UTF-8 text .* — save the file as UTF-8/],
+    ['gbk.json', 'JSON_INVALID', /gbk\.json: is not UTF-8 text .* — save the whole file as UTF-8/],
   ])('%s: %s with the place and the fix', (name, code, message) => {
     const run = cli(['evaluate', `${records}/${name}`, ...R]);
     expect(run.status).toBe(1);

@@ -62,7 +62,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw fileError('JSON_INVALID', file, 'is not UTF-8 text (saved as GBK or another encoding?)', 'save the file as UTF-8');
+    throw fileError('JSON_INVALID', file, 'is not UTF-8 text (saved as GBK or another encoding, or cut off in the middle of a character?)', 'save the whole file as UTF-8');
   }
 }
 
@@ -134,7 +134,7 @@ export function readJsonFile(file: string, what: string): unknown {
 
 /** Parses a whole JSON document: refuses an empty text and values nested deeper than `MAX_DEPTH`. */
 export function parseJsonDocument(text: string, file: string): unknown {
-  if (text.trim() === '') throw fileError('JSON_INVALID', file, 'is empty', 'write one JSON value in it (a record is an object, several records an array)');
+  if (text.trim() === '') throw fileError('JSON_INVALID', file, 'is empty', 'write one JSON value in it: a ruleset or a record is an object {…}, several records a list […]');
   return refuseDeep(parseJson(text, file), file);
 }
 
