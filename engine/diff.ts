@@ -465,7 +465,8 @@ function diffDowngrades(c: Changes): void {
   for (const grade of new Set([...Object.keys(a.floors), ...Object.keys(b.floors)])) {
     const old = Object.hasOwn(a.floors, grade) ? a.floors[grade] : undefined;
     const now = Object.hasOwn(b.floors, grade) ? b.floors[grade] : undefined;
-    c.number('downgrade', ['downgrades', 'floors', grade], floor, '降级后得分', `floors.${grade}`, `降为 ${grade} 级后得分`, old, now, '分');
+    // A grade without a floor of its own takes its grade line (D3).
+    c.number('downgrade', ['downgrades', 'floors', grade], floor, '降级后得分', `floors.${grade}`, `降为 ${grade} 级后得分`, old, now, '分', '该级分数线');
   }
   c.citation('downgrade', ['downgrades', 'floorCitation'], floor, '降级后得分', a.floorCitation, b.floorCitation);
   const recalc = b.recalcCitation.clause;

@@ -84,6 +84,7 @@ describe('policyDiff', () => {
       r.parameters.announcementMonths!.value = 6;
       r.parameters.mutualRecognitionRegions!.value = ['宁波', '温州'];
       r.downgrades!.floors.B = 45;
+      r.downgrades!.floors['AA+'] = 86;
       r.downgrades!.recalcMonths = 12;
       r.downgrades!.repeats[0]!.withinMonths = 24;
       r.downgrades!.rules.find((d) => d.id === 'D1.1')!.effect = 'lowest';
@@ -91,6 +92,7 @@ describe('policyDiff', () => {
     });
     expect(messages(official, now)).toEqual([
       'D3 降级后得分: 降为 B 级后得分 40 分 → 45 分',
+      'D3 降级后得分: 降为 AA+ 级后得分 该级分数线 → 86 分',
       'D4 重新计算: 降级满 6 个月 → 满 12 个月后按计分表重新计算',
       'D1.1 违法违规受到行政处罚: 降一级 → 直接降为最低等级',
       'D2.1-repeat 一年内连续发生2起以上一般等级事故: 期间 12 个月 → 24 个月',

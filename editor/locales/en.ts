@@ -94,6 +94,7 @@ const en: Messages = {
     added: 'added',
     removed: 'removed',
     none: '(none)',
+    gradeLine: 'its grade line',
     fieldChanged: '{field} changed',
     impactTitle: 'Impact on the cases',
     total: '{n} case | {n} cases',

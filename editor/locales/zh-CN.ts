@@ -92,6 +92,7 @@ const zhCN = {
     added: '新增',
     removed: '删除',
     none: '(无)',
+    gradeLine: '该级分数线',
     fieldChanged: '{field}已修改',
     impactTitle: '对案例的影响',
     total: '共 {n} 个案例',

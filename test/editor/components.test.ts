@@ -10,6 +10,7 @@ import CaseDetail from '../../editor/components/CaseDetail.vue';
 import CaseEditor from '../../editor/components/CaseEditor.vue';
 import CasesPanel from '../../editor/components/CasesPanel.vue';
 import JsonView from '../../editor/components/JsonView.vue';
+import PolicyChangeList from '../../editor/components/PolicyChangeList.vue';
 import RulesetForm from '../../editor/components/RulesetForm.vue';
 import { createEditorI18n } from '../../editor/i18n.js';
 import { getIn, setIn } from '../../editor/model/paths.js';
@@ -292,6 +293,15 @@ describe('CaseEditor', () => {
     const region = wrapper.get('[data-event="ev1"] input[aria-label="地区"]');
     const list = wrapper.get(`datalist#${region.attributes('list')!.replace(/:/g, '\\:')}`);
     expect(list.findAll('option').map((o) => o.attributes('value'))).toEqual(['台州']);
+  });
+});
+
+describe('PolicyChangeList', () => {
+  it('says a floor that follows its grade line as such, in both languages', () => {
+    const change = { section: 'downgrade', kind: 'changed', path: '$.downgrades.floors["AA+"]', clause: 'D3', label: '降级后得分', field: 'floors.AA+', old: undefined, new: 86, unit: '分', message: 'D3 降级后得分: 降为 AA+ 级后得分 该级分数线 → 86 分' };
+    const text = (locale: 'zh-CN' | 'en') => mountWith(PolicyChangeList, { changes: [change], meta: [] }, locale).get('[data-role=change-text]').text();
+    expect(text('zh-CN')).toBe('降为 AA+ 级后得分 该级分数线 → 86 分');
+    expect(text('en')).toBe('score after a downgrade AA+: its grade line → 86 pts');
   });
 });
 
