@@ -191,7 +191,8 @@ const versionLine = (side: Side): string => {
 };
 
 const gradeText = (s: Standing | undefined): string => (!s ? '✗' : !s.eligible ? '不予定级' : `${s.grade ?? '—'}${s.downgraded ? '（降级）' : ''}`);
-const scoreText = (s: Standing | undefined): string => (s ? String(s.score) : '✗');
+/** A score; while a downgrade holds it, the table's own beside it, which a new version may move. */
+const scoreText = (s: Standing | undefined): string => (!s ? '✗' : s.downgraded ? `${s.score}（计分表 ${s.computedScore}）` : String(s.score));
 const changeText = (change: number): string => (change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : '—');
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 const gradeMove = (row: CaseImpactRow): string => (row.gradeChanged ? `${row.old!.grade ?? '不予定级'} → ${row.new!.grade ?? '不予定级'}` : '');
