@@ -10,6 +10,7 @@ import { today } from './dates.js';
 import { fromMilli, toMilli } from './decimal.js';
 import { CreditRulesError, jsonPath, type ErrorCode, type Problem } from './errors.js';
 import { evaluate } from './evaluate.js';
+import { recordIdOf } from './records.js';
 import { STATUS_LABELS } from './versions.js';
 import type {
   Citation, Clause, Condition, DowngradeEffect, DowngradeRepeat, DowngradeRule, Grade, Indicator, Item, ItemKind, Level,
@@ -382,7 +383,7 @@ function diffTable(c: Changes): void {
       if (was.label !== indicator.label) c.changed('indicator', [...p, 'label'], indicator.id, '', 'label', was.label, indicator.label, `名称 ${was.label} → ${indicator.label}`);
       c.condition('indicator', [...p, 'eventCondition'], indicator.id, indicator.label, was.eventCondition, indicator.eventCondition, '事件条件');
       if (was.eventConditionLabel !== indicator.eventConditionLabel) {
-        c.changed('indicator', [...p, 'eventConditionLabel'], indicator.id, indicator.label, 'eventConditionLabel', was.eventConditionLabel, indicator.eventConditionLabel, `事件条件的说明:${was.eventConditionLabel ?? '(无)'} → ${indicator.eventConditionLabel ?? '(无)'}`);
+        c.changed('indicator', [...p, 'eventConditionLabel'], indicator.id, indicator.label, 'eventConditionLabel', was.eventConditionLabel, indicator.eventConditionLabel, `事件条件的说明:${orNone(was.eventConditionLabel)} → ${orNone(indicator.eventConditionLabel)}`);
       }
       c.rest('indicator', p, indicator.id, indicator.label, was, indicator, ['id', 'label', 'eventCondition', 'eventConditionLabel', 'items']);
     }
@@ -563,7 +564,7 @@ function diffConditions(c: Changes): void {
     c.changed('condition', ['eventCondition'], 'eventCondition', '', 'eventCondition', c.older.eventCondition, c.newer.eventCondition, '所有计分事件的条件已修改');
   }
   const [was, now] = [c.older.eventConditionLabel, c.newer.eventConditionLabel];
-  if (was !== now) c.changed('condition', ['eventConditionLabel'], 'eventCondition', '', 'eventConditionLabel', was, now, `所有计分事件的条件的说明:${was ?? '(无)'} → ${now ?? '(无)'}`);
+  if (was !== now) c.changed('condition', ['eventConditionLabel'], 'eventCondition', '', 'eventConditionLabel', was, now, `所有计分事件的条件的说明:${orNone(was)} → ${orNone(now)}`);
 }
 
 function diffReadings(c: Changes): void {
@@ -793,10 +794,6 @@ function sameVocabulary(a: CompiledRuleset, b: CompiledRuleset): boolean {
   );
 }
 
-const idOf = (record: unknown): string | undefined => {
-  const id = record !== null && typeof record === 'object' ? (record as { id?: unknown }).id : undefined;
-  return typeof id === 'string' && id !== '' ? id : undefined;
-};
 const nameOf = (record: unknown): string | undefined => {
   const name = record !== null && typeof record === 'object' ? (record as { name?: unknown }).name : undefined;
   return typeof name === 'string' ? name : undefined;
@@ -853,7 +850,7 @@ export class ImpactCollector {
     const gradeChanged = !!old && !!now && old.grade !== now.grade;
     const scoreChanged = change !== 0;
     const row: CaseImpactRow = {
-      id: idOf(record) ?? subject.source ?? `#${index + 1}`,
+      id: recordIdOf(record) ?? subject.source ?? `#${index + 1}`,
       ...(subject.name ?? nameOf(record) ? { name: subject.name ?? nameOf(record) } : {}),
       ...(subject.source !== undefined ? { source: subject.source } : {}),
       asOf: (oldResult ?? newResult)?.asOf ?? subject.asOf ?? (record as { asOf?: string } | null)?.asOf ?? today(),

@@ -9,7 +9,7 @@ import rulesetSchema from '../schemas/ruleset.schema.json' with { type: 'json' }
 import recordSchema from '../schemas/record.schema.json' with { type: 'json' };
 import caseSchema from '../schemas/case.schema.json' with { type: 'json' };
 import * as generated from './generated/validators.js';
-import { pointerToPath, type Problem } from './errors.js';
+import { pointerToPath, quoted, type Problem } from './errors.js';
 import type { EntityRecord, Ruleset } from './types.js';
 import type { SampleCase } from './cases.js';
 
@@ -59,7 +59,7 @@ const ZH: Record<string, (e: ErrorObject, value: unknown) => string> = {
   required: (e) => `缺少“${(e.params as { missingProperty: string }).missingProperty}”,请补上`,
   additionalProperties: (e) => `不认识的字段“${(e.params as { additionalProperty: string }).additionalProperty}”,请删除或检查拼写`,
   enum: (e) => `只能是 ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join('、')} 之一`,
-  format: (_e, value) => (value === '' ? '请填写日期(YYYY-MM-DD)' : `${JSON.stringify(value)} 不是真实的日期,请按 YYYY-MM-DD 填写`),
+  format: (_e, value) => (value === '' ? '请填写日期(YYYY-MM-DD)' : `${quoted(value)} 不是真实的日期,请按 YYYY-MM-DD 填写`),
   type: (e) => `类型不对,应为${typeWords(e, 1)}`,
   minimum: (e) => `不能小于 ${limit(e)}`,
   maximum: (e) => `不能大于 ${limit(e)}`,
@@ -145,7 +145,7 @@ export function schemaProblems(all: readonly ErrorObject[] | null | undefined, d
       continue; // the refused key's own value: its problem is the key
     } else {
       const value = valueAt(data, e.instancePath);
-      const message = e.keyword !== 'format' ? e.message ?? 'is invalid' : value === '' ? 'the date is empty' : `${JSON.stringify(value)} is not a real calendar date`;
+      const message = e.keyword !== 'format' ? e.message ?? 'is invalid' : value === '' ? 'the date is empty' : `${quoted(value)} is not a real calendar date`;
       problem = { path: pointerToPath(e.instancePath), message, fix: FIXES[e.keyword]?.(e), zh: ZH[e.keyword]?.(e, value) ?? '不符合规则集格式' };
     }
     const id = `${problem.path} ${problem.message}`;

@@ -392,12 +392,11 @@ latest effectiveFrom), or REV:PATH for a file or folder in a git revision, read 
 Prints the change in policy terms, clause by clause with the clause id (E2.1.3 一般质量事故:
 每次扣 4 分 → 5 分; AA+ 级分数线 85 → 86; E4.1 …: 期限 24 个月 → 12 个月), then every case
 scored under both versions: the cases whose score or grade changes, grade changes first, then
-the largest change,
-each with the items whose score moved (E2.1 16→14);
-how many cases move from each grade to each other; the cases whose table score changes while a
-downgrade still decides their result; and the cases within 1 point of a grade line under the
-new version. Sample cases are evaluated on their own asOf; records on --as-of, else their own
-asOf, else today. Records are scored without a trace; .ndjson is streamed.
+the largest change, each with the items whose score moved (E2.1 16→14); how many cases move
+from each grade to each other; the cases whose table score changes while a downgrade still
+decides their result; and the cases within 1 point of a grade line under the new version.
+Sample cases are evaluated on their own asOf; records on --as-of, else their own asOf, else
+today. Records are scored without a trace; .ndjson is streamed.
 
 Formats: table (the terminal, Chinese labels), markdown (a report or a pull request), json
 (everything: policy changes and every case), csv (one row per case, for spreadsheets).
