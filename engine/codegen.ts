@@ -104,7 +104,8 @@ class Generator {
     const b = 'code' in right ? right.code : this.constant(right.value);
     if ('value' in left) {
       if (!op.validate(left.value)) return 'false';
-      return inline ? inline(this.constant(left.value), b) : `O[${name}].test(${this.constant(left.value)}, ${b})`;
+      // Parenthesized, as the other branch is: under a `not`, `!"a" === b` would negate "a".
+      return inline ? `(${inline(this.constant(left.value), b)})` : `O[${name}].test(${this.constant(left.value)}, ${b})`;
     }
     if (inline) return `(a = ${left.code}, ${inline('a', b)})`;
     return `(a = ${left.code}, O[${name}].validate(a) && O[${name}].test(a, ${b}))`;

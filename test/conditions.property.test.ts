@@ -99,6 +99,14 @@ describe('compiled conditions agree with json-rules-engine', () => {
     );
   });
 
+  it('negates a test whose fact is known at generation as a whole (the event type, under a not)', async () => {
+    // Found by the property above: `not (type equal region)` generated for type "a" read `!"a" === region`.
+    const conditions: Condition[] = [{ not: { fact: 'event', path: 'type', operator: 'equal', value: { fact: 'event', path: 'region' } } }, { not: { fact: 'event', path: 'type', operator: 'in', value: ['b'] } }];
+    const facts = { event: { type: 'a' } };
+    expect(await referenceHits(referenceEngine(conditions), facts)).toEqual([0, 1]);
+    expect(conditions.map((c) => generatePredicate(c, {}, { eventType: 'a' })(facts))).toEqual([true, true]);
+  });
+
   it('on the empty sets json-rules-engine treats specially', async () => {
     const conditions: Condition[] = [{ any: [] }, { all: [] }, { not: { any: [] } }];
     const hits = await referenceHits(referenceEngine(conditions), { event: {} });
