@@ -10,6 +10,7 @@
  */
 import type { Condition, FactCondition } from './types.js';
 import { PROVIDED_FACTS, compileCondition, resolvePath, type Facts, type Predicate } from './conditions.js';
+import { isIsoDate } from './dates.js';
 import { operators } from './operators.js';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -134,8 +135,8 @@ class Generator {
   /** The generated function, given its body; `a` holds the fact value under test. */
   build<T>(name: string, parameters: string, body: string): T {
     const source = `return function ${name}(${parameters}) {\nlet a;\n${this.declarations()}\n${body}\n};`;
-    const factory = new Function('k', 'O', 'H', 'U', source) as (k: unknown[], o: typeof operators, h: typeof Object.hasOwn, u: symbol) => T;
-    return factory(this.constants, operators, Object.hasOwn, NOT_READ);
+    const factory = new Function('k', 'O', 'H', 'U', 'D', source) as (k: unknown[], o: typeof operators, h: typeof Object.hasOwn, u: symbol, d: typeof isIsoDate) => T;
+    return factory(this.constants, operators, Object.hasOwn, NOT_READ, isIsoDate);
   }
 }
 
@@ -175,9 +176,11 @@ export type EventMatcher = (facts: Facts, hits: Int32Array, n: number) => number
  * part inlined once and, when several tests share it, remembered in a local variable
  * (0 unknown, 1 false, 2 true), so it runs once per event; a part decided at compile time
  * is left out, or leaves its test out. `program` is `[test, slotCount, slot…]…`.
+ * `vocabulary`, when given, runs first: statements on the event `e` (vocabulary.ts) that
+ * return -1, instead of the new end, for an event its type's vocabulary refuses.
  * `undefined` where code generation is not allowed (the matcher then interprets the program).
  */
-export function generateEventMatcher(program: Int32Array, slotConditions: readonly Condition[], named: Readonly<Record<string, Condition>>, known: KnownFacts = {}): EventMatcher | undefined {
+export function generateEventMatcher(program: Int32Array, slotConditions: readonly Condition[], named: Readonly<Record<string, Condition>>, known: KnownFacts = {}, vocabulary = ''): EventMatcher | undefined {
   if (!canGenerate()) return undefined;
   const generator = new Generator(named, known);
   const tests: [number, number[]][] = [];
@@ -203,5 +206,6 @@ export function generateEventMatcher(program: Int32Array, slotConditions: readon
     if (holds !== 'false') lines.push(holds === 'true' ? `hits[n++] = ${test};` : `if (${holds}) hits[n++] = ${test};`);
   }
   const memos = memo.size ? `let ${[...memo].map((s) => `s${s} = 0`).join(', ')};` : '';
-  return generator.build<EventMatcher>('matchEvent', 'f, hits, n', `${memos}\n${lines.join('\n')}\nreturn n;`);
+  const checks = vocabulary && `const e = f.event;\nlet v;\n${vocabulary}\n`;
+  return generator.build<EventMatcher>('matchEvent', 'f, hits, n', `${checks}${memos}\n${lines.join('\n')}\nreturn n;`);
 }

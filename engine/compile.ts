@@ -5,7 +5,7 @@
 import { requiredEventTypes, type Predicate } from './conditions.js';
 import { generateEventMatcher, generatePredicate, type EventMatcher } from './codegen.js';
 import { fromMilli, toMilli, type Milli } from './decimal.js';
-import { generateEventFits } from './vocabulary.js';
+import { generateEventFits, vocabularySource } from './vocabulary.js';
 import type { AttributeSpec, Clause, Condition, EntityEvent, EventType, Indicator, IndicatorResult, Item, ItemResult, Level, Ruleset } from './types.js';
 
 /** What an event test decides when it holds. */
@@ -103,6 +103,11 @@ export interface CompiledRuleset {
   /** The programs as generated functions, where code generation is allowed. */
   readonly matchersByType: ReadonlyMap<string, EventMatcher>;
   readonly untypedMatcher: EventMatcher | undefined;
+  /**
+   * For each event type the ruleset declares and uses, its matcher that first checks the
+   * event's attributes as `validateRecord` does, and returns -1 for one it would refuse.
+   */
+  readonly checkingMatchers: ReadonlyMap<string, EventMatcher>;
   readonly recordTests: readonly PlainTest[];
   readonly eligibilityTests: readonly number[];
   readonly projectTest: PlainTest | undefined;
@@ -247,6 +252,12 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     if (matcher) matchersByType.set(type, matcher);
   }
   const eventTypes = new Map(Object.entries(ruleset.eventTypes).map(([name, type]) => [name, { type, attributes: Object.entries(type.attributes), used: untypedTests.length > 0 || typed.has(name) }]));
+  const checkingMatchers = new Map<string, EventMatcher>();
+  for (const [name, type] of eventTypes) {
+    if (!type.used) continue;
+    const matcher = generateEventMatcher(programsByType.get(name) ?? untypedProgram, slotConditions, named, { parameters, eventType: name }, vocabularySource(type, 'return -1;'));
+    if (matcher) checkingMatchers.set(name, matcher);
+  }
 
   const projectCondition = ruleset.baseRule?.projectCondition;
   return {
@@ -262,6 +273,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     programsByType,
     untypedProgram,
     matchersByType,
+    checkingMatchers,
     untypedMatcher: generateEventMatcher(untypedProgram, slotConditions, named, { parameters }),
     recordTests,
     eligibilityTests,

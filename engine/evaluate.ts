@@ -17,15 +17,22 @@ export interface EvaluateOptions {
   validate?: boolean;
 }
 
+/** Whether a record fits at a glance (`recordFits`); false too when reading it throws. */
+function fitsAtAGlance(compiled: CompiledRuleset, record: unknown): record is EntityRecord {
+  try {
+    return recordFits(record, compiled);
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Validates a record as `evaluate` does: an invalid one, or one whose reading throws (a
- * getter of an embedding app's object), is a `RECORD_INVALID` error with every problem.
- * Returns the warnings; most records fit at a glance and have none.
+ * Validates a record in full: an invalid one, or one whose reading throws (a getter of an
+ * embedding app's object), is a `RECORD_INVALID` error with every problem. Returns the warnings.
  */
-function checkRecord(compiled: CompiledRuleset, record: unknown): string[] | undefined {
+function validateInFull(compiled: CompiledRuleset, record: unknown): string[] {
   let check;
   try {
-    if (recordFits(record, compiled)) return undefined;
     check = validateRecord(record, compiled);
   } catch (error) {
     const message = `reading the record failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -40,10 +47,17 @@ export function evaluate(compiled: CompiledRuleset, record: unknown, options: Ev
   options ??= {};
   checkCompiled(compiled);
   if (options.asOf !== undefined) checkDate(options.asOf);
-  const warnings = options.validate !== false ? checkRecord(compiled, record) : undefined;
+  const validate = options.validate !== false;
+  // Most records fit at a glance and have their events checked as they are matched; the
+  // others, and those whose events do not pass, are validated in full (which throws for an invalid one).
+  const glance = validate && fitsAtAGlance(compiled, record);
+  let warnings = validate && !glance ? validateInFull(compiled, record) : undefined;
   const valid = record as EntityRecord;
   const asOf = options.asOf ?? valid.asOf ?? today();
-  const result = scoreRecord(compiled, valid, asOf, matchCompiled(compiled, valid, asOf), options.trace !== false);
+  let matches = glance ? matchCompiled(compiled, valid, asOf, true) : undefined;
+  if (glance && !matches) warnings = validateInFull(compiled, record);
+  matches ??= matchCompiled(compiled, valid, asOf);
+  const result = scoreRecord(compiled, valid, asOf, matches, options.trace !== false);
   if (warnings?.length) result.warnings = warnings;
   return result;
 }

@@ -112,8 +112,13 @@ let startBuffer = new Int32Array(257);
 /**
  * Evaluates every compiled condition that applies, with plain JavaScript. The event hits
  * are written to buffers the next call reuses: score them before matching again.
+ * With `check`, each event is first checked as `validateRecord` checks it (a type the
+ * ruleset uses, its attributes, its project in the record), and the first that would
+ * draw a word from it ends the match with `undefined`.
  */
-export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, asOf: string): Matches {
+export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, asOf: string): Matches;
+export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, asOf: string, check: boolean): Matches | undefined;
+export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, asOf: string, check = false): Matches | undefined {
   // One facts object for the record, its event and project set per event (predicates are pure).
   const facts: { event: EntityEvent | null; project: Project | null; record: EntityRecord; asOf: string; parameters: unknown } = {
     event: null, project: null, record, asOf, parameters: compiled.parameters,
@@ -139,9 +144,16 @@ export function matchCompiled(compiled: CompiledRuleset, record: EntityRecord, a
     // The type's own matcher takes its type as given: only an own `type` chooses it, as
     // json-rules-engine reads only own properties.
     const type = Object.hasOwn(event, 'type') ? event.type : undefined;
-    n = untyped
-      ? ((type !== undefined && compiled.matchersByType.get(type)) || untyped)(facts, hits, n)
-      : interpret(compiled, (type !== undefined && compiled.programsByType.get(type)) || compiled.untypedProgram, facts, hits, n);
+    if (!check) {
+      n = untyped
+        ? ((type !== undefined && compiled.matchersByType.get(type)) || untyped)(facts, hits, n)
+        : interpret(compiled, (type !== undefined && compiled.programsByType.get(type)) || compiled.untypedProgram, facts, hits, n);
+      continue;
+    }
+    const checking = type !== undefined ? compiled.checkingMatchers.get(type) : undefined;
+    if (!checking || (facts.project === null && event.project !== undefined)) return undefined;
+    n = checking(facts, hits, n);
+    if (n < 0) return undefined;
   }
   starts[events.length] = n;
   const recordFacts: Facts = { record, asOf, parameters: compiled.parameters };

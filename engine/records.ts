@@ -18,6 +18,8 @@ export interface RecordCheck {
   warnings: string[];
 }
 
+const idBuffer: (string | undefined)[] = new Array<string | undefined>(32).fill(undefined);
+
 /**
  * For each item of a list, whether an earlier item has the same id; `undefined` when none
  * does (the common case, without allocating): short lists are scanned, long ones hashed.
@@ -25,11 +27,13 @@ export interface RecordCheck {
 function repeatedIds(items: readonly { id?: string }[]): boolean[] | undefined {
   let repeated: boolean[] | undefined;
   if (items.length <= 32) {
-    for (let i = 1; i < items.length; i++) {
-      const id = items[i]!.id;
+    // Each id read once: the items are of many shapes, and reading from them is slow.
+    const ids = idBuffer;
+    for (let i = 0; i < items.length; i++) {
+      const id = (ids[i] = items[i]!.id);
       if (id === undefined) continue;
       for (let j = 0; j < i; j++) {
-        if (items[j]!.id !== id) continue;
+        if (ids[j] !== id) continue;
         (repeated ??= [])[i] = true;
         break;
       }
@@ -52,22 +56,18 @@ export function recordIdOf(record: unknown): string | undefined {
 }
 
 /**
- * True only when `validateRecord(record, compiled)` finds no problem and no warning: the
- * common case, checked without allocating (for lists of up to 32). A false is explained by
- * `validateRecord`; where code generation is not allowed, every record takes that path.
+ * True when `validateRecord(record, compiled)` finds nothing to say of the record itself
+ * (its schema, kind, published grade, ids and project dates): checked without allocating,
+ * for lists of up to 32. Its events' attributes and projects are left to the checking
+ * matchers (`matchCompiled(…, true)`), which test them as they match. A false is explained
+ * by `validateRecord`; where code generation is not allowed, every record takes that path.
  */
 export function recordFits(record: unknown, compiled: CompiledRuleset): record is EntityRecord {
-  const { eventFits } = compiled;
-  if (!eventFits || !acceptRecordSchema(record) || record.kind !== compiled.ruleset.entityKind) return false;
+  if (!compiled.eventFits || !acceptRecordSchema(record) || record.kind !== compiled.ruleset.entityKind) return false;
   if (record.publishedRating && !compiled.gradeNames.has(record.publishedRating.grade)) return false;
   const projects = record.projects ?? [];
-  const events = record.events ?? [];
-  if (repeatedIds(projects) || repeatedIds(events)) return false;
+  if (repeatedIds(projects) || (record.events && repeatedIds(record.events))) return false;
   for (const project of projects) if (project.completionDate !== undefined && project.completionDate < project.permitDate) return false;
-  for (const event of events) {
-    if (!eventFits(event)) return false;
-    if (event.project !== undefined && !eventProject(record, event)) return false;
-  }
   return true;
 }
 

@@ -69,20 +69,27 @@ export function checkVocabulary(compiled: CompiledRuleset, event: EntityEvent, i
 }
 
 /**
+ * An event type's vocabulary test as statements on the event `e` (with a local `v`, `H` as
+ * Object.hasOwn and `D` as isIsoDate in scope) that run `fail` when `checkVocabulary` would
+ * find a problem with an event of that type.
+ */
+export function vocabularySource({ attributes }: CompiledEventType, fail: string): string {
+  return attributes.map(([attribute, spec]) => {
+    const key = JSON.stringify(attribute);
+    return `v = H(e, ${key}) ? e[${key}] : null;\nif (v === null) {${spec.required ? fail : ''}} else if (!(${fitsSource(spec)})) ${fail}`;
+  }).join('\n');
+}
+
+/**
  * True exactly when `checkVocabulary` finds nothing to say of an event: one generated
  * function for the ruleset, a `switch` on the type with each attribute's test inlined.
  * `undefined` where code generation is not allowed (`checkVocabulary` then runs on every event).
  */
 export function generateEventFits(eventTypes: ReadonlyMap<string, CompiledEventType>): ((event: EntityEvent) => boolean) | undefined {
   if (!canGenerate()) return undefined;
-  const cases = [...eventTypes].map(([name, { attributes, used }]) => {
-    if (!used) return `case ${JSON.stringify(name)}: return false;`;
-    const tests = attributes.map(([attribute, spec]) => {
-      const key = JSON.stringify(attribute);
-      const absent = spec.required ? 'return false;' : '';
-      return `v = H(e, ${key}) ? e[${key}] : null;\nif (v === null) {${absent}} else if (!(${fitsSource(spec)})) return false;`;
-    });
-    return `case ${JSON.stringify(name)}: {\n${tests.join('\n')}\nreturn true;\n}`;
+  const cases = [...eventTypes].map(([name, type]) => {
+    if (!type.used) return `case ${JSON.stringify(name)}: return false;`;
+    return `case ${JSON.stringify(name)}: {\n${vocabularySource(type, 'return false;')}\nreturn true;\n}`;
   });
   const source = `return function eventFits(e) {\nlet v;\nswitch (e.type) {\n${cases.join('\n')}\ndefault: return false;\n}\n};`;
   return (new Function('H', 'D', source) as (h: typeof Object.hasOwn, d: typeof isIsoDate) => (event: EntityEvent) => boolean)(Object.hasOwn, isIsoDate);

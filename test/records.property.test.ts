@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../engine/index.js';
 import { ReferenceMatcher, evaluateReference } from '../engine/reference.js';
+import { matchCompiled } from '../engine/match.js';
+import { recordFits } from '../engine/records.js';
 import * as conditions from '../engine/conditions.js';
 import { generateRecords } from './support/generate.js';
 import { shippedRuleset } from './support/load.js';
@@ -23,6 +25,17 @@ describe('random records', () => {
       delete fast.warnings;
       expect(await evaluateReference(matcher, compiled, record, { asOf })).toEqual(fast);
     }
+  });
+
+  it('score the same with their events checked as they are matched as when trusted (validate: false)', () => {
+    let checkedAsMatched = 0;
+    for (const record of records) {
+      if (recordFits(record, compiled) && matchCompiled(compiled, record, asOf, true)) checkedAsMatched++;
+      const validated = evaluate(compiled, record, { asOf });
+      delete validated.warnings;
+      expect(evaluate(compiled, record, { asOf, validate: false })).toEqual(validated);
+    }
+    expect(checkedAsMatched).toBeGreaterThan(records.length / 2);
   });
 
   it("choose an event type's matcher by the event's own type only, as json-rules-engine reads it", async () => {
@@ -58,6 +71,7 @@ describe('random records', () => {
       ...compiled,
       untypedMatcher: undefined,
       matchersByType: new Map(),
+      checkingMatchers: new Map(),
       eventFits: undefined,
       slotPredicates: compiled.slotConditions.map((c) => compileCondition(c, json.conditions)),
     };
