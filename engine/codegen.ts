@@ -21,6 +21,8 @@ export interface KnownFacts {
   parameters?: Readonly<Record<string, unknown>>;
   /** The `type` of every event the generated code will see. */
   eventType?: string;
+  /** Attributes of the event already read, each into a local variable: attribute → variable. */
+  eventAttributes?: ReadonlyMap<string, string>;
 }
 
 /** An operand: generated code, or a value known at generation. */
@@ -76,6 +78,8 @@ class Generator {
   read(fact: string, path: string | undefined): Operand {
     if (fact === 'parameters' && this.known.parameters) return { value: path ? resolvePath(this.known.parameters, path) : this.known.parameters };
     if (fact === 'event' && path === 'type' && this.known.eventType !== undefined) return { value: this.known.eventType };
+    const local = fact === 'event' && path !== undefined && !path.includes('.') ? this.known.eventAttributes?.get(path) : undefined;
+    if (local !== undefined) return { code: local };
     const key = JSON.stringify([fact, path ?? null]);
     let r = this.reads.get(key);
     if (!r) this.reads.set(key, (r = `r${this.reads.size}`));
@@ -177,7 +181,8 @@ export type EventMatcher = (facts: Facts, hits: Int32Array, n: number) => number
  * (0 unknown, 1 false, 2 true), so it runs once per event; a part decided at compile time
  * is left out, or leaves its test out. `program` is `[test, slotCount, slot…]…`.
  * `vocabulary`, when given, runs first: statements on the event `e` (vocabulary.ts) that
- * return -1, instead of the new end, for an event its type's vocabulary refuses.
+ * return -1, instead of the new end, for an event its type's vocabulary refuses, and read
+ * the attributes that `known.eventAttributes` names, so the tests use them as read.
  * `undefined` where code generation is not allowed (the matcher then interprets the program).
  */
 export function generateEventMatcher(program: Int32Array, slotConditions: readonly Condition[], named: Readonly<Record<string, Condition>>, known: KnownFacts = {}, vocabulary = ''): EventMatcher | undefined {
@@ -206,6 +211,6 @@ export function generateEventMatcher(program: Int32Array, slotConditions: readon
     if (holds !== 'false') lines.push(holds === 'true' ? `hits[n++] = ${test};` : `if (${holds}) hits[n++] = ${test};`);
   }
   const memos = memo.size ? `let ${[...memo].map((s) => `s${s} = 0`).join(', ')};` : '';
-  const checks = vocabulary && `const e = f.event;\nlet v;\n${vocabulary}\n`;
+  const checks = vocabulary && `const e = f.event;\n${vocabulary}\n`;
   return generator.build<EventMatcher>('matchEvent', 'f, hits, n', `${checks}${memos}\n${lines.join('\n')}\nreturn n;`);
 }

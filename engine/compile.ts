@@ -5,7 +5,7 @@
 import { requiredEventTypes, type Predicate } from './conditions.js';
 import { generateEventMatcher, generatePredicate, type EventMatcher } from './codegen.js';
 import { fromMilli, toMilli, type Milli } from './decimal.js';
-import { generateEventFits, vocabularySource } from './vocabulary.js';
+import { attributeLocal, generateEventFits, vocabularySource } from './vocabulary.js';
 import type { AttributeSpec, Clause, Condition, EntityEvent, EventType, Indicator, IndicatorResult, Item, ItemResult, Level, Ruleset } from './types.js';
 
 /** What an event test decides when it holds. */
@@ -255,7 +255,9 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const checkingMatchers = new Map<string, EventMatcher>();
   for (const [name, type] of eventTypes) {
     if (!type.used) continue;
-    const matcher = generateEventMatcher(programsByType.get(name) ?? untypedProgram, slotConditions, named, { parameters, eventType: name }, vocabularySource(type, 'return -1;'));
+    const eventAttributes = new Map(type.attributes.map(([attribute], i) => [attribute, attributeLocal(i)]));
+    const known = { parameters, eventType: name, eventAttributes };
+    const matcher = generateEventMatcher(programsByType.get(name) ?? untypedProgram, slotConditions, named, known, vocabularySource(type, 'return -1;'));
     if (matcher) checkingMatchers.set(name, matcher);
   }
 

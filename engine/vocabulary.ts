@@ -25,19 +25,19 @@ function valueFits(spec: AttributeSpec, value: unknown): boolean {
   }
 }
 
-/** `valueFits` as a JavaScript expression of `v`. */
-function fitsSource(spec: AttributeSpec): string {
+/** `valueFits` as a JavaScript expression of the variable `v`. */
+function fitsSource(spec: AttributeSpec, v: string): string {
   switch (spec.type) {
     case 'enum':
-      return spec.values?.length ? spec.values.map((value) => `v === ${JSON.stringify(value)}`).join(' || ') : 'false';
+      return spec.values?.length ? spec.values.map((value) => `${v} === ${JSON.stringify(value)}`).join(' || ') : 'false';
     case 'boolean':
-      return 'typeof v === "boolean"';
+      return `typeof ${v} === "boolean"`;
     case 'number':
-      return 'typeof v === "number"';
+      return `typeof ${v} === "number"`;
     case 'date':
-      return 'D(v)';
+      return `D(${v})`;
     default:
-      return 'typeof v === "string"';
+      return `typeof ${v} === "string"`;
   }
 }
 
@@ -69,14 +69,22 @@ export function checkVocabulary(compiled: CompiledRuleset, event: EntityEvent, i
 }
 
 /**
- * An event type's vocabulary test as statements on the event `e` (with a local `v`, `H` as
- * Object.hasOwn and `D` as isIsoDate in scope) that run `fail` when `checkVocabulary` would
- * find a problem with an event of that type.
+ * The local variable `vocabularySource` reads an event type's attribute into: the attribute's
+ * own value, or `undefined`, as a condition's read of the `event` fact at that path gives it.
+ */
+export const attributeLocal = (index: number): string => `x${index}`;
+
+/**
+ * An event type's vocabulary test as statements on the event `e` (with `H` as Object.hasOwn
+ * and `D` as isIsoDate in scope) that run `fail` when `checkVocabulary` would find a problem
+ * with an event of that type. Each attribute, in the order of `attributes`, is read once
+ * into `attributeLocal(i)`.
  */
 export function vocabularySource({ attributes }: CompiledEventType, fail: string): string {
-  return attributes.map(([attribute, spec]) => {
-    const key = JSON.stringify(attribute);
-    return `v = H(e, ${key}) ? e[${key}] : null;\nif (v === null) {${spec.required ? fail : ''}} else if (!(${fitsSource(spec)})) ${fail}`;
+  return attributes.map(([attribute, spec], i) => {
+    const [key, v] = [JSON.stringify(attribute), attributeLocal(i)];
+    // An own `undefined` is present (and not of any kind), as in checkVocabulary.
+    return `const own${i} = H(e, ${key}), ${v} = own${i} ? e[${key}] : undefined;\nif (!own${i} || ${v} === null) {${spec.required ? fail : ''}} else if (!(${fitsSource(spec, v)})) ${fail}`;
   }).join('\n');
 }
 
@@ -91,6 +99,6 @@ export function generateEventFits(eventTypes: ReadonlyMap<string, CompiledEventT
     if (!type.used) return `case ${JSON.stringify(name)}: return false;`;
     return `case ${JSON.stringify(name)}: {\n${vocabularySource(type, 'return false;')}\nreturn true;\n}`;
   });
-  const source = `return function eventFits(e) {\nlet v;\nswitch (e.type) {\n${cases.join('\n')}\ndefault: return false;\n}\n};`;
+  const source = `return function eventFits(e) {\nswitch (e.type) {\n${cases.join('\n')}\ndefault: return false;\n}\n};`;
   return (new Function('H', 'D', source) as (h: typeof Object.hasOwn, d: typeof isIsoDate) => (event: EntityEvent) => boolean)(Object.hasOwn, isIsoDate);
 }
