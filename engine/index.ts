@@ -13,6 +13,7 @@ export { addMonths, endOfMonth, isIsoDate } from './dates.js';
 export { lastDayCounted } from './window.js';
 export { selectVersion, versionProblems, inForce, effectivePeriod, STATUS_LABELS } from './versions.js';
 export { policyDiff, caseImpact, ImpactCollector } from './diff.js';
+export { citationHints, citedNumbers } from './citations.js';
 
 export type { CompiledRuleset } from './compile.js';
 export type { EvaluateOptions, Outcome } from './evaluate.js';
@@ -20,6 +21,7 @@ export type { RecordCheck } from './records.js';
 export type { SampleCase, CaseOutcome, CaseReport, Difference } from './cases.js';
 export type { ErrorCode, Problem } from './errors.js';
 export type { SelectVersionOptions } from './versions.js';
+export type { CitationHint, CitedNumber, CitedUnit } from './citations.js';
 export type {
   PolicyChange, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, ItemMove, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,
 } from './diff.js';

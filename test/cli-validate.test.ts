@@ -22,6 +22,18 @@ describe('validate', () => {
     expect(run.stdout).toMatch(/^✓ rulesets\/enterprise\.json: ruleset enterprise \S+ \(7 indicators, \d+ clause ids\)\n$/);
   });
 
+  it('passes a ruleset whose number its citation does not write, with a hint in English and Chinese', () => {
+    const ruleset = JSON.parse(readFileSync(join(ROOT, RULESET), 'utf8')) as { indicators: { items: { clauses: { points?: number }[] }[] }[] };
+    ruleset.indicators[1]!.items[0]!.clauses[2]!.points = -5; // E2.1.3: the text says 每次扣 4 分
+    const file = join(tmp, 'revised.json');
+    writeFileSync(file, JSON.stringify(ruleset));
+    const run = cli(['validate', file]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`✓ ${file}: ruleset enterprise`);
+    expect(run.stdout).toContain('    hint: $.indicators[1].items[0].clauses[2].points (E2.1.3): the cited text says “4 分”, not 5 points');
+    expect(run.stdout).toContain('      依据原文写的是“4 分”,与这里的 5 分不符');
+  });
+
   it('tells a ruleset, a case, records and NDJSON apart', () => {
     const run = cli(['validate', RULESET, `${cases}/a-pass.json`, `${records}/three.json`, `${records}/three.ndjson`]);
     expect(run.status).toBe(0);

@@ -4,7 +4,7 @@ import { getIn, jsonEqual, type JsonPath } from '../model/paths.js';
 import { useProvisionalStore } from '../stores/provisional.js';
 import { useRulesetStore } from '../stores/ruleset.js';
 
-/** The draft and saved values at `path`, whether they differ, the engine's first problem there, and its 暂定 note. */
+/** The draft and saved values at `path`, whether they differ, the engine's first problem there, its 暂定 note and its citation hint. */
 export function useRulesetField(path: () => JsonPath) {
   const store = useRulesetStore();
   const provisionalStore = useProvisionalStore();
@@ -14,5 +14,7 @@ export function useRulesetField(path: () => JsonPath) {
   const engineProblem = computed(() => store.problemsAt(path())?.[0] ?? null);
   /** A provisional number is found by its own path, so it never goes unmarked. */
   const provisional: ComputedRef<string | null> = computed(() => provisionalStore.noteAt(path()));
-  return { store, provisionalStore, value, savedValue, changed, engineProblem, provisional };
+  /** When the text its citation quotes writes other numbers of its unit: the hint. */
+  const citationHint = computed(() => store.citationHintAt(path()) ?? null);
+  return { store, provisionalStore, value, savedValue, changed, engineProblem, provisional, citationHint };
 }

@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { CreditRulesError, loadRuleset, type CompiledRuleset, type Problem, type Ruleset } from '../../engine/index.js';
+import { CreditRulesError, citationHints, loadRuleset, type CitationHint, type CompiledRuleset, type Problem, type Ruleset } from '../../engine/index.js';
 import { changedPaths, detectStyle, formatJson, getIn, parseJson, pathKey, setIn, type JsonPath, type JsonStyle, type JsonSyntaxError } from '../model/paths.js';
 import { useHistoryStore } from './history.js';
 
@@ -53,6 +53,12 @@ export const useRulesetStore = defineStore('ruleset', () => {
   const ruleset = computed(() => (isRulesetShaped(draft.value) ? (draft.value as Ruleset) : null));
   const changed = computed(() => (saved.value === null ? new Set<string>() : changedPaths(saved.value, draft.value)));
   const dirty = computed(() => syntaxError.value !== null || changed.value.size > 0);
+  /** Numbers of a valid draft that the text their citation quotes does not write, by path. */
+  const citationHintsByPath = computed(() => {
+    const map = new Map<string, CitationHint>();
+    if (ruleset.value && status.value === 'valid') for (const hint of citationHints(ruleset.value)) map.set(hint.path, hint);
+    return map;
+  });
   const problemsByPath = computed(() => {
     const map = new Map<string, Problem[]>();
     for (const problem of problems.value) map.set(problem.path, [...(map.get(problem.path) ?? []), problem]);
@@ -174,6 +180,10 @@ export const useRulesetStore = defineStore('ruleset', () => {
     }
   }
 
+  function citationHintAt(path: JsonPath): CitationHint | undefined {
+    return citationHintsByPath.value.get(pathKey(path));
+  }
+
   function problemsAt(path: JsonPath): Problem[] | undefined {
     return problemsByPath.value.get(pathKey(path));
   }
@@ -182,7 +192,7 @@ export const useRulesetStore = defineStore('ruleset', () => {
     file, savedHash, savedText, saved, savedCompiled, style,
     draft, textOverride, syntaxError, compiled, problems, problemSummary, compileMs,
     status, jsonText, ruleset, changed, dirty, problemsByPath,
-    open, setValue, replace, setJsonText, restore, revert, textToSave, markSaved, problemsAt,
+    open, setValue, replace, setJsonText, restore, revert, textToSave, markSaved, problemsAt, citationHintAt,
   };
 });
 

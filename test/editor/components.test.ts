@@ -122,6 +122,20 @@ describe('RulesetForm', () => {
     expect(field(wrapper, '$.indicators[1].items[0].clauses[0].window.months').text()).toContain('请填整数');
   });
 
+  it('points out a number the text its citation quotes does not write, in the editor’s language', async () => {
+    const wrapper = mountWith(RulesetForm);
+    const hint = () => field(wrapper, E213).find('[data-role=citation-hint]');
+    expect(hint().exists()).toBe(false);
+    await field(wrapper, E213).get('input').setValue('5');
+    expect(hint().text()).toBe('依据原文写的是“4 分”,与这里的 5 分不符:请核对这个数,或一并修改原文');
+    await field(wrapper, E213).get('input').setValue('4');
+    expect(hint().exists()).toBe(false);
+
+    const english = mountWith(RulesetForm, {}, 'en');
+    await field(english, E213).get('input').setValue('6');
+    expect(field(english, E213).get('[data-role=citation-hint]').text()).toBe('the cited text says “4 分”, not 6 points: check the number, or update the cited text too');
+  });
+
   it('says what an emptied base score means', async () => {
     const wrapper = mountWith(RulesetForm);
     const base = '$.indicators[1].items[0].base';

@@ -5,6 +5,7 @@
  * cases are also checked against the ruleset's event types and attribute values.
  */
 import { clauseIds, validateCase, type SampleCase } from '../../cases.js';
+import { citationHints } from '../../citations.js';
 import type { CompiledRuleset } from '../../compile.js';
 import { CreditRulesError, type Problem } from '../../errors.js';
 import { validateRecord } from '../../records.js';
@@ -105,7 +106,9 @@ async function validateFile(file: string, compiled: CompiledRuleset | undefined)
     if (kind === 'ruleset') {
       const loaded = loadRuleset(json, { file });
       const r = loaded.ruleset;
-      return { file, ok: true, summary: `ruleset ${r.id} ${r.version} (${r.indicators.length} indicators, ${clauseIds(r).length} clause ids)`, details: [] };
+      // Sound, but a number its cited text does not write is worth a look: said, not failed.
+      const hints = citationHints(r).map((h) => `hint: ${h.path} (${h.clause}): ${h.en}\n      ${h.zh}`);
+      return { file, ok: true, summary: `ruleset ${r.id} ${r.version} (${r.indicators.length} indicators, ${clauseIds(r).length} clause ids)`, details: hints };
     }
     if (kind === 'case') {
       const problems = validateCase(json);
@@ -142,7 +145,9 @@ export const validateCommand: Command = {
   details: `Each FILE is a ruleset (it has "indicators"), a sample case (it has "record" and
 "expected"), a records file (.json: one record or an array; .ndjson: one per line), or a
 folder, whose .json and .ndjson files are each checked. Prints ✓ or ✗ per file, with every problem:
-JSON path, what is wrong and the fix.
+JSON path, what is wrong and the fix. A sound ruleset may still get a hint: a number (points,
+cap, months, grade line…) that the text its citation quotes does not write, as when a number
+was revised and its citation was not.
 
 Exit status: 0 every file is valid; 1 any is not; 2 usage.
 

@@ -1,0 +1,116 @@
+/**
+ * Numbers a ruleset gives that the text it cites does not say: a hint for a policy officer
+ * who changed a number and not its citation (or the other way round), so the ruleset never
+ * claims to implement a text that says something else. A number is checked against the
+ * citation of what holds it, and the note of the reading it follows (which may explain a
+ * number the text does not write), only when the citation writes some number of its unit:
+ * scores (…分, and lists such as “分别扣 1.5、1、0.5 分”), months (…个月, or …年 as 12 months
+ * each, in digits or 一…十: “顺延一年”) and money (…元, …万元). 0 is never checked: the
+ * texts say it in words (不扣分).
+ */
+import { jsonPath } from './errors.js';
+import type { Citation, Ruleset } from './types.js';
+
+export type CitedUnit = 'points' | 'months' | 'yuan';
+
+/** What a citation's text writes in one unit: the fragment as written, and the values it gives. */
+export interface CitedNumber {
+  text: string;
+  values: number[];
+}
+
+/** A number the text it cites does not write. */
+export interface CitationHint {
+  /** JSON path of the number in the ruleset. */
+  path: string;
+  /** The clause id of the citation (E2.1.3, 第七条, D3…). */
+  clause: string;
+  /** The number as the text would write it (a deduction's points without their minus sign). */
+  value: number;
+  unit: CitedUnit;
+  /** What the text writes in that unit. */
+  cited: CitedNumber[];
+  zh: string;
+  en: string;
+}
+
+/** A number as the texts write it: in digits, or (for periods) a Chinese numeral up to 十. */
+const NUMBER = String.raw`\d+(?:\.\d+)?`;
+const PERIOD = String.raw`(?:\d+|[一二两三四五六七八九十])`;
+const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** Each unit's patterns, with what one written unit is worth (年: 12 months). */
+const PATTERNS: Record<CitedUnit, [RegExp, number][]> = {
+  points: [[new RegExp(String.raw`${NUMBER}(?:\s*、\s*${NUMBER})*\s*分`, 'g'), 1]],
+  months: [[new RegExp(String.raw`${PERIOD}\s*个月`, 'g'), 1], [new RegExp(String.raw`${PERIOD}\s*年`, 'g'), 12]],
+  yuan: [[new RegExp(String.raw`${NUMBER}\s*万元`, 'g'), 10000], [new RegExp(String.raw`${NUMBER}\s*元`, 'g'), 1]],
+};
+const VALUE = new RegExp(String.raw`${NUMBER}|[一二两三四五六七八九十]`, 'g');
+
+const UNIT_WORDS: Record<CitedUnit, [zh: string, en: string]> = { points: ['分', 'points'], months: ['个月', 'months'], yuan: ['元', 'yuan'] };
+
+/** What `text` writes in `unit`. */
+export function citedNumbers(text: string, unit: CitedUnit): CitedNumber[] {
+  const cited: CitedNumber[] = [];
+  for (const [pattern, worth] of PATTERNS[unit]) {
+    for (const [fragment] of text.matchAll(pattern)) {
+      cited.push({ text: fragment, values: (fragment.match(VALUE) ?? []).map((n) => (NUMERALS[n] ?? Number(n)) * worth) });
+    }
+  }
+  return cited;
+}
+
+/** The hints of a ruleset, in the order its form shows the numbers. */
+export function citationHints(ruleset: Ruleset): CitationHint[] {
+  const hints: CitationHint[] = [];
+  const notes = new Map((Array.isArray(ruleset.readings) ? ruleset.readings : []).map((r) => [r.id, r.note]));
+  /** `value` against its citation's text and, when what holds it follows a reading, that reading's note. */
+  const check = (path: (string | number)[], value: unknown, unit: CitedUnit, citation: Citation | undefined, reading?: string): void => {
+    if (typeof value !== 'number' || value === 0 || typeof citation?.text !== 'string') return;
+    const cited = citedNumbers(citation.text, unit);
+    const note = reading !== undefined ? notes.get(reading) : undefined;
+    const written = Math.abs(value);
+    if (!cited.length || [...cited, ...(typeof note === 'string' ? citedNumbers(note, unit) : [])].some((c) => c.values.includes(written))) return;
+    const [zhUnit, enUnit] = UNIT_WORDS[unit];
+    const says = cited.map((c) => `“${c.text}”`);
+    hints.push({
+      path: jsonPath(path),
+      clause: citation.clause,
+      value: written,
+      unit,
+      cited,
+      zh: `依据原文写的是${says.join('、')},与这里的 ${written} ${zhUnit}不符:请核对这个数,或一并修改原文`,
+      en: `the cited text says ${says.join(', ')}, not ${written} ${enUnit}: check the number, or update the cited text too`,
+    });
+  };
+
+  ruleset.indicators?.forEach((indicator, ii) => {
+    indicator.items?.forEach((item, ti) => {
+      const at = ['indicators', ii, 'items', ti];
+      for (const field of ['full', 'base', 'cap', 'max'] as const) check([...at, field], item[field], 'points', item.citation);
+      item.clauses?.forEach((clause, ci) => {
+        const here = [...at, 'clauses', ci];
+        check([...here, 'points'], clause.points, 'points', clause.citation, clause.reading);
+        clause.levels?.forEach((level, li) => check([...here, 'levels', li, 'points'], level.points, 'points', clause.citation, clause.reading));
+        check([...here, 'cap'], clause.cap, 'points', clause.citation, clause.reading);
+        check([...here, 'window', 'months'], clause.window?.months, 'months', clause.citation, clause.reading);
+      });
+    });
+  });
+  ruleset.grades?.forEach((grade, gi) => check(['grades', gi, 'min'], grade.min, 'points', ruleset.gradeCitation));
+  const downgrades = ruleset.downgrades;
+  if (downgrades) {
+    for (const [grade, floor] of Object.entries(downgrades.floors ?? {})) check(['downgrades', 'floors', grade], floor, 'points', downgrades.floorCitation, downgrades.reading);
+    check(['downgrades', 'recalcMonths'], downgrades.recalcMonths, 'months', downgrades.recalcCitation, downgrades.reading);
+  }
+  const base = ruleset.baseRule;
+  if (base) {
+    check(['baseRule', 'lookbackMonths'], base.lookbackMonths, 'months', base.citation, base.reading);
+    check(['baseRule', 'projectDefaultMonths'], base.projectDefaultMonths, 'months', base.citation, base.reading);
+  }
+  for (const [name, parameter] of Object.entries(ruleset.parameters ?? {})) {
+    const unit = ({ 个月: 'months', 元: 'yuan', 分: 'points' } as const)[parameter.unit as '个月' | '元' | '分'];
+    if (unit) check(['parameters', name, 'value'], parameter.value, unit, parameter.citation, parameter.reading);
+  }
+  return hints;
+}
