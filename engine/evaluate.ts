@@ -2,7 +2,7 @@
 import type { CompiledRuleset } from './compile.js';
 import { today } from './dates.js';
 import { CreditRulesError } from './errors.js';
-import { matchCompiled } from './match.js';
+import { matchCompiled, type Matches } from './match.js';
 import { recordFits, recordIdOf, validateRecord } from './records.js';
 import { scoreRecord } from './score.js';
 import { checkCompiled, checkDate, usage } from './usage.js';
@@ -23,6 +23,15 @@ function fitsAtAGlance(compiled: CompiledRuleset, record: unknown): record is En
     return recordFits(record, compiled);
   } catch {
     return false;
+  }
+}
+
+/** Its matches, each event checked as it is matched; undefined when one does not pass or reading it throws. */
+function checkedMatch(compiled: CompiledRuleset, record: EntityRecord, asOf: string): Matches | undefined {
+  try {
+    return matchCompiled(compiled, record, asOf, true);
+  } catch {
+    return undefined;
   }
 }
 
@@ -54,7 +63,7 @@ export function evaluate(compiled: CompiledRuleset, record: unknown, options: Ev
   let warnings = validate && !glance ? validateInFull(compiled, record) : undefined;
   const valid = record as EntityRecord;
   const asOf = options.asOf ?? valid.asOf ?? today();
-  let matches = glance ? matchCompiled(compiled, valid, asOf, true) : undefined;
+  let matches = glance ? checkedMatch(compiled, valid, asOf) : undefined;
   if (glance && !matches) warnings = validateInFull(compiled, record);
   matches ??= matchCompiled(compiled, valid, asOf);
   const result = scoreRecord(compiled, valid, asOf, matches, options.trace !== false);

@@ -112,5 +112,8 @@ describe('a slip in calling the library is a coded error, not a TypeError from i
     const trap = { id: 'TRAP', kind: 'enterprise', get events(): never { throw new Error('not loaded'); } };
     expect(codeOf(() => evaluate(compiled, trap))).toBe('RECORD_INVALID: pass plain data, as JSON.parse makes it');
     expect(evaluateMany(compiled, [trap, first]).map((o) => o.ok)).toEqual([false, true]);
+    // An event attribute that only the event's type checks (its vocabulary), as it is matched.
+    const event = { type: 'qualityAccident', date: '2021-03-01', get severity(): never { throw new Error('not loaded'); } };
+    expect(codeOf(() => evaluate(compiled, { id: 'TRAP', kind: 'enterprise', events: [event] }))).toBe('RECORD_INVALID: pass plain data, as JSON.parse makes it');
   });
 });
