@@ -5,6 +5,7 @@
  * version. Pure functions over parsed rulesets, compiled rulesets and records: no Node APIs,
  * so the editor calls them as the command line does.
  */
+import { citationHints, type CitationHint } from './citations.js';
 import type { CompiledRuleset } from './compile.js';
 import { today } from './dates.js';
 import { fromMilli, toMilli } from './decimal.js';
@@ -55,6 +56,8 @@ export interface PolicyChange {
   unit?: string;
   /** One line for policy staff: `E2.1.3 一般质量事故: 每次扣 4 分 → 5 分`. */
   message: string;
+  /** When the new number is not one its citation's text writes (the citation left as it was, say). */
+  citationHint?: CitationHint;
 }
 
 type Path = (string | number)[];
@@ -652,6 +655,14 @@ export function policyDiff(older: Ruleset, newer: Ruleset): PolicyChange[] {
     '$schema', 'id', 'title', 'version', 'status', 'effectiveFrom', 'effectiveTo', 'supersedes', 'entityKind', 'source', 'readings', 'notes',
     'parameters', 'conditions', 'eventCondition', 'eventConditionLabel', 'eventTypes', 'baseRule', 'eligibility', 'indicators', 'grades', 'gradeCitation', 'downgrades',
   ]);
+  // A changed number its citation does not write: the hint goes with the change (a window's
+  // change is at `…window`, its hint at `…window.months`).
+  const hints = citationHints(newer);
+  for (const change of c.list) {
+    if (change.kind === 'removed') continue;
+    const hint = hints.find((h) => h.path === change.path || h.path.startsWith(`${change.path}.`));
+    if (hint) change.citationHint = hint;
+  }
   return c.list;
 }
 

@@ -168,7 +168,7 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     // −4 → −5 per general quality accident moves four shipped cases by a point, none across a line.
     const five = cli(['diff', RULESET, minusFive, '--cases', CASES, '--fail-on-grade-change']);
     expect(five.status).toBe(0);
-    expect(five.stdout).toContain('  E2.1.3 一般质量事故: 每次扣 4 分 → 5 分\n');
+    expect(five.stdout).toContain('  E2.1.3 一般质量事故: 每次扣 4 分 → 5 分\n    ⚠ 依据原文写的是“4 分”,与这里的 5 分不符:请核对这个数,或一并修改原文\n');
     expect(changedIds(five.stdout)).toEqual(['C021', 'C091', 'C108', 'C138']);
     expect(five.stdout).toContain('另有 5 个降级期内结果不变');
     expect(cli(['diff', RULESET, RULESET, '--cases', CASES, '--fail-on-grade-change']).status).toBe(0);

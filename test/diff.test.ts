@@ -52,8 +52,20 @@ describe('policyDiff', () => {
       {
         section: 'clause', kind: 'changed', path: '$.indicators[1].items[0].clauses[2].points', clause: 'E2.1.3', label: '一般质量事故',
         field: 'points', old: -4, new: -5, unit: '分', message: 'E2.1.3 一般质量事故: 每次扣 4 分 → 5 分',
+        // The citation still quotes 每次扣 4 分.
+        citationHint: expect.objectContaining({ path: '$.indicators[1].items[0].clauses[2].points', value: 5, zh: '依据原文写的是“4 分”,与这里的 5 分不符:请核对这个数,或一并修改原文' }),
       },
     ]);
+  });
+
+  it('gives a changed number the hint of its citation only while the citation does not write it', () => {
+    const hinted = (now: Ruleset) => policyDiff(official, now).filter((c) => c.citationHint).map((c) => [c.clause, c.field, c.citationHint!.path]);
+    expect(hinted(variant((r) => (clause(r, 'E2.1.1').window = { months: 48 })))).toEqual([['E2.1.1', 'window.months', '$.indicators[1].items[0].clauses[0].window.months']]);
+    expect(hinted(variant((r) => {
+      clause(r, 'E2.1.3').points = -5;
+      clause(r, 'E2.1.3').citation.text = clause(r, 'E2.1.3').citation.text.replace('每次扣 4 分', '每次扣 5 分');
+    }))).toEqual([]);
+    expect(hinted(n4)).toEqual([]); // its 12 months are the note of INT-3, the reading the clauses follow
   });
 
   it('says caps, maxima, base scores, grade lines, windows and bonus points', () => {

@@ -317,6 +317,15 @@ describe('PolicyChangeList', () => {
     expect(text('zh-CN')).toBe('降为 AA+ 级后得分 该级分数线 → 86 分');
     expect(text('en')).toBe('score after a downgrade AA+: its grade line → 86 pts');
   });
+
+  it('shows the hint of a changed number its citation does not write, in the editor’s language', () => {
+    const citationHint = { path: '$.indicators[1].items[0].clauses[2].points', clause: 'E2.1.3', value: 5, unit: 'points', cited: [{ text: '4 分', values: [4] }], zh: '依据原文写的是“4 分”,与这里的 5 分不符', en: 'the cited text says “4 分”, not 5 points' };
+    const change = { section: 'clause', kind: 'changed', path: citationHint.path, clause: 'E2.1.3', label: '一般质量事故', field: 'points', old: -4, new: -5, unit: '分', message: 'E2.1.3 一般质量事故: 每次扣 4 分 → 5 分', citationHint };
+    const hint = (locale: 'zh-CN' | 'en') => mountWith(PolicyChangeList, { changes: [change], meta: [] }, locale).get('[data-role=citation-hint]').text();
+    expect(hint('zh-CN')).toBe('依据原文写的是“4 分”,与这里的 5 分不符');
+    expect(hint('en')).toBe('the cited text says “4 分”, not 5 points');
+    expect(mountWith(PolicyChangeList, { changes: [{ ...change, citationHint: undefined }], meta: [] }).find('[data-role=citation-hint]').exists()).toBe(false);
+  });
 });
 
 describe('JsonView', () => {

@@ -284,7 +284,7 @@ function renderTable(report: Report): string {
   if (s.notice) out.push(`${s.notice}\n`);
   for (const c of s.meta) out.push(`  ${c.message}\n`);
   out.push(`\n政策变化（${s.policy.length} 项）\n`);
-  out.push(s.policy.length ? s.policy.map((c) => `  ${c.message}\n`).join('') : '  无：两个版本的计分规则相同\n');
+  out.push(s.policy.length ? s.policy.map((c) => `  ${c.message}\n${c.citationHint ? `    ⚠ ${c.citationHint.zh}\n` : ''}`).join('') : '  无：两个版本的计分规则相同\n');
   out.push(`\n对案例的影响：${s.summary}\n`);
   if (s.changed.shown.length) out.push(table(CHANGED_COLUMNS, s.changed.shown), moreLine(s.changed.more));
   out.push('\n等级变化\n');
@@ -318,7 +318,7 @@ function renderMarkdown(report: Report): string {
   ]));
   if (s.notice) out.push(`\n> ${s.notice}\n`);
   out.push(`\n## 政策变化（${s.policy.length} 项）\n\n`);
-  out.push(s.policy.length ? s.policy.map((c) => `- ${mdCell(c.message)}\n`).join('') : '无：两个版本的计分规则相同。\n');
+  out.push(s.policy.length ? s.policy.map((c) => `- ${mdCell(c.message)}${c.citationHint ? `（⚠ ${mdCell(c.citationHint.zh)}）` : ''}\n`).join('') : '无：两个版本的计分规则相同。\n');
   if (s.meta.length) out.push(`\n版本信息：${s.meta.map((c) => mdCell(c.message)).join('；')}\n`);
   out.push(`\n## 对案例的影响\n\n${s.summary}\n\n`);
   if (s.changed.shown.length) out.push(mdCases(CHANGED_COLUMNS, s.changed.shown), moreLine(s.changed.more));
