@@ -185,6 +185,7 @@ const zhCN = {
     gradeNotBelow: '必须低于上一等级 {grade} 的 {min} 分',
     gradeNotAbove: '必须高于下一等级 {grade} 的 {min} 分',
     floorOutside: '必须在 {grade} 级的分数范围内({range})',
+    date: '请按 YYYY-MM-DD 填写真实日期',
     was: '原 {value}',
     savedWas: '已保存的数值:{value}',
     listPlaceholder: '多个用顿号“、”分隔',

@@ -264,6 +264,23 @@ describe('CasesPanel and CaseDetail', () => {
 });
 
 describe('CaseEditor', () => {
+  it('takes dates as YYYY-MM-DD whatever the browser’s language, and keeps what is not a date as typed', async () => {
+    const cases = useCasesStore();
+    const wrapper = mountWith(CaseEditor, { path: ONE_ACCIDENT });
+    const date = () => wrapper.get('[data-event="ev1"] input[aria-label="发文日期"]');
+    expect((date().element as HTMLInputElement).value).toBe('2020-05-10');
+    await date().setValue('2020年6月1日');
+    expect(cases.byPath.get(ONE_ACCIDENT)!.case.record.events![0]!.date).toBe('2020-06-01');
+    expect((date().element as HTMLInputElement).value).toBe('2020-06-01');
+    await date().setValue('2021-02-30');
+    expect(cases.byPath.get(ONE_ACCIDENT)!.case.record.events![0]!.date).toBe('2020-06-01');
+    expect((date().element as HTMLInputElement).value).toBe('2021-02-30');
+    expect(wrapper.get('[data-event="ev1"] .date-field [role=alert]').text()).toBe('请按 YYYY-MM-DD 填写真实日期');
+    await date().setValue('2021/2/28');
+    expect(cases.byPath.get(ONE_ACCIDENT)!.case.record.events![0]!.date).toBe('2021-02-28');
+    expect(wrapper.find('[data-event="ev1"] .date-field [role=alert]').exists()).toBe(false);
+  });
+
   it('edits a case with inputs that follow the event type', async () => {
     const wrapper = mountWith(CaseEditor, { path: ONE_ACCIDENT });
     const cases = useCasesStore();
@@ -282,7 +299,7 @@ describe('CaseEditor', () => {
 
     await typeSelect.setValue('listing');
     const listing = wrapper.get('[data-event="ev1"]');
-    expect(listing.get('[data-attribute=until] input').attributes('type')).toBe('date');
+    expect(listing.get('[data-attribute=until] input').attributes('placeholder')).toBe('YYYY-MM-DD');
     expect(listing.get('[data-attribute=concealed] input').attributes('type')).toBe('checkbox');
     expect(listing.get('[data-attribute=authority] select').findAll('option').map((o) => o.text())).toContain('住房城乡建设部');
     const converted = cases.byPath.get(ONE_ACCIDENT)!.case.record.events![0]!;

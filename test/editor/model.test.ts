@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { locateValue, parsePathKey } from '../../editor/model/jsonLocate.js';
 import { placeOf } from '../../editor/model/place.js';
 import { comparedValues } from '../../editor/model/comparedValues.js';
+import { isoDate } from '../../editor/model/dates.js';
 import type { Ruleset } from '../../engine/index.js';
 import { changedPaths, detectStyle, formatJson, getIn, jsonEqual, parseJson, pathKey, setIn } from '../../editor/model/paths.js';
 
@@ -126,5 +127,17 @@ describe('comparedValues', () => {
       { fact: 'event', path: 'level', operator: 'equal', value: 'county' },
     ] };
     expect(comparedValues({ ...enterprise, parameters: {}, conditions: { when } } as unknown as Ruleset, 'region')).toEqual(['杭州', '湖州']);
+  });
+});
+
+describe('isoDate', () => {
+  it('reads a date as staff type it, and writes it YYYY-MM-DD', () => {
+    for (const typed of ['2021-06-30', '2021-6-30', ' 2021/6/30 ', '2021.06.30', '2021年6月30日', '２０２１-０６-３０']) expect(isoDate(typed), typed).toBe('2021-06-30');
+    expect(isoDate('2024年2月29日')).toBe('2024-02-29');
+    expect(isoDate('')).toBe('');
+  });
+
+  it('refuses what is not a real calendar date', () => {
+    for (const typed of ['2021-02-30', '2023-02-29', '2021-13-01', '2021-00-10', '21-06-30', '06/30/2021', '2021-06', 'tomorrow']) expect(isoDate(typed), typed).toBeNull();
   });
 });
