@@ -72,7 +72,7 @@ export function citationHints(ruleset: Ruleset): CitationHint[] {
     const written = Math.abs(value);
     if (!cited.length || [...cited, ...(typeof note === 'string' ? citedNumbers(note, unit) : [])].some((c) => c.values.includes(written))) return;
     const [zhUnit, enUnit] = UNIT_WORDS[unit];
-    const says = cited.map((c) => `“${c.text}”`);
+    const says = [...new Set(cited.map((c) => `“${c.text}”`))];
     hints.push({
       path: jsonPath(path),
       clause: citation.clause,

@@ -41,6 +41,9 @@ describe('citation hints', () => {
     expect(hintsAfter((r) => (r.indicators[1]!.items[0]!.full = 22))).toEqual({ '$.indicators[1].items[0].full': 22 }); // 满分 20 分
     expect(hintsAfter((r) => (r.indicators[1]!.items[0]!.base = 17))).toEqual({ '$.indicators[1].items[0].base': 17 }); // 基本分 18 分
     expect(hintsAfter((r) => (r.grades[0]!.min = 92))).toEqual({ '$.grades[0].min': 92 }); // 90分以上
+    const line = structuredClone(enterprise);
+    line.grades[0]!.min = 92;
+    expect(citationHints(line)[0]!.zh).toBe('依据原文写的是“90分”、“85分”、“80分”、“60分”,与这里的 92 分不符:请核对这个数,或一并修改原文'); // each said once
     expect(hintsAfter((r) => (r.downgrades!.floors.B = 45))).toEqual({ '$.downgrades.floors.B': 45 }); // 40分
     expect(hintsAfter((r) => (r.downgrades!.recalcMonths = 3))).toEqual({ '$.downgrades.recalcMonths': 3 }); // 满6个月
     expect(hintsAfter((r) => (r.parameters.announcementMonths!.value = 2))).toEqual({ '$.parameters.announcementMonths.value': 2 }); // 3 个月

@@ -236,7 +236,10 @@ const en: Messages = {
     baseRule: 'base score rule', lookbackMonths: 'lookback', projectDefaultMonths: 'term of a project without completion', effectiveFrom: 'effective from', version: 'version',
     id: 'id', vetoes: 'vetoed indicator', oncePer: 'once per', highestPer: 'highest only', notAgain: 'not deducted again', when: 'condition', eventTypes: 'event types',
   },
-  problems: { title: 'The ruleset has {n} problem. It cannot be saved until it is fixed; the cases show the last valid results: | The ruleset has {n} problems. It cannot be saved until they are fixed; the cases show the last valid results:' },
+  problems: {
+    title: 'The ruleset has {n} problem. It cannot be saved until it is fixed; the cases show the last valid results: | The ruleset has {n} problems. It cannot be saved until they are fixed; the cases show the last valid results:',
+    citationHints: '{n} number differs from the text its citation quotes (it can be saved; check the number, or update the cited text too): | {n} numbers differ from the texts their citations quote (it can be saved; check the numbers, or update the cited texts too):',
+  },
   json: {
     aria: 'Ruleset JSON source',
     syntaxError: 'JSON syntax error at line {line}, column {column}',

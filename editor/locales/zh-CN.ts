@@ -234,7 +234,10 @@ const zhCN = {
     baseRule: '基本分规则', lookbackMonths: '回溯期限', projectDefaultMonths: '无竣工日期的项目期限', effectiveFrom: '施行日期', version: '版本',
     id: '编号', vetoes: '不得分的指标', oncePer: '只计一次', highestPer: '只计最高', notAgain: '不重复扣分', when: '条件', eventTypes: '事件类型',
   },
-  problems: { title: '规则集有 {n} 个问题,修正前不能保存,右侧案例保持最后一次有效的结果:' },
+  problems: {
+    title: '规则集有 {n} 个问题,修正前不能保存,右侧案例保持最后一次有效的结果:',
+    citationHints: '{n} 处数值与依据原文不符(可以保存;请核对数值,或一并修改依据原文):',
+  },
   json: {
     aria: '规则集 JSON 源文件',
     syntaxError: 'JSON 语法错误:第 {line} 行第 {column} 列',

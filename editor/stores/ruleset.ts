@@ -53,12 +53,9 @@ export const useRulesetStore = defineStore('ruleset', () => {
   const ruleset = computed(() => (isRulesetShaped(draft.value) ? (draft.value as Ruleset) : null));
   const changed = computed(() => (saved.value === null ? new Set<string>() : changedPaths(saved.value, draft.value)));
   const dirty = computed(() => syntaxError.value !== null || changed.value.size > 0);
-  /** Numbers of a valid draft that the text their citation quotes does not write, by path. */
-  const citationHintsByPath = computed(() => {
-    const map = new Map<string, CitationHint>();
-    if (ruleset.value && status.value === 'valid') for (const hint of citationHints(ruleset.value)) map.set(hint.path, hint);
-    return map;
-  });
+  /** Numbers of a valid draft that the text their citation quotes does not write, in form order and by path. */
+  const citationHintList = computed<readonly CitationHint[]>(() => (ruleset.value && status.value === 'valid' ? citationHints(ruleset.value) : []));
+  const citationHintsByPath = computed(() => new Map(citationHintList.value.map((hint) => [hint.path, hint])));
   const problemsByPath = computed(() => {
     const map = new Map<string, Problem[]>();
     for (const problem of problems.value) map.set(problem.path, [...(map.get(problem.path) ?? []), problem]);
@@ -192,7 +189,7 @@ export const useRulesetStore = defineStore('ruleset', () => {
     file, savedHash, savedText, saved, savedCompiled, style,
     draft, textOverride, syntaxError, compiled, problems, problemSummary, compileMs,
     status, jsonText, ruleset, changed, dirty, problemsByPath,
-    open, setValue, replace, setJsonText, restore, revert, textToSave, markSaved, problemsAt, citationHintAt,
+    open, setValue, replace, setJsonText, restore, revert, textToSave, markSaved, problemsAt, citationHintAt, citationHints: citationHintList,
   };
 });
 

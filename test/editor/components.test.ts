@@ -165,6 +165,20 @@ describe('RulesetForm', () => {
     expect(wrapper.get('[data-role=ruleset-problems]').text()).toContain('扣分项的分值须为扣分,现为加 3 分');
   });
 
+  it('lists, above the form, the numbers the texts their citations quote do not write, each a link to its field', async () => {
+    const wrapper = mountWith(App);
+    await flushPromises();
+    expect(wrapper.find('[data-role=citation-hints]').exists()).toBe(false);
+    await field(wrapper, E213).get('input').setValue('5');
+    const banner = wrapper.get('[data-role=citation-hints]');
+    expect(banner.get('strong').text()).toBe('1 处数值与依据原文不符(可以保存;请核对数值,或一并修改依据原文):');
+    expect(banner.get('[data-role=problem-place]').text()).toBe('E2.1.3 一般质量事故 · 分值');
+    expect(banner.get('li').text()).toContain('依据原文写的是“4 分”,与这里的 5 分不符');
+    expect(useRulesetStore().status).toBe('valid');
+    await field(wrapper, E213).get('input').setValue('4');
+    expect(wrapper.find('[data-role=citation-hints]').exists()).toBe(false);
+  });
+
   it('marks provisional numbers and locks while the JSON text is broken', async () => {
     const ruleset = JSON.parse(rulesetText);
     ruleset.indicators[1].items[0].clauses[2].provisional = { fields: ['points'], note: '暂按一般事故计' };
