@@ -187,7 +187,7 @@ const en: Messages = {
     gradeNotBelow: 'Must be below the {grade} line ({min})',
     gradeNotAbove: 'Must be above the {grade} line ({min})',
     floorOutside: 'Must be a score of grade {grade} ({range})',
-    date: 'write a real date as YYYY-MM-DD',
+    date: 'Enter a real date as YYYY-MM-DD',
     was: 'was {value}',
     savedWas: 'Saved value: {value}',
     listPlaceholder: 'separate with commas',
