@@ -5,8 +5,8 @@
  * citation of what holds it, and the note of the reading it follows (which may explain a
  * number the text does not write), only when the citation writes some number of its unit:
  * scores (…分, and lists such as “分别扣 1.5、1、0.5 分”), months (…个月, or …年 as 12 months
- * each, in digits or 一…十: “顺延一年”) and money (…元, …万元). 0 is never checked: the
- * texts say it in words (不扣分).
+ * each, in digits or Chinese numerals: “顺延一年”, “十二个月”) and money (…元, …万元). 0 is
+ * never checked: the texts say it in words (不扣分).
  */
 import { jsonPath } from './errors.js';
 import type { Citation, Ruleset } from './types.js';
@@ -34,10 +34,19 @@ export interface CitationHint {
   en: string;
 }
 
-/** A number as the texts write it: in digits, or (for periods) a Chinese numeral up to 十. */
+/** A number as the texts write it: in digits, or (for periods) in Chinese numerals up to 九十九. */
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
-const PERIOD = String.raw`(?:\d+|[一二两三四五六七八九十])`;
-const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const DIGIT = '[一二两三四五六七八九]';
+const CHINESE = String.raw`(?:${DIGIT}?十${DIGIT}?|${DIGIT})`;
+const PERIOD = String.raw`(?:\d+|${CHINESE})`;
+const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十 → 20, 二十四 → 24; digits as they are. */
+function valueOf(written: string): number {
+  const ten = written.indexOf('十');
+  if (ten < 0) return DIGITS[written] ?? Number(written);
+  return (ten > 0 ? DIGITS[written[0]!]! : 1) * 10 + (ten < written.length - 1 ? DIGITS[written[ten + 1]!]! : 0);
+}
 
 /** Each unit's patterns, with what one written unit is worth (年: 12 months). */
 const PATTERNS: Record<CitedUnit, [RegExp, number][]> = {
@@ -45,7 +54,7 @@ const PATTERNS: Record<CitedUnit, [RegExp, number][]> = {
   months: [[new RegExp(String.raw`${PERIOD}\s*个月`, 'g'), 1], [new RegExp(String.raw`${PERIOD}\s*年`, 'g'), 12]],
   yuan: [[new RegExp(String.raw`${NUMBER}\s*万元`, 'g'), 10000], [new RegExp(String.raw`${NUMBER}\s*元`, 'g'), 1]],
 };
-const VALUE = new RegExp(String.raw`${NUMBER}|[一二两三四五六七八九十]`, 'g');
+const VALUE = new RegExp(String.raw`${NUMBER}|${CHINESE}`, 'g');
 
 const UNIT_WORDS: Record<CitedUnit, [zh: string, en: string]> = { points: ['分', 'points'], months: ['个月', 'months'], yuan: ['元', 'yuan'] };
 
@@ -54,7 +63,7 @@ export function citedNumbers(text: string, unit: CitedUnit): CitedNumber[] {
   const cited: CitedNumber[] = [];
   for (const [pattern, worth] of PATTERNS[unit]) {
     for (const [fragment] of text.matchAll(pattern)) {
-      cited.push({ text: fragment, values: (fragment.match(VALUE) ?? []).map((n) => (NUMERALS[n] ?? Number(n)) * worth) });
+      cited.push({ text: fragment, values: (fragment.match(VALUE) ?? []).map((n) => valueOf(n) * worth) });
     }
   }
   return cited;

@@ -70,6 +70,8 @@ describe('citation hints', () => {
   it('read periods in digits or Chinese numerals, and money in 元 or 万元', () => {
     expect(citedNumbers('结束时间以发文时间顺延一年计', 'months')).toEqual([{ text: '一年', values: [12] }]);
     expect(citedNumbers('发生降级满6个月的', 'months')).toEqual([{ text: '6个月', values: [6] }]);
+    expect(citedNumbers('满十二个月、二十个月、二十四个月或十个月', 'months').map((c) => c.values[0])).toEqual([12, 20, 24, 10]);
+    expect(citedNumbers('顺延两年计', 'months')).toEqual([{ text: '两年', values: [24] }]);
     expect(citedNumbers('近 5 年承建的', 'months')).toEqual([{ text: '5 年', values: [60] }]);
     expect(citedNumbers('合同金额100万元以上', 'yuan')).toEqual([{ text: '100万元', values: [1_000_000] }]);
     expect(citedNumbers('分别扣 1.5、1、0.5 分/人次', 'points')).toEqual([{ text: '1.5、1、0.5 分', values: [1.5, 1, 0.5] }]);
