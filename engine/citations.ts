@@ -42,7 +42,7 @@ const PERIOD = String.raw`(?:\d+|${CHINESE})`;
 const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 一 → 1, 十二 → 12, 二十 → 20, 二十四 → 24; digits as they are. */
-function valueOf(written: string): number {
+function numberWritten(written: string): number {
   const ten = written.indexOf('十');
   if (ten < 0) return DIGITS[written] ?? Number(written);
   return (ten > 0 ? DIGITS[written[0]!]! : 1) * 10 + (ten < written.length - 1 ? DIGITS[written[ten + 1]!]! : 0);
@@ -63,7 +63,7 @@ export function citedNumbers(text: string, unit: CitedUnit): CitedNumber[] {
   const cited: CitedNumber[] = [];
   for (const [pattern, worth] of PATTERNS[unit]) {
     for (const [fragment] of text.matchAll(pattern)) {
-      cited.push({ text: fragment, values: (fragment.match(VALUE) ?? []).map((n) => valueOf(n) * worth) });
+      cited.push({ text: fragment, values: (fragment.match(VALUE) ?? []).map((n) => numberWritten(n) * worth) });
     }
   }
   return cited;
