@@ -7,6 +7,11 @@ import zhCN, { type Messages } from './locales/zh-CN.js';
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** Of a text the engine writes in both languages (a citation hint), the one `locale` reads. */
+export function inLocale(text: { zh: string; en: string }, locale: string): string {
+  return locale === 'en' ? text.en : text.zh;
+}
+
 const STORAGE_KEY = 'credit-rules.locale';
 
 /** The language chosen last time on this computer, else zh-CN. */
