@@ -129,7 +129,15 @@ describe('evaluate --format table', () => {
 
   it('labels columns in Chinese, with the ruleset\'s indicator names', () => {
     const [header] = run().stdout.split('\n');
-    for (const title of ['标识', '名称', '得分', '等级', ...ruleset.indicators.map((i) => i.label)]) expect(header).toContain(title);
+    for (const title of ['标识', '名称', '得分', '等级', '评价日', ...ruleset.indicators.map((i) => i.label)]) expect(header).toContain(title);
+  });
+
+  it('shows the date each record was scored on', () => {
+    const record = JSON.parse(readFileSync(`${records}/one.json`, 'utf8'));
+    const later = { ...record, id: 'E-LATER', asOf: '2023-06-30' };
+    const rows = cli(['evaluate', '-', ...R, '--format', 'table'], { input: JSON.stringify([record, later]) }).stdout.split('\n');
+    expect(rows[2]).toMatch(/^E-0001 .* 88\.7 {2}AA\+ +2021-06-30 /);
+    expect(rows[3]).toMatch(/^E-LATER .* 2023-06-30 /);
   });
 
   it('aligns columns by display width (a Chinese character is two columns)', () => {
@@ -168,8 +176,8 @@ describe('evaluate --format csv', () => {
     expect(run.status).toBe(0);
     expect(run.stdout.startsWith('\uFEFF')).toBe(true);
     const rows = run.stdout.slice(1).split('\r\n');
-    expect(rows[0]).toBe(`id,name,score,grade,computedScore,downgraded,eligible,${ruleset.indicators.map((i) => i.id).join(',')}`);
-    expect(rows[1]).toBe('E-0001,台州某园林建设有限公司,88.7,AA+,88.7,false,true,8,22.5,23,1,7.7,15,11.5');
+    expect(rows[0]).toBe(`id,name,score,grade,computedScore,downgraded,eligible,${ruleset.indicators.map((i) => i.id).join(',')},asOf`);
+    expect(rows[1]).toBe('E-0001,台州某园林建设有限公司,88.7,AA+,88.7,false,true,8,22.5,23,1,7.7,15,11.5,2021-06-30');
     expect(rows[2]).toMatch(/^E-0002,.*,60,A,80,true,true,/);
     expect(rows).toHaveLength(5); // header, 3 rows, the empty string after the last CRLF
   });
@@ -187,6 +195,6 @@ describe('evaluate --format csv', () => {
     record.id = 'E,"1"';
     record.name = '台州"绿城",园林\n二部';
     const run = cli(['evaluate', '-', ...R, '--format', 'csv'], { input: JSON.stringify(record) });
-    expect(run.stdout.split('\r\n')[1]).toBe('"E,""1""","台州""绿城"",园林\n二部",88.7,AA+,88.7,false,true,8,22.5,23,1,7.7,15,11.5');
+    expect(run.stdout.split('\r\n')[1]).toBe('"E,""1""","台州""绿城"",园林\n二部",88.7,AA+,88.7,false,true,8,22.5,23,1,7.7,15,11.5,2021-06-30');
   });
 });

@@ -37,8 +37,9 @@ record per line (streamed: any number of records in bounded memory), or - for st
 (NDJSON when its first line is a whole object, else one JSON document).
 
 Results go to standard output in input order: json is an array, one result per line; table
-is for reading in a terminal (Chinese indicator names; "AA→A 降级" marks a downgrade); csv
-has a header and one row per record, UTF-8 with a BOM for Excel. An invalid record gets no
+is for reading in a terminal (Chinese indicator names; "A 降级(计分表 AA)" marks a downgrade
+to A from the table's AA); csv has a header and one row per record, UTF-8 with a BOM for
+Excel. Both give the date each record was scored on (评价日, asOf). An invalid record gets no
 score: its file, line or index, record id, JSON path and fix go to standard error, and the
 other records are still scored. Warnings (an event type the ruleset does not use) go there too.
 

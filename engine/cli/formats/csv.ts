@@ -24,14 +24,15 @@ export function csvText(value: string): string {
 
 export function csvFormatter(compiled: CompiledRuleset): Formatter {
   const indicators = compiled.ruleset.indicators.map((i) => i.id);
-  const header = ['id', 'name', 'score', 'grade', 'computedScore', 'downgraded', 'eligible', ...indicators];
+  // The evaluation date comes last, so the columns before it keep their places.
+  const header = ['id', 'name', 'score', 'grade', 'computedScore', 'downgraded', 'eligible', ...indicators, 'asOf'];
   return {
     needsTrace: false,
     begin: () => BOM + header.map(csvField).join(',') + CRLF,
     result: (result, record) => {
       const scores = new Map(result.indicators.map((i) => [i.id, i.score]));
       const name = typeof record.name === 'string' ? record.name : '';
-      const row = [csvText(result.id), csvText(name), result.score, result.grade, result.computedScore, result.downgraded, result.eligible, ...indicators.map((id) => scores.get(id))];
+      const row = [csvText(result.id), csvText(name), result.score, result.grade, result.computedScore, result.downgraded, result.eligible, ...indicators.map((id) => scores.get(id)), result.asOf];
       return row.map(csvField).join(',') + CRLF;
     },
     invalid: () => '',

@@ -36,6 +36,7 @@ export function tableFormatter(compiled: CompiledRuleset): Formatter {
     { title: '名称', align: 'left', max: NAME_WIDTH },
     { title: '得分', align: 'right' },
     { title: '等级', align: 'left' },
+    { title: '评价日', align: 'left' },
     ...indicators.map((i): Column => ({ title: i.label, align: 'right' })),
   ];
   let widths: number[] | undefined;
@@ -73,13 +74,13 @@ export function tableFormatter(compiled: CompiledRuleset): Formatter {
       if (result.downgraded) downgraded++;
       const scores = new Map(result.indicators.map((i) => [i.id, i.score]));
       const name = typeof record.name === 'string' ? record.name : '';
-      return row([result.id, name, String(result.score), gradeCell(result), ...indicators.map((i) => String(scores.get(i.id) ?? '—'))]);
+      return row([result.id, name, String(result.score), gradeCell(result), result.asOf, ...indicators.map((i) => String(scores.get(i.id) ?? '—'))]);
     },
     invalid: (where: Where, record: unknown, _error: CreditRulesError) => {
       invalid++;
       const id = recordIdOf(record) ?? (where.line !== undefined ? `第 ${where.line} 行` : where.index !== undefined ? `第 ${where.index + 1} 条` : '—');
       const name = record !== null && typeof record === 'object' && typeof (record as { name?: unknown }).name === 'string' ? (record as { name: string }).name : '';
-      return row([id, name, '—', '✗ 无效', ...indicators.map(() => '')]);
+      return row([id, name, '—', '✗ 无效', '', ...indicators.map(() => '')]);
     },
     end: () => {
       const rest = widths ? '' : fixWidths();
