@@ -10,7 +10,7 @@ import { fromMilli, toMilli } from './decimal.js';
 import { gradeBelow, lowestGrade } from './grade.js';
 import type { Matches } from './match.js';
 import type { TraceWriter } from './trace.js';
-import type { DowngradeEffect, DowngradeResult, EntityEvent, EntityRecord, Result } from './types.js';
+import type { DowngradeEffect, DowngradeRepeat, DowngradeResult, DowngradeRule, Downgrades, EntityEvent, EntityRecord, Result } from './types.js';
 
 interface Trigger {
   event: number;
@@ -82,4 +82,75 @@ export function applyDowngrades(compiled: CompiledRuleset, record: EntityRecord,
   result.score = fromMilli(floor);
   result.downgraded = true;
   result.downgrade = downgrade;
+}
+
+type DowngradeCase = DowngradeRule | DowngradeRepeat;
+
+const downgradeOnly = new WeakMap<CompiledRuleset, Map<string, DowngradeCase[]>>();
+
+/** Per event type that the table scores nowhere, the downgrade rules (and repeats) that concern it. */
+function downgradeOnlyTypes(compiled: CompiledRuleset, rules: Downgrades): Map<string, DowngradeCase[]> {
+  let types = downgradeOnly.get(compiled);
+  if (types) return types;
+  types = new Map();
+  for (const [type, program] of compiled.programsByType) {
+    const concerned: DowngradeCase[] = [];
+    let scored = false;
+    for (let pc = 0; pc < program.length; pc += 2 + program[pc + 1]!) {
+      const target = compiled.eventTests[program[pc]!]!.target;
+      if (target.kind === 'level') scored = true;
+      else if (target.kind === 'downgrade') concerned.push(rules.rules[target.rule]!);
+      else if (target.kind === 'repeat') concerned.push(rules.repeats[target.repeat]!);
+    }
+    if (!scored && concerned.length) types.set(type, concerned);
+  }
+  downgradeOnly.set(compiled, types);
+  return types;
+}
+
+/**
+ * With a trace: a line for each event that only the downgrades concern and that changed no
+ * grade, saying why (not a case of the rule, no published grade to lower, not after its
+ * publication, INT-6), so that no event staff entered leaves the explanation without a word.
+ * Those that did change the grade, or found it at the lowest, have their lines from `applyDowngrades`.
+ */
+export function traceIdleDowngradeEvents(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches, trace: TraceWriter): void {
+  const rules = compiled.ruleset.downgrades;
+  if (!rules) return;
+  const types = downgradeOnlyTypes(compiled, rules);
+  const published = record.publishedRating;
+  const events = record.events ?? [];
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    const concerned = types.get(event.type);
+    if (!concerned) continue;
+    let hit: DowngradeCase | undefined;
+    for (let h = matches.starts[i]!; h < matches.starts[i + 1]! && !hit; h++) {
+      const target = compiled.eventTests[matches.hits[h]!]!.target;
+      if (target.kind === 'downgrade') hit = rules.rules[target.rule];
+      else if (target.kind === 'repeat') hit = rules.repeats[target.repeat];
+    }
+    if (!hit) {
+      const others = concerned.slice(1).map((r) => r.label);
+      trace.downgradeIdle(concerned[0]!, event, i, 'unmatched', {
+        zh: `不符合本条${others.length ? `及“${others.join('”“')}”` : ''}的降级条件,不降级`,
+        en: `meets the condition of neither this rule${others.length ? ` nor “${others.join('”, “')}”` : ''}: no downgrade`,
+      });
+    } else if (event.date > asOf) {
+      trace.downgradeIdle(hit, event, i, 'lapsed', { zh: `晚于评价日期 ${asOf},不降级`, en: `after the evaluation date ${asOf}: no downgrade` });
+    } else if (!published) {
+      trace.downgradeIdle(hit, event, i, 'skipped', { zh: '本记录没有已公布的信用等级,无级可降', en: 'the record has no published grade to lower' });
+    } else if (!rules.fromGrades.includes(published.grade)) {
+      trace.downgradeIdle(hit, event, i, 'skipped', {
+        zh: `已公布的信用等级 ${published.grade} 不在降级范围(${rules.fromGrades.join('、')})内`,
+        en: `the published grade ${published.grade} is not one downgrades apply to (${rules.fromGrades.join(', ')})`,
+      });
+    } else if (event.date <= published.date) {
+      const reading = rules.reading ? `(${rules.reading})` : '';
+      trace.downgradeIdle(hit, event, i, 'skipped', {
+        zh: `不晚于信用等级公布日 ${published.date}${reading},不降级`,
+        en: `not after the grade's publication on ${published.date}${reading && ` ${reading}`}: no downgrade`,
+      });
+    }
+  }
 }

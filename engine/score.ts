@@ -7,7 +7,7 @@
 import type { CompiledItem, CompiledRuleset } from './compile.js';
 import { addMonths } from './dates.js';
 import { fromMilli, type Milli } from './decimal.js';
-import { applyDowngrades } from './downgrade.js';
+import { applyDowngrades, traceIdleDowngradeEvents } from './downgrade.js';
 import { gradeOf } from './grade.js';
 import type { Matches } from './match.js';
 import { inWindow, lastDayCounted, monthIndex } from './window.js';
@@ -264,6 +264,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   };
   if (!eligible) result.ineligibleReasons = ineligibleReasons;
   if (eligible) applyDowngrades(compiled, record, asOf, matches, result, trace);
+  if (eligible && trace) traceIdleDowngradeEvents(compiled, record, asOf, matches, trace);
   if (trace) result.trace = trace.entries;
   return result;
 }
@@ -349,9 +350,10 @@ function keepHighestPer(compiled: CompiledRuleset, item: number, kept: Occurrenc
     if (winner === o) return true;
     if (trace) {
       const [ref, best, these] = [eventRef(events[winner.event]!, winner.event), fromMilli(Math.abs(winner.points)), fromMilli(Math.abs(o.points))];
+      const own = eventRef(events[o.event]!, o.event);
       trace.skipped(rule.citation.clause, rule.label, events[o.event]!, o.event, {
-        zh: `不计:同一${attributeLabel(compiled, rule.attribute)}“${String(value)}”只计最高的 ${ref}(${best} 分),本项 ${these} 分不计`,
-        en: `not counted: of the same ${rule.attribute} “${String(value)}” only the highest counts, ${ref} (${best}); these ${these} do not`,
+        zh: `不计:同一${attributeLabel(compiled, rule.attribute)}“${String(value)}”只计最高的 ${ref}(${best} 分),${own} 的 ${these} 分不计`,
+        en: `not counted: of the same ${rule.attribute} “${String(value)}” only the highest counts, ${ref} (${best}); the ${these} of ${own} do not`,
       });
     }
     return false;

@@ -63,10 +63,11 @@ export class TraceWriter {
   }
 
   start(item: Item, start: Milli, base: boolean): void {
-    const rule = base ? this.ruleset.baseRule?.citation.clause : undefined;
+    const baseRule = base ? this.ruleset.baseRule : undefined;
+    const rule = baseRule?.citation.clause;
     const points = formatPoints(start);
-    const why = base ? `无近期园林绿化工程项目(${rule ?? ''}),按基本分 ${points} 分起算` : `满分 ${points} 分`;
-    const en = base ? `no recent landscaping project (${rule ?? ''}): starts from the base score, ${points}` : `full score ${points}`;
+    const why = baseRule ? `近 ${baseRule.lookbackMonths} 个月无园林绿化工程项目(${rule}),按基本分 ${points} 分起算` : `满分 ${points} 分`;
+    const en = baseRule ? `no landscaping project in the last ${baseRule.lookbackMonths} months (${rule}): starts from the base score, ${points}` : `full score ${points}`;
     this.push({ kind: 'start', clause: item.id, rule, text: item.citation.text, points: start, message: `${item.id} ${item.label}:${why}`, en: `${item.id} ${item.label}: ${en}` });
   }
 
@@ -139,8 +140,8 @@ export class TraceWriter {
     const c = clause.clause;
     this.push({
       kind: 'veto', clause: c.id, text: c.citation.text, points: -lost, events: [eventRef(event, index)],
-      message: `${c.id} ${c.label}:${describeEvent(event, index)},整个“${indicator.label}”(${indicator.id})不得分,扣去其余 ${formatPoints(lost)} 分`,
-      en: `${c.id} ${c.label}: ${describeEventEn(event, index)}; the whole “${indicator.label}” (${indicator.id}) scores nothing, the other ${formatPoints(lost)} taken`,
+      message: `${c.id} ${c.label}:${describeEvent(event, index)},整个“${indicator.label}”(${indicator.id}${c.reading ? `,按 ${c.reading} 的理解` : ''})不得分,扣去其余 ${formatPoints(lost)} 分`,
+      en: `${c.id} ${c.label}: ${describeEventEn(event, index)}; the whole “${indicator.label}” (${indicator.id}${c.reading ? `, as ${c.reading} reads it` : ''}) scores nothing, the other ${formatPoints(lost)} taken`,
     });
   }
 
@@ -194,6 +195,15 @@ export class TraceWriter {
       kind: 'downgrade', clause, rule, text: label, points: 0, events: [eventRef(event, index)],
       message: `${clause} ${label}:${describeEvent(event, index)},等级已为 ${grade},不再降低`,
       en: `${clause} ${label}: ${describeEventEn(event, index)}; the grade is already ${grade}, no lower`,
+    });
+  }
+
+  /** An event only the downgrades concern that changed no grade: not a case of `rule` (kind `unmatched`), or outside the period they count in. */
+  downgradeIdle(rule: { id: string; label: string; citation: Citation }, event: EntityEvent, index: number, kind: 'unmatched' | 'lapsed' | 'skipped', why: Why): void {
+    const clause = rule.citation.clause;
+    this.push({
+      kind, clause, rule: rule.id, text: rule.label, points: 0, events: [eventRef(event, index)],
+      message: `${clause} ${rule.label}:${describeEvent(event, index)} ${why.zh}`, en: `${clause} ${rule.label}: ${describeEventEn(event, index)} ${why.en}`,
     });
   }
 

@@ -187,6 +187,66 @@ describe('the trace says why an event no clause counted scores nothing', () => {
   });
 });
 
+describe('the trace names what decides, in the words of the table', () => {
+  const trace = (r: EntityRecord) => evaluate(compiled, r, { asOf: '2021-06-30' }).trace!;
+
+  it('the base score: the lookback in months, and the reading it follows (INT-2)', () => {
+    const noProject = { ...record([]), projects: [] };
+    expect(trace(noProject).find((t) => t.clause === 'E2.1')!.message).toBe('E2.1 工程质量:近 24 个月无园林绿化工程项目(INT-2),按基本分 18 分起算');
+  });
+
+  it('"highest only": the event that does not count is named, not "this item"', () => {
+    const relief = (id: string, by: string): EntityEvent => ({ id, type: 'reliefCommendation', by, relief: 'R1', date: '2021-02-01' }) as EntityEvent;
+    const skipped = trace(record([relief('r1', 'county'), relief('r2', 'province')])).filter((t) => t.kind === 'skipped');
+    expect(skipped.map((t) => t.message)).toEqual(['E6.2 同一次抢险救灾只计最高级别:r1(2021-02-01) 不计:同一抢险救灾活动“R1”只计最高的 r2(4 分),r1 的 2 分不计']);
+  });
+
+  it("a veto that follows a reading says so: E6.1.3's “第 5 项” read as item 6 (INT-4)", () => {
+    const mass = { id: 'm1', type: 'wageMassIncident', date: '2021-02-01' } as EntityEvent;
+    expect(trace(record([mass])).find((t) => t.kind === 'veto')!.message).toBe('E6.1.3 拖欠民工工资引发群体性事件:m1(2021-02-01),整个“社会责任”(E6,按 INT-4 的理解)不得分,扣去其余 12 分');
+  });
+});
+
+describe('the trace says why an event only the downgrades concern changed no grade', () => {
+  const published = (events: EntityEvent[], rating = { grade: 'AA', score: 82, date: '2021-03-01' }): EntityRecord => ({ ...record(events), publishedRating: rating });
+  /** The lines naming ev1, as [kind, clause, rule, message]. */
+  const lines = (r: EntityRecord, asOf = '2021-06-30') =>
+    evaluate(compiled, r, { asOf }).trace!.filter((t) => t.events?.includes('ev1')).map((t) => [t.kind, t.clause, t.rule, t.message]);
+  const fraud = { id: 'ev1', type: 'bidFraud', date: '2021-04-01' } as EntityEvent;
+  const penalty = { id: 'ev1', type: 'administrativePenalty', date: '2021-04-01' } as EntityEvent;
+
+  it('bid fraud that is not serious: not a case of D2 (情节严重), and the grade stands', () => {
+    const r = published([{ ...fraud, serious: false }]);
+    expect(lines(r)).toEqual([['unmatched', 'D2', 'D2.3', 'D2 以他人名义投标、串通投标等骗取中标,情节严重:ev1(2021-04-01) 不符合本条的降级条件,不降级']]);
+    expect(evaluate(compiled, r, { asOf: '2021-06-30' }).grade).toBe('AA');
+    // Serious, it lowers the grade straight to B, and says so instead.
+    expect(lines(published([{ ...fraud, serious: true }]))).toEqual([['downgrade', 'D2', 'D2.3', 'D2 以他人名义投标、串通投标等骗取中标,情节严重:ev1(2021-04-01),信用等级 AA → B']]);
+  });
+
+  it('a penalty on the day of publication, or before it, lowers nothing (INT-6); the day after, it does', () => {
+    expect(lines(published([{ ...penalty, date: '2021-03-01' }]))).toEqual([['skipped', 'D1', 'D1.1', 'D1 违法违规受到行政处罚:ev1(2021-03-01) 不晚于信用等级公布日 2021-03-01(INT-6),不降级']]);
+    expect(lines(published([{ ...penalty, date: '2021-03-02' }]))).toEqual([['downgrade', 'D1', 'D1.1', 'D1 违法违规受到行政处罚:ev1(2021-03-02),信用等级 AA → A']]);
+  });
+
+  it('a penalty after the evaluation date, or without a published grade, or from a grade downgrades do not apply to', () => {
+    expect(lines(published([{ ...penalty, date: '2021-07-01' }]))).toEqual([['lapsed', 'D1', 'D1.1', 'D1 违法违规受到行政处罚:ev1(2021-07-01) 晚于评价日期 2021-06-30,不降级']]);
+    expect(lines(record([penalty]))).toEqual([['skipped', 'D1', 'D1.1', 'D1 违法违规受到行政处罚:ev1(2021-04-01) 本记录没有已公布的信用等级,无级可降']]);
+    expect(lines(published([penalty], { grade: 'B', score: 50, date: '2021-03-01' }))).toEqual([
+      ['skipped', 'D1', 'D1.1', 'D1 违法违规受到行政处罚:ev1(2021-04-01) 已公布的信用等级 B 不在降级范围(AAA、AA+、AA、A)内'],
+    ]);
+  });
+
+  it('says it in English too', () => {
+    const line = evaluate(compiled, published([{ ...penalty, date: '2021-03-01' }]), { asOf: '2021-06-30' }).trace!.find((t) => t.events?.includes('ev1'))!;
+    expect(line.en).toBe("D1 违法违规受到行政处罚: ev1 (2021-03-01) not after the grade's publication on 2021-03-01 (INT-6): no downgrade");
+  });
+
+  it('no such line for an event the table scores: its table lines explain it', () => {
+    const accident = { id: 'ev1', type: 'qualityAccident', severity: 'general', date: '2021-01-10' } as EntityEvent;
+    expect(lines(record([accident])).map(([kind]) => kind)).toEqual(['points']);
+  });
+});
+
 describe('the trace in English', () => {
   const numbers = (text: string): string[] => (text.match(/\d+(\.\d+)?/g) ?? []).sort();
 

@@ -333,6 +333,12 @@ describe('CaseEditor', () => {
     expect(wrapper.find('[data-role=event-not-counted]').exists()).toBe(false);
   });
 
+  it('says under an event that only the downgrades concern why it changed no grade', async () => {
+    const wrapper = mountWith(CaseEditor, { path: ONE_ACCIDENT });
+    await wrapper.get('[data-event="ev1"] select[aria-label="类型"]').setValue('administrativePenalty');
+    expect(wrapper.get('[data-role=event-not-counted]').text()).toBe('D1 违法违规受到行政处罚:ev1(2020-05-10) 本记录没有已公布的信用等级,无级可降');
+  });
+
   it('offers the regions the ruleset accepts as the region is typed', () => {
     const wrapper = mountWith(CaseEditor, { path: ONE_ACCIDENT });
     const region = wrapper.get('[data-event="ev1"] input[aria-label="地区"]');
