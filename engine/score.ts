@@ -130,6 +130,9 @@ function scoreEvents(compiled: CompiledRuleset, i: number, events: readonly Enti
   const compiledItem = compiled.items[i]!;
   const { item } = compiledItem;
   const clauses = compiled.clauses;
+  // The trace says where the item starts before what it leaves out.
+  const start = startScore(compiledItem, baseApplied);
+  if (item.kind === 'deduction') trace?.start(item, start, baseApplied && item.base !== undefined);
   let kept = gathered.occurrences[i] ?? NONE;
   if (kept.length) {
     kept = dropAlreadyDeducted(compiled, i, kept, gathered, events, trace);
@@ -146,9 +149,6 @@ function scoreEvents(compiled: CompiledRuleset, i: number, events: readonly Enti
     }
     kept = keepHighestPer(compiled, i, kept, events, trace);
   }
-
-  const start = startScore(compiledItem, baseApplied);
-  if (item.kind === 'deduction') trace?.start(item, start, baseApplied && item.base !== undefined);
 
   let total = 0;
   for (const o of kept) {
@@ -265,7 +265,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   if (!eligible) result.ineligibleReasons = ineligibleReasons;
   if (eligible) applyDowngrades(compiled, record, asOf, matches, result, trace);
   if (eligible && trace) traceIdleDowngradeEvents(compiled, record, asOf, matches, trace);
-  if (trace) result.trace = trace.entries;
+  if (trace) result.trace = trace.inTableOrder(indicators.map((i) => i.indicator.id));
   return result;
 }
 

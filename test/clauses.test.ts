@@ -201,6 +201,29 @@ describe('the trace names what decides, in the words of the table', () => {
     expect(skipped.map((t) => t.message)).toEqual(['E6.2 同一次抢险救灾只计最高级别:r1(2021-02-01) 不计:同一抢险救灾活动“R1”只计最高的 r2(4 分),r1 的 2 分不计']);
   });
 
+  it('reads top to bottom in the order of the table: a veto with its indicator, an item\'s start before what it leaves out', () => {
+    const events = [
+      { id: 'q1', type: 'qualityAccident', severity: 'major', date: '2021-02-01', behaviour: 'B1' },
+      { id: 'e1', type: 'employeeCriticism', person: 'p', authority: 'city', date: '2021-03-01', behaviour: 'B1' },
+      { id: 'p1', type: 'administrativePenalty', date: '2021-04-01' },
+    ] as EntityEvent[];
+    const lines = evaluate(compiled, { ...record(events), publishedRating: { grade: 'AA', score: 82, date: '2021-01-01' } }, { asOf: '2021-06-30' }).trace!;
+    const order = lines.map((t) => `${t.indicator ?? '-'} ${t.kind} ${t.clause}`);
+    expect(order).toEqual([
+      'E1 start E1',
+      'E2 start E2.1',
+      'E2 veto E2.1.5',
+      'E3 start E3.1',
+      'E5 start E5',
+      'E6 start E6.1',
+      'E7 start E7',
+      'E7 skipped E7.8',
+      '- downgrade D2',
+      '- downgrade D1',
+      '- downgrade D3',
+    ]);
+  });
+
   it("a veto that follows a reading says so: E6.1.3's “第 5 项” read as item 6 (INT-4)", () => {
     const mass = { id: 'm1', type: 'wageMassIncident', date: '2021-02-01' } as EntityEvent;
     expect(trace(record([mass])).find((t) => t.kind === 'veto')!.message).toBe('E6.1.3 拖欠民工工资引发群体性事件:m1(2021-02-01),整个“社会责任”(E6,按 INT-4 的理解)不得分,扣去其余 12 分');
