@@ -10,15 +10,10 @@ import { fromMilli, toMilli } from './decimal.js';
 import { gradeBelow, lowestGrade } from './grade.js';
 import type { Matches } from './match.js';
 import type { TraceWriter } from './trace.js';
-import type { DowngradeEffect, DowngradeRepeat, DowngradeResult, DowngradeRule, Downgrades, EntityEvent, EntityRecord, Result } from './types.js';
+import type { DowngradeRepeat, DowngradeResult, DowngradeRule, Downgrades, EntityEvent, EntityRecord, Result } from './types.js';
 
-interface Trigger {
-  event: number;
-  clause: string;
-  rule: string;
-  label: string;
-  effect: DowngradeEffect;
-}
+/** A downgrade rule, or a repeat (D2: a second general accident within a year). */
+type DowngradeCase = DowngradeRule | DowngradeRepeat;
 
 /** Applies D1–D4 to a result whose table score is already computed. */
 export function applyDowngrades(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches, result: Result, trace: TraceWriter | undefined): void {
@@ -40,17 +35,16 @@ export function applyDowngrades(compiled: CompiledRuleset, record: EntityRecord,
   const lowest = lowestGrade(compiled);
 
   for (const { event, i } of order) {
-    const triggers: Trigger[] = [];
+    const triggers: DowngradeCase[] = [];
     for (let h = matches.starts[i]!; h < matches.starts[i + 1]!; h++) {
       const target = compiled.eventTests[matches.hits[h]!]!.target;
       if (target.kind === 'downgrade') {
-        const rule = rules.rules[target.rule]!;
-        triggers.push({ event: i, clause: rule.citation.clause, rule: rule.id, label: rule.label, effect: rule.effect });
+        triggers.push(rules.rules[target.rule]!);
       } else if (target.kind === 'repeat') {
         const repeat = rules.repeats[target.repeat]!;
         const dates = earlier[target.repeat]!;
         const within = dates.filter((d) => event.date <= addMonths(d, repeat.withinMonths)).length;
-        if (within + 1 >= repeat.count) triggers.push({ event: i, clause: repeat.citation.clause, rule: repeat.id, label: repeat.label, effect: repeat.effect });
+        if (within + 1 >= repeat.count) triggers.push(repeat);
         dates.push(event.date);
       }
     }
@@ -58,12 +52,12 @@ export function applyDowngrades(compiled: CompiledRuleset, record: EntityRecord,
     const decisive = triggers.find((t) => t.effect === 'lowest') ?? triggers[0]!;
     const next = decisive.effect === 'lowest' ? lowest : gradeBelow(compiled, grade);
     if (next === grade) {
-      trace?.downgradeNoChange(decisive.clause, decisive.rule, decisive.label, event, i, grade);
+      trace?.downgradeNoChange(decisive, event, i, grade);
       continue;
     }
     const id = event.id ?? `events[${i}]`;
-    steps.push({ clause: decisive.rule, event: id, date: event.date, from: grade, to: next });
-    trace?.downgradeStep(decisive.clause, decisive.rule, decisive.label, event, i, grade, next);
+    steps.push({ clause: decisive.id, event: id, date: event.date, from: grade, to: next });
+    trace?.downgradeStep(decisive, event, i, grade, next);
     grade = next;
     since = event.date;
   }
@@ -83,8 +77,6 @@ export function applyDowngrades(compiled: CompiledRuleset, record: EntityRecord,
   result.downgraded = true;
   result.downgrade = downgrade;
 }
-
-type DowngradeCase = DowngradeRule | DowngradeRepeat;
 
 const downgradeOnly = new WeakMap<CompiledRuleset, Map<string, DowngradeCase[]>>();
 

@@ -7,7 +7,7 @@
  */
 import type { CompiledClause } from './compile.js';
 import { fromMilli, type Milli } from './decimal.js';
-import type { Citation, Eligibility, EntityEvent, Indicator, Item, Multiplier, Ruleset, TraceEntry } from './types.js';
+import type { Citation, Eligibility, EntityEvent, Indicator, Item, Multiplier, Ruleset, TraceEntry, TraceKind } from './types.js';
 
 /** How a trace names an event: its id, or its place in the record. */
 export function eventRef(event: EntityEvent, index: number): string {
@@ -20,6 +20,13 @@ function describeEvent(event: EntityEvent, index: number): string {
 
 function describeEventEn(event: EntityEvent, index: number): string {
   return `${eventRef(event, index)} (${event.date})`;
+}
+
+/** A rule with its id, label and citation (a downgrade rule, a repeat). */
+interface CitedRule {
+  id: string;
+  label: string;
+  citation: Citation;
 }
 
 /** Why an entry says what it says, in both languages. */
@@ -163,7 +170,7 @@ export class TraceWriter {
     const why = late ? `不计:晚于评价日期 ${asOf}` : `不计:有效期已过(计至 ${lastDay})`;
     const whyEn = late ? `not counted: after the evaluation date ${asOf}` : `not counted: its period is over (counted until ${lastDay})`;
     this.push({
-      kind: 'lapsed', clause: c.id, text: c.label, points: 0, events: [eventRef(event, index)],
+      kind: 'lapsed', clause: c.id, text: c.citation.text, points: 0, events: [eventRef(event, index)],
       message: `${c.id} ${c.label}:${describeEvent(event, index)} ${why}`, en: `${c.id} ${c.label}: ${describeEventEn(event, index)} ${whyEn}`,
     });
   }
@@ -178,9 +185,10 @@ export class TraceWriter {
     });
   }
 
-  skipped(clause: string, label: string, event: EntityEvent, index: number, why: Why): void {
+  /** An event a clause matched that counts nothing there (once per, highest only, not deducted again); `text` is what the rule cites. */
+  skipped(clause: string, label: string, text: string, event: EntityEvent, index: number, why: Why): void {
     this.push({
-      kind: 'skipped', clause, text: label, points: 0, events: [eventRef(event, index)],
+      kind: 'skipped', clause, text, points: 0, events: [eventRef(event, index)],
       message: `${clause} ${label}:${describeEvent(event, index)} ${why.zh}`, en: `${clause} ${label}: ${describeEventEn(event, index)} ${why.en}`,
     });
   }
@@ -193,28 +201,25 @@ export class TraceWriter {
     });
   }
 
-  downgradeStep(clause: string, rule: string, label: string, event: EntityEvent, index: number, from: string, to: string): void {
-    this.push({
-      kind: 'downgrade', clause, rule, text: label, points: 0, events: [eventRef(event, index)],
-      message: `${clause} ${label}:${describeEvent(event, index)},信用等级 ${from} → ${to}`,
-      en: `${clause} ${label}: ${describeEventEn(event, index)}; credit grade ${from} → ${to}`,
-    });
+  downgradeStep(rule: CitedRule, event: EntityEvent, index: number, from: string, to: string): void {
+    this.downgradeLine(rule, event, index, 'downgrade', { zh: `,信用等级 ${from} → ${to}`, en: `; credit grade ${from} → ${to}` });
   }
 
-  downgradeNoChange(clause: string, rule: string, label: string, event: EntityEvent, index: number, grade: string): void {
-    this.push({
-      kind: 'downgrade', clause, rule, text: label, points: 0, events: [eventRef(event, index)],
-      message: `${clause} ${label}:${describeEvent(event, index)},等级已为 ${grade},不再降低`,
-      en: `${clause} ${label}: ${describeEventEn(event, index)}; the grade is already ${grade}, no lower`,
-    });
+  downgradeNoChange(rule: CitedRule, event: EntityEvent, index: number, grade: string): void {
+    this.downgradeLine(rule, event, index, 'downgrade', { zh: `,等级已为 ${grade},不再降低`, en: `; the grade is already ${grade}, no lower` });
   }
 
   /** An event only the downgrades concern that changed no grade: not a case of `rule` (kind `unmatched`), or outside the period they count in. */
-  downgradeIdle(rule: { id: string; label: string; citation: Citation }, event: EntityEvent, index: number, kind: 'unmatched' | 'lapsed' | 'skipped', why: Why): void {
+  downgradeIdle(rule: CitedRule, event: EntityEvent, index: number, kind: 'unmatched' | 'lapsed' | 'skipped', why: Why): void {
+    this.downgradeLine(rule, event, index, kind, { zh: ` ${why.zh}`, en: ` ${why.en}` });
+  }
+
+  /** A line of a downgrade rule about one event; `after` follows the event as it is written. */
+  private downgradeLine(rule: CitedRule, event: EntityEvent, index: number, kind: TraceKind, after: Why): void {
     const clause = rule.citation.clause;
     this.push({
-      kind, clause, rule: rule.id, text: rule.label, points: 0, events: [eventRef(event, index)],
-      message: `${clause} ${rule.label}:${describeEvent(event, index)} ${why.zh}`, en: `${clause} ${rule.label}: ${describeEventEn(event, index)} ${why.en}`,
+      kind, clause, rule: rule.id, text: rule.citation.text, points: 0, events: [eventRef(event, index)],
+      message: `${clause} ${rule.label}:${describeEvent(event, index)}${after.zh}`, en: `${clause} ${rule.label}: ${describeEventEn(event, index)}${after.en}`,
     });
   }
 

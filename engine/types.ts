@@ -333,6 +333,7 @@ export interface TraceEntry {
   clause: string;
   /** The level or downgrade rule within the clause (E2.2.3-gold, D1.2), when there is one. */
   rule?: string;
+  /** The regulation's text the line applies, as its clause cites it; for an event no clause counted, the condition it fails. */
   text: string;
   indicator?: string;
   item?: string;

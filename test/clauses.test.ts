@@ -270,6 +270,32 @@ describe('the trace says why an event only the downgrades concern changed no gra
   });
 });
 
+describe('the text of a trace line', () => {
+  /** Every text a citation of the ruleset quotes. */
+  function citedTexts(value: unknown, into = new Set<string>()): Set<string> {
+    if (Array.isArray(value)) for (const v of value) citedTexts(v, into);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'citation' || key.endsWith('Citation')) into.add((v as { text: string }).text);
+        else citedTexts(v, into);
+      }
+    }
+    return into;
+  }
+
+  it('is the regulation text its clause cites, on every line of every shipped case but those of events no clause counted', () => {
+    for (const name of ['enterprise', 'project-lead']) {
+      const { compiled: ruleset, json } = shippedRuleset(name);
+      const cited = citedTexts(json);
+      for (const { case: c } of shippedCases(name)) {
+        for (const entry of evaluate(ruleset, c.record, { asOf: c.asOf }).trace!) {
+          if (entry.kind !== 'unmatched' || entry.rule) expect(cited.has(entry.text), `${c.name}: ${entry.message} — text “${entry.text}”`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
 describe('the trace in English', () => {
   const numbers = (text: string): string[] => (text.match(/\d+(\.\d+)?/g) ?? []).sort();
 
