@@ -192,27 +192,28 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   const gathered = gather(compiled, events, asOf, matches, withTrace);
   const { vetoes } = gathered;
 
+  // Indicator by indicator, so that a trace reads in the table's order, a veto after the
+  // lines of the indicator it takes.
   const itemScores: Milli[] = new Array<Milli>(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const compiledItem = items[i]!;
-    trace?.setPlace(indicators[compiledItem.indicator]!.indicator.id, compiledItem.item.id);
-    if (compiledItem.kind === 'check') itemScores[i] = scoreCheck(compiled, i, matches, trace);
-    // Without occurrences an item scores its start; the trace still says where it starts.
-    else if (!trace && !gathered.occurrences[i]) itemScores[i] = startScore(compiledItem, baseApplied);
-    else itemScores[i] = scoreEvents(compiled, i, events, gathered, baseApplied, trace);
-    for (const o of gathered.outside[i] ?? NONE) {
-      const clause = clauses[o.clause]!;
-      trace!.outOfWindow(clause, events[o.event]!, o.event, asOf, lastDayCounted(events[o.event]!, clause.clause.window, compiled.parameters));
-    }
-  }
-
   let computed = 0;
   const b = baseApplied ? 1 : 0;
   const indicatorResults: IndicatorResult[] = [];
   for (let ii = 0; ii < indicators.length; ii++) {
     const { indicator, items: indices, atStart } = indicators[ii]!;
     let score = 0;
-    for (const i of indices) score += itemScores[i]!;
+    for (const i of indices) {
+      const compiledItem = items[i]!;
+      trace?.setPlace(indicator.id, compiledItem.item.id);
+      if (compiledItem.kind === 'check') itemScores[i] = scoreCheck(compiled, i, matches, trace);
+      // Without occurrences an item scores its start; the trace still says where it starts.
+      else if (!trace && !gathered.occurrences[i]) itemScores[i] = startScore(compiledItem, baseApplied);
+      else itemScores[i] = scoreEvents(compiled, i, events, gathered, baseApplied, trace);
+      for (const o of gathered.outside[i] ?? NONE) {
+        const clause = clauses[o.clause]!;
+        trace!.outOfWindow(clause, events[o.event]!, o.event, asOf, lastDayCounted(events[o.event]!, clause.clause.window, compiled.parameters));
+      }
+      score += itemScores[i]!;
+    }
     const veto = vetoes[ii];
     if (veto) {
       const clause = clauses[veto.clause]!;
@@ -265,7 +266,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   if (!eligible) result.ineligibleReasons = ineligibleReasons;
   if (eligible) applyDowngrades(compiled, record, asOf, matches, result, trace);
   if (eligible && trace) traceIdleDowngradeEvents(compiled, record, asOf, matches, trace);
-  if (trace) result.trace = trace.inTableOrder(indicators.map((i) => i.indicator.id));
+  if (trace) result.trace = trace.entries;
   return result;
 }
 

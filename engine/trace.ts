@@ -53,17 +53,6 @@ export class TraceWriter {
     this.item = item;
   }
 
-  /**
-   * The entries indicator by indicator, in the table's order (a veto, decided once the whole
-   * indicator is scored, joins its indicator's lines), then those of the record as a whole
-   * (eligibility, downgrades); the order within each is the order they were written in.
-   */
-  inTableOrder(indicatorIds: readonly string[]): TraceEntry[] {
-    const ranks = new Map(indicatorIds.map((id, i) => [id, i]));
-    const rank = (entry: TraceEntry): number => ranks.get(entry.indicator ?? '') ?? indicatorIds.length;
-    return [...this.entries].sort((a, b) => rank(a) - rank(b)); // a stable sort
-  }
-
   private push(entry: Omit<TraceEntry, 'indicator' | 'item'>): void {
     // One object shape for every entry keeps the hot path monomorphic.
     this.entries.push({
