@@ -20,7 +20,7 @@ const HONOURS_LINES = [
   'E4.2 省园林优秀管理奖、省级AAA级守合同重信用: 期限 36 个月 → 12 个月',
 ];
 /** The cases the N4 reading moves, the largest change first (worked out in test/diff.test.ts). */
-const MOVED = ['C103', 'C055', 'C138', 'C053', 'C054', 'C056', 'C137', 'C139'];
+const MOVED = ['C103', 'C148', 'C055', 'C138', 'C144', 'C145', 'C053', 'C054', 'C056', 'C137', 'C139', 'C140', 'C154'];
 
 let tmp: string;
 let minusFive: string;
@@ -51,9 +51,9 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(run.stdout).toContain('政策变化（3 项）');
     expect(run.stdout).toContain('旧版本  enterprise 2021.1（正式，2021-02-19 起） rulesets/enterprise.json');
     expect(run.stdout).toContain('新版本  enterprise 2021.1-n4（草案，2021-02-19 起） rulesets/enterprise-versions/enterprise-n4.json');
-    expect(run.stdout).toContain('对案例的影响：共 139 个案例，得分或等级变化 8 个，等级变化 1 个，不变 131 个，另有 1 个降级期内结果不变、计分表得分变化');
+    expect(run.stdout).toContain('对案例的影响：共 155 个案例，得分或等级变化 13 个，等级变化 2 个，不变 142 个，另有 2 个降级期内结果不变、计分表得分变化');
     expect(changedIds(run.stdout)).toEqual(MOVED);
-    expect(run.stdout).toMatch(/\n等级变化\n {2}AAA → AA\+ {2}1 个\n/);
+    expect(run.stdout).toMatch(/\n等级变化\n {2}AAA → AA\+ {2}1 个\n {2}AA\+ → AA {2}1 个\n/);
     expect(run.stdout).toMatch(/C132 .* 80 AA（降级） +82 +80 +▼2 {2}E4 2→0\n/);
   });
 
@@ -109,8 +109,11 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     const body = JSON.parse(run.stdout);
     expect(body.old).toMatchObject({ source: RULESET, id: 'enterprise', version: '2021.1', status: 'official' });
     expect(body.policy.filter((c: { section: string }) => c.section === 'clause').map((c: { message: string }) => c.message)).toEqual(HONOURS_LINES);
-    expect(body.impact).toMatchObject({ total: 139, compared: 139, changed: 8, gradeChanged: 1, computedOnly: 1, unreadable: 0, transitions: [{ from: 'AAA', to: 'AA+', count: 1 }] });
-    expect(body.impact.rows).toHaveLength(139);
+    expect(body.impact).toMatchObject({
+      total: 155, compared: 155, changed: 13, gradeChanged: 2, computedOnly: 2, unreadable: 0,
+      transitions: [{ from: 'AAA', to: 'AA+', count: 1 }, { from: 'AA+', to: 'AA', count: 1 }],
+    });
+    expect(body.impact.rows).toHaveLength(155);
     expect(body.impact.rows[0]).toMatchObject({ id: 'C103', asOf: '2021-06-30', old: { score: 90, grade: 'AAA' }, new: { score: 88, grade: 'AA+' }, change: -2, gradeChanged: true });
     expect(body.impact.nearLines).toContain('C104');
   });
@@ -120,7 +123,7 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(run.status).toBe(0);
     expect(run.stdout.startsWith('\uFEFFid,name,source,asOf,oldScore,oldGrade,newScore,newGrade,change,gradeChange,')).toBe(true);
     const lines = run.stdout.split('\r\n');
-    expect(lines).toHaveLength(139 + 2); // header, rows, and the empty string after the last CRLF
+    expect(lines).toHaveLength(155 + 2); // header, rows, and the empty string after the last CRLF
     expect(lines[1]).toMatch(/^C103,[^,]+,rulesets\/cases\/enterprise\/103-exactly-90\.json,2021-06-30,90,AAA,88,AA\+,-2,AAA→AA\+,90,88,false,false,,,,E4 2→0$/);
     expect(lines.find((l) => l.startsWith('C138,'))).toMatch(/^C138,"综合:降级已满6个月,按计分表重新计算",/);
   });
@@ -156,21 +159,22 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     for (const line of HONOURS_LINES) expect(run.stdout).toContain(`- ${line}\n`);
     expect(run.stdout).toContain('| 标识 | 名称 | 评价日 | 原得分 | 原等级 | 新得分 | 新等级 | 变化 | 等级变化 |');
     expect(run.stdout).toMatch(/\n\| C103 \| .* \| 2021-06-30 \| 90 \| AAA \| 88 \| AA\+ \| ▼2 \| AAA → AA\+ \| E4 2→0 \|\n/);
-    expect(run.stdout).toContain('… 还有 5 个未列出');
+    expect(run.stdout).toContain('… 还有 10 个未列出');
     expect(run.stdout).toContain('| AAA | AA+ | 1 |');
   });
 
   it('--fail-on-grade-change exits 1 when a grade moves, 0 when none does', () => {
     const n4 = cli(['diff', RULESET, N4, '--cases', CASES, '--fail-on-grade-change']);
     expect(n4.status).toBe(1);
-    expect(n4.stderr).toBe('credit-rules: 1 case change grade (--fail-on-grade-change)\n');
+    expect(n4.stderr).toBe('credit-rules: 2 cases change grade (--fail-on-grade-change)\n');
     expect(n4.stdout).toContain('AAA → AA+');
-    // −4 → −5 per general quality accident moves four shipped cases by a point, none across a line.
+    // −4 → −5 per general quality accident moves eight shipped cases by a point; C142's 60 falls to 59, below the A line.
     const five = cli(['diff', RULESET, minusFive, '--cases', CASES, '--fail-on-grade-change']);
-    expect(five.status).toBe(0);
+    expect(five.status).toBe(1);
+    expect(five.stderr).toBe('credit-rules: 1 case change grade (--fail-on-grade-change)\n');
     expect(five.stdout).toContain('  E2.1.3 一般质量事故: 每次扣 4 分 → 5 分\n    ⚠ 依据原文写的是“4 分”,与这里的 5 分不符:请核对这个数,或一并修改原文\n');
-    expect(changedIds(five.stdout)).toEqual(['C021', 'C091', 'C108', 'C138']);
-    expect(five.stdout).toContain('另有 5 个降级期内结果不变');
+    expect(changedIds(five.stdout)).toEqual(['C142', 'C021', 'C091', 'C108', 'C138', 'C143', 'C150', 'C152']);
+    expect(five.stdout).toContain('另有 7 个降级期内结果不变');
     expect(cli(['diff', RULESET, RULESET, '--cases', CASES, '--fail-on-grade-change']).status).toBe(0);
   });
 

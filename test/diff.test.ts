@@ -243,10 +243,18 @@ describe('caseImpact of the N4 honours reading on the shipped enterprise cases',
   //   137 cityTopTen 2020-04-01 lapses: E4 1 → 0, 88.7 → 87.7.
   //   138 provinceManagementAward 2019-01-15 lapses: E4 2 → 0, 83.9 → 81.9 (its downgrade has expired).
   //   139 cityGoingOut 2020-03-03 lapses: E4 1 → 0, 64.5 → 63.5.
+  // Cases 140–155 evaluate on other dates:
+  //   140 (D 2024-02-29) cityTopTen 2022-02-28 counts to 2024-02-29, under N4 to 2023-02-28: E4 1 → 0, 77.5 → 76.5.
+  //   144 (D 2024-06-30) provinceContractAAA 2022-04-01 and cityBackbone 2023-01-01 lapse (3 capped at 2): E4 2 → 0, 41.5 → 39.5.
+  //   145 (D 2024-06-30) provinceManagementAward 2021-06-15 (3y, last month) lapses: E4 2 → 0, 46 → 44.
+  //   148 (D 2024-09-30) cityTopTen 2023-05-05 lapses, cityGoingOut 2024-01-20 stays: E4 2 → 1, 85 AA+ → 84 AA.
+  //   154 (D 2023-12-30) cityTopTen 2022-02-10 lapses: E4 1 → 0, 74.5 → 73.5.
+  //   141 (D 2024-03-01): its cityTopTen 2022-02-28 has lapsed under both.
   // Unchanged: 099 (宁波 honour never counts; 台州 2020-07-01 counts under both), 101 and 102
   // (2021-01-08), 104 (2020-11-11), 113 (2020-06-01: exactly 12 months, counts to 2021-06-30).
   // 132 (D 2021-07-10): provinceContractAAA 2020-03-03 lapses, table 82 → 80, but the second
-  // downgrade (2021-04-20) still decides: 80 AA under both.
+  // downgrade (2021-04-20) still decides: 80 AA under both. 153 (D 2023-12-29): the same honour
+  // as 154 lapses, table 84.5 → 83.5, but the bribery downgrade decides: 40 B under both.
   it('moves exactly the cases whose honours are between 12 and 24/36 months old', () => {
     expect(moved(impact)).toEqual({
       C103: [90, 'AAA', 88, 'AA+'],
@@ -257,20 +265,31 @@ describe('caseImpact of the N4 honours reading on the shipped enterprise cases',
       C056: [81, 'AA', 80, 'AA'],
       C137: [88.7, 'AA+', 87.7, 'AA+'],
       C139: [64.5, 'A', 63.5, 'A'],
+      C140: [77.5, 'A', 76.5, 'A'],
+      C144: [41.5, 'B', 39.5, 'B'],
+      C145: [46, 'B', 44, 'B'],
+      C148: [85, 'AA+', 84, 'AA'],
+      C154: [74.5, 'A', 73.5, 'A'],
     });
-    expect(impact.rows.slice(0, 8).map((r) => r.id)).toEqual(['C103', 'C055', 'C138', 'C053', 'C054', 'C056', 'C137', 'C139']);
-    expect(impact).toMatchObject({ total: 139, compared: 139, changed: 8, gradeChanged: 1, computedOnly: 1 });
-    expect(impact.transitions).toEqual([{ from: 'AAA', to: 'AA+', count: 1 }]);
-    expect(impact.rows.filter((r) => r.computedOnly).map((r) => [r.id, r.old!.computedScore, r.new!.computedScore, r.new!.score, r.new!.grade])).toEqual([['C132', 82, 80, 80, 'AA']]);
+    // Grade changes first, then the largest change.
+    expect(impact.rows.slice(0, 13).map((r) => r.id)).toEqual(['C103', 'C148', 'C055', 'C138', 'C144', 'C145', 'C053', 'C054', 'C056', 'C137', 'C139', 'C140', 'C154']);
+    expect(impact).toMatchObject({ total: 155, compared: 155, changed: 13, gradeChanged: 2, computedOnly: 2 });
+    expect(impact.transitions).toEqual([{ from: 'AAA', to: 'AA+', count: 1 }, { from: 'AA+', to: 'AA', count: 1 }]);
+    expect(impact.rows.filter((r) => r.computedOnly).map((r) => [r.id, r.old!.computedScore, r.new!.computedScore, r.new!.score, r.new!.grade])).toEqual([
+      ['C132', 82, 80, 80, 'AA'],
+      ['C153', 84.5, 83.5, 40, 'B'],
+    ]);
     // Why each moved: the items whose score differs (E4 is one item, 企业荣誉); the rest have none.
     expect(Object.fromEntries(impact.rows.filter((r) => r.items).map((r) => [r.id, r.items]))).toEqual({
       C103: [{ id: 'E4', old: 2, new: 0 }], C055: [{ id: 'E4', old: 2, new: 0 }], C138: [{ id: 'E4', old: 2, new: 0 }], C132: [{ id: 'E4', old: 2, new: 0 }],
       C053: [{ id: 'E4', old: 2, new: 1 }], C054: [{ id: 'E4', old: 2, new: 1 }], C056: [{ id: 'E4', old: 1, new: 0 }], C137: [{ id: 'E4', old: 1, new: 0 }], C139: [{ id: 'E4', old: 1, new: 0 }],
+      C140: [{ id: 'E4', old: 1, new: 0 }], C144: [{ id: 'E4', old: 2, new: 0 }], C145: [{ id: 'E4', old: 2, new: 0 }], C148: [{ id: 'E4', old: 2, new: 1 }],
+      C153: [{ id: 'E4', old: 1, new: 0 }], C154: [{ id: 'E4', old: 1, new: 0 }],
     });
   });
 
   it('leaves the other honours cases alone', () => {
-    for (const id of ['C099', 'C101', 'C102', 'C104', 'C113']) {
+    for (const id of ['C099', 'C101', 'C102', 'C104', 'C113', 'C141']) {
       const row = impact.rows.find((r) => r.id === id)!;
       expect([id, row.change, row.old!.computedScore === row.new!.computedScore]).toEqual([id, 0, true]);
     }

@@ -38,7 +38,7 @@ const casesOf = (dir: string): Record<string, string> =>
   Object.fromEntries(readdirSync(path.join(repo, 'rulesets', dir)).filter((n) => n.endsWith('.json')).map((n) => [`${dir}/${n}`, read(`${dir}/${n}`)]));
 
 /** What `credit-rules diff rulesets/enterprise.json <N4> --cases rulesets/cases/enterprise` reports as moved. */
-const MOVED = ['C103', 'C055', 'C138', 'C053', 'C054', 'C056', 'C137', 'C139'];
+const MOVED = ['C103', 'C148', 'C055', 'C138', 'C144', 'C145', 'C053', 'C054', 'C056', 'C137', 'C139', 'C140', 'C154'];
 
 let pinia: Pinia;
 const wrappers: VueWrapper[] = [];
@@ -171,7 +171,7 @@ describe('provisional numbers in the forms', () => {
 });
 
 describe('comparing versions (store)', () => {
-  it('enterprise.json against the N4 reading: the CLI\'s 3 policy changes and 8 moved cases, one AAA → AA+', async () => {
+  it('enterprise.json against the N4 reading: the CLI\'s 3 policy changes and 13 moved cases, one AAA → AA+ and one AA+ → AA', async () => {
     await openEnterprise();
     const compare = useCompareStore();
     await compare.choose('enterprise.json', N4);
@@ -183,9 +183,9 @@ describe('comparing versions (store)', () => {
     ]);
     expect(compare.metaChanges.map((c) => c.field)).toEqual(['title', 'version', 'status']);
     const impact = compare.impact!;
-    expect(impact.changed).toBe(8);
+    expect(impact.changed).toBe(13);
     expect(impact.rows.filter((r) => r.scoreChanged || r.gradeChanged).map((r) => r.id).sort()).toEqual([...MOVED].sort());
-    expect(impact.transitions).toEqual([{ from: 'AAA', to: 'AA+', count: 1 }]);
+    expect(impact.transitions).toEqual([{ from: 'AAA', to: 'AA+', count: 1 }, { from: 'AA+', to: 'AA', count: 1 }]);
   });
 
   it('shows a case\'s two traces, each line the other side lacks marked', async () => {
@@ -263,11 +263,12 @@ describe('CompareView', () => {
     expect(wrapper.findAll('.policy-change').map((r) => r.attributes('data-clause'))).toEqual(['E4.1', 'E4.2', 'INT-3']);
     expect(wrapper.get('.policy-change[data-clause="E4.1"] [data-role=change-text]').text()).toBe('期限 24 个月 → 12 个月');
     expect(wrapper.findAll('.impact-row').map((r) => r.attributes('data-case-id'))).toEqual(useCompareStore().impact!.rows.filter((r) => r.scoreChanged).map((r) => r.id));
-    expect(wrapper.findAll('.impact-row')).toHaveLength(8);
+    expect(wrapper.findAll('.impact-row')).toHaveLength(13);
+    expect(wrapper.findAll('.impact-row.regraded').map((r) => r.attributes('data-case-id'))).toEqual(['C103', 'C148']);
     const regraded = wrapper.get('.impact-row.regraded');
     expect(regraded.attributes('data-case-id')).toBe('C103');
     expect(regraded.get('.grade-change.down').text()).toBe('AAA → AA+');
-    expect(wrapper.get('[data-role=transition]').text()).toBe('AAA → AA+ 1 个');
+    expect(wrapper.findAll('[data-role=transition]').map((t) => t.text())).toEqual(['AAA → AA+ 1 个', 'AA+ → AA 1 个']);
 
     await wrapper.get('[data-filter=all]').trigger('click');
     expect(wrapper.findAll('.impact-row').length).toBe(useCompareStore().impact!.total);
