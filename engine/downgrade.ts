@@ -126,7 +126,7 @@ export function traceIdleDowngradeEvents(compiled: CompiledRuleset, record: Enti
       const others = concerned.slice(1).map((r) => r.label);
       trace.downgradeIdle(concerned[0]!, event, i, 'unmatched', {
         zh: `不符合本条${others.length ? `及“${others.join('”“')}”` : ''}的降级条件,不降级`,
-        en: `meets the condition of neither this rule${others.length ? ` nor “${others.join('”, “')}”` : ''}: no downgrade`,
+        en: `${others.length ? `meets the condition of neither this rule nor “${others.join('”, “')}”` : "does not meet this rule's condition"}: no downgrade`,
       });
     } else if (event.date > asOf) {
       trace.downgradeIdle(hit, event, i, 'lapsed', { zh: `晚于评价日期 ${asOf},不降级`, en: `after the evaluation date ${asOf}: no downgrade` });

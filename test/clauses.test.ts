@@ -242,6 +242,7 @@ describe('the trace says why an event only the downgrades concern changed no gra
     const r = published([{ ...fraud, serious: false }]);
     expect(lines(r)).toEqual([['unmatched', 'D2', 'D2.3', 'D2 以他人名义投标、串通投标等骗取中标,情节严重:ev1(2021-04-01) 不符合本条的降级条件,不降级']]);
     expect(evaluate(compiled, r, { asOf: '2021-06-30' }).grade).toBe('AA');
+    expect(evaluate(compiled, r, { asOf: '2021-06-30' }).trace!.find((t) => t.events?.includes('ev1'))!.en).toBe("D2 以他人名义投标、串通投标等骗取中标,情节严重: ev1 (2021-04-01) does not meet this rule's condition: no downgrade");
     // Serious, it lowers the grade straight to B, and says so instead.
     expect(lines(published([{ ...fraud, serious: true }]))).toEqual([['downgrade', 'D2', 'D2.3', 'D2 以他人名义投标、串通投标等骗取中标,情节严重:ev1(2021-04-01),信用等级 AA → B']]);
   });
