@@ -12,11 +12,12 @@ import { gradeOf } from './grade.js';
 import type { Matches } from './match.js';
 import { inWindow, lastDayCounted, monthIndex } from './window.js';
 import { TraceWriter, eventRef } from './trace.js';
-import { traceUnmatched } from './unmatched.js';
+import { traceUnmatched, unmatchedEvents, type Unmatched } from './unmatched.js';
 import type { EntityEvent, EntityRecord, IndicatorResult, ItemResult, Result } from './types.js';
 
 const NONE: Occurrence[] = [];
 const NO_REASONS: string[] = [];
+const NO_UNMATCHED: Unmatched[] = [];
 
 /** One event counted by one clause, in its window. */
 interface Occurrence {
@@ -194,6 +195,8 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
 
   // Indicator by indicator, so that a trace reads in the table's order, a veto after the
   // lines of the indicator it takes.
+  // With a trace, the events no clause counted are said under the indicator whose condition they fail.
+  const unmatched = trace ? unmatchedEvents(compiled, record, asOf, matches) : NO_UNMATCHED;
   const itemScores: Milli[] = new Array<Milli>(items.length);
   let computed = 0;
   const b = baseApplied ? 1 : 0;
@@ -222,6 +225,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
       for (const i of indices) itemScores[i] = 0;
       score = 0;
     }
+    if (trace) traceUnmatched(compiled, record, unmatched, trace, ii);
     computed += score;
     // An indicator, or item, that scores its start has the result every such record has.
     let untouched = !veto;
@@ -240,7 +244,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
     indicatorResults.push({ id: indicator.id, label: indicator.label, score: fromMilli(score), items: itemResults, vetoedBy: veto ? clauses[veto.clause]!.clause.id : undefined });
   }
 
-  if (trace) traceUnmatched(compiled, record, asOf, matches, trace);
+  if (trace) traceUnmatched(compiled, record, unmatched, trace);
   trace?.setPlace();
   const eligibility = ruleset.eligibility;
   const ineligibleReasons = eligibility

@@ -42,11 +42,20 @@ function sharedConditions(compiled: CompiledRuleset): SharedConditions {
   return shared;
 }
 
-/** Writes a line for every event of a scored type without a clause that counted it (the caller resets the trace's place). */
-export function traceUnmatched(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches, trace: TraceWriter): void {
+/** An event of a scored type that no clause counted, and the shared condition it fails, when known. */
+export interface Unmatched {
+  event: number;
+  /** The indicator whose condition it fails (its index); none when it fails the table's, or no shared condition. */
+  indicator?: number;
+  condition?: string;
+}
+
+/** Every event of a scored type that no clause counted, in record order. */
+export function unmatchedEvents(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches): Unmatched[] {
   const events = record.events ?? [];
   const { eventTests, ruleset } = compiled;
   const shared = sharedConditions(compiled);
+  const found: Unmatched[] = [];
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!;
     let counted = false;
@@ -56,14 +65,27 @@ export function traceUnmatched(compiled: CompiledRuleset, record: EntityRecord, 
     if (!candidates?.length) continue; // a type the table does not score (downgrades only, or unused: a warning says so)
     const facts = eventFacts(compiled, record, asOf, event);
     if (shared.table && !shared.table(facts)) {
-      trace.setPlace();
-      trace.unmatched(event, e, ruleset.eventConditionLabel);
+      found.push({ event: e, condition: ruleset.eventConditionLabel });
       continue;
     }
     // Failing an indicator's own condition wherever its type could count: say the first.
     const failing = candidates.filter((i) => shared.indicators[i] && !shared.indicators[i]!(facts));
-    const indicator = failing.length === candidates.length ? ruleset.indicators[failing[0]!]! : undefined;
-    trace.setPlace(indicator?.id);
-    trace.unmatched(event, e, indicator ? indicator.eventConditionLabel ?? `${indicator.id} ${indicator.label}的事件条件` : undefined);
+    if (failing.length < candidates.length) {
+      found.push({ event: e });
+      continue;
+    }
+    const indicator = ruleset.indicators[failing[0]!]!;
+    found.push({ event: e, indicator: failing[0]!, condition: indicator.eventConditionLabel ?? `${indicator.id} ${indicator.label}的事件条件` });
+  }
+  return found;
+}
+
+/** Writes the lines of those of `unmatched` under the indicator `indicator` (an index), or, without one, those under none. */
+export function traceUnmatched(compiled: CompiledRuleset, record: EntityRecord, unmatched: readonly Unmatched[], trace: TraceWriter, indicator?: number): void {
+  const events = record.events ?? [];
+  for (const u of unmatched) {
+    if (u.indicator !== indicator) continue;
+    trace.setPlace(indicator === undefined ? undefined : compiled.ruleset.indicators[indicator]!.id);
+    trace.unmatched(events[u.event]!, u.event, u.condition);
   }
 }

@@ -224,6 +224,16 @@ describe('the trace names what decides, in the words of the table', () => {
     ]);
   });
 
+  it('says an event no clause counted under the indicator whose condition it fails, and one from another region with the record', () => {
+    const events = [
+      { id: 'park', type: 'qualityAccident', severity: 'general', date: '2021-02-01', project: 'P2' },
+      { id: 'away', type: 'safetyCriticism', date: '2021-03-01', region: '杭州' },
+    ] as EntityEvent[];
+    const withPark = { ...record(events), projects: [...record([]).projects!, { id: 'P2', permitDate: '2020-01-01', landscaping: false }] };
+    const order = evaluate(compiled, withPark, { asOf: '2021-06-30' }).trace!.map((t) => `${t.indicator ?? '-'} ${t.kind} ${t.events?.join() ?? ''}`.trim());
+    expect(order).toEqual(['E1 start', 'E2 start', 'E2 unmatched park', 'E3 start', 'E5 start', 'E6 start', 'E7 start', '- unmatched away']);
+  });
+
   it("a veto that follows a reading says so: E6.1.3's “第 5 项” read as item 6 (INT-4)", () => {
     const mass = { id: 'm1', type: 'wageMassIncident', date: '2021-02-01' } as EntityEvent;
     expect(trace(record([mass])).find((t) => t.kind === 'veto')!.message).toBe('E6.1.3 拖欠民工工资引发群体性事件:m1(2021-02-01),整个“社会责任”(E6,按 INT-4 的理解)不得分,扣去其余 12 分');
