@@ -21,6 +21,13 @@ export type EventTarget =
  * indicator's event conditions, a clause's own condition under its levels) is evaluated
  * once per event.
  */
+/** The targets of a program's tests, in order (a program as `programsByType` lays it out). */
+export function programTargets(compiled: CompiledRuleset, program: Int32Array): EventTarget[] {
+  const targets: EventTarget[] = [];
+  for (let pc = 0; pc < program.length; pc += 2 + program[pc + 1]!) targets.push(compiled.eventTests[program[pc]!]!.target);
+  return targets;
+}
+
 export interface EventTest {
   condition: Condition;
   slots: number[];

@@ -4,7 +4,7 @@
  * date order: one grade down, or straight to the lowest. Until `recalcMonths` after the
  * latest downgrade, the downgraded grade and its floor score stand; from then on, the table.
  */
-import type { CompiledRuleset } from './compile.js';
+import { programTargets, type CompiledRuleset } from './compile.js';
 import { addMonths } from './dates.js';
 import { fromMilli, toMilli } from './decimal.js';
 import { gradeBelow, lowestGrade } from './grade.js';
@@ -88,8 +88,7 @@ function downgradeOnlyTypes(compiled: CompiledRuleset, rules: Downgrades): Map<s
   for (const [type, program] of compiled.programsByType) {
     const concerned: DowngradeCase[] = [];
     let scored = false;
-    for (let pc = 0; pc < program.length; pc += 2 + program[pc + 1]!) {
-      const target = compiled.eventTests[program[pc]!]!.target;
+    for (const target of programTargets(compiled, program)) {
       if (target.kind === 'level') scored = true;
       else if (target.kind === 'downgrade') concerned.push(rules.rules[target.rule]!);
       else if (target.kind === 'repeat') concerned.push(rules.repeats[target.repeat]!);

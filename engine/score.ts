@@ -193,14 +193,14 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   const gathered = gather(compiled, events, asOf, matches, withTrace);
   const { vetoes } = gathered;
 
-  // Indicator by indicator, so that a trace reads in the table's order, a veto after the
-  // lines of the indicator it takes.
   // With a trace, the events no clause counted are said under the indicator whose condition they fail.
   const unmatched = trace ? unmatchedEvents(compiled, record, asOf, matches) : NO_UNMATCHED;
   const itemScores: Milli[] = new Array<Milli>(items.length);
   let computed = 0;
   const b = baseApplied ? 1 : 0;
   const indicatorResults: IndicatorResult[] = [];
+  // Indicator by indicator, so that a trace reads in the table's order, a veto after the
+  // lines of the indicator it takes.
   for (let ii = 0; ii < indicators.length; ii++) {
     const { indicator, items: indices, atStart } = indicators[ii]!;
     let score = 0;

@@ -3,7 +3,7 @@
  * with the shared condition it fails where there is one (INT-12's region, N1's landscaping
  * project), so that no event staff entered disappears from the explanation without a word.
  */
-import type { CompiledRuleset } from './compile.js';
+import { programTargets, type CompiledRuleset } from './compile.js';
 import { compileCondition, type Predicate } from './conditions.js';
 import { eventFacts, type Matches } from './match.js';
 import type { TraceWriter } from './trace.js';
@@ -23,14 +23,11 @@ const compiledShared = new WeakMap<CompiledRuleset, SharedConditions>();
 function sharedConditions(compiled: CompiledRuleset): SharedConditions {
   let shared = compiledShared.get(compiled);
   if (shared) return shared;
-  const { ruleset, eventTests, clauses, items } = compiled;
+  const { ruleset, clauses, items } = compiled;
   const named = ruleset.conditions;
   const indicatorsOf = (program: Int32Array): number[] => {
     const found = new Set<number>();
-    for (let pc = 0; pc < program.length; pc += 2 + program[pc + 1]!) {
-      const target = eventTests[program[pc]!]!.target;
-      if (target.kind === 'level') found.add(items[clauses[target.clause]!.item]!.indicator);
-    }
+    for (const target of programTargets(compiled, program)) if (target.kind === 'level') found.add(items[clauses[target.clause]!.item]!.indicator);
     return [...found].sort((a, b) => a - b);
   };
   shared = {
