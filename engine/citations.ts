@@ -4,13 +4,15 @@
  * claims to implement a text that says something else. A number is checked against the
  * citation of what holds it, and the note of the reading it follows (which may explain a
  * number the text does not write), only when the citation writes some number of its unit:
- * scores (…分, and lists such as “分别扣 1.5、1、0.5 分”), months (…个月, or …年 as 12 months
+ * amounts in the ruleset's unit (…分, and lists such as “分别扣 1.5、1、0.5 分”; …万元 in a
+ * ruleset counted in 万元), months (…个月, or …年 as 12 months
  * each, in digits or Chinese numerals: “顺延一年”, “十二个月”) and money (…元, …万元). 0 is
  * never checked: the texts say it in words (不扣分).
  */
 import { jsonPath } from './errors.js';
 import type { Citation, Ruleset } from './types.js';
 
+/** `points`: an amount in the ruleset's unit (分 unless it says otherwise). */
 export type CitedUnit = 'points' | 'months' | 'yuan';
 
 /** What a citation's text writes in one unit: the fragment as written, and the values it gives. */
@@ -48,9 +50,14 @@ function numberWritten(written: string): number {
   return (ten > 0 ? DIGITS[written[0]!]! : 1) * 10 + (ten < written.length - 1 ? DIGITS[written[ten + 1]!]! : 0);
 }
 
-/** Each unit's patterns, with what one written unit is worth (年: 12 months). */
+/** An amount as written in `unit`, alone or in a list (“分别扣 1.5、1、0.5 分”). */
+function amountPattern(unit: string): RegExp {
+  return new RegExp(String.raw`${NUMBER}(?:\s*、\s*${NUMBER})*\s*${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
+}
+
+/** Each unit's patterns, with what one written unit is worth (年: 12 months); amounts in 分 unless the ruleset says otherwise. */
 const PATTERNS: Record<CitedUnit, [RegExp, number][]> = {
-  points: [[new RegExp(String.raw`${NUMBER}(?:\s*、\s*${NUMBER})*\s*分`, 'g'), 1]],
+  points: [[amountPattern('分'), 1]],
   months: [[new RegExp(String.raw`${PERIOD}\s*个月`, 'g'), 1], [new RegExp(String.raw`${PERIOD}\s*年`, 'g'), 12]],
   yuan: [[new RegExp(String.raw`${NUMBER}\s*万元`, 'g'), 10000], [new RegExp(String.raw`${NUMBER}\s*元`, 'g'), 1]],
 };
@@ -58,10 +65,11 @@ const VALUE = new RegExp(String.raw`${NUMBER}|${CHINESE}`, 'g');
 
 const UNIT_WORDS: Record<CitedUnit, [zh: string, en: string]> = { points: ['分', 'points'], months: ['个月', 'months'], yuan: ['元', 'yuan'] };
 
-/** What `text` writes in `unit`. */
-export function citedNumbers(text: string, unit: CitedUnit): CitedNumber[] {
+/** What `text` writes in `unit`; `amountUnit` is what amounts (`points`) are counted in. */
+export function citedNumbers(text: string, unit: CitedUnit, amountUnit = '分'): CitedNumber[] {
   const cited: CitedNumber[] = [];
-  for (const [pattern, worth] of PATTERNS[unit]) {
+  const patterns = unit === 'points' && amountUnit !== '分' ? [[amountPattern(amountUnit), 1] as [RegExp, number]] : PATTERNS[unit];
+  for (const [pattern, worth] of patterns) {
     for (const [fragment] of text.matchAll(pattern)) {
       cited.push({ text: fragment, values: (fragment.match(VALUE) ?? []).map((n) => numberWritten(n) * worth) });
     }
@@ -72,15 +80,16 @@ export function citedNumbers(text: string, unit: CitedUnit): CitedNumber[] {
 /** The hints of a ruleset, in the order its form shows the numbers. */
 export function citationHints(ruleset: Ruleset): CitationHint[] {
   const hints: CitationHint[] = [];
+  const amountUnit = typeof ruleset.unit === 'string' && ruleset.unit !== '' ? ruleset.unit : '分';
   const notes = new Map((Array.isArray(ruleset.readings) ? ruleset.readings : []).map((r) => [r.id, r.note]));
   /** `value` against its citation's text and, when what holds it follows a reading, that reading's note. */
   const check = (path: (string | number)[], value: unknown, unit: CitedUnit, citation: Citation | undefined, reading?: string): void => {
     if (typeof value !== 'number' || value === 0 || typeof citation?.text !== 'string') return;
-    const cited = citedNumbers(citation.text, unit);
+    const cited = citedNumbers(citation.text, unit, amountUnit);
     const note = reading !== undefined ? notes.get(reading) : undefined;
     const written = Math.abs(value);
-    if (!cited.length || [...cited, ...(typeof note === 'string' ? citedNumbers(note, unit) : [])].some((c) => c.values.includes(written))) return;
-    const [zhUnit, enUnit] = UNIT_WORDS[unit];
+    if (!cited.length || [...cited, ...(typeof note === 'string' ? citedNumbers(note, unit, amountUnit) : [])].some((c) => c.values.includes(written))) return;
+    const [zhUnit, enUnit] = unit === 'points' && amountUnit !== '分' ? [amountUnit, amountUnit] : UNIT_WORDS[unit];
     const says = [...new Set(cited.map((c) => `“${c.text}”`))];
     hints.push({
       path: jsonPath(path),

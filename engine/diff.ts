@@ -419,7 +419,7 @@ function diffTable(c: Changes): void {
 function diffGrades(c: Changes): void {
   const before = new Map<string, { grade: Grade; index: number }>(c.older.grades.map((g, i) => [g.grade, { grade: g, index: i }]));
   const after = new Set(c.newer.grades.map((g) => g.grade));
-  const clause = c.newer.gradeCitation.clause;
+  const clause = (c.newer.gradeCitation ?? c.older.gradeCitation)?.clause ?? 'grades';
   c.newer.grades.forEach((g, i) => {
     const was = before.get(g.grade)?.grade;
     if (!was) c.added('grade', ['grades', i], clause, `${g.grade} 级`, g, `新增等级 ${g.grade}: 分数线 ${num(g.min)}`);

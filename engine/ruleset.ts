@@ -5,42 +5,18 @@
 import { compileRuleset, type CompiledRuleset } from './compile.js';
 import { inexactPoints } from './decimal.js';
 import { isIsoDate } from './dates.js';
+import { forEachCondition, type Path } from './conditionWalk.js';
 import { CreditRulesError, jsonPath, type Problem } from './errors.js';
+import { factPathProblems } from './factPaths.js';
+import { keepOneProblems } from './keep.js';
 import { operators } from './operators.js';
+import { parameterProblems } from './parameters.js';
 import { schemaProblems, validateRulesetSchema } from './schemas.js';
-import type { Condition, Ruleset } from './types.js';
+import { didYouMean } from './suggest.js';
+import type { AttributeSpec, Condition, Ruleset } from './types.js';
 
-type Path = (string | number)[];
-
-/** Walks every condition of a ruleset with its JSON path. */
-function forEachCondition(ruleset: Ruleset, visit: (condition: Condition, path: Path, scope: 'event' | 'record' | 'project') => void): void {
-  const walk = (condition: Condition, path: Path, scope: 'event' | 'record' | 'project'): void => {
-    visit(condition, path, scope);
-    if ('all' in condition) condition.all.forEach((c, i) => walk(c, [...path, 'all', i], scope));
-    else if ('any' in condition) condition.any.forEach((c, i) => walk(c, [...path, 'any', i], scope));
-    else if ('not' in condition) walk(condition.not, [...path, 'not'], scope);
-  };
-  for (const [name, c] of Object.entries(ruleset.conditions)) walk(c, ['conditions', name], 'event');
-  if (ruleset.eventCondition) walk(ruleset.eventCondition, ['eventCondition'], 'event');
-  if (ruleset.baseRule?.projectCondition) walk(ruleset.baseRule.projectCondition, ['baseRule', 'projectCondition'], 'project');
-  ruleset.eligibility?.requirements.forEach((r, i) => walk(r.when, ['eligibility', 'requirements', i, 'when'], 'record'));
-  ruleset.indicators.forEach((indicator, ii) => {
-    if (indicator.eventCondition) walk(indicator.eventCondition, ['indicators', ii, 'eventCondition'], 'event');
-    indicator.items.forEach((item, ti) => {
-      const itemPath: Path = ['indicators', ii, 'items', ti];
-      if (item.multiplier) walk(item.multiplier.when, [...itemPath, 'multiplier', 'when'], 'event');
-      item.clauses.forEach((clause, ci) => {
-        const clausePath: Path = [...itemPath, 'clauses', ci];
-        walk(clause.when, [...clausePath, 'when'], item.kind === 'check' ? 'record' : 'event');
-        clause.levels?.forEach((level, li) => {
-          if (level.when) walk(level.when, [...clausePath, 'levels', li, 'when'], 'event');
-        });
-      });
-    });
-  });
-  ruleset.downgrades?.rules.forEach((r, i) => walk(r.when, ['downgrades', 'rules', i, 'when'], 'event'));
-  ruleset.downgrades?.repeats.forEach((r, i) => walk(r.when, ['downgrades', 'repeats', i, 'when'], 'event'));
-}
+/** The largest amount a ruleset counted in 分 may give: a table of points is out of 100, or a few hundred. */
+const MAX_POINTS = 1000;
 
 /** The problems a schema cannot see. Empty when the ruleset is sound. */
 export function checkReferences(ruleset: Ruleset): Problem[] {
@@ -71,9 +47,17 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     }
   }
   const knownAttribute = (name: string): boolean => ['type', 'date', 'id', 'region', 'project'].includes(name) || attributes.has(name);
+  const unknownAttribute = (name: string, path: Path): void => {
+    const guess = didYouMean(name, ['type', 'date', 'id', 'region', 'project', ...attributes.keys()]);
+    problem(path, `no event type has an attribute "${name}"${guess.en}`, 'declare it in "eventTypes" or correct the name', `没有任何事件类型带有属性“${name}”${guess.zh},请在事件类型中声明或改正名称`);
+  };
+  const unitIsPoints = ruleset.unit === undefined || ruleset.unit === '分';
   const exact = (value: number | undefined, path: Path): void => {
     const inexact = inexactPoints(value, jsonPath(path));
     if (inexact) problems.push(inexact);
+    else if (value !== undefined && unitIsPoints && Math.abs(value) > MAX_POINTS) {
+      problem(path, `${value} points is more than a table of points gives (at most ${MAX_POINTS})`, 'check the number; for amounts in another unit (万元, 元, 学时), set the ruleset\'s "unit"', `${value} 分超出计分表的分值范围(不超过 ${MAX_POINTS} 分);如计的是金额或学时,请设定规则集的计量单位 unit`);
+    }
   };
   const reading = (id: string | undefined, path: Path): void => {
     if (id !== undefined && !readingIds.has(id)) problem(path, `no reading "${id}" in "readings"`, 'add the reading or correct the id', `解读说明中没有“${id}”,请补上该解读或改正编号`);
@@ -87,16 +71,17 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     indicator.items.forEach((item, ti) => {
       const itemPath: Path = ['indicators', ii, 'items', ti];
       if (item.id !== indicator.id) unique(item.id, [...itemPath, 'id'], 'item');
-      if (item.kind === 'bonus' && item.max === undefined) problem([...itemPath, 'max'], `bonus item ${item.id} has no maximum`, 'add "max"', `加分项 ${item.id} 没有设加分上限,请补上 max`);
+      if (item.kind === 'bonus' && item.cap !== undefined) problem([...itemPath, 'cap'], `bonus item ${item.id} has a "cap", which limits deductions`, 'write the most a bonus item adds as "max"', `加分项 ${item.id} 设了扣分上限 cap,加分上限应写作 max`);
+      if (item.kind !== 'bonus' && item.max !== undefined) problem([...itemPath, 'max'], `${item.kind} item ${item.id} has a "max", which limits bonuses`, item.kind === 'deduction' ? 'write the most a deduction item takes as "cap"' : 'remove "max": a check item scores up to its "full"', `${item.id} 不是加分项,不能设加分上限 max`);
+      if (item.kind === 'check' && item.cap !== undefined) problem([...itemPath, 'cap'], `check item ${item.id} has a "cap", which limits deductions`, 'remove "cap": a check item scores up to its "full"', `${item.id} 是“符合条件得分”项,不能设扣分上限 cap`);
+      if (item.kind !== 'deduction' && item.base !== undefined) problem([...itemPath, 'base'], `${item.kind} item ${item.id} has a base score, which only a deduction item starts from`, 'remove "base"', `${item.id} 不是扣分项,不能设基本分 base`);
       if (item.kind !== 'bonus' && item.full === undefined) problem([...itemPath, 'full'], `${item.kind} item ${item.id} has no full score`, 'add "full"', `${item.id} 没有满分,请补上 full`);
       if (item.base !== undefined && item.full !== undefined && item.base > item.full) {
         problem([...itemPath, 'base'], `base score ${item.base} is above the full score ${item.full}`, 'lower the base score or raise the full score', `基本分 ${item.base} 高于满分 ${item.full},请降低基本分或提高满分`);
       }
       for (const key of ['full', 'base', 'cap', 'max'] as const) exact(item[key], [...itemPath, key]);
       if (item.multiplier) exact(item.multiplier.factor, [...itemPath, 'multiplier', 'factor']);
-      if (item.highestPer && !knownAttribute(item.highestPer.attribute)) {
-        problem([...itemPath, 'highestPer', 'attribute'], `no event type has an attribute "${item.highestPer.attribute}"`, 'declare it in "eventTypes" or correct the name', `没有任何事件类型带有属性“${item.highestPer.attribute}”,请在事件类型中声明或改正名称`);
-      }
+      if (item.highestPer && !knownAttribute(item.highestPer.attribute)) unknownAttribute(item.highestPer.attribute, [...itemPath, 'highestPer', 'attribute']);
       item.notAgain?.items.forEach((id, k) => {
         if (!itemIds.has(id)) problem([...itemPath, 'notAgain', 'items', k], `no item "${id}"`, 'name an item id of this ruleset', `没有评分项“${id}”,请填写本规则集中的评分项编号`);
       });
@@ -113,9 +98,8 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
         }
         if (!veto && clause.points === undefined && !clause.levels) problem(clausePath, `clause ${clause.id} has no points`, 'add "points" or "levels"', `条款 ${clause.id} 没有分值,请填写分值`);
         if (clause.points !== undefined && clause.levels) problem([...clausePath, 'points'], `clause ${clause.id} has both "points" and "levels"`, 'keep one of them', `条款 ${clause.id} 同时有 points 和 levels,只保留一种`);
-        if (clause.oncePer !== undefined && !knownAttribute(clause.oncePer)) {
-          problem([...clausePath, 'oncePer'], `no event type has an attribute "${clause.oncePer}"`, 'declare it in "eventTypes" or correct the name', `没有任何事件类型带有属性“${clause.oncePer}”,请在事件类型中声明或改正名称`);
-        }
+        if (clause.oncePer !== undefined && !knownAttribute(clause.oncePer)) unknownAttribute(clause.oncePer, [...clausePath, 'oncePer']);
+        if (clause.oncePer !== undefined && clause.keepOne) problem([...clausePath, 'oncePer'], `clause ${clause.id} has both "oncePer" and "keepOne"`, 'keep "keepOne" (oncePer is its shorthand for choose: first)', `条款 ${clause.id} 同时有 oncePer 和 keepOne,只保留 keepOne`);
         const w = clause.window;
         if (w?.defaultParameter !== undefined && typeof ruleset.parameters[w.defaultParameter]?.value !== 'number') {
           problem([...clausePath, 'window', 'defaultParameter'], `no number parameter "${w.defaultParameter}"`, 'add it to "parameters" or correct the name', `没有数值参数“${w.defaultParameter}”,请在参数中补上或改正名称`);
@@ -206,9 +190,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
         for (const v of values) {
           if (typeof v === 'string' && !Object.hasOwn(ruleset.eventTypes, v)) problem([...path, 'value'], `no event type "${v}"`, 'declare it in "eventTypes" or correct the name', `没有事件类型“${v}”,请在事件类型中声明或改正名称`);
         }
-      } else if (!knownAttribute(attribute)) {
-        problem([...path, 'path'], `no event type has an attribute "${attribute}"`, 'declare it in "eventTypes" or correct the name', `没有任何事件类型带有属性“${attribute}”,请在事件类型中声明或改正名称`);
-      } else {
+      } else if (knownAttribute(attribute)) {
         const allowed = attributes.get(attribute);
         for (const v of values) {
           if (allowed && typeof v === 'string' && !allowed.has(v)) problem([...path, 'value'], `"${v}" is not a declared value of "${attribute}"`, `use one of ${[...allowed].join(', ')}`, `“${v}”不是属性“${attribute}”的可选值,可选:${[...allowed].join('、')}`);
@@ -245,7 +227,22 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     d.repeats.forEach((r, i) => unique(r.id, ['downgrades', 'repeats', i, 'id'], 'downgrade rule'));
   }
   if (ruleset.baseRule) reading(ruleset.baseRule.reading, ['baseRule', 'reading']);
+  if (grades.length && !ruleset.gradeCitation) problem(['gradeCitation'], 'the grades cite no text', 'add "gradeCitation": the clause and text the grade lines come from', '等级划分没有依据条款,请补上 gradeCitation');
+  if (d && !grades.length) problem(['downgrades'], 'downgrades need grades to lower', 'add "grades", or remove "downgrades"', '没有等级划分,无级可降:请补上等级划分或删去降级规则');
+  if (ruleset.effectiveTo !== undefined && ruleset.effectiveTo < ruleset.effectiveFrom) {
+    problem(['effectiveTo'], `the ruleset ends (${ruleset.effectiveTo}) before it begins (${ruleset.effectiveFrom})`, 'correct one of the dates: effectiveTo is the last day in force', `失效日期 ${ruleset.effectiveTo} 早于生效日期 ${ruleset.effectiveFrom},请核对`);
+  }
+  for (const key of ['recordFields', 'projectFields'] as const) {
+    for (const [name, spec] of Object.entries(ruleset[key] ?? {})) fieldProblems(spec, [key, name], problem);
+  }
+  problems.push(...keepOneProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
   return problems;
+}
+
+/** A declared record or project field: a kind of value it can hold, with values for a choice. */
+function fieldProblems(spec: AttributeSpec, path: Path, problem: (path: Path, message: string, fix: string, zh: string) => void): void {
+  if (spec.type === 'enum' && !spec.values) problem([...path, 'values'], `field "${path[1]}" is a choice but lists no values`, 'add "values": the allowed values', `字段“${path[1]}”是选项类型,但没有列出可选值,请补上 values`);
+  if (spec.type === 'project') problem([...path, 'type'], 'only an event names a project', 'use "string" for an id', '只有事件可以引用工程项目,这里请用 string');
 }
 
 /** How deep a ruleset may nest; the shipped ones reach 12. Deeper input would exhaust the stack. */

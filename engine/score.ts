@@ -9,6 +9,7 @@ import { addMonths } from './dates.js';
 import { fromMilli, type Milli } from './decimal.js';
 import { applyDowngrades, traceIdleDowngradeEvents } from './downgrade.js';
 import { gradeOf } from './grade.js';
+import { keepOne, keepOnePerClause, keepRules, traceLeftOut, type CompiledKeep, type OnLeftOut } from './keep.js';
 import type { Matches } from './match.js';
 import { inWindow, lastDayCounted, monthIndex } from './window.js';
 import { TraceWriter, eventRef } from './trace.js';
@@ -122,34 +123,67 @@ function scoreCheck(compiled: CompiledRuleset, i: number, matches: Matches, trac
   return capped;
 }
 
+/** The occurrences that count, per item (sparse), and with a trace the lines of those left out, said after the item's start. */
+interface Kept {
+  occurrences: Occurrence[][];
+  leftOut: (() => void)[][];
+}
+
 /**
- * A deduction or bonus item: its occurrences, less those already deducted elsewhere or
- * counted once already, doubled where the multiplier holds, the highest only per attribute;
- * then clause caps, and the item's start and cap (deduction, never below 0) or maximum (bonus).
+ * Each item's occurrences that count: less those already deducted elsewhere (notAgain),
+ * one per key within a clause (oncePer, keepOne), doubled where the multiplier holds, one
+ * per key within the item (highestPer, keepOne); then one per key across the items of an
+ * indicator, and of the whole table, where the ruleset says so.
  */
-function scoreEvents(compiled: CompiledRuleset, i: number, events: readonly EntityEvent[], gathered: Gathered, baseApplied: boolean, trace: TraceWriter | undefined): Milli {
-  const compiledItem = compiled.items[i]!;
-  const { item } = compiledItem;
-  const clauses = compiled.clauses;
-  // The trace says where the item starts before what it leaves out.
-  const start = startScore(compiledItem, baseApplied);
-  if (item.kind === 'deduction') trace?.start(item, start, baseApplied && item.base !== undefined);
-  let kept = gathered.occurrences[i] ?? NONE;
-  if (kept.length) {
-    kept = dropAlreadyDeducted(compiled, i, kept, gathered, events, trace);
-    if (compiledItem.oncePer) kept = keepOncePer(compiled, kept, events, trace);
+function keptOccurrences(compiled: CompiledRuleset, events: readonly EntityEvent[], gathered: Gathered, trace: TraceWriter | undefined): Kept {
+  const rules = keepRules(compiled);
+  const kept: Kept = { occurrences: [], leftOut: [] };
+  const tell = (item: number) => (rule: CompiledKeep): OnLeftOut<Occurrence> | undefined =>
+    trace && ((left, chosen, value) => (kept.leftOut[item] ??= []).push(() => traceLeftOut(trace, compiled, rule, events, left, chosen, value)));
+  gathered.occurrences.forEach((occurrences, i) => {
+    const { item } = compiled.items[i]!;
+    let list = dropAlreadyDeducted(compiled, i, occurrences, gathered, events, trace, (line) => (kept.leftOut[i] ??= []).push(line));
+    list = keepOnePerClause(rules, list, events, tell(i));
     const factor = item.multiplier?.factor;
     const doubled = gathered.multiplied[i];
     if (factor !== undefined && doubled) {
-      for (const o of kept) {
+      for (const o of list) {
         if (!doubled.has(o.event)) continue;
         const points = Math.round(o.points * factor);
         o.extra = points - o.points;
         o.points = points;
       }
     }
-    kept = keepHighestPer(compiled, i, kept, events, trace);
-  }
+    const own = rules.items[i];
+    kept.occurrences[i] = own ? keepOne(own, list, events, tell(i)(own)) : list;
+  });
+  if (!rules.across) return kept;
+  const across = (rule: CompiledKeep, items: readonly number[]): void => {
+    const pooled = items.flatMap((i) => kept.occurrences[i] ?? NONE);
+    const itemOf = new Map(items.flatMap((i) => (kept.occurrences[i] ?? NONE).map((o) => [o, i] as const)));
+    const survivors = new Set(keepOne(rule, pooled, events, trace && ((left, chosen, value) => tell(itemOf.get(left)!)(rule)!(left, chosen, value))));
+    for (const i of items) if (kept.occurrences[i]) kept.occurrences[i] = kept.occurrences[i]!.filter((o) => survivors.has(o));
+  };
+  compiled.indicators.forEach((indicator, ii) => {
+    const rule = rules.indicators[ii];
+    if (rule) across(rule, indicator.items);
+  });
+  if (rules.ruleset) across(rules.ruleset, compiled.items.map((_, i) => i));
+  return kept;
+}
+
+/**
+ * A deduction or bonus item: the occurrences that count (`keptOccurrences`), then clause
+ * caps, and the item's start and cap (deduction, never below 0) or maximum (bonus).
+ */
+function scoreEvents(compiled: CompiledRuleset, i: number, events: readonly EntityEvent[], kept: Occurrence[], leftOut: readonly (() => void)[] | undefined, baseApplied: boolean, trace: TraceWriter | undefined): Milli {
+  const compiledItem = compiled.items[i]!;
+  const { item } = compiledItem;
+  const clauses = compiled.clauses;
+  // The trace says where the item starts before what it leaves out.
+  const start = startScore(compiledItem, baseApplied);
+  if (item.kind === 'deduction') trace?.start(item, start, baseApplied && item.base !== undefined);
+  if (leftOut) for (const line of leftOut) line();
 
   let total = 0;
   for (const o of kept) {
@@ -192,6 +226,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   const baseApplied = !hasRecentProject(compiled, record, asOf, matches);
   const gathered = gather(compiled, events, asOf, matches, withTrace);
   const { vetoes } = gathered;
+  const kept = keptOccurrences(compiled, events, gathered, trace);
 
   // With a trace, the events no clause counted are said under the indicator whose condition they fail.
   const unmatched = trace ? unmatchedEvents(compiled, record, asOf, matches) : NO_UNMATCHED;
@@ -209,8 +244,8 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
       trace?.setPlace(indicator.id, compiledItem.item.id);
       if (compiledItem.kind === 'check') itemScores[i] = scoreCheck(compiled, i, matches, trace);
       // Without occurrences an item scores its start; the trace still says where it starts.
-      else if (!trace && !gathered.occurrences[i]) itemScores[i] = startScore(compiledItem, baseApplied);
-      else itemScores[i] = scoreEvents(compiled, i, events, gathered, baseApplied, trace);
+      else if (!trace && !kept.occurrences[i]) itemScores[i] = startScore(compiledItem, baseApplied);
+      else itemScores[i] = scoreEvents(compiled, i, events, kept.occurrences[i] ?? NONE, kept.leftOut[i], baseApplied, trace);
       for (const o of gathered.outside[i] ?? NONE) {
         const clause = clauses[o.clause]!;
         trace!.outOfWindow(clause, events[o.event]!, o.event, asOf, lastDayCounted(events[o.event]!, clause.clause.window, compiled.parameters));
@@ -274,17 +309,8 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   return result;
 }
 
-/** What staff call an event attribute ("工程项目" for `project`), from the ruleset's event types. */
-function attributeLabel(compiled: CompiledRuleset, attribute: string): string {
-  for (const { type } of compiled.eventTypes.values()) {
-    const spec = type.attributes[attribute];
-    if (spec) return spec.label;
-  }
-  return attribute;
-}
-
-/** E7.8: drop events whose attribute matches an event that counted in the `notAgain` items (INT-10). */
-function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occurrence[], gathered: Gathered, events: readonly EntityEvent[], trace: TraceWriter | undefined): Occurrence[] {
+/** E7.8: drop events whose attribute matches an event that counted in the `notAgain` items (INT-10); with a trace, `defer` takes the line of each. */
+function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occurrence[], gathered: Gathered, events: readonly EntityEvent[], trace: TraceWriter | undefined, defer: (line: () => void) => void): Occurrence[] {
   const rule = compiled.items[item]!.item.notAgain;
   const targets = compiled.notAgainItems[item]!;
   if (!rule || !targets.length || !kept.length) return kept;
@@ -300,67 +326,13 @@ function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occu
   return kept.filter((o) => {
     const earlier = counted.get(attributeValue(events[o.event]!, rule.attribute));
     if (!earlier) return true;
-    if (trace) {
+    if (trace) defer(() => {
       const [ref, where] = [eventRef(events[earlier.event]!, earlier.event), compiled.items[compiled.clauses[earlier.clause]!.item]!.item.id];
       trace.skipped(rule.citation.clause, rule.label, rule.citation.text, events[o.event]!, o.event, {
         zh: `与 ${ref} 属同一行为,已在 ${where} 中扣分,不重复扣分`,
         en: `the same behaviour as ${ref}, already deducted under ${where}: not deducted again`,
       });
-    }
-    return false;
-  });
-}
-
-/** A clause's `oncePer`: at most one occurrence per attribute value (E5.4: per project). */
-function keepOncePer(compiled: CompiledRuleset, kept: Occurrence[], events: readonly EntityEvent[], trace: TraceWriter | undefined): Occurrence[] {
-  const seen = new Map<number, Map<unknown, Occurrence>>();
-  return kept.filter((o) => {
-    const clause = compiled.clauses[o.clause]!.clause;
-    if (!clause.oncePer) return true;
-    const value = attributeValue(events[o.event]!, clause.oncePer);
-    if (value === undefined || value === null) return true;
-    let values = seen.get(o.clause);
-    if (!values) seen.set(o.clause, (values = new Map()));
-    const first = values.get(value);
-    if (!first) {
-      values.set(value, o);
-      return true;
-    }
-    if (trace) {
-      const ref = eventRef(events[first.event]!, first.event);
-      trace.skipped(clause.id, clause.label, clause.citation.text, events[o.event]!, o.event, {
-        zh: `不计:与 ${ref} 同一${attributeLabel(compiled, clause.oncePer)}“${String(value)}”,只计一次`,
-        en: `not counted: the same ${clause.oncePer} “${String(value)}” as ${ref} counts once`,
-      });
-    }
-    return false;
-  });
-}
-
-/** `highestPer`: among occurrences sharing the attribute, only the largest points count (INT-9: after doubling). */
-function keepHighestPer(compiled: CompiledRuleset, item: number, kept: Occurrence[], events: readonly EntityEvent[], trace: TraceWriter | undefined): Occurrence[] {
-  const rule = compiled.items[item]!.item.highestPer;
-  if (!rule || kept.length < 2) return kept;
-  const best = new Map<unknown, Occurrence>();
-  for (const o of kept) {
-    const value = attributeValue(events[o.event]!, rule.attribute);
-    if (value === undefined || value === null) continue;
-    const current = best.get(value);
-    if (!current || Math.abs(o.points) > Math.abs(current.points)) best.set(value, o);
-  }
-  return kept.filter((o) => {
-    const value = attributeValue(events[o.event]!, rule.attribute);
-    if (value === undefined || value === null) return true;
-    const winner = best.get(value)!;
-    if (winner === o) return true;
-    if (trace) {
-      const [ref, best, these] = [eventRef(events[winner.event]!, winner.event), fromMilli(Math.abs(winner.points)), fromMilli(Math.abs(o.points))];
-      const own = eventRef(events[o.event]!, o.event);
-      trace.skipped(rule.citation.clause, rule.label, rule.citation.text, events[o.event]!, o.event, {
-        zh: `不计:同一${attributeLabel(compiled, rule.attribute)}“${String(value)}”只计最高的 ${ref}(${best} 分),${own} 的 ${these} 分不计`,
-        en: `not counted: of the same ${rule.attribute} “${String(value)}” only the highest counts, ${ref} (${best}); the ${these} of ${own} do not`,
-      });
-    }
+    });
     return false;
   });
 }

@@ -18,7 +18,6 @@ export interface FactCondition {
   path?: string;
   operator: string;
   value: unknown;
-  params?: Record<string, unknown>;
 }
 
 /** Where a rule's text comes from. */
@@ -73,8 +72,9 @@ export interface Clause {
   levels?: Level[];
   /** A cap on this clause's own total (its absolute value), within the item's cap. */
   cap?: number;
-  /** Count at most one occurrence per value of this event attribute (E5.4: per project). */
+  /** Count at most one occurrence per value of this event attribute (E5.4: per project): `keepOne` choosing the first. */
   oncePer?: string;
+  keepOne?: KeepOne;
   /** `veto`: an occurrence in the window makes the whole of `vetoes` score 0. */
   effect?: ClauseEffect;
   vetoes?: string;
@@ -96,6 +96,20 @@ export interface HighestPer {
   label: string;
   citation: Citation;
   attribute: string;
+}
+
+/**
+ * Among the occurrences counted where it is written (a clause, an item, an indicator, the
+ * ruleset) that share a value of the event attribute `per`, only one counts: the highest
+ * (absolute points, after a multiplier), or the first or last by the date attribute `by`.
+ */
+export interface KeepOne {
+  label: string;
+  citation: Citation;
+  per: string;
+  choose: 'highest' | 'first' | 'last';
+  /** The date attribute that orders `first` and `last` (default `date`). */
+  by?: string;
 }
 
 /** An event sharing `attribute` with one that counted in `items` is not deducted again (E7.8). */
@@ -125,6 +139,7 @@ export interface Item {
   multiplier?: Multiplier;
   highestPer?: HighestPer;
   notAgain?: NotAgain;
+  keepOne?: KeepOne;
   clauses: Clause[];
   provisional?: Provisional;
 }
@@ -137,12 +152,18 @@ export interface Indicator {
   eventCondition?: Condition;
   /** What `eventCondition` asks, in words, for the trace of an event that fails it. */
   eventConditionLabel?: string;
+  keepOne?: KeepOne;
   items: Item[];
 }
+
+/** The kinds of value a parameter holds; `strings` is a list of strings. */
+export type ParameterType = 'number' | 'integer' | 'date' | 'string' | 'strings';
 
 /** A named number, date or list a policy officer may change, with its unit and source. */
 export interface Parameter {
   label: string;
+  /** Its kind of value; without it, taken from how the ruleset uses the parameter (parameters.ts). */
+  type?: ParameterType;
   value: number | string | string[];
   unit?: string;
   citation: Citation;
@@ -241,7 +262,10 @@ export interface RulesetMeta {
   effectiveFrom: string;
   effectiveTo?: string;
   supersedes?: string;
-  entityKind: 'enterprise' | 'projectLead';
+  /** The kind of entity scored: a record's `kind` must be this. */
+  entityKind: string;
+  /** What the entity is called (施工企业, 项目负责人…). */
+  entityLabel?: string;
   source: { document: string; title: string; date: string; file?: string };
 }
 
@@ -258,11 +282,20 @@ export interface Ruleset extends RulesetMeta {
   /** What `eventCondition` asks, in words, for the trace of an event that fails it. */
   eventConditionLabel?: string;
   eventTypes: Record<string, EventType>;
+  /** What amounts are counted in: 分 by default, 万元, 元, 学时… */
+  unit?: string;
+  /** Record-level and project fields the ruleset reads beyond those of the record schema. */
+  recordFields?: Record<string, AttributeSpec>;
+  projectFields?: Record<string, AttributeSpec>;
+  /** One occurrence per value across the whole table (see `KeepOne`). */
+  keepOne?: KeepOne;
   baseRule?: BaseRule;
   eligibility?: Eligibility;
   indicators: Indicator[];
+  /** Grade lines, highest first; none for a table that gives a total without a grade. */
   grades: Grade[];
-  gradeCitation: Citation;
+  /** Where the grade lines come from; required when there are grades. */
+  gradeCitation?: Citation;
   downgrades?: Downgrades;
 }
 
@@ -302,7 +335,8 @@ export interface PublishedRating {
 /** An entity record (records.md): an enterprise or a project lead with its projects and events. */
 export interface EntityRecord {
   id: string;
-  kind: 'enterprise' | 'projectLead';
+  /** enterprise, projectLead, or the entity kind of the ruleset that scores it. */
+  kind: string;
   name?: string;
   asOf?: string;
   licence?: Licence;

@@ -1,0 +1,96 @@
+/**
+ * Paths a condition reads are checked against what is there to read: a record's fields
+ * (schemas/record.schema.json and the ruleset's `recordFields`), a project's (and
+ * `projectFields`), an event's attributes (the ruleset's `eventTypes`). A typo such as
+ * `licence.validUntill`, or json-rules-engine's own JSONPath `$.licence.validUntil`, would
+ * otherwise load and silently never match.
+ */
+import recordSchema from '../schemas/record.schema.json' with { type: 'json' };
+import { forEachCondition, isFactReference, type Path } from './conditionWalk.js';
+import { jsonPath, type Problem } from './errors.js';
+import { didYouMean } from './suggest.js';
+import type { Ruleset } from './types.js';
+
+/** A schema's fields: name → its own fields (for an object), or null (a value, or a list of its own things). */
+type Fields = ReadonlyMap<string, Fields | null>;
+
+interface SchemaNode {
+  type?: string;
+  properties?: Record<string, SchemaNode>;
+  $ref?: string;
+}
+
+function fieldsOf(node: SchemaNode): Fields {
+  const fields = new Map<string, Fields | null>();
+  for (const [name, child] of Object.entries(node.properties ?? {})) fields.set(name, child.type === 'object' && child.properties ? fieldsOf(child) : null);
+  return fields;
+}
+
+const RECORD_FIELDS = fieldsOf(recordSchema as SchemaNode);
+const PROJECT_FIELDS = fieldsOf((recordSchema as { $defs: Record<string, SchemaNode> }).$defs.project!);
+/** What every event has, whatever its type (records.md). */
+const EVENT_FIELDS = ['type', 'date', 'id', 'region', 'project'];
+
+/** The fields a fact offers in this ruleset, or `undefined` for a fact without fields (asOf). */
+function factFields(ruleset: Ruleset): Record<string, Fields> {
+  const declared = (extra: Record<string, unknown> | undefined, base: Fields): Fields => new Map([...base, ...Object.keys(extra ?? {}).map((k) => [k, null] as const)]);
+  const attributes = new Map<string, null>(EVENT_FIELDS.map((name) => [name, null]));
+  for (const type of Object.values(ruleset.eventTypes)) for (const name of Object.keys(type.attributes)) attributes.set(name, null);
+  return { record: declared(ruleset.recordFields, RECORD_FIELDS), project: declared(ruleset.projectFields, PROJECT_FIELDS), event: attributes };
+}
+
+const WHAT: Readonly<Record<string, [en: string, zh: string, declare: string]>> = {
+  record: ['a record', '主体记录', 'declare it in "recordFields"'],
+  project: ['a project', '工程项目', 'declare it in "projectFields"'],
+  event: ['an event', '事件', 'declare it as an attribute in "eventTypes"'],
+};
+
+/** The problems of the paths conditions read: unknown fields, JSONPath, paths into values. */
+export function factPathProblems(ruleset: Ruleset): Problem[] {
+  const problems: Problem[] = [];
+  const offered = factFields(ruleset);
+  const check = (fact: string, path: string | undefined, at: Path): void => {
+    if (path === undefined) return;
+    const keys = path.split('.');
+    if (keys[0] === '$' || path.startsWith('$')) {
+      const dotted = keys.filter((k) => k !== '$').join('.').replace(/^\$/, '');
+      problems.push({ path: jsonPath(at), message: `"${path}" is JSONPath; paths here are dotted names`, fix: `write "${dotted}"`, zh: `路径用点号分隔的名称,不用 JSONPath:请写“${dotted}”` });
+      return;
+    }
+    if (fact === 'asOf') {
+      problems.push({ path: jsonPath(at), message: 'the fact "asOf" is a date and has no fields', fix: 'remove "path"', zh: '评价日期 asOf 是一个日期,没有下级字段,请删去 path' });
+      return;
+    }
+    const offeredFields = offered[fact];
+    if (!offeredFields) return; // parameters: parameters.ts
+    let fields: Fields | null = offeredFields;
+    const [en, zh, declare] = WHAT[fact]!;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const read = keys.slice(0, i).join('.');
+      if (fields === null) {
+        problems.push({ path: jsonPath(at), message: `"${read}" of ${en} is a value, with no field "${key}"`, fix: `read "${read}" itself`, zh: `${zh}的“${read}”是一个值,没有下级字段“${key}”` });
+        return;
+      }
+      if (!fields.has(key)) {
+        const where = read ? `"${read}" of ${en}` : en;
+        const guess = didYouMean(key, fields.keys());
+        problems.push({
+          path: jsonPath(at),
+          message: `${where} has no field "${key}"${guess.en}`,
+          fix: guess.en ? `correct the name, or ${declare}` : `${declare}, or correct the name`,
+          zh: `${zh}${read ? `的“${read}”` : ''}没有字段“${key}”${guess.zh}`,
+        });
+        return;
+      }
+      fields = fields.get(key) ?? null;
+    }
+  };
+  forEachCondition(ruleset, (condition, path) => {
+    if (!('fact' in condition)) return;
+    check(condition.fact, condition.path, [...path, 'path']);
+    const value = condition.value;
+    if (isFactReference(value) && typeof value.fact === 'string' && (value.path === undefined || typeof value.path === 'string')) check(value.fact, value.path, [...path, 'value', 'path']);
+  });
+  return problems;
+}

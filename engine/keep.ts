@@ -1,0 +1,232 @@
+/**
+ * Keep one per key: among the occurrences counted in a scope (a clause, an item, an
+ * indicator, the whole ruleset) that share a value of an event attribute, only one counts —
+ * the highest (its absolute points, after a multiplier: INT-9), or the first or the last by
+ * a date attribute. `oncePer` on a clause (E5.4: once per project) is the first by date;
+ * `highestPer` on an item (E2.2, E3.2, E6.2, E7.9) is the highest. The choice never depends on
+ * the order a record lists its events in: ties go to the earlier date, then to the event
+ * listed first. An event without the attribute counts on its own (INT-9).
+ *
+ * Everything this mechanism means is here: its load-time checks, its compiled form, how it
+ * chooses, and the trace line of an occurrence it leaves out.
+ */
+import type { CompiledRuleset } from './compile.js';
+import { jsonPath, type Problem } from './errors.js';
+import { fromMilli, type Milli } from './decimal.js';
+import { didYouMean } from './suggest.js';
+import { eventRef, type TraceWriter } from './trace.js';
+import type { Citation, EntityEvent, KeepOne, Ruleset } from './types.js';
+
+type Path = (string | number)[];
+
+/** What every event has, whatever its type (records.md); `date` is a date. */
+const EVENT_FIELDS = ['type', 'date', 'id', 'region', 'project'];
+
+/** One keep rule as the scorer applies it. */
+export interface CompiledKeep {
+  per: string;
+  choose: KeepOne['choose'];
+  by: string;
+  clause: string;
+  label: string;
+  text: string;
+  /** `oncePer`, whose trace line has its own wording ("counts once"). */
+  oncePer: boolean;
+}
+
+/** The keep rules of a compiled ruleset, by scope. */
+export interface KeepRules {
+  /** Per clause index (sparse). */
+  clauses: (CompiledKeep | undefined)[];
+  /** Per item index (sparse). */
+  items: (CompiledKeep | undefined)[];
+  /** Per indicator index (sparse). */
+  indicators: (CompiledKeep | undefined)[];
+  ruleset: CompiledKeep | undefined;
+  /** Whether an indicator or the ruleset keeps one across items (scored before any item). */
+  across: boolean;
+}
+
+/** An occurrence as keep rules see it: the event it counts, the clause and its points. */
+export interface Counted {
+  event: number;
+  clause: number;
+  points: Milli;
+}
+
+// ---------------------------------------------------------------- load-time checks
+
+/** Every keep rule of a ruleset with its JSON path. */
+function keepRulesIn(ruleset: Ruleset): [KeepOne, Path][] {
+  const found: [KeepOne, Path][] = [];
+  if (ruleset.keepOne) found.push([ruleset.keepOne, ['keepOne']]);
+  ruleset.indicators.forEach((indicator, ii) => {
+    if (indicator.keepOne) found.push([indicator.keepOne, ['indicators', ii, 'keepOne']]);
+    indicator.items.forEach((item, ti) => {
+      if (item.keepOne) found.push([item.keepOne, ['indicators', ii, 'items', ti, 'keepOne']]);
+      item.clauses.forEach((clause, ci) => {
+        if (clause.keepOne) found.push([clause.keepOne, ['indicators', ii, 'items', ti, 'clauses', ci, 'keepOne']]);
+      });
+    });
+  });
+  return found;
+}
+
+/** The problems of keep rules: unknown attributes, an ordering attribute that is not a date, two rules on one item. */
+export function keepOneProblems(ruleset: Ruleset): Problem[] {
+  const problems: Problem[] = [];
+  const attributes = new Map<string, Set<string>>(EVENT_FIELDS.map((name) => [name, new Set([name === 'date' ? 'date' : 'string'])]));
+  for (const type of Object.values(ruleset.eventTypes)) {
+    for (const [name, spec] of Object.entries(type.attributes)) attributes.set(name, new Set([...(attributes.get(name) ?? []), spec.type]));
+  }
+  for (const [rule, path] of keepRulesIn(ruleset)) {
+    if (!attributes.has(rule.per)) {
+      const guess = didYouMean(rule.per, attributes.keys());
+      problems.push({ path: jsonPath([...path, 'per']), message: `no event type has an attribute "${rule.per}"${guess.en}`, fix: 'declare it in "eventTypes" or correct the name', zh: `没有任何事件类型带有属性“${rule.per}”${guess.zh},请在事件类型中声明或改正名称` });
+    }
+    if (rule.by === undefined) continue;
+    if (rule.choose === 'highest') {
+      problems.push({ path: jsonPath([...path, 'by']), message: '"by" orders "first" and "last"; "highest" compares points', fix: 'remove "by", or choose "first" or "last"', zh: '“最高”按分值比较,不按日期:请删去 by,或改为最早/最晚' });
+      continue;
+    }
+    const types = attributes.get(rule.by);
+    if (!types || [...types].some((t) => t !== 'date')) {
+      const guess = didYouMean(rule.by, [...attributes].filter(([, t]) => [...t].every((x) => x === 'date')).map(([name]) => name));
+      problems.push({
+        path: jsonPath([...path, 'by']),
+        message: types ? `"${rule.by}" is not a date attribute of every event type that has it` : `no event type has an attribute "${rule.by}"${guess.en}`,
+        fix: 'name a date attribute (type "date"), or leave "by" out to order by the event\'s date',
+        zh: `“${rule.by}”不是日期属性${guess.zh},请填写日期类型的属性,或删去 by(按事件日期)`,
+      });
+    }
+  }
+  ruleset.indicators.forEach((indicator, ii) =>
+    indicator.items.forEach((item, ti) => {
+      if (item.keepOne && item.highestPer) {
+        problems.push({ path: jsonPath(['indicators', ii, 'items', ti, 'highestPer']), message: `item ${item.id} has both "highestPer" and "keepOne"`, fix: 'keep "keepOne" (highestPer is its shorthand for choose: highest)', zh: `计分项 ${item.id} 同时有 highestPer 和 keepOne,只保留 keepOne` });
+      }
+    }),
+  );
+  return problems;
+}
+
+// ---------------------------------------------------------------- compiled form
+
+const compiledRules = new WeakMap<CompiledRuleset, KeepRules>();
+
+function compileKeep(rule: KeepOne, oncePer = false): CompiledKeep {
+  return { per: rule.per, choose: rule.choose, by: rule.by ?? 'date', clause: rule.citation.clause, label: rule.label, text: rule.citation.text, oncePer };
+}
+
+/** The shorthand forms as keep rules: `oncePer` keeps the first, `highestPer` the highest. */
+function shorthand(label: string, citation: Citation, per: string, choose: KeepOne['choose'], oncePer = false): CompiledKeep {
+  return compileKeep({ label, citation, per, choose }, oncePer);
+}
+
+/** The keep rules of a compiled ruleset, by scope (computed once per ruleset). */
+export function keepRules(compiled: CompiledRuleset): KeepRules {
+  let rules = compiledRules.get(compiled);
+  if (rules) return rules;
+  const { ruleset } = compiled;
+  rules = {
+    clauses: compiled.clauses.map(({ clause }) => (clause.keepOne ? compileKeep(clause.keepOne) : clause.oncePer !== undefined ? shorthand(clause.label, { clause: clause.id, text: clause.citation.text }, clause.oncePer, 'first', true) : undefined)),
+    items: compiled.items.map(({ item }) => (item.keepOne ? compileKeep(item.keepOne) : item.highestPer ? shorthand(item.highestPer.label, item.highestPer.citation, item.highestPer.attribute, 'highest') : undefined)),
+    indicators: ruleset.indicators.map((indicator) => (indicator.keepOne ? compileKeep(indicator.keepOne) : undefined)),
+    ruleset: ruleset.keepOne ? compileKeep(ruleset.keepOne) : undefined,
+    across: Boolean(ruleset.keepOne) || ruleset.indicators.some((indicator) => indicator.keepOne),
+  };
+  compiledRules.set(compiled, rules);
+  return rules;
+}
+
+// ---------------------------------------------------------------- choosing
+
+function attributeValue(event: EntityEvent, attribute: string): unknown {
+  return Object.hasOwn(event, attribute) ? event[attribute] : undefined;
+}
+
+/** The date an occurrence is ordered by: its `by` attribute, else its date. */
+function orderDate(event: EntityEvent, by: string): string {
+  const value = attributeValue(event, by);
+  return typeof value === 'string' ? value : event.date;
+}
+
+/** Whether `a` is kept rather than `b` under `rule`. */
+function before(rule: CompiledKeep, a: Counted, b: Counted, events: readonly EntityEvent[]): boolean {
+  if (rule.choose === 'highest') {
+    const [pa, pb] = [Math.abs(a.points), Math.abs(b.points)];
+    if (pa !== pb) return pa > pb;
+  }
+  const [da, db] = [orderDate(events[a.event]!, rule.by), orderDate(events[b.event]!, rule.by)];
+  if (da !== db) return rule.choose === 'last' ? da > db : da < db;
+  return a.event < b.event;
+}
+
+/** What an occurrence left out is told: the one kept, and the value they share. */
+export type OnLeftOut<T extends Counted> = (left: T, kept: T, value: unknown) => void;
+
+/**
+ * The occurrences `rule` keeps, in their order: per value of its attribute, the one chosen;
+ * `leftOut` hears of each other one. Without a value an occurrence is kept.
+ */
+export function keepOne<T extends Counted>(rule: CompiledKeep, occurrences: T[], events: readonly EntityEvent[], leftOut?: OnLeftOut<T>): T[] {
+  if (occurrences.length < 2) return occurrences;
+  const chosen = new Map<unknown, T>();
+  for (const o of occurrences) {
+    const value = attributeValue(events[o.event]!, rule.per);
+    if (value === undefined || value === null) continue;
+    const current = chosen.get(value);
+    if (!current || before(rule, o, current, events)) chosen.set(value, o);
+  }
+  if (chosen.size === occurrences.length) return occurrences;
+  return occurrences.filter((o) => {
+    const value = attributeValue(events[o.event]!, rule.per);
+    if (value === undefined || value === null) return true;
+    const kept = chosen.get(value)!;
+    if (kept === o) return true;
+    leftOut?.(o, kept, value);
+    return false;
+  });
+}
+
+/** Per clause, at most one occurrence per value of the clause's keep rule. */
+export function keepOnePerClause<T extends Counted>(rules: KeepRules, occurrences: T[], events: readonly EntityEvent[], leftOut: (rule: CompiledKeep) => OnLeftOut<T> | undefined): T[] {
+  const byClause = new Map<number, T[]>();
+  for (const o of occurrences) if (rules.clauses[o.clause]) byClause.set(o.clause, [...(byClause.get(o.clause) ?? []), o]);
+  if (!byClause.size) return occurrences;
+  const kept = new Set<T>();
+  for (const [clause, own] of byClause) for (const o of keepOne(rules.clauses[clause]!, own, events, leftOut(rules.clauses[clause]!))) kept.add(o);
+  return occurrences.filter((o) => !rules.clauses[o.clause] || kept.has(o));
+}
+
+// ---------------------------------------------------------------- explaining
+
+/** What staff call an event attribute ("工程项目" for `project`), from the ruleset's event types. */
+function attributeLabel(compiled: CompiledRuleset, attribute: string): string {
+  for (const { type } of compiled.eventTypes.values()) {
+    const spec = type.attributes[attribute];
+    if (spec) return spec.label;
+  }
+  return attribute;
+}
+
+/** The trace line of an occurrence `rule` leaves out, naming the one it keeps. */
+export function traceLeftOut(trace: TraceWriter, compiled: CompiledRuleset, rule: CompiledKeep, events: readonly EntityEvent[], left: Counted, kept: Counted, value: unknown): void {
+  const [ref, own] = [eventRef(events[kept.event]!, kept.event), eventRef(events[left.event]!, left.event)];
+  const what = attributeLabel(compiled, rule.per);
+  const shared = `同一${what}“${String(value)}”`;
+  const sharedEn = `of the same ${rule.per} “${String(value)}”`;
+  let why: { zh: string; en: string };
+  if (rule.oncePer) {
+    why = { zh: `不计:与 ${ref} 同一${what}“${String(value)}”,只计一次`, en: `not counted: the same ${rule.per} “${String(value)}” as ${ref} counts once` };
+  } else if (rule.choose === 'highest') {
+    const [best, these] = [fromMilli(Math.abs(kept.points)), fromMilli(Math.abs(left.points))];
+    why = { zh: `不计:${shared}只计最高的 ${ref}(${best} 分),${own} 的 ${these} 分不计`, en: `not counted: ${sharedEn} only the highest counts, ${ref} (${best}); the ${these} of ${own} do not` };
+  } else {
+    const date = orderDate(events[kept.event]!, rule.by);
+    const [zh, en] = rule.choose === 'first' ? ['最早', 'first'] : ['最晚', 'last'];
+    const by = rule.by === 'date' ? '' : `${attributeLabel(compiled, rule.by)}`;
+    why = { zh: `不计:${shared}只计${by}${zh}的 ${ref}(${date})`, en: `not counted: ${sharedEn} only the ${en}${rule.by === 'date' ? '' : ` by ${rule.by}`} counts, ${ref} (${date})` };
+  }
+  trace.skipped(rule.clause, rule.label, rule.text, events[left.event]!, left.event, why);
+}

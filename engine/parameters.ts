@@ -1,0 +1,135 @@
+/**
+ * Parameters have types: a date is a real date, a list is a list of strings, a number of
+ * months a whole number. A parameter's type is the one it declares (`type`), else the one its
+ * uses imply (a date operator, the list of `in`, a window's months), else its value's shape;
+ * the value must be of it, and every use must fit it. So `"awardsScoredFrom": "明年"` is
+ * refused at load rather than silently switching off every award.
+ */
+import { isFactReference, forEachCondition, type Path } from './conditionWalk.js';
+import { isIsoDate } from './dates.js';
+import { jsonPath, quoted, type Problem } from './errors.js';
+import { operators } from './operators.js';
+import type { FactCondition, ParameterType, Ruleset } from './types.js';
+
+/** What a type is called in messages, in English and in Chinese. */
+const TYPE_WORDS: Readonly<Record<ParameterType, [en: string, zh: string]>> = {
+  number: ['a number', '数字'],
+  integer: ['a whole number', '整数'],
+  date: ['a date YYYY-MM-DD', '日期(YYYY-MM-DD)'],
+  string: ['a text', '文字'],
+  strings: ['a list of texts ["a", "b"]', '文字列表'],
+};
+
+/** Whether `value` is of `type`. */
+export function hasType(value: unknown, type: ParameterType): boolean {
+  switch (type) {
+    case 'number': return typeof value === 'number' && Number.isFinite(value);
+    case 'integer': return typeof value === 'number' && Number.isInteger(value);
+    case 'date': return isIsoDate(value);
+    case 'string': return typeof value === 'string';
+    case 'strings': return Array.isArray(value) && value.every((v) => typeof v === 'string');
+  }
+}
+
+/** The type a value has on its face, when nothing declares or implies one. */
+function shapeOf(value: unknown): ParameterType | undefined {
+  if (Array.isArray(value)) return 'strings';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'string') return 'string';
+  return undefined;
+}
+
+/** The type an operator requires of the fact it tests (left) and of its value (right). */
+function typesOf(operator: string): { left?: ParameterType; right?: ParameterType } {
+  const value = operators[operator]?.value;
+  if (operator === 'in' || operator === 'notIn') return { right: 'strings' };
+  if (operator === 'contains' || operator === 'doesNotContain') return { left: 'strings' };
+  if (value === 'number') return { left: 'number', right: 'number' };
+  if (value === 'date') return { left: 'date', right: 'date' };
+  return {};
+}
+
+/** Whether a value of type `have` serves where `want` is needed (an integer is a number). */
+const fits = (have: ParameterType, want: ParameterType): boolean => have === want || (have === 'integer' && want === 'number');
+
+interface Use {
+  type: ParameterType;
+  path: Path;
+  what: string;
+}
+
+/** Every use of a parameter that implies its type, by parameter name. */
+function usesOf(ruleset: Ruleset): Map<string, Use[]> {
+  const uses = new Map<string, Use[]>();
+  const add = (name: string, use: Use): void => {
+    uses.set(name, [...(uses.get(name) ?? []), use]);
+  };
+  forEachCondition(ruleset, (condition, path) => {
+    if (!('fact' in condition)) return;
+    const test = condition as FactCondition;
+    const { left, right } = typesOf(test.operator);
+    if (test.fact === 'parameters' && test.path && left) add(test.path.split('.')[0]!, { type: left, path: [...path, 'path'], what: `operator "${test.operator}"` });
+    const value = test.value;
+    if (isFactReference(value) && value.fact === 'parameters' && typeof value.path === 'string' && right) {
+      add(value.path.split('.')[0]!, { type: right, path: [...path, 'value'], what: `operator "${test.operator}"` });
+    }
+  });
+  ruleset.indicators.forEach((indicator, ii) =>
+    indicator.items.forEach((item, ti) =>
+      item.clauses.forEach((clause, ci) => {
+        const name = clause.window?.defaultParameter;
+        if (name !== undefined) add(name, { type: 'integer', path: ['indicators', ii, 'items', ti, 'clauses', ci, 'window', 'defaultParameter'], what: "a window's months" });
+      }),
+    ),
+  );
+  return uses;
+}
+
+/** The type of each parameter: declared, implied by its uses, or its value's shape. */
+export function parameterTypes(ruleset: Ruleset): Map<string, ParameterType | undefined> {
+  const uses = usesOf(ruleset);
+  return new Map(Object.entries(ruleset.parameters).map(([name, p]) => [name, p.type ?? uses.get(name)?.[0]?.type ?? shapeOf(p.value)]));
+}
+
+/** The problems of parameters' types: values not of their type, uses that do not fit it, paths into a parameter. */
+export function parameterProblems(ruleset: Ruleset): Problem[] {
+  const problems: Problem[] = [];
+  const uses = usesOf(ruleset);
+  for (const [name, parameter] of Object.entries(ruleset.parameters)) {
+    const used = uses.get(name) ?? [];
+    const type = parameter.type ?? used[0]?.type ?? shapeOf(parameter.value);
+    if (type === undefined) continue;
+    const [en, zh] = TYPE_WORDS[type];
+    if (!hasType(parameter.value, type)) {
+      const why = parameter.type ? 'it is declared so' : used[0] ? `${used[0].what} at ${jsonPath(used[0].path)} uses it so` : 'its value says so';
+      problems.push({
+        path: jsonPath(['parameters', name, 'value']),
+        message: `parameter "${name}" must be ${en} (${why}), found ${quoted(parameter.value)}`,
+        fix: type === 'date' ? 'write a real calendar date as YYYY-MM-DD, such as 2018-01-01' : `write ${en}`,
+        zh: `参数“${parameter.label}”应为${zh},现为 ${quoted(parameter.value)}`,
+      });
+    }
+    for (const use of used) {
+      if (fits(type, use.type)) continue;
+      const [useEn, useZh] = TYPE_WORDS[use.type];
+      problems.push({
+        path: jsonPath(use.path),
+        message: `${use.what} needs ${useEn}, but parameter "${name}" is ${en}`,
+        fix: use.type === 'strings' ? `make "${name}" a list, such as ["${String(parameter.value)}"], or use "equal"` : `use a parameter that is ${useEn}, or another operator`,
+        zh: `这里需要${useZh},而参数“${parameter.label}”是${zh}`,
+      });
+    }
+  }
+  forEachCondition(ruleset, (condition, path) => {
+    if (!('fact' in condition)) return;
+    const test = condition as FactCondition;
+    const refs: [string | undefined, Path][] = [];
+    if (test.fact === 'parameters') refs.push([test.path, [...path, 'path']]);
+    if (isFactReference(test.value) && test.value.fact === 'parameters') refs.push([typeof test.value.path === 'string' ? test.value.path : undefined, [...path, 'value']]);
+    for (const [ref, at] of refs) {
+      if (ref === undefined || !ref.includes('.')) continue;
+      problems.push({ path: jsonPath(at), message: `"${ref}" reads inside a parameter, which holds a number, a text, a date or a list`, fix: `name the parameter alone: "${ref.split('.')[0]}"`, zh: `参数不能再往下取值:请只写参数名“${ref.split('.')[0]}”` });
+    }
+  });
+  return problems;
+}
