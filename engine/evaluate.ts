@@ -6,6 +6,7 @@ import { matchCompiled, type Matches } from './match.js';
 import { recordFits, recordIdOf, validateRecord } from './records.js';
 import { scoreRecord } from './score.js';
 import { checkCompiled, checkDate, usage } from './usage.js';
+import { periodWarning } from './versions.js';
 import type { EntityRecord, Result } from './types.js';
 
 export interface EvaluateOptions {
@@ -67,6 +68,8 @@ export function evaluate(compiled: CompiledRuleset, record: unknown, options: Ev
   if (glance && !matches) warnings = validateInFull(compiled, record);
   matches ??= matchCompiled(compiled, valid, asOf);
   const result = scoreRecord(compiled, valid, asOf, matches, options.trace !== false);
+  const outside = periodWarning(compiled.ruleset, asOf);
+  if (outside) warnings = [...(warnings ?? []), outside];
   if (warnings?.length) result.warnings = warnings;
   return result;
 }

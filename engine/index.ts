@@ -11,9 +11,11 @@ export { schemas } from './schemas.js';
 export { operators } from './operators.js';
 export { addMonths, endOfMonth, isIsoDate } from './dates.js';
 export { lastDayCounted } from './window.js';
-export { selectVersion, versionProblems, inForce, effectivePeriod, STATUS_LABELS } from './versions.js';
+export { selectVersion, versionProblems, inForce, effectivePeriod, periodWarning, STATUS_LABELS } from './versions.js';
 export { policyDiff, caseImpact, ImpactCollector } from './diff.js';
 export { citationHints, citedNumbers } from './citations.js';
+export { rulesetHints, highestScore } from './hints.js';
+export { parameterTypes } from './parameters.js';
 
 export type { CompiledRuleset } from './compile.js';
 export type { EvaluateOptions, Outcome } from './evaluate.js';
@@ -22,11 +24,12 @@ export type { SampleCase, CaseOutcome, CaseReport, Difference } from './cases.js
 export type { ErrorCode, Problem } from './errors.js';
 export type { SelectVersionOptions } from './versions.js';
 export type { CitationHint, CitedNumber, CitedUnit } from './citations.js';
+export type { RulesetHint } from './hints.js';
 export type {
   PolicyChange, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, ItemMove, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,
 } from './diff.js';
 export type {
   Citation, Clause, Condition, DowngradeResult, EntityEvent, EntityRecord, EventType, AttributeSpec, FactCondition,
   Downgrades, Grade, Indicator, IndicatorResult, Item, ItemKind, ItemResult, Level, Parameter, Project, Provisional, Reading, Result,
-  Ruleset, RulesetMeta, RulesetStatus, TraceEntry, TraceKind, Window,
+  Ruleset, RulesetMeta, RulesetStatus, TraceEntry, TraceKind, Window, KeepOne, ParameterType,
 } from './types.js';

@@ -5,6 +5,7 @@
  */
 import type { CompiledRuleset } from './compile.js';
 import { jsonPath, type Problem } from './errors.js';
+import { declaredFieldProblems, declaredFieldsFit } from './fields.js';
 import { acceptRecordSchema, schemaProblems, validateRecordSchema } from './schemas.js';
 import { eventProject, projectsById } from './match.js';
 import { checkCompiled } from './usage.js';
@@ -68,7 +69,7 @@ export function recordFits(record: unknown, compiled: CompiledRuleset): record i
   const projects = record.projects ?? [];
   if (repeatedIds(projects) || (record.events && repeatedIds(record.events))) return false;
   for (const project of projects) if (project.completionDate !== undefined && project.completionDate < project.permitDate) return false;
-  return true;
+  return declaredFieldsFit(record, compiled.ruleset);
 }
 
 /** Validates a record against the schema and, when given, a compiled ruleset's vocabulary. */
@@ -102,6 +103,7 @@ export function validateRecord(record: unknown, compiled?: CompiledRuleset): Rec
   if (compiled && record.publishedRating && !compiled.grades.some((g) => g.grade === record.publishedRating!.grade)) {
     problems.push({ path: '$.publishedRating.grade', message: `"${record.publishedRating.grade}" is not a grade of ruleset ${compiled.ruleset.id}`, fix: `use one of ${compiled.grades.map((g) => g.grade).join(', ')}`, zh: `“${record.publishedRating.grade}”不是本规则集的等级` });
   }
+  if (compiled) problems.push(...declaredFieldProblems(record, compiled.ruleset));
   if (compiled && record.kind !== compiled.ruleset.entityKind) {
     problems.push({ path: '$.kind', message: `ruleset ${compiled.ruleset.id} scores ${compiled.ruleset.entityKind} records, not ${record.kind}`, fix: 'use the ruleset for this kind of entity', zh: '记录的主体类型与规则集不符' });
   }

@@ -30,6 +30,19 @@ export function effectivePeriod(meta: RulesetMeta): string {
   return meta.effectiveTo === undefined ? `${meta.effectiveFrom} 起` : `${meta.effectiveFrom} 至 ${meta.effectiveTo}`;
 }
 
+/**
+ * A ruleset evaluated on a date outside its period is warned about, not refused: naming one
+ * ruleset is a deliberate choice, and scoring before or after its period (a worked example
+ * dated before the notice, a forecast past its end) is a legitimate question; the result says
+ * the score is that version's, which may not be the law's on that date. A folder of versions
+ * instead chooses the version in force (`selectVersion`).
+ */
+export function periodWarning(meta: RulesetMeta, date: string): string | undefined {
+  if (inForce(meta, date)) return undefined;
+  const period = meta.effectiveTo === undefined ? `from ${meta.effectiveFrom}` : `from ${meta.effectiveFrom} to ${meta.effectiveTo}`;
+  return `evaluated on ${date}, outside the period of ruleset ${meta.id} ${meta.version} (in force ${period}): the score is what this version gives, which may not be the rule in force on that date`;
+}
+
 const describe = (meta: RulesetMeta): string => `${meta.version} (${meta.status}, in force ${meta.effectiveFrom}${meta.effectiveTo ? ` to ${meta.effectiveTo}` : ' on'})`;
 
 /** Orders versions in force, most preferred first: status, then the latest start, then the one that supersedes the other, then the later version name. */

@@ -10,7 +10,7 @@ import { jsonPath, quoted, type Problem } from './errors.js';
 import type { AttributeSpec, EntityEvent } from './types.js';
 
 /** Whether a present attribute value is of its declared kind. */
-function valueFits(spec: AttributeSpec, value: unknown): boolean {
+export function valueFits(spec: AttributeSpec, value: unknown): boolean {
   switch (spec.type) {
     case 'enum':
       return spec.values?.includes(value as string) ?? false;

@@ -128,6 +128,14 @@ describe('test', () => {
     expect(run.stdout).toMatch(/exit 1: \d+ clause ids unexercised\n$/);
   });
 
+  it('with --allow-unexercised, lists the unexercised clauses of a ruleset in progress without failing', () => {
+    const run = cli(['test', RULESET, '--cases', `${cases}/a-pass.json`, '--allow-unexercised']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/1 passed, 0 failed\n\d+ clause ids no case exercises: .*D4\n.*\n {2}\(allowed: --allow-unexercised\)\n$/);
+    // A failing case still fails.
+    expect(cli(['test', RULESET, '--cases', cases, '--allow-unexercised']).stdout).toMatch(/exit 1: 2 cases failed\n$/);
+  });
+
   it('reports a cases path that does not exist or holds no cases', () => {
     expect(cli(['test', RULESET, '--cases', 'no/such/folder']).stderr).toMatch(/^FILE_UNREADABLE: no\/such\/folder: no such file/);
     const empty = cli(['test', RULESET, '--cases', 'schemas/../engine/cli/commands']);

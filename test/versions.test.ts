@@ -202,6 +202,23 @@ describe('a folder of versions wherever a ruleset file is taken', () => {
     expect(JSON.parse(fixed.stdout).map((r: { ruleset: { version: string } }) => r.ruleset.version)).toEqual(['2021.1', '2021.1', '2021.1']);
   });
 
+  it('evaluate takes from a folder none of whose versions is in force today the version of each record\'s date', () => {
+    const base = readJson<Ruleset>('rulesets/enterprise.json');
+    const dir = folder('all-ended', { 'a.json': { ...base, effectiveTo: '2023-12-31' } });
+    const record = readJson<Record<string, unknown>>('test/fixtures/records/one.json');
+    const records = join(tmp, 'old.json');
+    writeFileSync(records, JSON.stringify([{ ...record, id: 'OLD', asOf: '2021-06-30' }]));
+    const run = cli(['evaluate', records, '--ruleset', dir]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).map((r: { id: string; ruleset: { version: string } }) => [r.id, r.ruleset.version])).toEqual([['OLD', '2021.1']]);
+  });
+
+  it('evaluate with one ruleset file on a date outside its period scores, and warns why on standard error', () => {
+    const run = cli(['evaluate', 'test/fixtures/records/one.json', '--ruleset', 'rulesets/enterprise.json', '--as-of', '2020-06-30', '--format', 'csv']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('evaluated on 2020-06-30, outside the period of ruleset enterprise 2021.1 (in force from 2021-02-19)');
+  });
+
   it('"credit-rules test" runs the N4 draft on the enterprise cases: exactly the honours cases fail', () => {
     const run = cli(['test', `${FOLDER}/enterprise-n4.json`, '--cases', 'rulesets/cases/enterprise']);
     expect(run.status).toBe(1);

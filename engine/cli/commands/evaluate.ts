@@ -26,7 +26,7 @@ export const evaluateCommand: Command = {
   summary: 'score records against a ruleset (JSON, a table, or CSV)',
   usage: 'evaluate RECORDS --ruleset FILE [--as-of YYYY-MM-DD] [--format json|table|csv] [--no-trace]',
   options: {
-    ruleset: { type: 'string', value: 'FILE', description: 'the ruleset to score with (required), e.g. rulesets/enterprise.json; a folder of versions gives the one in force on --as-of (else today)' },
+    ruleset: { type: 'string', value: 'FILE', description: 'the ruleset to score with (required), e.g. rulesets/enterprise.json; a folder of versions gives, for each record, the one in force on its evaluation date (--as-of, else its asOf, else today)' },
     'as-of': { type: 'string', value: 'YYYY-MM-DD', description: "evaluation date; default: each record's asOf, else today" },
     format: { type: 'string', value: 'FORMAT', choices: FORMATS, description: 'output format, default json' },
     'no-trace': { type: 'boolean', description: 'leave the trace out of JSON results (faster, smaller)' },
@@ -74,7 +74,9 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
   // A folder of versions gives the version in force on the evaluation date: --as-of, else
   // each record's own asOf, else today.
   const versions = statPath(rulesetFile, 'ruleset').isDirectory() && asOf === undefined ? loadRulesetFolder(rulesetFile) : undefined;
-  const compiled = versions ? chooseVersion(versions, rulesetFile) : loadRulesetFile(rulesetFile, { asOf });
+  // Without --as-of, the versions' common layout is that of the latest to take effect: no version need be in force today.
+  const latestStart = versions?.reduce((latest, v) => (v.ruleset.effectiveFrom > latest ? v.ruleset.effectiveFrom : latest), '');
+  const compiled = versions ? chooseVersion(versions, rulesetFile, { asOf: latestStart }) : loadRulesetFile(rulesetFile, { asOf });
   const byDate = new Map<string, CompiledRuleset>();
   const rulesetFor = (record: unknown): CompiledRuleset => {
     if (!versions) return compiled;

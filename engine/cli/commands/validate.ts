@@ -6,6 +6,7 @@
  */
 import { clauseIds, validateCase, type SampleCase } from '../../cases.js';
 import { citationHints } from '../../citations.js';
+import { rulesetHints } from '../../hints.js';
 import type { CompiledRuleset } from '../../compile.js';
 import { CreditRulesError, type Problem } from '../../errors.js';
 import { validateRecord } from '../../records.js';
@@ -107,7 +108,10 @@ async function validateFile(file: string, compiled: CompiledRuleset | undefined)
       const loaded = loadRuleset(json, { file });
       const r = loaded.ruleset;
       // Sound, but a number its cited text does not write is worth a look: said, not failed.
-      const hints = citationHints(r).map((h) => `hint: ${h.path} (${h.clause}): ${h.en}\n      ${h.zh}`);
+      const hints = [
+        ...citationHints(r).map((h) => `hint: ${h.path} (${h.clause}): ${h.en}\n      ${h.zh}`),
+        ...rulesetHints(r).map((h) => `hint: ${h.path}: ${h.en}\n      ${h.zh}`),
+      ];
       return { file, ok: true, summary: `ruleset ${r.id} ${r.version} (${r.indicators.length} indicators, ${clauseIds(r).length} clause ids)`, details: hints };
     }
     if (kind === 'case') {
