@@ -23,7 +23,7 @@ export default defineConfig({
     minify: false,
     sourcemap: false,
     rollupOptions: {
-      input: { 'credit-rules': 'engine/cli/main.ts', index: 'engine/index.ts', reference: 'engine/reference.ts' },
+      input: { 'credit-rules': 'engine/cli/main.ts', index: 'engine/index.ts' },
       // Fixed names, no hashes: a rebuild writes over the last one instead of adding beside it.
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'assets/[name].js', banner: (chunk) => (chunk.name === 'credit-rules' ? '#!/usr/bin/env node' : '') },
     },

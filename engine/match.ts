@@ -1,6 +1,6 @@
 /**
  * Phase one of an evaluation: which conditions hold for which events, projects and the
- * record. The compiled matcher here is the fast path; `reference.ts` computes the same
+ * record. The compiled matcher here is the fast path; `test/support/reference.ts` computes the same
  * matches with json-rules-engine, and the scorer cannot tell them apart.
  */
 import type { CompiledRuleset } from './compile.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate, runCases, validateCase } from '../engine/index.js';
-import { ReferenceMatcher, evaluateReference } from '../engine/reference.js';
+import { ReferenceMatcher, evaluateReference } from './support/reference.js';
 import { shippedCases, shippedRuleset } from './support/load.js';
 
 const { compiled } = shippedRuleset('enterprise');

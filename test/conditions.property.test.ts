@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileCondition } from '../engine/conditions.js';
 import { generatePredicate } from '../engine/codegen.js';
-import { referenceEngine, referenceHits } from '../engine/reference.js';
+import { referenceEngine, referenceHits } from './support/reference.js';
 import type { Condition } from '../engine/types.js';
 
 const scalar = fc.oneof(

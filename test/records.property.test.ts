@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../engine/index.js';
-import { ReferenceMatcher, evaluateReference } from '../engine/reference.js';
+import { ReferenceMatcher, evaluateReference } from './support/reference.js';
 import { matchCompiled } from '../engine/match.js';
 import { recordFits } from '../engine/records.js';
 import * as conditions from '../engine/conditions.js';

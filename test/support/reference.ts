@@ -5,14 +5,14 @@
  * condition format the rulesets use. Not for production evaluation.
  */
 import { Engine, Operator } from 'json-rules-engine';
-import type { CompiledRuleset } from './compile.js';
-import { resolvePath, type Facts } from './conditions.js';
-import { today } from './dates.js';
-import type { EvaluateOptions } from './evaluate.js';
-import { eventFacts, type Matches } from './match.js';
-import { customOperatorNames, operators } from './operators.js';
-import { scoreRecord } from './score.js';
-import type { Condition, EntityRecord, Result } from './types.js';
+import type { CompiledRuleset } from '../../engine/compile.js';
+import { resolvePath, type Facts } from '../../engine/conditions.js';
+import { today } from '../../engine/dates.js';
+import type { EvaluateOptions } from '../../engine/evaluate.js';
+import { eventFacts, type Matches } from '../../engine/match.js';
+import { customOperatorNames, operators } from '../../engine/operators.js';
+import { scoreRecord } from '../../engine/score.js';
+import type { Condition, EntityRecord, Result } from '../../engine/types.js';
 
 /** json-rules-engine wants a boolean root: a bare fact test is wrapped in `all`. */
 function rootCondition(condition: Condition): Condition {
