@@ -239,6 +239,7 @@ const en: Messages = {
   problems: {
     title: 'The ruleset has {n} problem. It cannot be saved until it is fixed; the cases show the last valid results: | The ruleset has {n} problems. It cannot be saved until they are fixed; the cases show the last valid results:',
     citationHints: '{n} number differs from the text its citation quotes (it can be saved; check the number, or update the cited text too): | {n} numbers differ from the texts their citations quote (it can be saved; check the numbers, or update the cited texts too):',
+    valueHints: '{n} value is worth a second look (it can be saved): | {n} values are worth a second look (it can be saved):',
   },
   json: {
     aria: 'Ruleset JSON source',

@@ -237,6 +237,7 @@ const zhCN = {
   problems: {
     title: '规则集有 {n} 个问题,修正前不能保存,右侧案例保持最后一次有效的结果:',
     citationHints: '{n} 处数值与依据原文不符(可以保存;请核对数值,或一并修改依据原文):',
+    valueHints: '{n} 处数值请再核对(可以保存):',
   },
   json: {
     aria: '规则集 JSON 源文件',

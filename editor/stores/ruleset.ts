@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { CreditRulesError, citationHints, loadRuleset, type CitationHint, type CompiledRuleset, type Problem, type Ruleset } from '../../engine/index.js';
+import { CreditRulesError, citationHints, loadRuleset, rulesetHints, type CitationHint, type CompiledRuleset, type Problem, type Ruleset, type RulesetHint } from '../../engine/index.js';
 import { changedPaths, detectStyle, formatJson, getIn, parseJson, pathKey, setIn, type JsonPath, type JsonStyle, type JsonSyntaxError } from '../model/paths.js';
 import { useHistoryStore } from './history.js';
 
@@ -55,6 +55,8 @@ export const useRulesetStore = defineStore('ruleset', () => {
   const dirty = computed(() => syntaxError.value !== null || changed.value.size > 0);
   /** Numbers of a valid draft that the text their citation quotes does not write, in form order and by path. */
   const citationHintList = computed<readonly CitationHint[]>(() => (ruleset.value && status.value === 'valid' ? citationHints(ruleset.value) : []));
+  /** Values of a valid draft that switch a clause off, or a grade line no score reaches. */
+  const valueHints = computed<readonly RulesetHint[]>(() => (ruleset.value && status.value === 'valid' ? rulesetHints(ruleset.value) : []));
   const citationHintsByPath = computed(() => new Map(citationHintList.value.map((hint) => [hint.path, hint])));
   const problemsByPath = computed(() => {
     const map = new Map<string, Problem[]>();
@@ -189,7 +191,7 @@ export const useRulesetStore = defineStore('ruleset', () => {
     file, savedHash, savedText, saved, savedCompiled, style,
     draft, textOverride, syntaxError, compiled, problems, problemSummary, compileMs,
     status, jsonText, ruleset, changed, dirty, problemsByPath,
-    open, setValue, replace, setJsonText, restore, revert, textToSave, markSaved, problemsAt, citationHintAt, citationHints: citationHintList,
+    open, setValue, replace, setJsonText, restore, revert, textToSave, markSaved, problemsAt, citationHintAt, citationHints: citationHintList, valueHints,
   };
 });
 

@@ -179,6 +179,18 @@ describe('RulesetForm', () => {
     expect(wrapper.find('[data-role=citation-hints]').exists()).toBe(false);
   });
 
+  it('points out, above the form, a 0 that switches a clause off, each a link to its field', async () => {
+    const wrapper = mountWith(App);
+    await flushPromises();
+    expect(wrapper.find('[data-role=value-hints]').exists()).toBe(false);
+    await field(wrapper, E213).get('input').setValue('0');
+    const banner = wrapper.get('[data-role=value-hints]');
+    expect(banner.get('strong').text()).toBe('1 处数值请再核对(可以保存):');
+    expect(banner.get('[data-role=problem-place]').text()).toBe('E2.1.3 一般质量事故 · 分值');
+    expect(banner.get('li').text()).toContain('E2.1.3 的分值为 0,这一条不再扣分或加分');
+    expect(useRulesetStore().status).toBe('valid');
+  });
+
   it('marks provisional numbers and locks while the JSON text is broken', async () => {
     const ruleset = JSON.parse(rulesetText);
     ruleset.indicators[1].items[0].clauses[2].provisional = { fields: ['points'], note: '暂按一般事故计' };
