@@ -191,9 +191,9 @@ export function keepOne<T extends Counted>(rule: CompiledKeep, occurrences: T[],
 
 /** Per clause, at most one occurrence per value of the clause's keep rule. */
 export function keepOnePerClause<T extends Counted>(rules: KeepRules, occurrences: T[], events: readonly EntityEvent[], leftOut: (rule: CompiledKeep) => OnLeftOut<T> | undefined): T[] {
+  if (occurrences.length < 2 || !occurrences.some((o) => rules.clauses[o.clause])) return occurrences;
   const byClause = new Map<number, T[]>();
   for (const o of occurrences) if (rules.clauses[o.clause]) byClause.set(o.clause, [...(byClause.get(o.clause) ?? []), o]);
-  if (!byClause.size) return occurrences;
   const kept = new Set<T>();
   for (const [clause, own] of byClause) for (const o of keepOne(rules.clauses[clause]!, own, events, leftOut(rules.clauses[clause]!))) kept.add(o);
   return occurrences.filter((o) => !rules.clauses[o.clause] || kept.has(o));

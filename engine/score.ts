@@ -138,12 +138,14 @@ interface Kept {
 function keptOccurrences(compiled: CompiledRuleset, events: readonly EntityEvent[], gathered: Gathered, trace: TraceWriter | undefined): Kept {
   const rules = keepRules(compiled);
   const kept: Kept = { occurrences: [], leftOut: [] };
+  // Without a trace nothing is told: no closure is made.
   const tell = (item: number) => (rule: CompiledKeep): OnLeftOut<Occurrence> | undefined =>
     trace && ((left, chosen, value) => (kept.leftOut[item] ??= []).push(() => traceLeftOut(trace, compiled, rule, events, left, chosen, value)));
+  const quiet = (): undefined => undefined;
   gathered.occurrences.forEach((occurrences, i) => {
     const { item } = compiled.items[i]!;
     let list = dropAlreadyDeducted(compiled, i, occurrences, gathered, events, trace, (line) => (kept.leftOut[i] ??= []).push(line));
-    list = keepOnePerClause(rules, list, events, tell(i));
+    list = keepOnePerClause(rules, list, events, trace ? tell(i) : quiet);
     const factor = item.multiplier?.factor;
     const doubled = gathered.multiplied[i];
     if (factor !== undefined && doubled) {
@@ -155,7 +157,7 @@ function keptOccurrences(compiled: CompiledRuleset, events: readonly EntityEvent
       }
     }
     const own = rules.items[i];
-    kept.occurrences[i] = own ? keepOne(own, list, events, tell(i)(own)) : list;
+    kept.occurrences[i] = own ? keepOne(own, list, events, trace && tell(i)(own)) : list;
   });
   if (!rules.across) return kept;
   const across = (rule: CompiledKeep, items: readonly number[]): void => {
