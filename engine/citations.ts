@@ -50,14 +50,17 @@ function numberWritten(written: string): number {
   return (ten > 0 ? DIGITS[written[0]!]! : 1) * 10 + (ten < written.length - 1 ? DIGITS[written[ten + 1]!]! : 0);
 }
 
-/** An amount as written in `unit`, alone or in a list (“分别扣 1.5、1、0.5 分”). */
+/** An amount as written in `unit`, alone, in a list (“分别扣 1.5、1、0.5 分”) or a range (“1030 至 1049 分”). */
 function amountPattern(unit: string): RegExp {
-  return new RegExp(String.raw`${NUMBER}(?:\s*、\s*${NUMBER})*\s*${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
+  return new RegExp(String.raw`${NUMBER}(?:\s*[、至~～—-]\s*${NUMBER})*\s*${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
 }
+
+/** An amount as scoring tables write it in a line's margin, signed in brackets: “(-20)”, “（+5）”. */
+const SIGNED_IN_BRACKETS = new RegExp(String.raw`[(（]\s*[-+−]\s*${NUMBER}\s*[)）]`, 'g');
 
 /** Each unit's patterns, with what one written unit is worth (年: 12 months); amounts in 分 unless the ruleset says otherwise. */
 const PATTERNS: Record<CitedUnit, [RegExp, number][]> = {
-  points: [[amountPattern('分'), 1]],
+  points: [[amountPattern('分'), 1], [SIGNED_IN_BRACKETS, 1]],
   months: [[new RegExp(String.raw`${PERIOD}\s*个月`, 'g'), 1], [new RegExp(String.raw`${PERIOD}\s*年`, 'g'), 12]],
   yuan: [[new RegExp(String.raw`${NUMBER}\s*万元`, 'g'), 10000], [new RegExp(String.raw`${NUMBER}\s*元`, 'g'), 1]],
 };
@@ -68,7 +71,7 @@ const UNIT_WORDS: Record<CitedUnit, [zh: string, en: string]> = { points: ['分'
 /** What `text` writes in `unit`; `amountUnit` is what amounts (`points`) are counted in. */
 export function citedNumbers(text: string, unit: CitedUnit, amountUnit = '分'): CitedNumber[] {
   const cited: CitedNumber[] = [];
-  const patterns = unit === 'points' && amountUnit !== '分' ? [[amountPattern(amountUnit), 1] as [RegExp, number]] : PATTERNS[unit];
+  const patterns: [RegExp, number][] = unit === 'points' && amountUnit !== '分' ? [[amountPattern(amountUnit), 1], [SIGNED_IN_BRACKETS, 1]] : PATTERNS[unit];
   for (const [pattern, worth] of patterns) {
     for (const [fragment] of text.matchAll(pattern)) {
       cited.push({ text: fragment, values: (fragment.match(VALUE) ?? []).map((n) => numberWritten(n) * worth) });

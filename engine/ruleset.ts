@@ -15,8 +15,12 @@ import { schemaProblems, validateRulesetSchema } from './schemas.js';
 import { didYouMean } from './suggest.js';
 import type { AttributeSpec, Condition, Ruleset } from './types.js';
 
-/** The largest amount a ruleset counted in 分 may give: a table of points is out of 100, or a few hundred. */
-const MAX_POINTS = 1000;
+/**
+ * The largest amount a ruleset counted in 分 may give: tables of points are out of 100 or
+ * 1000 (Wendeng's starts every entity at 1000, its AAA line 1050); a larger number is more
+ * likely an amount of money typed without its `unit`.
+ */
+const MAX_POINTS = 10_000;
 
 /** The problems a schema cannot see. Empty when the ruleset is sound. */
 export function checkReferences(ruleset: Ruleset): Problem[] {

@@ -106,7 +106,7 @@ describe('fields mean something where they are, or are refused', () => {
   });
 
   it('points beyond a table of points, unless the unit is another', () => {
-    expect(load((r) => void (r.indicators[1]!.items[0]!.clauses[2]!.points = -4000)).problems[0]).toMatch(/-4000 points is more than a table of points gives \(at most 1000\)/);
+    expect(load((r) => void (r.indicators[1]!.items[0]!.clauses[2]!.points = -40000)).problems[0]).toMatch(/-40000 points is more than a table of points gives \(at most 10000\)/);
     expect(load((r) => void (r.indicators[1]!.items[0]!.clauses[0]!.points = 5000), subsidyRuleset()).code).toBe('OK');
   });
 
