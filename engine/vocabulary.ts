@@ -54,12 +54,12 @@ export function checkVocabulary(compiled: CompiledRuleset, event: EntityEvent, i
     if (present ? valueFits(spec, event[name]) : !spec.required) continue;
     const path = jsonPath(['events', i, name]);
     if (!present) {
-      problems.push({ path, message: `a ${event.type} event needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"`, zh: `${type.type.label}须填写“${spec.label}”` });
+      problems.push({ path, message: `an event of type ${event.type} needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"`, zh: `${type.type.label}须填写“${spec.label}”` });
       continue;
     }
     problems.push({
       path,
-      message: `${quoted(event[name])} is not a valid ${name} (${spec.label}) of a ${event.type} event`,
+      message: `${quoted(event[name])} is not a valid ${name} (${spec.label}) of an event of type ${event.type}`,
       fix: spec.type === 'enum' ? `use one of ${spec.values!.join(', ')}` : spec.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${spec.type === 'project' ? 'project id' : spec.type}`,
       zh: spec.type === 'enum'
         ? `“${spec.label}”只能是:${spec.values!.map((v) => spec.valueLabels?.[v] ?? v).join('、')}`

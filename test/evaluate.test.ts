@@ -41,10 +41,10 @@ describe('evaluate', () => {
       }
       throw new Error('expected RECORD_INVALID');
     };
-    expect(quoted(deep)).toBe('$.events[0].severity: a list is not a valid severity (等级) of a qualityAccident event');
-    expect(quoted('x'.repeat(1_000_000))).toBe(`$.events[0].severity: "${'x'.repeat(57)}..." is not a valid severity (等级) of a qualityAccident event`);
-    expect(quoted(10n)).toBe('$.events[0].severity: bigint is not a valid severity (等级) of a qualityAccident event');
-    expect(quoted({ a: 1 })).toBe('$.events[0].severity: an object is not a valid severity (等级) of a qualityAccident event');
+    expect(quoted(deep)).toBe('$.events[0].severity: a list is not a valid severity (等级) of an event of type qualityAccident');
+    expect(quoted('x'.repeat(1_000_000))).toBe(`$.events[0].severity: "${'x'.repeat(57)}..." is not a valid severity (等级) of an event of type qualityAccident`);
+    expect(quoted(10n)).toBe('$.events[0].severity: bigint is not a valid severity (等级) of an event of type qualityAccident');
+    expect(quoted({ a: 1 })).toBe('$.events[0].severity: an object is not a valid severity (等级) of an event of type qualityAccident');
   });
 
   it("takes --as-of over the record's own asOf", () => {

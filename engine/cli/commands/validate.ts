@@ -16,9 +16,13 @@ import { HELP_OPTION, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
 import { readJsonFile, statPath } from '../files.js';
 import { jsonFilesIn, loadRulesetFile } from '../load.js';
+
 import { recordIdOf } from '../../records.js';
 import { locate, warningLine } from '../report.js';
 import { openRecords, type Where } from '../source.js';
+
+/** `1 indicator`, `7 indicators`. */
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Invalid records shown per file; the rest are counted. */
 const SHOWN_PER_FILE = 20;
@@ -112,7 +116,7 @@ async function validateFile(file: string, compiled: CompiledRuleset | undefined)
         ...citationHints(r).map((h) => `hint: ${h.path} (${h.clause}): ${h.en}\n      ${h.zh}`),
         ...rulesetHints(r).map((h) => `hint: ${h.path}: ${h.en}\n      ${h.zh}`),
       ];
-      return { file, ok: true, summary: `ruleset ${r.id} ${r.version} (${r.indicators.length} indicators, ${clauseIds(r).length} clause ids)`, details: hints };
+      return { file, ok: true, summary: `ruleset ${r.id} ${r.version} (${plural(r.indicators.length, 'indicator')}, ${plural(clauseIds(r).length, 'clause id')})`, details: hints };
     }
     if (kind === 'case') {
       const problems = validateCase(json);
