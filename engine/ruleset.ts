@@ -9,6 +9,7 @@ import { forEachCondition, type Path } from './conditionWalk.js';
 import { CreditRulesError, jsonPath, type Problem } from './errors.js';
 import { factPathProblems } from './factPaths.js';
 import { keepOneProblems } from './keep.js';
+import { windowProblems } from './window.js';
 import { operators } from './operators.js';
 import { parameterProblems } from './parameters.js';
 import { schemaProblems, validateRulesetSchema } from './schemas.js';
@@ -104,13 +105,6 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
         if (clause.points !== undefined && clause.levels) problem([...clausePath, 'points'], `clause ${clause.id} has both "points" and "levels"`, 'keep one of them', `条款 ${clause.id} 同时有 points 和 levels,只保留一种`);
         if (clause.oncePer !== undefined && !knownAttribute(clause.oncePer)) unknownAttribute(clause.oncePer, [...clausePath, 'oncePer']);
         if (clause.oncePer !== undefined && clause.keepOne) problem([...clausePath, 'oncePer'], `clause ${clause.id} has both "oncePer" and "keepOne"`, 'keep "keepOne" (oncePer is its shorthand for choose: first)', `条款 ${clause.id} 同时有 oncePer 和 keepOne,只保留 keepOne`);
-        const w = clause.window;
-        if (w?.defaultParameter !== undefined && typeof ruleset.parameters[w.defaultParameter]?.value !== 'number') {
-          problem([...clausePath, 'window', 'defaultParameter'], `no number parameter "${w.defaultParameter}"`, 'add it to "parameters" or correct the name', `没有数值参数“${w.defaultParameter}”,请在参数中补上或改正名称`);
-        }
-        if (w && w.months === undefined && w.monthsAttribute === undefined && w.untilAttribute === undefined) {
-          problem([...clausePath, 'window'], 'the window says neither months nor an attribute', 'add "months", "monthsAttribute" or "untilAttribute"', '计算期限既没有月数也没有依据的属性,请补上 months、monthsAttribute 或 untilAttribute');
-        }
         const levels = clause.levels ?? (clause.points === undefined ? [] : [{ id: clause.id, points: clause.points }]);
         levels.forEach((level, li) => {
           if (clause.levels) {
@@ -239,7 +233,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   for (const key of ['recordFields', 'projectFields'] as const) {
     for (const [name, spec] of Object.entries(ruleset[key] ?? {})) fieldProblems(spec, [key, name], problem);
   }
-  problems.push(...keepOneProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
+  problems.push(...windowProblems(ruleset), ...keepOneProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
   return problems;
 }
 

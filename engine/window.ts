@@ -6,7 +6,50 @@
  * month of its `until` (month(until) ≥ month(D)), or on without one.
  */
 import { addMonths, endOfMonth, isIsoDate } from './dates.js';
-import type { EntityEvent, Window } from './types.js';
+import { jsonPath, type Problem } from './errors.js';
+import { didYouMean } from './suggest.js';
+import type { EntityEvent, Ruleset, Window } from './types.js';
+
+/**
+ * A window's load-time checks: it says how long (months, or an attribute), its attributes are
+ * event attributes of the right kind (a number of months, a date to count until), and its
+ * default names a parameter (whose type, a whole number of months, parameters.ts checks).
+ */
+export function windowProblems(ruleset: Ruleset): Problem[] {
+  const problems: Problem[] = [];
+  const kinds = new Map<string, Set<string>>([['date', new Set(['date'])]]);
+  for (const type of Object.values(ruleset.eventTypes)) {
+    for (const [name, spec] of Object.entries(type.attributes)) kinds.set(name, new Set([...(kinds.get(name) ?? []), spec.type]));
+  }
+  const attribute = (name: string | undefined, kind: 'number' | 'date', path: (string | number)[]): void => {
+    if (name === undefined) return;
+    const found = kinds.get(name);
+    if (found && [...found].every((k) => k === kind)) return;
+    const fitting = [...kinds].filter(([, k]) => [...k].every((x) => x === kind)).map(([n]) => n);
+    const guess = didYouMean(name, fitting);
+    const [en, zh] = kind === 'number' ? ['a number attribute (months)', '数值属性(月数)'] : ['a date attribute', '日期属性'];
+    problems.push({ path: jsonPath(path), message: `"${name}" is not ${en} of the event types${guess.en}`, fix: `name ${en} declared in "eventTypes"`, zh: `“${name}”不是事件的${zh}${guess.zh}` });
+  };
+  ruleset.indicators.forEach((indicator, ii) =>
+    indicator.items.forEach((item, ti) =>
+      item.clauses.forEach((clause, ci) => {
+        const w = clause.window;
+        if (!w) return;
+        const at = ['indicators', ii, 'items', ti, 'clauses', ci, 'window'];
+        if (w.months === undefined && w.monthsAttribute === undefined && w.untilAttribute === undefined) {
+          problems.push({ path: jsonPath(at), message: 'the window says neither months nor an attribute', fix: 'add "months", "monthsAttribute" or "untilAttribute"', zh: '计算期限既没有月数也没有依据的属性,请补上 months、monthsAttribute 或 untilAttribute' });
+        }
+        attribute(w.monthsAttribute, 'number', [...at, 'monthsAttribute']);
+        attribute(w.untilAttribute, 'date', [...at, 'untilAttribute']);
+        if (w.defaultParameter !== undefined && !Object.hasOwn(ruleset.parameters, w.defaultParameter)) {
+          const guess = didYouMean(w.defaultParameter, Object.keys(ruleset.parameters));
+          problems.push({ path: jsonPath([...at, 'defaultParameter']), message: `no parameter "${w.defaultParameter}"${guess.en}`, fix: 'add it to "parameters" or correct the name', zh: `没有参数“${w.defaultParameter}”${guess.zh},请在参数中补上或改正名称` });
+        }
+      }),
+    ),
+  );
+  return problems;
+}
 
 /** Months since year 0 of an ISO date: 2021-02-28 → 2021 * 12 + 1. */
 export function monthIndex(date: string): number {

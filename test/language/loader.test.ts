@@ -88,6 +88,17 @@ describe('paths are checked', () => {
   });
 });
 
+describe('windows are checked', () => {
+  it('a months attribute or an until attribute that is not one of the event types\' of its kind', () => {
+    expect(load((r) => void (r.indicators[1]!.items[0]!.clauses[1]!.window!.monthsAttribute = 'announceMonth')).problems).toEqual([
+      '$.indicators[1].items[0].clauses[1].window.monthsAttribute: "announceMonth" is not a number attribute (months) of the event types; did you mean "announceMonths"? — name a number attribute (months) declared in "eventTypes"',
+    ]);
+    expect(load((r) => void (r.indicators[6]!.items[0]!.clauses[0]!.window!.untilAttribute = 'severity')).problems).toEqual([
+      '$.indicators[6].items[0].clauses[0].window.untilAttribute: "severity" is not a date attribute of the event types — name a date attribute declared in "eventTypes"',
+    ]);
+  });
+});
+
 describe('fields mean something where they are, or are refused', () => {
   it('a cap on a bonus item, a max on a deduction item, a base on a bonus item', () => {
     expect(load((r) => void (r.indicators[1]!.items[1]!.cap = 8)).problems).toEqual(['$.indicators[1].items[1].cap: bonus item E2.2 has a "cap", which limits deductions — write the most a bonus item adds as "max"']);
