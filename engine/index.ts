@@ -14,6 +14,8 @@ export { lastDayCounted } from './window.js';
 export { selectVersion, versionProblems, inForce, effectivePeriod, STATUS_LABELS } from './versions.js';
 export { policyDiff, caseImpact, ImpactCollector } from './diff.js';
 export { citationHints, citedNumbers } from './citations.js';
+export { explain, explainChange, changeLabelText, catalogues } from './explain.js';
+export { DEFAULT_UNIT } from './messages/codes.js';
 
 export type { CompiledRuleset } from './compile.js';
 export type { EvaluateOptions, Outcome } from './evaluate.js';
@@ -22,11 +24,15 @@ export type { SampleCase, CaseOutcome, CaseReport, Difference } from './cases.js
 export type { ErrorCode, Problem } from './errors.js';
 export type { SelectVersionOptions } from './versions.js';
 export type { CitationHint, CitedNumber, CitedUnit } from './citations.js';
+export type { ChangeWords } from './explain.js';
 export type {
-  PolicyChange, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, ItemMove, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,
+  Catalogue, Locale, TraceCode, TraceParamsByCode, TraceExplanation, ChangeCode, ChangeParamsByCode, ChangeExplanation, ChangeLabel, ChangeLabelCode, ChangeLabelParamsByCode,
+} from './messages/codes.js';
+export type {
+  PolicyChange, PolicyChangeFields, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, ItemMove, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,
 } from './diff.js';
 export type {
   Citation, Clause, Condition, DowngradeResult, EntityEvent, EntityRecord, EventType, AttributeSpec, FactCondition,
   Downgrades, Grade, Indicator, IndicatorResult, Item, ItemKind, ItemResult, Level, Parameter, Project, Provisional, Reading, Result,
-  Ruleset, RulesetMeta, RulesetStatus, TraceEntry, TraceKind, Window,
+  Ruleset, RulesetMeta, RulesetStatus, TraceEntry, TraceKind, TraceLine, Window,
 } from './types.js';

@@ -302,9 +302,8 @@ function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occu
     if (!earlier) return true;
     if (trace) {
       const [ref, where] = [eventRef(events[earlier.event]!, earlier.event), compiled.items[compiled.clauses[earlier.clause]!.item]!.item.id];
-      trace.skipped(rule.citation.clause, rule.label, rule.citation.text, events[o.event]!, o.event, {
-        zh: `与 ${ref} 属同一行为,已在 ${where} 中扣分,不重复扣分`,
-        en: `the same behaviour as ${ref}, already deducted under ${where}: not deducted again`,
+      trace.skipped('keep.notAgain', rule.citation.text, events[o.event]!, o.event, {
+        clause: rule.citation.clause, label: rule.label, attribute: rule.attribute, attributeLabel: attributeLabel(compiled, rule.attribute), earlier: ref, item: where,
       });
     }
     return false;
@@ -327,10 +326,8 @@ function keepOncePer(compiled: CompiledRuleset, kept: Occurrence[], events: read
       return true;
     }
     if (trace) {
-      const ref = eventRef(events[first.event]!, first.event);
-      trace.skipped(clause.id, clause.label, clause.citation.text, events[o.event]!, o.event, {
-        zh: `不计:与 ${ref} 同一${attributeLabel(compiled, clause.oncePer)}“${String(value)}”,只计一次`,
-        en: `not counted: the same ${clause.oncePer} “${String(value)}” as ${ref} counts once`,
+      trace.skipped('keep.oncePer', clause.citation.text, events[o.event]!, o.event, {
+        clause: clause.id, label: clause.label, attribute: clause.oncePer, attributeLabel: attributeLabel(compiled, clause.oncePer), value: String(value), first: eventRef(events[first.event]!, first.event),
       });
     }
     return false;
@@ -354,11 +351,9 @@ function keepHighestPer(compiled: CompiledRuleset, item: number, kept: Occurrenc
     const winner = best.get(value)!;
     if (winner === o) return true;
     if (trace) {
-      const [ref, best, these] = [eventRef(events[winner.event]!, winner.event), fromMilli(Math.abs(winner.points)), fromMilli(Math.abs(o.points))];
-      const own = eventRef(events[o.event]!, o.event);
-      trace.skipped(rule.citation.clause, rule.label, rule.citation.text, events[o.event]!, o.event, {
-        zh: `不计:同一${attributeLabel(compiled, rule.attribute)}“${String(value)}”只计最高的 ${ref}(${best} 分),${own} 的 ${these} 分不计`,
-        en: `not counted: of the same ${rule.attribute} “${String(value)}” only the highest counts, ${ref} (${best}); the ${these} of ${own} do not`,
+      trace.skipped('keep.highest', rule.citation.text, events[o.event]!, o.event, {
+        clause: rule.citation.clause, label: rule.label, attribute: rule.attribute, attributeLabel: attributeLabel(compiled, rule.attribute), value: String(value),
+        best: eventRef(events[winner.event]!, winner.event), bestPoints: fromMilli(Math.abs(winner.points)), points: fromMilli(Math.abs(o.points)),
       });
     }
     return false;
