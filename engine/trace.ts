@@ -121,13 +121,13 @@ export class TraceWriter {
 
   clauseCap(clause: CompiledClause, sum: Milli, cap: Milli, cut: Milli): void {
     const c = clause.clause;
-    const p = { clause: c.id, label: c.label, sum: fromMilli(sum), cap: fromMilli(cap), cut: fromMilli(cut), unit: this.unit };
+    const p = { clause: c.id, label: c.label, sum: fromMilli(sum), cap: fromMilli(cap), cut: fromMilli(Math.abs(cut)), unit: this.unit };
     this.add('cap', 'clause.cap', c.id, undefined, c.citation.text, cut, undefined, p, ZH['clause.cap'](p), EN['clause.cap'](p));
   }
 
   /** A deduction item's cap, a bonus item's maximum, a check item's full score: `cut` of `total` is over `limit`. */
   cap(item: Item, total: Milli, limit: Milli, cut: Milli): void {
-    const p = { item: item.id, label: item.label, total: fromMilli(total), limit: fromMilli(limit), cut: fromMilli(cut), unit: this.unit };
+    const p = { item: item.id, label: item.label, total: fromMilli(total), limit: fromMilli(limit), cut: fromMilli(Math.abs(cut)), unit: this.unit };
     const text = item.citation.text;
     if (item.kind === 'deduction') this.add('cap', 'item.cap', item.id, undefined, text, cut, undefined, p, ZH['item.cap'](p), EN['item.cap'](p));
     else if (item.kind === 'bonus') this.add('cap', 'bonus.max', item.id, undefined, text, cut, undefined, p, ZH['bonus.max'](p), EN['bonus.max'](p));

@@ -4,9 +4,14 @@
  * themselves are in the catalogues beside this file (zh-CN.ts, en.ts), one function per code;
  * `Catalogue` makes a code without its sentence in either language a type error.
  *
- * Params are plain JSON: ids, labels as the ruleset writes them, numbers as numbers (points
- * as magnitudes unless said "signed"), ISO dates, and events as the trace names them (`ev1`,
- * `events[3]`) with their dates.
+ * Params are plain JSON: ids, labels as the ruleset writes them, numbers as numbers, ISO
+ * dates, and events as the trace names them (`ev1`, `events[3]`) with their dates. A trace
+ * line's points are magnitudes unless said "signed" (its own `points` field keeps the sign); a
+ * change's numbers are as the rulesets write them (`-4`).
+ *
+ * Each catalogue says points with the unit in `unit` (the ruleset's, 分 unless it names
+ * another). A new code goes in a table here and in both catalogues; tests compare every line
+ * of the shipped cases with what the engine said before (test/explanations.test.ts).
  */
 import type { DowngradeEffect, ItemKind, RulesetStatus } from '../types.js';
 
@@ -81,7 +86,7 @@ export interface TraceParamsByCode {
   'clause.zero': ClauseParams & EventParams & UnitParams & { level?: string; levelled: boolean };
   /** A multiplier (E7.7, cited by `clause`) adds `points` (signed) more to an event's points. */
   'multiplier.extra': ClauseParams & EventParams & UnitParams & { factor: number; points: number };
-  /** A clause's own cap cuts its total (`sum`, signed) to `cap`; `cut` over it does not count. */
+  /** A clause's own cap cuts its total (`sum`, signed: negative for deductions) to `cap`; the `cut` over it does not count. */
   'clause.cap': ClauseParams & UnitParams & { sum: number; cap: number; cut: number };
   /** A deduction item's cap: of `total` deducted, deductions stop at `limit`. */
   'item.cap': ItemParams & UnitParams & { total: number; limit: number; cut: number };
