@@ -3,7 +3,8 @@
  * clause by clause (not a JSON diff), and what the change does to every case — old and new
  * score and grade, the grade transitions, and the cases near a grade line under the new
  * version. Pure functions over parsed rulesets, compiled rulesets and records: no Node APIs,
- * so the editor calls them as the command line does.
+ * so the editor calls them as the command line does. A change is data, a code and its params
+ * (engine/messages/codes.ts); its sentences come from the catalogues.
  */
 import { citationHints, type CitationHint } from './citations.js';
 import type { CompiledRuleset } from './compile.js';
@@ -11,11 +12,14 @@ import { today } from './dates.js';
 import { fromMilli, toMilli } from './decimal.js';
 import { CreditRulesError, jsonPath, type ErrorCode, type Problem } from './errors.js';
 import { evaluate } from './evaluate.js';
+import { changeLabelText, explainChange } from './explain.js';
+import {
+  CHANGE_UNITS, DEFAULT_UNIT, type AttributeRef, type ChangeCode, type ChangeExplanation, type ChangeLabel, type ChangeParamsByCode, type ClauseScoring,
+  type ClauseSummary, type ConditionOf, type MetaField, type ParameterValue, type WindowSummary,
+} from './messages/codes.js';
 import { recordIdOf } from './records.js';
-import { STATUS_LABELS } from './versions.js';
 import type {
-  Citation, Clause, Condition, DowngradeEffect, DowngradeRepeat, DowngradeRule, Grade, Indicator, Item, ItemKind, Level,
-  Parameter, Provisional, Result, Ruleset, Window,
+  Citation, Clause, Condition, DowngradeRepeat, DowngradeRule, Grade, Indicator, Item, ItemKind, Level, Parameter, Provisional, Result, Ruleset, Window,
 } from './types.js';
 
 // ---------------------------------------------------------------- policy changes
@@ -37,16 +41,24 @@ export type PolicySection =
   | 'note'
   | 'eventType';
 
-/** One change between two versions, in policy terms. */
-export interface PolicyChange {
+/**
+ * One change between two versions, in policy terms: where it is, the values, and what it says
+ * as data (`code`, `params`) and in words (`message`, `en`).
+ */
+export type PolicyChange = PolicyChangeFields & ChangeExplanation;
+
+/** The fields every policy change has, whatever its code. */
+export interface PolicyChangeFields {
   section: PolicySection;
   kind: 'added' | 'removed' | 'changed';
   /** JSON path of what changed: in the new version, or in the old one for what was removed. */
   path: string;
   /** The clause id it belongs to (E2.1.3, D3, N5, INT-3…), or the grade or parameter it names. */
   clause: string;
-  /** Its Chinese label (一般质量事故). */
+  /** Its Chinese label (一般质量事故), or the engine's where the ruleset has none (降级, AA+ 级: then `engineLabel` says which). */
   label: string;
+  /** The label the engine gives, as data, when `label` is not the ruleset's. */
+  engineLabel?: ChangeLabel;
   /** The field that changed (`points`, `cap`, `window`, `min`, `when`…), or `added` / `removed`. */
   field: string;
   /** The old and new values as the rulesets write them (`-4` → `-5`); undefined on the side that lacks it. */
@@ -54,13 +66,34 @@ export interface PolicyChange {
   new: unknown;
   /** The unit of `old` and `new` (分, 个月…), when they are numbers. */
   unit?: string;
-  /** One line for policy staff: `E2.1.3 一般质量事故: 每次扣 4 分 → 5 分`. */
+  /** One line for policy staff: `E2.1.3 一般质量事故: 每次扣 4 分 → 5 分` (the zh-CN catalogue's). */
   message: string;
+  /** The same line in English (the en catalogue's). */
+  en: string;
   /** When the new number is not one its citation's text writes (the citation left as it was, say). */
   citationHint?: CitationHint;
 }
 
 type Path = (string | number)[];
+
+/** A change's label: the ruleset's own, or one the engine gives. */
+type Label = string | ChangeLabel;
+
+/** What a change says, before the sentences are written. */
+const say = <C extends ChangeCode>(code: C, params: ChangeParamsByCode[C]): ChangeExplanation => ({ code, params }) as ChangeExplanation;
+
+/** Labels the engine gives. */
+const LABELS = {
+  grades: { code: 'grades', params: {} },
+  downgrades: { code: 'downgrades', params: {} },
+  downgradeFloor: { code: 'downgradeFloor', params: {} },
+  recalculation: { code: 'recalculation', params: {} },
+  baseRule: { code: 'baseRule', params: {} },
+  eligibility: { code: 'eligibility', params: {} },
+  note: { code: 'note', params: {} },
+} as const satisfies Record<string, ChangeLabel>;
+const gradeLabel = (grade: string): ChangeLabel => ({ code: 'grade', params: { grade } });
+const eventTypeLabel = (type: string, typeLabel: string): ChangeLabel => ({ code: 'eventType', params: { type, typeLabel } });
 
 /** JSON text with sorted keys: equal values give equal text, whatever their key order. */
 function canonical(value: unknown): string {
@@ -72,152 +105,149 @@ function canonical(value: unknown): string {
 
 const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
-const num = (n: number): string => String(n);
-const orNone = (text: string | undefined): string => text ?? '(无)';
-
-const KINDS: Readonly<Record<ItemKind, string>> = { deduction: '扣分', bonus: '加分', check: '符合条件得分' };
-const EFFECTS: Readonly<Record<DowngradeEffect, string>> = { oneGrade: '降一级', lowest: '直接降为最低等级' };
-
-/** Points as policy staff say them: 扣 4 分, 加 1 分, 得 8 分. */
-function pointsText(points: number, kind: ItemKind): { verb: string; amount: string } {
-  if (kind === 'check') return { verb: '得', amount: `${num(points)} 分` };
-  if (points < 0) return { verb: '扣', amount: `${num(-points)} 分` };
-  if (points === 0) return { verb: kind === 'deduction' ? '扣' : '加', amount: '0 分' };
-  return { verb: kind === 'deduction' ? '扣' : '加', amount: `${num(points)} 分` };
-}
-
-/** `每次扣 4 分 → 5 分`, or `每次扣 1 分 → 每次加 1 分` when the sense changes. */
-function pointsChange(old: number, now: number, kind: ItemKind, each: string): string {
-  const a = pointsText(old, kind);
-  const b = pointsText(now, kind);
-  return a.verb === b.verb ? `${each}${a.verb} ${a.amount} → ${b.amount}` : `${each}${a.verb} ${a.amount} → ${each}${b.verb} ${b.amount}`;
-}
-
-/** What an event type attribute is called, for messages (`project` → 工程项目). */
-function attributeLabel(ruleset: Ruleset, name: string): string {
+/** What an event type attribute is called (`project` → 工程项目), with its name. */
+function attributeRef(ruleset: Ruleset, name: string): AttributeRef {
   for (const type of Object.values(ruleset.eventTypes)) {
     const spec = Object.hasOwn(type.attributes, name) ? type.attributes[name] : undefined;
-    if (spec) return spec.label;
+    if (spec) return { attribute: name, attributeLabel: spec.label };
   }
-  return name;
+  return { attribute: name, attributeLabel: name };
 }
 
-/** A window in words: `24 个月`, `按事件的公示期限(月)计,未写明时 3 个月`, `计至事件的列入截止日期所在月底`, `不限`. */
-function windowText(window: Window | undefined, ruleset: Ruleset): string {
-  if (!window) return '不限';
-  if (window.untilAttribute !== undefined) return `计至事件的${attributeLabel(ruleset, window.untilAttribute)}所在月底`;
+/** A window as data: months, to the date an attribute names, or the months an attribute gives (with what holds without them). */
+function windowSummary(window: Window | undefined, ruleset: Ruleset): WindowSummary {
+  if (!window) return { kind: 'none' };
+  if (window.untilAttribute !== undefined) return { kind: 'until', ...attributeRef(ruleset, window.untilAttribute) };
   if (window.monthsAttribute !== undefined) {
     const fallback = window.defaultParameter !== undefined ? ruleset.parameters[window.defaultParameter] : undefined;
-    const otherwise = fallback ? `,未写明时 ${parameterValueText(fallback)}` : window.months !== undefined ? `,未写明时 ${window.months} 个月` : '';
-    return `按事件的${attributeLabel(ruleset, window.monthsAttribute)}计${otherwise}`;
+    const summary: WindowSummary = { kind: 'attribute', ...attributeRef(ruleset, window.monthsAttribute) };
+    if (fallback) summary.fallback = parameterValue(fallback);
+    else if (window.months !== undefined) summary.fallbackMonths = window.months;
+    return summary;
   }
-  return window.months === undefined ? '不限' : `${window.months} 个月`;
+  return window.months === undefined ? { kind: 'none' } : { kind: 'months', months: window.months };
 }
 
-function parameterValueText(p: Parameter): string {
-  const v = p.value;
-  if (Array.isArray(v)) return v.length ? v.join('、') : '(无)';
-  if (typeof v === 'number') return p.unit ? `${num(v)} ${p.unit}` : num(v);
-  return v;
+function parameterValue(p: Parameter): ParameterValue {
+  return p.unit === undefined ? { value: p.value } : { value: p.value, unit: p.unit };
 }
 
-function clauseSummary(clause: Clause, kind: ItemKind, ruleset: Ruleset): string {
-  const parts: string[] = [];
-  if (clause.effect === 'veto') parts.push(`整项不得分(${clause.vetoes ?? '本指标'})`);
-  else if (clause.levels) parts.push(clause.levels.map((l) => `${l.label} ${pointsText(l.points, kind).verb} ${pointsText(l.points, kind).amount}`).join('、'));
-  else if (clause.points !== undefined) parts.push(`每次${pointsText(clause.points, kind).verb} ${pointsText(clause.points, kind).amount}`);
-  if (clause.cap !== undefined) parts.push(`本条上限 ${num(clause.cap)} 分`);
-  if (clause.window) parts.push(`期限 ${windowText(clause.window, ruleset)}`);
-  return parts.join(',');
+/** What a clause scores: its veto, its levels, or its points each time. */
+function clauseScoring(clause: Clause): ClauseScoring {
+  if (clause.effect === 'veto') return { veto: clause.vetoes === undefined ? {} : { vetoes: clause.vetoes } };
+  if (clause.levels) return { levels: clause.levels.map((l) => ({ label: l.label, points: l.points })) };
+  return clause.points === undefined ? {} : { points: clause.points };
 }
 
-/** Collects changes; keeps the message format in one place. */
+function clauseSummary(clause: Clause, ruleset: Ruleset): ClauseSummary {
+  const summary: ClauseSummary = clauseScoring(clause);
+  if (clause.cap !== undefined) summary.cap = clause.cap;
+  if (clause.window) summary.window = windowSummary(clause.window, ruleset);
+  return summary;
+}
+
+/** Collects changes; writes their sentences in one place. */
 class Changes {
   readonly list: PolicyChange[] = [];
+  /** The unit points are said in (the new version's). */
+  readonly unit: string;
 
   constructor(
     readonly older: Ruleset,
     readonly newer: Ruleset,
-  ) {}
-
-  push(change: Omit<PolicyChange, 'path'> & { path: Path }): void {
-    this.list.push({ ...change, path: jsonPath(change.path) });
+  ) {
+    this.unit = newer.unit ?? DEFAULT_UNIT;
   }
 
-  /** `clause label: text`, with either part left out when empty. */
-  static line(clause: string, label: string, text: string): string {
-    const head = [clause, label].filter(Boolean).join(' ');
-    return head ? `${head}: ${text}` : text;
+  push(section: PolicySection, kind: PolicyChange['kind'], path: Path, clause: string, label: Label, field: string, old: unknown, now: unknown, what: ChangeExplanation, unit?: string): void {
+    const own = typeof label === 'string' ? {} : { engineLabel: label };
+    const change = {
+      section, kind, path: jsonPath(path), clause, label: typeof label === 'string' ? label : changeLabelText(label, 'zh-CN'), ...own,
+      field, old, new: now, ...(unit ? { unit } : {}), code: what.code, params: what.params, message: '', en: '',
+    } as PolicyChange;
+    change.message = explainChange(change, 'zh-CN').line;
+    change.en = explainChange(change, 'en').line;
+    this.list.push(change);
   }
 
-  changed(section: PolicySection, path: Path, clause: string, label: string, field: string, old: unknown, now: unknown, text: string, unit?: string): void {
-    this.push({ section, kind: 'changed', path, clause, label, field, old, new: now, ...(unit ? { unit } : {}), message: Changes.line(clause, label, text) });
+  changed(section: PolicySection, path: Path, clause: string, label: Label, field: string, old: unknown, now: unknown, what: ChangeExplanation, unit?: string): void {
+    this.push(section, 'changed', path, clause, label, field, old, now, what, unit);
   }
 
-  added(section: PolicySection, path: Path, clause: string, label: string, now: unknown, text: string): void {
-    this.push({ section, kind: 'added', path, clause, label, field: 'added', old: undefined, new: now, message: text });
+  added(section: PolicySection, path: Path, clause: string, label: Label, now: unknown, what: ChangeExplanation): void {
+    this.push(section, 'added', path, clause, label, 'added', undefined, now, what);
   }
 
-  removed(section: PolicySection, path: Path, clause: string, label: string, old: unknown, text: string): void {
-    this.push({ section, kind: 'removed', path, clause, label, field: 'removed', old, new: undefined, message: text });
+  removed(section: PolicySection, path: Path, clause: string, label: Label, old: unknown, what: ChangeExplanation): void {
+    this.push(section, 'removed', path, clause, label, 'removed', old, undefined, what);
   }
 
-  /** A number field: `满分 20 分 → 22 分`; `(无)` for a side without it. */
-  number(section: PolicySection, path: Path, clause: string, label: string, field: string, what: string, old: number | undefined, now: number | undefined, unit: string, none = '(无)'): void {
+  /** A number field, said by `code` (its params `extra` and the two sides); `unit` is the unit of the values. */
+  number<C extends NumberCode>(section: PolicySection, path: Path, clause: string, label: Label, field: string, code: C, old: number | undefined, now: number | undefined, unit: string, extra: NumberExtra<C>): void {
     if (old === now) return;
-    const side = (v: number | undefined): string => (v === undefined ? none : `${num(v)} ${unit}`);
-    this.changed(section, path, clause, label, field, old, now, `${what} ${side(old)} → ${side(now)}`, unit);
+    this.changed(section, path, clause, label, field, old, now, say(code, { ...extra, ...(old === undefined ? {} : { old }), ...(now === undefined ? {} : { new: now }) } as ChangeParamsByCode[C]), unit);
   }
 
-  citation(section: PolicySection, path: Path, clause: string, label: string, old: Citation | undefined, now: Citation | undefined): void {
+  citation(section: PolicySection, path: Path, clause: string, label: Label, old: Citation | undefined, now: Citation | undefined): void {
     if (same(old, now)) return;
-    const text = old && now && old.clause !== now.clause ? `依据条款 ${old.clause} → ${now.clause}` : '依据原文已修改';
-    this.changed(section, path, clause, label, 'citation', old, now, text);
+    const what = old && now && old.clause !== now.clause ? say('citation.clause', { old: old.clause, new: now.clause }) : say('citation.text', {});
+    this.changed(section, path, clause, label, 'citation', old, now, what);
   }
 
-  condition(section: PolicySection, path: Path, clause: string, label: string, old: Condition | undefined, now: Condition | undefined, what = '条件'): void {
+  condition(section: PolicySection, path: Path, clause: string, label: Label, old: Condition | undefined, now: Condition | undefined, of: ConditionOf = 'when'): void {
     if (same(old, now)) return;
-    const text = old === undefined ? `新增${what}` : now === undefined ? `取消${what}` : `${what}已修改`;
-    this.changed(section, path, clause, label, path[path.length - 1] === 'when' ? 'when' : String(path[path.length - 1]), old, now, text);
+    const what = say(old === undefined ? 'condition.added' : now === undefined ? 'condition.removed' : 'condition.changed', { of });
+    this.changed(section, path, clause, label, path[path.length - 1] === 'when' ? 'when' : String(path[path.length - 1]), old, now, what);
   }
 
-  provisional(section: PolicySection, path: Path, clause: string, label: string, old: Provisional | undefined, now: Provisional | undefined): void {
+  provisional(section: PolicySection, path: Path, clause: string, label: Label, old: Provisional | undefined, now: Provisional | undefined): void {
     if (same(old, now)) return;
-    const text = old === undefined ? `标为暂定(${now!.fields.join('、')})` : now === undefined ? '不再暂定' : '暂定说明已修改';
-    this.changed(section, path, clause, label, 'provisional', old, now, text);
+    const what = old === undefined ? say('provisional.added', { fields: now!.fields }) : now === undefined ? say('provisional.removed', {}) : say('provisional.changed', {});
+    this.changed(section, path, clause, label, 'provisional', old, now, what);
   }
 
-  reading(section: PolicySection, path: Path, clause: string, label: string, old: string | undefined, now: string | undefined): void {
+  reading(section: PolicySection, path: Path, clause: string, label: Label, old: string | undefined, now: string | undefined): void {
     if (old === now) return;
-    this.changed(section, path, clause, label, 'reading', old, now, `所依理解 ${orNone(old)} → ${orNone(now)}`);
+    this.changed(section, path, clause, label, 'reading', old, now, say('reading.followed', sides(old, now)));
   }
 
   /** Fields this comparison does not know: said, never silently dropped. */
-  rest(section: PolicySection, path: Path, clause: string, label: string, old: object | undefined, now: object | undefined, known: readonly string[]): void {
+  rest(section: PolicySection, path: Path, clause: string, label: Label, old: object | undefined, now: object | undefined, known: readonly string[]): void {
     const keys = new Set([...Object.keys(old ?? {}), ...Object.keys(now ?? {})]);
     for (const key of keys) {
       if (known.includes(key)) continue;
       const a = old ? (old as Record<string, unknown>)[key] : undefined;
       const b = now ? (now as Record<string, unknown>)[key] : undefined;
-      if (!same(a, b)) this.changed(section, [...path, key], clause, label, key, a, b, `${key} 已修改`);
+      if (!same(a, b)) this.changed(section, [...path, key], clause, label, key, a, b, say('field', { field: key }));
     }
   }
 }
 
+/** The codes `Changes.number` says, and their params besides the two sides. */
+type NumberCode =
+  | 'item.full' | 'item.base' | 'item.cap' | 'item.max' | 'clause.cap' | 'downgrades.floor' | 'repeat.count' | 'repeat.withinMonths' | 'baseRule.lookbackMonths' | 'baseRule.projectDefaultMonths';
+type NumberExtra<C extends NumberCode> = Omit<ChangeParamsByCode[C], 'old' | 'new'>;
+
+/** Two sides as params: a side without a value is left out. */
+function sides<T>(old: T | undefined, now: T | undefined): { old?: T; new?: T } {
+  return { ...(old === undefined ? {} : { old }), ...(now === undefined ? {} : { new: now }) };
+}
+
 function diffMeta(c: Changes): void {
   const { older: a, newer: b } = c;
-  const meta = (field: string, what: string, old: string | undefined, now: string | undefined): void => {
-    if (old !== now) c.changed('meta', [field], '', '', field, old, now, `${what} ${orNone(old)} → ${orNone(now)}`);
+  const meta = (field: MetaField, old: string | undefined, now: string | undefined): void => {
+    if (old !== now) c.changed('meta', [field], '', '', field, old, now, say('meta.changed', { field, ...sides(old, now) }));
   };
-  meta('id', '规则集', a.id, b.id);
-  meta('title', '名称', a.title, b.title);
-  meta('version', '版本', a.version, b.version);
-  if (a.status !== b.status) c.changed('meta', ['status'], '', '', 'status', a.status, b.status, `状态 ${STATUS_LABELS[a.status]} → ${STATUS_LABELS[b.status]}`);
-  meta('effectiveFrom', '生效日期', a.effectiveFrom, b.effectiveFrom);
-  meta('effectiveTo', '失效日期', a.effectiveTo, b.effectiveTo);
-  meta('supersedes', '取代的版本', a.supersedes, b.supersedes);
-  meta('entityKind', '评价对象', a.entityKind, b.entityKind);
-  if (!same(a.source, b.source)) c.changed('meta', ['source'], '', '', 'source', a.source, b.source, `依据文件 ${a.source.document} → ${b.source.document}${a.source.document === b.source.document ? '(出处已修改)' : ''}`);
+  meta('id', a.id, b.id);
+  meta('title', a.title, b.title);
+  meta('version', a.version, b.version);
+  if (a.status !== b.status) c.changed('meta', ['status'], '', '', 'status', a.status, b.status, say('meta.status', { old: a.status, new: b.status }));
+  meta('effectiveFrom', a.effectiveFrom, b.effectiveFrom);
+  meta('effectiveTo', a.effectiveTo, b.effectiveTo);
+  meta('supersedes', a.supersedes, b.supersedes);
+  meta('entityKind', a.entityKind, b.entityKind);
+  if (!same(a.source, b.source)) c.changed('meta', ['source'], '', '', 'source', a.source, b.source, say('meta.source', { old: a.source.document, new: b.source.document }));
+  if (a.unit !== b.unit) c.changed('meta', ['unit'], '', '', 'unit', a.unit, b.unit, say('meta.unit', sides(a.unit, b.unit)));
 }
 
 interface Located<T> {
@@ -248,23 +278,24 @@ const LEVEL_KEYS = ['id', 'label', 'when', 'points', 'provisional'];
 function diffLevels(c: Changes, clauseId: string, clauseLabel: string, kind: ItemKind, path: Path, old: Level[], now: Level[], oldPath: Path): void {
   const before = new Map(old.map((l, i) => [l.id, { level: l, index: i }]));
   const after = new Set(now.map((l) => l.id));
+  const unit = c.unit;
   now.forEach((level, li) => {
     const p: Path = [...path, 'levels', li];
     const label = `${clauseLabel} · ${level.label}`;
     const was = before.get(level.id)?.level;
     if (!was) {
-      const t = pointsText(level.points, kind);
-      c.added('level', p, clauseId, label, level, `新增 ${level.id} ${label}: 每次${t.verb} ${t.amount}`);
+      c.added('level', p, clauseId, label, level, say('level.added', { id: level.id, label, points: level.points, kind, unit }));
       return;
     }
-    if (was.label !== level.label) c.changed('level', [...p, 'label'], level.id, clauseLabel, 'label', was.label, level.label, `名称 ${was.label} → ${level.label}`);
-    if (was.points !== level.points) c.changed('level', [...p, 'points'], level.id, label, 'points', was.points, level.points, pointsChange(was.points, level.points, kind, '每次'), '分');
+    if (was.label !== level.label) c.changed('level', [...p, 'label'], level.id, clauseLabel, 'label', was.label, level.label, say('label', { old: was.label, new: level.label }));
+    if (was.points !== level.points) c.changed('level', [...p, 'points'], level.id, label, 'points', was.points, level.points, say('points', { old: was.points, new: level.points, kind, unit }), unit);
     c.condition('level', [...p, 'when'], level.id, label, was.when, level.when);
     c.provisional('level', [...p, 'provisional'], level.id, label, was.provisional, level.provisional);
     c.rest('level', p, level.id, label, was, level, LEVEL_KEYS);
   });
   for (const [id, { level, index }] of before) {
-    if (!after.has(id)) c.removed('level', [...oldPath, 'levels', index], clauseId, `${clauseLabel} · ${level.label}`, level, `删除 ${id} ${clauseLabel} · ${level.label}`);
+    const label = `${clauseLabel} · ${level.label}`;
+    if (!after.has(id)) c.removed('level', [...oldPath, 'levels', index], clauseId, label, level, say('level.removed', { id, label }));
   }
 }
 
@@ -273,34 +304,35 @@ function diffClause(c: Changes, was: Located<Clause> & { item: Item }, now: Loca
   const b = now.value;
   const p = now.path;
   const kind = now.item.kind;
+  const { unit } = c;
   const id = b.id;
   const label = b.label;
-  if (a.label !== b.label) c.changed('clause', [...p, 'label'], id, '', 'label', a.label, b.label, `名称 ${a.label} → ${b.label}`);
-  if (was.parent !== now.parent) c.changed('clause', p, id, label, 'item', was.parent, now.parent, `所属计分项 ${was.parent} → ${now.parent}`);
-  if (was.item.kind !== kind) c.changed('clause', p, id, label, 'kind', was.item.kind, kind, `计分方式 ${KINDS[was.item.kind]} → ${KINDS[kind]}`);
+  if (a.label !== b.label) c.changed('clause', [...p, 'label'], id, '', 'label', a.label, b.label, say('label', { old: a.label, new: b.label }));
+  if (was.parent !== now.parent) c.changed('clause', p, id, label, 'item', was.parent, now.parent, say('clause.item', { old: was.parent, new: now.parent }));
+  if (was.item.kind !== kind) c.changed('clause', p, id, label, 'kind', was.item.kind, kind, say('kind', { old: was.item.kind, new: kind }));
   const vetoA = a.effect === 'veto';
   const vetoB = b.effect === 'veto';
   if (vetoA !== vetoB) {
-    c.changed('clause', [...p, 'effect'], id, label, 'effect', a.effect, b.effect, `效果 ${vetoA ? `整项不得分(${a.vetoes ?? was.parent})` : '计分'} → ${vetoB ? `整项不得分(${b.vetoes ?? now.parent})` : '计分'}`);
+    const effect = { old: vetoA ? { vetoes: a.vetoes ?? was.parent } : null, new: vetoB ? { vetoes: b.vetoes ?? now.parent } : null };
+    c.changed('clause', [...p, 'effect'], id, label, 'effect', a.effect, b.effect, say('clause.effect', effect));
   } else if (vetoB && a.vetoes !== b.vetoes) {
-    c.changed('clause', [...p, 'vetoes'], id, label, 'vetoes', a.vetoes, b.vetoes, `不得分的范围 ${orNone(a.vetoes)} → ${orNone(b.vetoes)}`);
+    c.changed('clause', [...p, 'vetoes'], id, label, 'vetoes', a.vetoes, b.vetoes, say('clause.vetoes', sides(a.vetoes, b.vetoes)));
   }
   if (a.points !== undefined && b.points !== undefined && a.points !== b.points) {
-    c.changed('clause', [...p, 'points'], id, label, 'points', a.points, b.points, pointsChange(a.points, b.points, kind, '每次'), '分');
+    c.changed('clause', [...p, 'points'], id, label, 'points', a.points, b.points, say('points', { old: a.points, new: b.points, kind, unit }), unit);
   } else if ((a.points === undefined) !== (b.points === undefined) && !vetoA && !vetoB) {
-    c.changed('clause', [...p, a.levels ? 'levels' : 'points'], id, label, 'points', a.points ?? a.levels, b.points ?? b.levels, `分值 ${clauseSummary({ ...a, window: undefined, cap: undefined }, kind, c.older)} → ${clauseSummary({ ...b, window: undefined, cap: undefined }, kind, c.newer)}`);
+    c.changed('clause', [...p, a.levels ? 'levels' : 'points'], id, label, 'points', a.points ?? a.levels, b.points ?? b.levels, say('clause.scoring', { old: clauseScoring(a), new: clauseScoring(b), kind, unit }));
   }
   if (a.levels && b.levels) diffLevels(c, id, label, kind, p, a.levels, b.levels, was.path);
-  const capWhat = kind === 'deduction' ? '本条扣分上限' : '本条加分上限';
-  c.number('clause', [...p, 'cap'], id, label, 'cap', capWhat, a.cap, b.cap, '分', '不设');
+  c.number('clause', [...p, 'cap'], id, label, 'cap', 'clause.cap', a.cap, b.cap, unit, { kind, unit });
   if (!same(a.window, b.window)) {
     const months = a.window?.months !== undefined && b.window?.months !== undefined && Object.keys(a.window).length === 1 && Object.keys(b.window).length === 1;
     c.changed('clause', [...p, 'window'], id, label, months ? 'window.months' : 'window', months ? a.window!.months : a.window, months ? b.window!.months : b.window,
-      `期限 ${windowText(a.window, c.older)} → ${windowText(b.window, c.newer)}`, months ? '个月' : undefined);
+      say('clause.window', { old: windowSummary(a.window, c.older), new: windowSummary(b.window, c.newer) }), months ? CHANGE_UNITS.months : undefined);
   }
   if (a.oncePer !== b.oncePer) {
-    const once = (r: Ruleset, v: string | undefined): string => (v === undefined ? '每次计分' : `每个${attributeLabel(r, v)}只计一次`);
-    c.changed('clause', [...p, 'oncePer'], id, label, 'oncePer', a.oncePer, b.oncePer, `计次 ${once(c.older, a.oncePer)} → ${once(c.newer, b.oncePer)}`);
+    const once = (r: Ruleset, v: string | undefined): AttributeRef | undefined => (v === undefined ? undefined : attributeRef(r, v));
+    c.changed('clause', [...p, 'oncePer'], id, label, 'oncePer', a.oncePer, b.oncePer, say('clause.oncePer', sides(once(c.older, a.oncePer), once(c.newer, b.oncePer))));
   }
   c.condition('clause', [...p, 'when'], id, label, a.when, b.when);
   c.reading('clause', [...p, 'reading'], id, label, a.reading, b.reading);
@@ -313,26 +345,28 @@ function diffItem(c: Changes, was: Located<Item> & { indicator: Indicator }, now
   const a = was.value;
   const b = now.value;
   const p = now.path;
+  const { unit } = c;
   const id = b.id;
   const label = b.label;
-  if (a.label !== b.label) c.changed('item', [...p, 'label'], id, '', 'label', a.label, b.label, `名称 ${a.label} → ${b.label}`);
-  if (was.parent !== now.parent) c.changed('item', p, id, label, 'indicator', was.parent, now.parent, `所属指标 ${was.parent} → ${now.parent}`);
-  if (a.kind !== b.kind) c.changed('item', [...p, 'kind'], id, label, 'kind', a.kind, b.kind, `计分方式 ${KINDS[a.kind]} → ${KINDS[b.kind]}`);
-  c.number('item', [...p, 'full'], id, label, 'full', '满分', a.full, b.full, '分');
-  c.number('item', [...p, 'base'], id, label, 'base', '基本分', a.base, b.base, '分');
-  c.number('item', [...p, 'cap'], id, label, 'cap', b.kind === 'deduction' ? '累计扣分上限' : '上限', a.cap, b.cap, '分', '不设');
-  c.number('item', [...p, 'max'], id, label, 'max', '加分上限', a.max, b.max, '分', '不设');
+  const of = { item: id, itemLabel: label };
+  if (a.label !== b.label) c.changed('item', [...p, 'label'], id, '', 'label', a.label, b.label, say('label', { old: a.label, new: b.label }));
+  if (was.parent !== now.parent) c.changed('item', p, id, label, 'indicator', was.parent, now.parent, say('item.indicator', { old: was.parent, new: now.parent }));
+  if (a.kind !== b.kind) c.changed('item', [...p, 'kind'], id, label, 'kind', a.kind, b.kind, say('kind', { old: a.kind, new: b.kind }));
+  c.number('item', [...p, 'full'], id, label, 'full', 'item.full', a.full, b.full, unit, { unit });
+  c.number('item', [...p, 'base'], id, label, 'base', 'item.base', a.base, b.base, unit, { unit });
+  c.number('item', [...p, 'cap'], id, label, 'cap', 'item.cap', a.cap, b.cap, unit, { unit, deduction: b.kind === 'deduction' });
+  c.number('item', [...p, 'max'], id, label, 'max', 'item.max', a.max, b.max, unit, { unit });
 
   const ma = a.multiplier;
   const mb = b.multiplier;
   if (!same(ma, mb)) {
     const mp: Path = [...p, 'multiplier'];
-    if (!ma) c.added('item', mp, mb!.citation.clause, mb!.label, mb, `新增 ${mb!.citation.clause} ${mb!.label}: 按 ${mb!.factor} 倍计分(${id} ${label})`);
-    else if (!mb) c.removed('item', mp, ma.citation.clause, ma.label, ma, `删除 ${ma.citation.clause} ${ma.label}(${id} ${label})`);
+    if (!ma) c.added('item', mp, mb!.citation.clause, mb!.label, mb, say('multiplier.added', { clause: mb!.citation.clause, label: mb!.label, factor: mb!.factor, ...of }));
+    else if (!mb) c.removed('item', mp, ma.citation.clause, ma.label, ma, say('multiplier.removed', { clause: ma.citation.clause, label: ma.label, ...of }));
     else {
       const mid = mb.citation.clause;
-      if (ma.factor !== mb.factor) c.changed('item', [...mp, 'factor'], mid, mb.label, 'factor', ma.factor, mb.factor, `倍数 ${ma.factor} 倍 → ${mb.factor} 倍`, '倍');
-      if (ma.label !== mb.label) c.changed('item', [...mp, 'label'], mid, '', 'label', ma.label, mb.label, `名称 ${ma.label} → ${mb.label}`);
+      if (ma.factor !== mb.factor) c.changed('item', [...mp, 'factor'], mid, mb.label, 'factor', ma.factor, mb.factor, say('multiplier.factor', { old: ma.factor, new: mb.factor }), CHANGE_UNITS.factor);
+      if (ma.label !== mb.label) c.changed('item', [...mp, 'label'], mid, '', 'label', ma.label, mb.label, say('label', { old: ma.label, new: mb.label }));
       c.condition('item', [...mp, 'when'], mid, mb.label, ma.when, mb.when);
       c.citation('item', [...mp, 'citation'], mid, mb.label, ma.citation, mb.citation);
     }
@@ -341,12 +375,14 @@ function diffItem(c: Changes, was: Located<Item> & { indicator: Indicator }, now
   const hb = b.highestPer;
   if (!same(ha, hb)) {
     const hp: Path = [...p, 'highestPer'];
-    if (!ha) c.added('item', hp, hb!.citation.clause, hb!.label, hb, `新增 ${hb!.citation.clause} ${hb!.label}: 同一${attributeLabel(c.newer, hb!.attribute)}只计最高(${id} ${label})`);
-    else if (!hb) c.removed('item', hp, ha.citation.clause, ha.label, ha, `删除 ${ha.citation.clause} ${ha.label}(${id} ${label})`);
+    if (!ha) c.added('item', hp, hb!.citation.clause, hb!.label, hb, say('highestPer.added', { clause: hb!.citation.clause, label: hb!.label, ...attributeRef(c.newer, hb!.attribute), ...of }));
+    else if (!hb) c.removed('item', hp, ha.citation.clause, ha.label, ha, say('highestPer.removed', { clause: ha.citation.clause, label: ha.label, ...of }));
     else {
       const hid = hb.citation.clause;
-      if (ha.attribute !== hb.attribute) c.changed('item', [...hp, 'attribute'], hid, hb.label, 'attribute', ha.attribute, hb.attribute, `只计最高的范围 同一${attributeLabel(c.older, ha.attribute)} → 同一${attributeLabel(c.newer, hb.attribute)}`);
-      if (ha.label !== hb.label) c.changed('item', [...hp, 'label'], hid, '', 'label', ha.label, hb.label, `名称 ${ha.label} → ${hb.label}`);
+      if (ha.attribute !== hb.attribute) {
+        c.changed('item', [...hp, 'attribute'], hid, hb.label, 'attribute', ha.attribute, hb.attribute, say('highestPer.attribute', { old: attributeRef(c.older, ha.attribute), new: attributeRef(c.newer, hb.attribute) }));
+      }
+      if (ha.label !== hb.label) c.changed('item', [...hp, 'label'], hid, '', 'label', ha.label, hb.label, say('label', { old: ha.label, new: hb.label }));
       c.citation('item', [...hp, 'citation'], hid, hb.label, ha.citation, hb.citation);
     }
   }
@@ -354,13 +390,15 @@ function diffItem(c: Changes, was: Located<Item> & { indicator: Indicator }, now
   const nb = b.notAgain;
   if (!same(na, nb)) {
     const np: Path = [...p, 'notAgain'];
-    if (!na) c.added('item', np, nb!.citation.clause, nb!.label, nb, `新增 ${nb!.citation.clause} ${nb!.label}: 已在 ${nb!.items.join('、')} 计分的不重复扣分(${id} ${label})`);
-    else if (!nb) c.removed('item', np, na.citation.clause, na.label, na, `删除 ${na.citation.clause} ${na.label}(${id} ${label})`);
+    if (!na) c.added('item', np, nb!.citation.clause, nb!.label, nb, say('notAgain.added', { clause: nb!.citation.clause, label: nb!.label, items: nb!.items, ...of }));
+    else if (!nb) c.removed('item', np, na.citation.clause, na.label, na, say('notAgain.removed', { clause: na.citation.clause, label: na.label, ...of }));
     else {
       const nid = nb.citation.clause;
-      if (!same(na.items, nb.items)) c.changed('item', [...np, 'items'], nid, nb.label, 'items', na.items, nb.items, `不重复扣分的计分项 ${na.items.join('、')} → ${nb.items.join('、')}`);
-      if (na.attribute !== nb.attribute) c.changed('item', [...np, 'attribute'], nid, nb.label, 'attribute', na.attribute, nb.attribute, `同一${attributeLabel(c.older, na.attribute)} → 同一${attributeLabel(c.newer, nb.attribute)}`);
-      if (na.label !== nb.label) c.changed('item', [...np, 'label'], nid, '', 'label', na.label, nb.label, `名称 ${na.label} → ${nb.label}`);
+      if (!same(na.items, nb.items)) c.changed('item', [...np, 'items'], nid, nb.label, 'items', na.items, nb.items, say('notAgain.items', { old: na.items, new: nb.items }));
+      if (na.attribute !== nb.attribute) {
+        c.changed('item', [...np, 'attribute'], nid, nb.label, 'attribute', na.attribute, nb.attribute, say('notAgain.attribute', { old: attributeRef(c.older, na.attribute), new: attributeRef(c.newer, nb.attribute) }));
+      }
+      if (na.label !== nb.label) c.changed('item', [...np, 'label'], nid, '', 'label', na.label, nb.label, say('label', { old: na.label, new: nb.label }));
       c.citation('item', [...np, 'citation'], nid, nb.label, na.citation, nb.citation);
     }
   }
@@ -377,16 +415,18 @@ function diffTable(c: Changes): void {
   const newItems = itemsOf(c.newer);
   const oldClauses = clausesOf(c.older);
   const newClauses = clausesOf(c.newer);
+  const { unit } = c;
 
   c.newer.indicators.forEach((indicator, ii) => {
     const p: Path = ['indicators', ii];
     const was = oldIndicators.get(indicator.id)?.value;
-    if (!was) c.added('indicator', p, indicator.id, indicator.label, indicator, `新增指标 ${indicator.id} ${indicator.label}`);
+    if (!was) c.added('indicator', p, indicator.id, indicator.label, indicator, say('indicator.added', { id: indicator.id, label: indicator.label }));
     else {
-      if (was.label !== indicator.label) c.changed('indicator', [...p, 'label'], indicator.id, '', 'label', was.label, indicator.label, `名称 ${was.label} → ${indicator.label}`);
-      c.condition('indicator', [...p, 'eventCondition'], indicator.id, indicator.label, was.eventCondition, indicator.eventCondition, '事件条件');
+      if (was.label !== indicator.label) c.changed('indicator', [...p, 'label'], indicator.id, '', 'label', was.label, indicator.label, say('label', { old: was.label, new: indicator.label }));
+      c.condition('indicator', [...p, 'eventCondition'], indicator.id, indicator.label, was.eventCondition, indicator.eventCondition, 'eventCondition');
       if (was.eventConditionLabel !== indicator.eventConditionLabel) {
-        c.changed('indicator', [...p, 'eventConditionLabel'], indicator.id, indicator.label, 'eventConditionLabel', was.eventConditionLabel, indicator.eventConditionLabel, `事件条件的说明:${orNone(was.eventConditionLabel)} → ${orNone(indicator.eventConditionLabel)}`);
+        c.changed('indicator', [...p, 'eventConditionLabel'], indicator.id, indicator.label, 'eventConditionLabel', was.eventConditionLabel, indicator.eventConditionLabel,
+          say('indicator.eventConditionLabel', sides(was.eventConditionLabel, indicator.eventConditionLabel)));
       }
       c.rest('indicator', p, indicator.id, indicator.label, was, indicator, ['id', 'label', 'eventCondition', 'eventConditionLabel', 'items']);
     }
@@ -394,25 +434,25 @@ function diffTable(c: Changes): void {
       const now = newItems.get(item.id)!;
       const before = oldItems.get(item.id);
       if (!before) {
-        const limit = item.kind === 'bonus' ? `加分上限 ${item.max ?? '-'} 分` : `满分 ${item.full ?? '-'} 分${item.base !== undefined ? `,基本分 ${item.base} 分` : ''}${item.cap !== undefined ? `,累计扣分上限 ${item.cap} 分` : ''}`;
-        c.added('item', now.path, item.id, item.label, item, `新增计分项 ${item.id} ${item.label}: ${KINDS[item.kind]},${limit}`);
+        const limits = { ...(item.full === undefined ? {} : { full: item.full }), ...(item.base === undefined ? {} : { base: item.base }), ...(item.cap === undefined ? {} : { cap: item.cap }), ...(item.max === undefined ? {} : { max: item.max }) };
+        c.added('item', now.path, item.id, item.label, item, say('item.added', { id: item.id, label: item.label, kind: item.kind, ...limits, unit }));
       } else diffItem(c, before, now);
       for (const clause of item.clauses) {
         const cNow = newClauses.get(clause.id)!;
         const cWas = oldClauses.get(clause.id);
-        if (!cWas) c.added('clause', cNow.path, clause.id, clause.label, clause, `新增 ${clause.id} ${clause.label}: ${clauseSummary(clause, item.kind, c.newer)}`);
+        if (!cWas) c.added('clause', cNow.path, clause.id, clause.label, clause, say('clause.added', { id: clause.id, label: clause.label, summary: clauseSummary(clause, c.newer), kind: item.kind, unit }));
         else diffClause(c, cWas, cNow);
       }
     });
   });
   for (const [id, clause] of oldClauses) {
-    if (!newClauses.has(id)) c.removed('clause', clause.path, id, clause.value.label, clause.value, `删除 ${id} ${clause.value.label}`);
+    if (!newClauses.has(id)) c.removed('clause', clause.path, id, clause.value.label, clause.value, say('clause.removed', { id, label: clause.value.label }));
   }
   for (const [id, item] of oldItems) {
-    if (!newItems.has(id)) c.removed('item', item.path, id, item.value.label, item.value, `删除计分项 ${id} ${item.value.label}`);
+    if (!newItems.has(id)) c.removed('item', item.path, id, item.value.label, item.value, say('item.removed', { id, label: item.value.label }));
   }
   for (const [id, { value, index }] of oldIndicators) {
-    if (!newIndicatorIds.has(id)) c.removed('indicator', ['indicators', index], id, value.label, value, `删除指标 ${id} ${value.label}`);
+    if (!newIndicatorIds.has(id)) c.removed('indicator', ['indicators', index], id, value.label, value, say('indicator.removed', { id, label: value.label }));
   }
 }
 
@@ -422,14 +462,14 @@ function diffGrades(c: Changes): void {
   const clause = (c.newer.gradeCitation ?? c.older.gradeCitation)?.clause ?? 'grades';
   c.newer.grades.forEach((g, i) => {
     const was = before.get(g.grade)?.grade;
-    if (!was) c.added('grade', ['grades', i], clause, `${g.grade} 级`, g, `新增等级 ${g.grade}: 分数线 ${num(g.min)}`);
+    if (!was) c.added('grade', ['grades', i], clause, gradeLabel(g.grade), g, say('grade.added', { grade: g.grade, min: g.min }));
     // The grade line stands on its own: `AA+ 级分数线 85 → 86`.
-    else if (was.min !== g.min) c.push({ section: 'grade', kind: 'changed', path: ['grades', i, 'min'], clause, label: `${g.grade} 级`, field: 'min', old: was.min, new: g.min, unit: '分', message: `${g.grade} 级分数线 ${num(was.min)} → ${num(g.min)}` });
+    else if (was.min !== g.min) c.changed('grade', ['grades', i, 'min'], clause, gradeLabel(g.grade), 'min', was.min, g.min, say('grade.min', { grade: g.grade, old: was.min, new: g.min }), c.unit);
   });
   for (const [grade, { grade: g, index }] of before) {
-    if (!after.has(grade)) c.removed('grade', ['grades', index], clause, `${grade} 级`, g, `删除等级 ${grade}(分数线 ${num(g.min)})`);
+    if (!after.has(grade)) c.removed('grade', ['grades', index], clause, gradeLabel(grade), g, say('grade.removed', { grade, min: g.min }));
   }
-  c.citation('grade', ['gradeCitation'], clause, '信用等级', c.older.gradeCitation, c.newer.gradeCitation);
+  c.citation('grade', ['gradeCitation'], clause, LABELS.grades, c.older.gradeCitation, c.newer.gradeCitation);
 }
 
 function diffDowngradeRules<T extends DowngradeRule | DowngradeRepeat>(c: Changes, key: 'rules' | 'repeats', old: readonly T[], now: readonly T[]): void {
@@ -439,21 +479,21 @@ function diffDowngradeRules<T extends DowngradeRule | DowngradeRepeat>(c: Change
     const p: Path = ['downgrades', key, i];
     const was = before.get(rule.id)?.rule;
     if (!was) {
-      c.added('downgrade', p, rule.id, rule.label, rule, `新增 ${rule.id} ${rule.label}: ${EFFECTS[rule.effect]}`);
+      c.added('downgrade', p, rule.id, rule.label, rule, say('downgradeRule.added', { id: rule.id, label: rule.label, effect: rule.effect }));
       return;
     }
-    if (was.label !== rule.label) c.changed('downgrade', [...p, 'label'], rule.id, '', 'label', was.label, rule.label, `名称 ${was.label} → ${rule.label}`);
-    if (was.effect !== rule.effect) c.changed('downgrade', [...p, 'effect'], rule.id, rule.label, 'effect', was.effect, rule.effect, `${EFFECTS[was.effect]} → ${EFFECTS[rule.effect]}`);
+    if (was.label !== rule.label) c.changed('downgrade', [...p, 'label'], rule.id, '', 'label', was.label, rule.label, say('label', { old: was.label, new: rule.label }));
+    if (was.effect !== rule.effect) c.changed('downgrade', [...p, 'effect'], rule.id, rule.label, 'effect', was.effect, rule.effect, say('downgradeRule.effect', { old: was.effect, new: rule.effect }));
     if ('count' in rule && 'count' in was) {
-      c.number('downgrade', [...p, 'count'], rule.id, rule.label, 'count', '次数', was.count, rule.count, '起');
-      c.number('downgrade', [...p, 'withinMonths'], rule.id, rule.label, 'withinMonths', '期间', was.withinMonths, rule.withinMonths, '个月');
+      c.number('downgrade', [...p, 'count'], rule.id, rule.label, 'count', 'repeat.count', was.count, rule.count, CHANGE_UNITS.count, {});
+      c.number('downgrade', [...p, 'withinMonths'], rule.id, rule.label, 'withinMonths', 'repeat.withinMonths', was.withinMonths, rule.withinMonths, CHANGE_UNITS.months, {});
     }
     c.condition('downgrade', [...p, 'when'], rule.id, rule.label, was.when, rule.when);
     c.citation('downgrade', [...p, 'citation'], rule.id, rule.label, was.citation, rule.citation);
     c.rest('downgrade', p, rule.id, rule.label, was, rule, ['id', 'label', 'citation', 'when', 'effect', 'count', 'withinMonths']);
   });
   for (const [id, { rule, index }] of before) {
-    if (!after.has(id)) c.removed('downgrade', ['downgrades', key, index], id, rule.label, rule, `删除 ${id} ${rule.label}`);
+    if (!after.has(id)) c.removed('downgrade', ['downgrades', key, index], id, rule.label, rule, say('downgradeRule.removed', { id, label: rule.label }));
   }
 }
 
@@ -461,28 +501,31 @@ function diffDowngrades(c: Changes): void {
   const a = c.older.downgrades;
   const b = c.newer.downgrades;
   if (!a && !b) return;
-  if (!a) return c.added('downgrade', ['downgrades'], b!.citation.clause, '降级', b, `新增降级规定(${b!.citation.clause})`);
-  if (!b) return c.removed('downgrade', ['downgrades'], a.citation.clause, '降级', a, `删除降级规定(${a.citation.clause})`);
+  if (!a) return c.added('downgrade', ['downgrades'], b!.citation.clause, LABELS.downgrades, b, say('downgrades.added', { clause: b!.citation.clause }));
+  if (!b) return c.removed('downgrade', ['downgrades'], a.citation.clause, LABELS.downgrades, a, say('downgrades.removed', { clause: a.citation.clause }));
   const clause = b.citation.clause;
-  if (!same(a.fromGrades, b.fromGrades)) c.changed('downgrade', ['downgrades', 'fromGrades'], clause, '降级', 'fromGrades', a.fromGrades, b.fromGrades, `适用降级的等级 ${a.fromGrades.join('、')} → ${b.fromGrades.join('、')}`);
+  if (!same(a.fromGrades, b.fromGrades)) {
+    c.changed('downgrade', ['downgrades', 'fromGrades'], clause, LABELS.downgrades, 'fromGrades', a.fromGrades, b.fromGrades, say('downgrades.fromGrades', { old: a.fromGrades, new: b.fromGrades }));
+  }
   const floor = b.floorCitation.clause;
   for (const grade of new Set([...Object.keys(a.floors), ...Object.keys(b.floors)])) {
     const old = Object.hasOwn(a.floors, grade) ? a.floors[grade] : undefined;
     const now = Object.hasOwn(b.floors, grade) ? b.floors[grade] : undefined;
     // A grade without a floor of its own takes its grade line (D3).
-    c.number('downgrade', ['downgrades', 'floors', grade], floor, '降级后得分', `floors.${grade}`, `降为 ${grade} 级后得分`, old, now, '分', '该级分数线');
+    c.number('downgrade', ['downgrades', 'floors', grade], floor, LABELS.downgradeFloor, `floors.${grade}`, 'downgrades.floor', old, now, c.unit, { grade, unit: c.unit });
   }
-  c.citation('downgrade', ['downgrades', 'floorCitation'], floor, '降级后得分', a.floorCitation, b.floorCitation);
+  c.citation('downgrade', ['downgrades', 'floorCitation'], floor, LABELS.downgradeFloor, a.floorCitation, b.floorCitation);
   const recalc = b.recalcCitation.clause;
   if (a.recalcMonths !== b.recalcMonths) {
-    c.changed('downgrade', ['downgrades', 'recalcMonths'], recalc, '重新计算', 'recalcMonths', a.recalcMonths, b.recalcMonths, `降级满 ${a.recalcMonths} 个月 → 满 ${b.recalcMonths} 个月后按计分表重新计算`, '个月');
+    c.changed('downgrade', ['downgrades', 'recalcMonths'], recalc, LABELS.recalculation, 'recalcMonths', a.recalcMonths, b.recalcMonths,
+      say('downgrades.recalcMonths', { old: a.recalcMonths, new: b.recalcMonths }), CHANGE_UNITS.months);
   }
-  c.citation('downgrade', ['downgrades', 'recalcCitation'], recalc, '重新计算', a.recalcCitation, b.recalcCitation);
-  c.reading('downgrade', ['downgrades', 'reading'], clause, '降级', a.reading, b.reading);
-  c.citation('downgrade', ['downgrades', 'citation'], clause, '降级', a.citation, b.citation);
+  c.citation('downgrade', ['downgrades', 'recalcCitation'], recalc, LABELS.recalculation, a.recalcCitation, b.recalcCitation);
+  c.reading('downgrade', ['downgrades', 'reading'], clause, LABELS.downgrades, a.reading, b.reading);
+  c.citation('downgrade', ['downgrades', 'citation'], clause, LABELS.downgrades, a.citation, b.citation);
   diffDowngradeRules(c, 'rules', a.rules, b.rules);
   diffDowngradeRules(c, 'repeats', a.repeats, b.repeats);
-  c.rest('downgrade', ['downgrades'], clause, '降级', a, b, ['citation', 'fromGrades', 'floors', 'floorCitation', 'recalcMonths', 'recalcCitation', 'reading', 'rules', 'repeats']);
+  c.rest('downgrade', ['downgrades'], clause, LABELS.downgrades, a, b, ['citation', 'fromGrades', 'floors', 'floorCitation', 'recalcMonths', 'recalcCitation', 'reading', 'rules', 'repeats']);
 }
 
 function diffParameters(c: Changes): void {
@@ -493,17 +536,17 @@ function diffParameters(c: Changes): void {
     const now = Object.hasOwn(b, name) ? b[name] : undefined;
     const p: Path = ['parameters', name];
     if (!was) {
-      c.added('parameter', p, now!.citation.clause, now!.label, now, `新增参数 ${now!.citation.clause} ${now!.label}: ${parameterValueText(now!)}`);
+      c.added('parameter', p, now!.citation.clause, now!.label, now, say('parameter.added', { clause: now!.citation.clause, label: now!.label, ...parameterValue(now!) }));
       continue;
     }
     if (!now) {
-      c.removed('parameter', p, was.citation.clause, was.label, was, `删除参数 ${was.citation.clause} ${was.label}`);
+      c.removed('parameter', p, was.citation.clause, was.label, was, say('parameter.removed', { clause: was.citation.clause, label: was.label }));
       continue;
     }
     const clause = now.citation.clause;
-    if (was.label !== now.label) c.changed('parameter', [...p, 'label'], clause, '', 'label', was.label, now.label, `名称 ${was.label} → ${now.label}`);
+    if (was.label !== now.label) c.changed('parameter', [...p, 'label'], clause, '', 'label', was.label, now.label, say('label', { old: was.label, new: now.label }));
     if (!same(was.value, now.value) || was.unit !== now.unit) {
-      c.changed('parameter', [...p, 'value'], clause, now.label, 'value', was.value, now.value, `${parameterValueText(was)} → ${parameterValueText(now)}`, typeof now.value === 'number' ? now.unit : undefined);
+      c.changed('parameter', [...p, 'value'], clause, now.label, 'value', was.value, now.value, say('parameter.value', { old: parameterValue(was), new: parameterValue(now) }), typeof now.value === 'number' ? now.unit : undefined);
     }
     c.reading('parameter', [...p, 'reading'], clause, now.label, was.reading, now.reading);
     c.citation('parameter', [...p, 'citation'], clause, now.label, was.citation, now.citation);
@@ -516,14 +559,16 @@ function diffBaseRule(c: Changes): void {
   const a = c.older.baseRule;
   const b = c.newer.baseRule;
   if (!a && !b) return;
-  const title = (r: Ruleset, reading: string | undefined): string => r.readings.find((x) => x.id === reading)?.title ?? '近期无工程项目的基本分';
-  if (!a) return c.added('baseRule', ['baseRule'], b!.citation.clause, title(c.newer, b!.reading), b, `新增基本分规定(${b!.citation.clause}): 回溯 ${b!.lookbackMonths} 个月`);
-  if (!b) return c.removed('baseRule', ['baseRule'], a.citation.clause, title(c.older, a.reading), a, `删除基本分规定(${a.citation.clause})`);
+  // Named by the title of the reading it follows (INT-2), else by the engine.
+  const title = (r: Ruleset, reading: string | undefined): Label => r.readings.find((x) => x.id === reading)?.title ?? LABELS.baseRule;
+  if (!a) return c.added('baseRule', ['baseRule'], b!.citation.clause, title(c.newer, b!.reading), b, say('baseRule.added', { clause: b!.citation.clause, months: b!.lookbackMonths }));
+  if (!b) return c.removed('baseRule', ['baseRule'], a.citation.clause, title(c.older, a.reading), a, say('baseRule.removed', { clause: a.citation.clause }));
   const clause = b.citation.clause;
   const label = title(c.newer, b.reading);
-  c.number('baseRule', ['baseRule', 'lookbackMonths'], clause, label, 'lookbackMonths', '回溯期限', a.lookbackMonths, b.lookbackMonths, '个月');
-  c.number('baseRule', ['baseRule', 'projectDefaultMonths'], clause, label, 'projectDefaultMonths', '无竣工日期的工程期限', a.projectDefaultMonths, b.projectDefaultMonths, '个月');
-  c.condition('baseRule', ['baseRule', 'projectCondition'], clause, label, a.projectCondition, b.projectCondition, '工程条件');
+  const months = CHANGE_UNITS.months;
+  c.number('baseRule', ['baseRule', 'lookbackMonths'], clause, label, 'lookbackMonths', 'baseRule.lookbackMonths', a.lookbackMonths, b.lookbackMonths, months, {});
+  c.number('baseRule', ['baseRule', 'projectDefaultMonths'], clause, label, 'projectDefaultMonths', 'baseRule.projectDefaultMonths', a.projectDefaultMonths, b.projectDefaultMonths, months, {});
+  c.condition('baseRule', ['baseRule', 'projectCondition'], clause, label, a.projectCondition, b.projectCondition, 'projectCondition');
   c.reading('baseRule', ['baseRule', 'reading'], clause, label, a.reading, b.reading);
   c.citation('baseRule', ['baseRule', 'citation'], clause, label, a.citation, b.citation);
   c.provisional('baseRule', ['baseRule', 'provisional'], clause, label, a.provisional, b.provisional);
@@ -534,21 +579,21 @@ function diffEligibility(c: Changes): void {
   const a = c.older.eligibility;
   const b = c.newer.eligibility;
   if (!a && !b) return;
-  if (!a) return c.added('eligibility', ['eligibility'], b!.citation.clause, '定级条件', b, `新增定级条件(${b!.citation.clause}): ${b!.requirements.map((r) => r.label).join('、')}`);
-  if (!b) return c.removed('eligibility', ['eligibility'], a.citation.clause, '定级条件', a, `删除定级条件(${a.citation.clause})`);
+  if (!a) return c.added('eligibility', ['eligibility'], b!.citation.clause, LABELS.eligibility, b, say('eligibility.added', { clause: b!.citation.clause, requirements: b!.requirements.map((r) => r.label) }));
+  if (!b) return c.removed('eligibility', ['eligibility'], a.citation.clause, LABELS.eligibility, a, say('eligibility.removed', { clause: a.citation.clause }));
   const clause = b.citation.clause;
   const before = new Map(a.requirements.map((r, i) => [r.id, { r, i }]));
   const after = new Set(b.requirements.map((r) => r.id));
   b.requirements.forEach((r, i) => {
     const p: Path = ['eligibility', 'requirements', i];
     const was = before.get(r.id)?.r;
-    if (!was) return c.added('eligibility', p, clause, r.label, r, `新增定级条件 ${clause} ${r.label}`);
-    if (was.label !== r.label) c.changed('eligibility', [...p, 'label'], clause, '', 'label', was.label, r.label, `定级条件名称 ${was.label} → ${r.label}`);
+    if (!was) return c.added('eligibility', p, clause, r.label, r, say('requirement.added', { clause, label: r.label }));
+    if (was.label !== r.label) c.changed('eligibility', [...p, 'label'], clause, '', 'label', was.label, r.label, say('requirement.label', { old: was.label, new: r.label }));
     c.condition('eligibility', [...p, 'when'], clause, r.label, was.when, r.when);
-    if (was.reason !== r.reason) c.changed('eligibility', [...p, 'reason'], clause, r.label, 'reason', was.reason, r.reason, '不予定级的理由已修改');
+    if (was.reason !== r.reason) c.changed('eligibility', [...p, 'reason'], clause, r.label, 'reason', was.reason, r.reason, say('requirement.reason', {}));
   });
-  for (const [id, { r, i }] of before) if (!after.has(id)) c.removed('eligibility', ['eligibility', 'requirements', i], clause, r.label, r, `删除定级条件 ${clause} ${r.label}`);
-  c.citation('eligibility', ['eligibility', 'citation'], clause, '定级条件', a.citation, b.citation);
+  for (const [id, { r, i }] of before) if (!after.has(id)) c.removed('eligibility', ['eligibility', 'requirements', i], clause, r.label, r, say('requirement.removed', { clause, label: r.label }));
+  c.citation('eligibility', ['eligibility', 'citation'], clause, LABELS.eligibility, a.citation, b.citation);
 }
 
 function diffConditions(c: Changes): void {
@@ -559,15 +604,15 @@ function diffConditions(c: Changes): void {
     const now = Object.hasOwn(b, name) ? b[name] : undefined;
     if (same(was, now)) continue;
     const p: Path = ['conditions', name];
-    if (!was) c.added('condition', p, name, '', now, `新增共用条件 ${name}`);
-    else if (!now) c.removed('condition', p, name, '', was, `删除共用条件 ${name}`);
-    else c.changed('condition', p, name, '', 'condition', was, now, `共用条件 ${name} 已修改(引用它的各条款随之变化)`);
+    if (!was) c.added('condition', p, name, '', now, say('namedCondition.added', { name }));
+    else if (!now) c.removed('condition', p, name, '', was, say('namedCondition.removed', { name }));
+    else c.changed('condition', p, name, '', 'condition', was, now, say('namedCondition.changed', { name }));
   }
   if (!same(c.older.eventCondition, c.newer.eventCondition)) {
-    c.changed('condition', ['eventCondition'], 'eventCondition', '', 'eventCondition', c.older.eventCondition, c.newer.eventCondition, '所有计分事件的条件已修改');
+    c.changed('condition', ['eventCondition'], 'eventCondition', '', 'eventCondition', c.older.eventCondition, c.newer.eventCondition, say('eventCondition.changed', {}));
   }
   const [was, now] = [c.older.eventConditionLabel, c.newer.eventConditionLabel];
-  if (was !== now) c.changed('condition', ['eventConditionLabel'], 'eventCondition', '', 'eventConditionLabel', was, now, `所有计分事件的条件的说明:${orNone(was)} → ${orNone(now)}`);
+  if (was !== now) c.changed('condition', ['eventConditionLabel'], 'eventCondition', '', 'eventConditionLabel', was, now, say('eventCondition.label', sides(was, now)));
 }
 
 function diffReadings(c: Changes): void {
@@ -576,11 +621,11 @@ function diffReadings(c: Changes): void {
   c.newer.readings.forEach((r, i) => {
     const p: Path = ['readings', i];
     const was = before.get(r.id)?.r;
-    if (!was) return c.added('reading', p, r.id, r.title, r, `新增理解 ${r.id} ${r.title}`);
-    if (was.title !== r.title) c.changed('reading', [...p, 'title'], r.id, '', 'title', was.title, r.title, `标题 ${was.title} → ${r.title}`);
-    if (was.note !== r.note) c.changed('reading', [...p, 'note'], r.id, r.title, 'note', was.note, r.note, '理解说明已修改');
+    if (!was) return c.added('reading', p, r.id, r.title, r, say('reading.added', { id: r.id, title: r.title }));
+    if (was.title !== r.title) c.changed('reading', [...p, 'title'], r.id, '', 'title', was.title, r.title, say('reading.title', { old: was.title, new: r.title }));
+    if (was.note !== r.note) c.changed('reading', [...p, 'note'], r.id, r.title, 'note', was.note, r.note, say('reading.note', {}));
   });
-  for (const [id, { r, i }] of before) if (!after.has(id)) c.removed('reading', ['readings', i], id, r.title, r, `删除理解 ${id} ${r.title}`);
+  for (const [id, { r, i }] of before) if (!after.has(id)) c.removed('reading', ['readings', i], id, r.title, r, say('reading.removed', { id, title: r.title }));
 }
 
 function diffNotes(c: Changes): void {
@@ -588,10 +633,10 @@ function diffNotes(c: Changes): void {
   const after = new Set(c.newer.notes.map((n) => n.clause));
   c.newer.notes.forEach((n, i) => {
     const was = before.get(n.clause)?.n;
-    if (!was) c.added('note', ['notes', i], n.clause, '备注', n, `新增备注 ${n.clause}`);
-    else if (was.text !== n.text) c.changed('note', ['notes', i, 'text'], n.clause, '备注', 'text', was.text, n.text, '原文已修改');
+    if (!was) c.added('note', ['notes', i], n.clause, LABELS.note, n, say('note.added', { clause: n.clause }));
+    else if (was.text !== n.text) c.changed('note', ['notes', i, 'text'], n.clause, LABELS.note, 'text', was.text, n.text, say('note.text', {}));
   });
-  for (const [clause, { n, i }] of before) if (!after.has(clause)) c.removed('note', ['notes', i], clause, '备注', n, `删除备注 ${clause}`);
+  for (const [clause, { n, i }] of before) if (!after.has(clause)) c.removed('note', ['notes', i], clause, LABELS.note, n, say('note.removed', { clause }));
 }
 
 function diffEventTypes(c: Changes): void {
@@ -603,11 +648,11 @@ function diffEventTypes(c: Changes): void {
     if (same(was, now)) continue;
     const p: Path = ['eventTypes', type];
     if (!was) {
-      c.added('eventType', p, type, now!.label, now, `新增事件类型 ${type}(${now!.label})`);
+      c.added('eventType', p, type, now!.label, now, say('eventType.added', { type, label: now!.label }));
       continue;
     }
     if (!now) {
-      c.removed('eventType', p, type, was.label, was, `删除事件类型 ${type}(${was.label})`);
+      c.removed('eventType', p, type, was.label, was, say('eventType.removed', { type, label: was.label }));
       continue;
     }
     for (const name of new Set([...Object.keys(now.attributes), ...Object.keys(was.attributes)])) {
@@ -615,17 +660,17 @@ function diffEventTypes(c: Changes): void {
       const sb = Object.hasOwn(now.attributes, name) ? now.attributes[name] : undefined;
       if (same(sa, sb)) continue;
       const ap: Path = [...p, 'attributes', name];
-      const label = `${type}(${now.label})`;
-      if (!sa) c.added('eventType', ap, type, label, sb, `事件类型 ${label}: 新增属性 ${name}(${sb!.label})`);
-      else if (!sb) c.removed('eventType', ap, type, label, sa, `事件类型 ${label}: 删除属性 ${name}(${sa.label})`);
+      const label = eventTypeLabel(type, now.label);
+      const of = { type, typeLabel: now.label, name };
+      if (!sa) c.added('eventType', ap, type, label, sb, say('attribute.added', { ...of, label: sb!.label }));
+      else if (!sb) c.removed('eventType', ap, type, label, sa, say('attribute.removed', { ...of, label: sa.label }));
       else {
-        const gone = (sa.values ?? []).filter((v) => !(sb.values ?? []).includes(v));
-        const come = (sb.values ?? []).filter((v) => !(sa.values ?? []).includes(v));
-        const parts = [come.length ? `新增取值 ${come.join('、')}` : '', gone.length ? `删除取值 ${gone.join('、')}` : ''].filter(Boolean);
-        c.changed('eventType', ap, type, label, 'attribute', sa, sb, `属性 ${name}(${sb.label}) ${parts.length ? parts.join(',') : '已修改'}`);
+        const removed = (sa.values ?? []).filter((v) => !(sb.values ?? []).includes(v));
+        const added = (sb.values ?? []).filter((v) => !(sa.values ?? []).includes(v));
+        c.changed('eventType', ap, type, label, 'attribute', sa, sb, say('attribute.changed', { name, label: sb.label, added, removed }));
       }
     }
-    if (was.label !== now.label) c.changed('eventType', [...p, 'label'], type, '', 'label', was.label, now.label, `事件类型名称 ${was.label} → ${now.label}`);
+    if (was.label !== now.label) c.changed('eventType', [...p, 'label'], type, '', 'label', was.label, now.label, say('eventType.label', { old: was.label, new: now.label }));
   }
 }
 
@@ -652,7 +697,7 @@ export function policyDiff(older: Ruleset, newer: Ruleset): PolicyChange[] {
   diffEventTypes(c);
   // `$schema` is where the file sits, not policy: a copy in another folder says it differently.
   c.rest('meta', [], '', '', older, newer, [
-    '$schema', 'id', 'title', 'version', 'status', 'effectiveFrom', 'effectiveTo', 'supersedes', 'entityKind', 'source', 'readings', 'notes',
+    '$schema', 'id', 'title', 'version', 'status', 'effectiveFrom', 'effectiveTo', 'supersedes', 'entityKind', 'source', 'unit', 'readings', 'notes',
     'parameters', 'conditions', 'eventCondition', 'eventConditionLabel', 'eventTypes', 'baseRule', 'eligibility', 'indicators', 'grades', 'gradeCitation', 'downgrades',
   ]);
   // A changed number its citation does not write: the hint goes with the change (a window's

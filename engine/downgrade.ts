@@ -122,26 +122,15 @@ export function traceIdleDowngradeEvents(compiled: CompiledRuleset, record: Enti
       else if (target.kind === 'repeat') hit = rules.repeats[target.repeat];
     }
     if (!hit) {
-      const others = concerned.slice(1).map((r) => r.label);
-      trace.downgradeIdle(concerned[0]!, event, i, 'unmatched', {
-        zh: `不符合本条${others.length ? `及“${others.join('”“')}”` : ''}的降级条件,不降级`,
-        en: `${others.length ? `meets the condition of neither this rule nor “${others.join('”, “')}”` : "does not meet this rule's condition"}: no downgrade`,
-      });
+      trace.downgradeNotACase(concerned[0]!, event, i, concerned.slice(1).map((r) => r.label));
     } else if (event.date > asOf) {
-      trace.downgradeIdle(hit, event, i, 'lapsed', { zh: `晚于评价日期 ${asOf},不降级`, en: `after the evaluation date ${asOf}: no downgrade` });
+      trace.downgradeAfterAsOf(hit, event, i, asOf);
     } else if (!published) {
-      trace.downgradeIdle(hit, event, i, 'skipped', { zh: '本记录没有已公布的信用等级,无级可降', en: 'the record has no published grade to lower' });
+      trace.downgradeNoPublished(hit, event, i);
     } else if (!rules.fromGrades.includes(published.grade)) {
-      trace.downgradeIdle(hit, event, i, 'skipped', {
-        zh: `已公布的信用等级 ${published.grade} 不在降级范围(${rules.fromGrades.join('、')})内`,
-        en: `the published grade ${published.grade} is not one downgrades apply to (${rules.fromGrades.join(', ')})`,
-      });
+      trace.downgradeGradeNotConcerned(hit, event, i, published.grade, rules.fromGrades);
     } else if (event.date <= published.date) {
-      const reading = rules.reading ? `(${rules.reading})` : '';
-      trace.downgradeIdle(hit, event, i, 'skipped', {
-        zh: `不晚于信用等级公布日 ${published.date}${reading},不降级`,
-        en: `not after the grade's publication on ${published.date}${reading && ` ${reading}`}: no downgrade`,
-      });
+      trace.downgradeBeforePublication(hit, event, i, published.date, rules.reading);
     }
   }
 }

@@ -16,6 +16,8 @@ export { policyDiff, caseImpact, ImpactCollector } from './diff.js';
 export { citationHints, citedNumbers } from './citations.js';
 export { rulesetHints, highestScore } from './hints.js';
 export { parameterTypes } from './parameters.js';
+export { explain, explainChange, changeLabelText, catalogues } from './explain.js';
+export { DEFAULT_UNIT } from './messages/codes.js';
 
 export type { CompiledRuleset } from './compile.js';
 export type { EvaluateOptions, Outcome } from './evaluate.js';
@@ -25,11 +27,15 @@ export type { ErrorCode, Problem } from './errors.js';
 export type { SelectVersionOptions } from './versions.js';
 export type { CitationHint, CitedNumber, CitedUnit } from './citations.js';
 export type { RulesetHint } from './hints.js';
+export type { ChangeWords } from './explain.js';
 export type {
-  PolicyChange, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, ItemMove, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,
+  Catalogue, Locale, TraceCode, TraceParamsByCode, TraceExplanation, ChangeCode, ChangeParamsByCode, ChangeExplanation, ChangeLabel, ChangeLabelCode, ChangeLabelParamsByCode,
+} from './messages/codes.js';
+export type {
+  PolicyChange, PolicyChangeFields, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, ItemMove, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,
 } from './diff.js';
 export type {
   Citation, Clause, Condition, DowngradeResult, EntityEvent, EntityRecord, EventType, AttributeSpec, FactCondition,
   Downgrades, Grade, Indicator, IndicatorResult, Item, ItemKind, ItemResult, Level, Parameter, Project, Provisional, Reading, Result,
-  Ruleset, RulesetMeta, RulesetStatus, TraceEntry, TraceKind, Window, KeepOne, ParameterType,
+  Ruleset, RulesetMeta, RulesetStatus, TraceEntry, TraceKind, TraceLine, Window, KeepOne, ParameterType,
 } from './types.js';

@@ -202,7 +202,7 @@ export function keepOnePerClause<T extends Counted>(rules: KeepRules, occurrence
 // ---------------------------------------------------------------- explaining
 
 /** What staff call an event attribute ("工程项目" for `project`), from the ruleset's event types. */
-function attributeLabel(compiled: CompiledRuleset, attribute: string): string {
+export function attributeLabel(compiled: CompiledRuleset, attribute: string): string {
   for (const { type } of compiled.eventTypes.values()) {
     const spec = type.attributes[attribute];
     if (spec) return spec.label;
@@ -212,21 +212,10 @@ function attributeLabel(compiled: CompiledRuleset, attribute: string): string {
 
 /** The trace line of an occurrence `rule` leaves out, naming the one it keeps. */
 export function traceLeftOut(trace: TraceWriter, compiled: CompiledRuleset, rule: CompiledKeep, events: readonly EntityEvent[], left: Counted, kept: Counted, value: unknown): void {
-  const [ref, own] = [eventRef(events[kept.event]!, kept.event), eventRef(events[left.event]!, left.event)];
-  const what = attributeLabel(compiled, rule.per);
-  const shared = `同一${what}“${String(value)}”`;
-  const sharedEn = `of the same ${rule.per} “${String(value)}”`;
-  let why: { zh: string; en: string };
-  if (rule.oncePer) {
-    why = { zh: `不计:与 ${ref} 同一${what}“${String(value)}”,只计一次`, en: `not counted: the same ${rule.per} “${String(value)}” as ${ref} counts once` };
-  } else if (rule.choose === 'highest') {
-    const [best, these] = [fromMilli(Math.abs(kept.points)), fromMilli(Math.abs(left.points))];
-    why = { zh: `不计:${shared}只计最高的 ${ref}(${best} 分),${own} 的 ${these} 分不计`, en: `not counted: ${sharedEn} only the highest counts, ${ref} (${best}); the ${these} of ${own} do not` };
-  } else {
-    const date = orderDate(events[kept.event]!, rule.by);
-    const [zh, en] = rule.choose === 'first' ? ['最早', 'first'] : ['最晚', 'last'];
-    const by = rule.by === 'date' ? '' : `${attributeLabel(compiled, rule.by)}`;
-    why = { zh: `不计:${shared}只计${by}${zh}的 ${ref}(${date})`, en: `not counted: ${sharedEn} only the ${en}${rule.by === 'date' ? '' : ` by ${rule.by}`} counts, ${ref} (${date})` };
-  }
-  trace.skipped(rule.clause, rule.label, rule.text, events[left.event]!, left.event, why);
+  const ref = eventRef(events[kept.event]!, kept.event);
+  const common = { clause: rule.clause, label: rule.label, attribute: rule.per, attributeLabel: attributeLabel(compiled, rule.per), value: String(value) };
+  const event = events[left.event]!;
+  if (rule.oncePer) trace.skipped('keep.oncePer', rule.text, event, left.event, { ...common, first: ref });
+  else if (rule.choose === 'highest') trace.skipped('keep.highest', rule.text, event, left.event, { ...common, best: ref, bestPoints: fromMilli(Math.abs(kept.points)), points: fromMilli(Math.abs(left.points)) });
+  else trace.skipped('keep.ordered', rule.text, event, left.event, { ...common, choose: rule.choose, by: rule.by, byLabel: attributeLabel(compiled, rule.by), kept: ref, keptDate: orderDate(events[kept.event]!, rule.by) });
 }

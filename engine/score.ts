@@ -9,7 +9,7 @@ import { addMonths } from './dates.js';
 import { fromMilli, type Milli } from './decimal.js';
 import { applyDowngrades, traceIdleDowngradeEvents } from './downgrade.js';
 import { gradeOf } from './grade.js';
-import { keepOne, keepOnePerClause, keepRules, traceLeftOut, type CompiledKeep, type OnLeftOut } from './keep.js';
+import { attributeLabel, keepOne, keepOnePerClause, keepRules, traceLeftOut, type CompiledKeep, type OnLeftOut } from './keep.js';
 import type { Matches } from './match.js';
 import { inWindow, lastDayCounted, monthIndex } from './window.js';
 import { TraceWriter, eventRef } from './trace.js';
@@ -330,9 +330,8 @@ function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occu
     if (!earlier) return true;
     if (trace) defer(() => {
       const [ref, where] = [eventRef(events[earlier.event]!, earlier.event), compiled.items[compiled.clauses[earlier.clause]!.item]!.item.id];
-      trace.skipped(rule.citation.clause, rule.label, rule.citation.text, events[o.event]!, o.event, {
-        zh: `与 ${ref} 属同一行为,已在 ${where} 中扣分,不重复扣分`,
-        en: `the same behaviour as ${ref}, already deducted under ${where}: not deducted again`,
+      trace.skipped('keep.notAgain', rule.citation.text, events[o.event]!, o.event, {
+        clause: rule.citation.clause, label: rule.label, attribute: rule.attribute, attributeLabel: attributeLabel(compiled, rule.attribute), earlier: ref, item: where,
       });
     });
     return false;

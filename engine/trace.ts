@@ -1,12 +1,16 @@
 /**
  * The explanation of a result, written as it is computed: for every point added or taken,
  * the clause, its Chinese citation, the points, the events behind it and, for caps and
- * vetoes, why. Each message is written in Chinese, for policy staff, and in English (`en`,
- * the editor's English mode), the ruleset's own labels kept as written; the fields are for
- * programs. The points of all entries add up to the table's score.
+ * vetoes, why. Why is data: a code and its params (engine/messages/codes.ts), from which the
+ * catalogues write the line's `message` in Chinese, for policy staff, and its `en` (the
+ * editor's English mode); the other fields are for programs. The points of all entries add up
+ * to the table's score.
  */
 import type { CompiledClause } from './compile.js';
 import { fromMilli, type Milli } from './decimal.js';
+import { DEFAULT_UNIT, type EventParams, type TraceCode, type TraceParamsByCode } from './messages/codes.js';
+import { en } from './messages/en.js';
+import { zhCN } from './messages/zh-CN.js';
 import type { Citation, Eligibility, EntityEvent, Indicator, Item, Multiplier, Ruleset, TraceEntry, TraceKind } from './types.js';
 
 /** How a trace names an event: its id, or its place in the record. */
@@ -14,13 +18,8 @@ export function eventRef(event: EntityEvent, index: number): string {
   return event.id ?? `events[${index}]`;
 }
 
-function describeEvent(event: EntityEvent, index: number): string {
-  return `${eventRef(event, index)}(${event.date})`;
-}
-
-function describeEventEn(event: EntityEvent, index: number): string {
-  return `${eventRef(event, index)} (${event.date})`;
-}
+const ZH = zhCN.trace;
+const EN = en.trace;
 
 /** A rule with its id, label and citation (a downgrade rule, a repeat). */
 interface CitedRule {
@@ -29,23 +28,19 @@ interface CitedRule {
   citation: Citation;
 }
 
-/** Why an entry says what it says, in both languages. */
-export interface Why {
-  zh: string;
-  en: string;
-}
-
-/** Points as staff write them: 4, 1.5, 0.3. */
-export function formatPoints(milli: Milli): string {
-  return String(fromMilli(Math.abs(milli)));
-}
+/** The codes of events a clause matched that count nothing there; their params but the event and the unit, which the writer adds. */
+export type SkipCode = 'keep.notAgain' | 'keep.oncePer' | 'keep.highest' | 'keep.ordered';
+export type SkipParams<C extends SkipCode> = Omit<TraceParamsByCode[C], keyof EventParams | 'unit'>;
 
 export class TraceWriter {
   readonly entries: TraceEntry[] = [];
   private indicator: string | undefined;
   private item: string | undefined;
+  private readonly unit: string;
 
-  constructor(private readonly ruleset: Ruleset) {}
+  constructor(private readonly ruleset: Ruleset) {
+    this.unit = ruleset.unit ?? DEFAULT_UNIT;
+  }
 
   /** The indicator and item that the next entries belong to; none for the record's own (eligibility, downgrades). */
   setPlace(indicator?: string, item?: string): void {
@@ -53,178 +48,195 @@ export class TraceWriter {
     this.item = item;
   }
 
-  private push(entry: Omit<TraceEntry, 'indicator' | 'item'>): void {
+  /**
+   * Adds a line. Each caller writes its sentences itself, `ZH['item.start'](params)`: a call
+   * through a fixed code reaches one function, which V8 inlines, where a lookup by a variable
+   * code would make one call site for every sentence and cost the full trace its speed.
+   */
+  private add<C extends TraceCode>(
+    kind: TraceKind, code: C, clause: string, rule: string | undefined, text: string, points: Milli, events: string[] | undefined, params: TraceParamsByCode[C], message: string, en: string,
+  ): void {
     // One object shape for every entry keeps the hot path monomorphic.
     this.entries.push({
-      kind: entry.kind,
-      clause: entry.clause,
-      rule: entry.rule,
-      text: entry.text,
+      kind,
+      code,
+      clause,
+      rule,
+      text,
       indicator: this.indicator,
       item: this.item,
-      points: fromMilli(entry.points),
-      events: entry.events,
-      message: entry.message,
-      en: entry.en,
-    });
+      points: fromMilli(points),
+      events,
+      params,
+      message,
+      en,
+    } as TraceEntry);
   }
 
   start(item: Item, start: Milli, base: boolean): void {
     const baseRule = base ? this.ruleset.baseRule : undefined;
-    const rule = baseRule?.citation.clause;
-    const points = formatPoints(start);
-    const why = baseRule ? `近 ${baseRule.lookbackMonths} 个月无园林绿化工程项目(${rule}),按基本分 ${points} 分起算` : `满分 ${points} 分`;
-    const en = baseRule ? `no landscaping project in the last ${baseRule.lookbackMonths} months (${rule}): starts from the base score, ${points}` : `full score ${points}`;
-    this.push({ kind: 'start', clause: item.id, rule, text: item.citation.text, points: start, message: `${item.id} ${item.label}:${why}`, en: `${item.id} ${item.label}: ${en}` });
+    const text = item.citation.text;
+    if (!baseRule) {
+      const p = { item: item.id, label: item.label, points: fromMilli(start), unit: this.unit };
+      this.add('start', 'item.start', item.id, undefined, text, start, undefined, p, ZH['item.start'](p), EN['item.start'](p));
+      return;
+    }
+    const clause = baseRule.citation.clause;
+    const p = { item: item.id, label: item.label, points: fromMilli(start), unit: this.unit, clause, months: baseRule.lookbackMonths, project: baseRule.label, projectEn: baseRule.labelEn };
+    this.add('start', 'item.startBase', item.id, clause, text, start, undefined, p, ZH['item.startBase'](p), EN['item.startBase'](p));
   }
 
   check(clause: CompiledClause, points: Milli): void {
     const c = clause.clause;
-    this.push({ kind: 'start', clause: c.id, text: c.citation.text, points, message: `${c.id} ${c.label}:符合,得 ${formatPoints(points)} 分`, en: `${c.id} ${c.label}: met, ${formatPoints(points)} points` });
+    const p = { clause: c.id, label: c.label, points: fromMilli(points), unit: this.unit };
+    this.add('start', 'check.met', c.id, undefined, c.citation.text, points, undefined, p, ZH['check.met'](p), EN['check.met'](p));
   }
 
   /** A check item none of whose clauses holds; `unmet` are their labels. */
-  checkFailed(item: Item, unmet: readonly string[]): void {
-    this.push({
-      kind: 'start', clause: item.id, text: item.citation.text, points: 0,
-      message: `${item.id} ${item.label}:不符合“${unmet.join('”“')}”,得 0 分`, en: `${item.id} ${item.label}: none of “${unmet.join('”, “')}” is met, 0 points`,
-    });
+  checkFailed(item: Item, unmet: string[]): void {
+    const p = { item: item.id, label: item.label, unmet, unit: this.unit };
+    this.add('start', 'check.unmet', item.id, undefined, item.citation.text, 0, undefined, p, ZH['check.unmet'](p), EN['check.unmet'](p));
   }
 
   occurrence(clause: CompiledClause, level: number, event: EntityEvent, index: number, points: Milli, multiplier: Multiplier | undefined, extra: Milli): void {
     const c = clause.clause;
     const l = clause.levels[level]!.level;
-    const label = l.label === c.label ? c.label : `${c.label}(${l.label})`;
-    const verb = points < 0 ? '扣' : '加';
-    const sign = points < 0 ? '−' : '+';
-    const what = points === 0 ? (c.levels ? '不扣分' : '不计分') : `${verb} ${formatPoints(points)} 分`;
-    const whatEn = points === 0 ? (c.levels ? 'no deduction' : 'no points') : `${sign}${formatPoints(points)}`;
-    this.push({
-      kind: 'points', clause: c.id, rule: clause.levels.length > 1 ? l.id : undefined, text: c.citation.text, points, events: [eventRef(event, index)],
-      message: `${c.id} ${label}:${describeEvent(event, index)} ${what}`, en: `${c.id} ${label}: ${describeEventEn(event, index)} ${whatEn}`,
-    });
+    const ref = eventRef(event, index);
+    const events = [ref];
+    const rule = clause.levels.length > 1 ? l.id : undefined;
+    const levelLabel = l.label === c.label ? undefined : l.label;
+    if (points === 0) {
+      const p = { clause: c.id, label: c.label, level: levelLabel, event: ref, date: event.date, levelled: c.levels !== undefined, unit: this.unit };
+      this.add('points', 'clause.zero', c.id, rule, c.citation.text, 0, events, p, ZH['clause.zero'](p), EN['clause.zero'](p));
+    } else {
+      const p = { clause: c.id, label: c.label, level: levelLabel, event: ref, date: event.date, points: fromMilli(points), unit: this.unit };
+      this.add('points', 'clause.points', c.id, rule, c.citation.text, points, events, p, ZH['clause.points'](p), EN['clause.points'](p));
+    }
     if (extra !== 0 && multiplier) {
       const m = multiplier.citation.clause;
-      this.push({
-        kind: 'points', clause: m, text: multiplier.citation.text, points: extra, events: [eventRef(event, index)],
-        message: `${m} ${multiplier.label}:${describeEvent(event, index)} 按 ${multiplier.factor} 倍计,另${verb} ${formatPoints(extra)} 分`,
-        en: `${m} ${multiplier.label}: ${describeEventEn(event, index)} counts ${multiplier.factor} times, another ${sign}${formatPoints(extra)}`,
-      });
+      const p = { clause: m, label: multiplier.label, event: ref, date: event.date, factor: multiplier.factor, points: fromMilli(extra), unit: this.unit };
+      this.add('points', 'multiplier.extra', m, undefined, multiplier.citation.text, extra, [ref], p, ZH['multiplier.extra'](p), EN['multiplier.extra'](p));
     }
   }
 
   clauseCap(clause: CompiledClause, sum: Milli, cap: Milli, cut: Milli): void {
     const c = clause.clause;
-    const verb = sum < 0 ? '扣' : '加';
-    this.push({
-      kind: 'cap', clause: c.id, text: c.citation.text, points: cut,
-      message: `${c.id} ${c.label}:累计${verb} ${formatPoints(sum)} 分,以 ${formatPoints(cap)} 分为限,超出的 ${formatPoints(cut)} 分不计`,
-      en: `${c.id} ${c.label}: ${formatPoints(sum)} ${sum < 0 ? 'deducted' : 'added'} in all, limited to ${formatPoints(cap)}; the ${formatPoints(cut)} over the limit do not count`,
-    });
+    const p = { clause: c.id, label: c.label, sum: fromMilli(sum), cap: fromMilli(cap), cut: fromMilli(Math.abs(cut)), unit: this.unit };
+    this.add('cap', 'clause.cap', c.id, undefined, c.citation.text, cut, undefined, p, ZH['clause.cap'](p), EN['clause.cap'](p));
   }
 
+  /** A deduction item's cap, a bonus item's maximum, a check item's full score: `cut` of `total` is over `limit`. */
   cap(item: Item, total: Milli, limit: Milli, cut: Milli): void {
-    const bonus = item.kind !== 'deduction';
-    const [sum, most, over] = [formatPoints(total), formatPoints(limit), formatPoints(cut)];
-    const message = bonus
-      ? `${item.id} ${item.label}:累计 ${sum} 分,最高计 ${most} 分,超出的 ${over} 分不计`
-      : `${item.id} ${item.label}:累计扣 ${sum} 分,扣完 ${most} 分为止,超出的 ${over} 分不扣`;
-    const en = bonus
-      ? `${item.id} ${item.label}: ${sum} in all, at most ${most} count; the ${over} over do not count`
-      : `${item.id} ${item.label}: ${sum} deducted in all, deductions stop at ${most}; the ${over} over are not deducted`;
-    this.push({ kind: 'cap', clause: item.id, text: item.citation.text, points: cut, message, en });
+    const p = { item: item.id, label: item.label, total: fromMilli(total), limit: fromMilli(limit), cut: fromMilli(Math.abs(cut)), unit: this.unit };
+    const text = item.citation.text;
+    if (item.kind === 'deduction') this.add('cap', 'item.cap', item.id, undefined, text, cut, undefined, p, ZH['item.cap'](p), EN['item.cap'](p));
+    else if (item.kind === 'bonus') this.add('cap', 'bonus.max', item.id, undefined, text, cut, undefined, p, ZH['bonus.max'](p), EN['bonus.max'](p));
+    else this.add('cap', 'check.max', item.id, undefined, text, cut, undefined, p, ZH['check.max'](p), EN['check.max'](p));
   }
 
   floor(item: Item, restored: Milli): void {
-    this.push({
-      kind: 'floor', clause: item.id, text: item.citation.text, points: restored,
-      message: `${item.id} ${item.label}:本项扣至 0 分为止,不计负分(${formatPoints(restored)} 分不扣)`,
-      en: `${item.id} ${item.label}: the item stops at 0, never below (${formatPoints(restored)} not deducted)`,
-    });
+    const p = { item: item.id, label: item.label, restored: fromMilli(restored), unit: this.unit };
+    this.add('floor', 'item.floor', item.id, undefined, item.citation.text, restored, undefined, p, ZH['item.floor'](p), EN['item.floor'](p));
   }
 
   veto(clause: CompiledClause, indicator: Indicator, event: EntityEvent, index: number, lost: Milli): void {
     const c = clause.clause;
-    this.push({
-      kind: 'veto', clause: c.id, text: c.citation.text, points: -lost, events: [eventRef(event, index)],
-      message: `${c.id} ${c.label}:${describeEvent(event, index)},整个“${indicator.label}”(${indicator.id}${c.reading ? `,按 ${c.reading} 的理解` : ''})不得分,扣去其余 ${formatPoints(lost)} 分`,
-      en: `${c.id} ${c.label}: ${describeEventEn(event, index)}; the whole “${indicator.label}” (${indicator.id}${c.reading ? `, as ${c.reading} reads it` : ''}) scores nothing, the other ${formatPoints(lost)} taken`,
-    });
+    const ref = eventRef(event, index);
+    const p = { clause: c.id, label: c.label, event: ref, date: event.date, indicator: indicator.id, indicatorLabel: indicator.label, reading: c.reading, lost: fromMilli(lost), unit: this.unit };
+    this.add('veto', 'veto', c.id, undefined, c.citation.text, -lost, [ref], p, ZH.veto(p), EN.veto(p));
   }
 
   /** An event a clause matched that does not count at `asOf`: dated after it, or its window over. */
   outOfWindow(clause: CompiledClause, event: EntityEvent, index: number, asOf: string, lastDay: string | undefined): void {
     const c = clause.clause;
-    const late = event.date > asOf;
-    const why = late ? `不计:晚于评价日期 ${asOf}` : `不计:有效期已过(计至 ${lastDay})`;
-    const whyEn = late ? `not counted: after the evaluation date ${asOf}` : `not counted: its period is over (counted until ${lastDay})`;
-    this.push({
-      kind: 'lapsed', clause: c.id, text: c.citation.text, points: 0, events: [eventRef(event, index)],
-      message: `${c.id} ${c.label}:${describeEvent(event, index)} ${why}`, en: `${c.id} ${c.label}: ${describeEventEn(event, index)} ${whyEn}`,
-    });
+    const ref = eventRef(event, index);
+    if (event.date > asOf) {
+      const p = { clause: c.id, label: c.label, event: ref, date: event.date, asOf };
+      this.add('lapsed', 'window.afterAsOf', c.id, undefined, c.citation.text, 0, [ref], p, ZH['window.afterAsOf'](p), EN['window.afterAsOf'](p));
+    } else {
+      const p = { clause: c.id, label: c.label, event: ref, date: event.date, until: lastDay };
+      this.add('lapsed', 'window.lapsed', c.id, undefined, c.citation.text, 0, [ref], p, ZH['window.lapsed'](p), EN['window.lapsed'](p));
+    }
   }
 
-  /** An event of a scored type that no clause counted; `condition` says what it failed, when known. */
-  unmatched(event: EntityEvent, index: number, condition: string | undefined): void {
-    const why = condition ? `不符合“${condition}”` : '不符合本表任何条款的计分条件';
-    const whyEn = condition ? `does not meet “${condition}”` : 'meets the scoring condition of no clause of this table';
-    this.push({
-      kind: 'unmatched', clause: this.item ?? this.indicator ?? '—', text: why, points: 0, events: [eventRef(event, index)],
-      message: `${describeEvent(event, index)} 不计:${why}`, en: `${describeEventEn(event, index)} not counted: ${whyEn}`,
-    });
+  /** An event of a scored type that no clause counted; `condition` is the words of what it failed, `indicator` the indicator whose condition it failed. */
+  unmatched(event: EntityEvent, index: number, condition: string | undefined, indicator: Indicator | undefined): void {
+    const ref = eventRef(event, index);
+    const p = { event: ref, date: event.date, condition, indicator: indicator?.id, indicatorLabel: indicator?.label };
+    // The line's text is the condition it fails, as the Chinese line says it.
+    this.add('unmatched', 'event.unmatched', this.item ?? this.indicator ?? '—', undefined, zhCN.unmatchedCondition(p), 0, [ref], p, ZH['event.unmatched'](p), EN['event.unmatched'](p));
   }
 
-  /** An event a clause matched that counts nothing there (once per, highest only, not deducted again); `text` is what the rule cites. */
-  skipped(clause: string, label: string, text: string, event: EntityEvent, index: number, why: Why): void {
-    this.push({
-      kind: 'skipped', clause, text, points: 0, events: [eventRef(event, index)],
-      message: `${clause} ${label}:${describeEvent(event, index)} ${why.zh}`, en: `${clause} ${label}: ${describeEventEn(event, index)} ${why.en}`,
-    });
+  /**
+   * An event a clause matched that counts nothing there (not deducted again, once per, highest
+   * only); `text` is what the rule cites. `params` (a fresh object) become the line's, with the event.
+   */
+  skipped<C extends SkipCode>(code: C, text: string, event: EntityEvent, index: number, params: SkipParams<C>): void {
+    const ref = eventRef(event, index);
+    const p = Object.assign(params, { event: ref, date: event.date, unit: this.unit }) as unknown as TraceParamsByCode[C];
+    // Rare lines (an event left out): a lookup by code costs nothing here.
+    this.add('skipped', code, params.clause, undefined, text, 0, [ref], p, ZH[code](p), EN[code](p));
   }
 
   ineligible(eligibility: Eligibility, reasons: string[]): void {
-    this.push({
-      kind: 'skipped', clause: eligibility.citation.clause, text: eligibility.citation.text, points: 0,
-      message: `${eligibility.citation.clause} 不具备评价资格,不评定等级:${reasons.join(';')}`,
-      en: `${eligibility.citation.clause} not eligible for evaluation, no grade: ${reasons.join('; ')}`,
-    });
+    const clause = eligibility.citation.clause;
+    const p = { clause, reasons };
+    this.add('skipped', 'eligibility.failed', clause, undefined, eligibility.citation.text, 0, undefined, p, ZH['eligibility.failed'](p), EN['eligibility.failed'](p));
   }
 
   downgradeStep(rule: CitedRule, event: EntityEvent, index: number, from: string, to: string): void {
-    this.downgradeLine(rule, event, index, 'downgrade', { zh: `,信用等级 ${from} → ${to}`, en: `; credit grade ${from} → ${to}` });
+    const ref = eventRef(event, index);
+    const p = { clause: rule.citation.clause, rule: rule.id, label: rule.label, event: ref, date: event.date, from, to };
+    this.add('downgrade', 'downgrade.step', rule.citation.clause, rule.id, rule.citation.text, 0, [ref], p, ZH['downgrade.step'](p), EN['downgrade.step'](p));
   }
 
   downgradeNoChange(rule: CitedRule, event: EntityEvent, index: number, grade: string): void {
-    this.downgradeLine(rule, event, index, 'downgrade', { zh: `,等级已为 ${grade},不再降低`, en: `; the grade is already ${grade}, no lower` });
+    const ref = eventRef(event, index);
+    const p = { clause: rule.citation.clause, rule: rule.id, label: rule.label, event: ref, date: event.date, grade };
+    this.add('downgrade', 'downgrade.noChange', rule.citation.clause, rule.id, rule.citation.text, 0, [ref], p, ZH['downgrade.noChange'](p), EN['downgrade.noChange'](p));
   }
 
-  /** An event only the downgrades concern that changed no grade: not a case of `rule` (kind `unmatched`), or outside the period they count in. */
-  downgradeIdle(rule: CitedRule, event: EntityEvent, index: number, kind: 'unmatched' | 'lapsed' | 'skipped', why: Why): void {
-    this.downgradeLine(rule, event, index, kind, { zh: ` ${why.zh}`, en: ` ${why.en}` });
+  // An event only the downgrades concern that changed no grade: not a case of its rule (kind
+  // `unmatched`), after the evaluation date (`lapsed`), or outside the grades and the period
+  // downgrades apply to (`skipped`). Records without a published grade have many such lines.
+
+  downgradeNotACase(rule: CitedRule, event: EntityEvent, index: number, others: string[]): void {
+    const ref = eventRef(event, index);
+    const p = { clause: rule.citation.clause, rule: rule.id, label: rule.label, event: ref, date: event.date, others };
+    this.add('unmatched', 'downgrade.notACase', p.clause, rule.id, rule.citation.text, 0, [ref], p, ZH['downgrade.notACase'](p), EN['downgrade.notACase'](p));
   }
 
-  /** A line of a downgrade rule about one event; `after` follows the event as it is written. */
-  private downgradeLine(rule: CitedRule, event: EntityEvent, index: number, kind: TraceKind, after: Why): void {
-    const clause = rule.citation.clause;
-    this.push({
-      kind, clause, rule: rule.id, text: rule.citation.text, points: 0, events: [eventRef(event, index)],
-      message: `${clause} ${rule.label}:${describeEvent(event, index)}${after.zh}`, en: `${clause} ${rule.label}: ${describeEventEn(event, index)}${after.en}`,
-    });
+  downgradeAfterAsOf(rule: CitedRule, event: EntityEvent, index: number, asOf: string): void {
+    const ref = eventRef(event, index);
+    const p = { clause: rule.citation.clause, rule: rule.id, label: rule.label, event: ref, date: event.date, asOf };
+    this.add('lapsed', 'downgrade.afterAsOf', p.clause, rule.id, rule.citation.text, 0, [ref], p, ZH['downgrade.afterAsOf'](p), EN['downgrade.afterAsOf'](p));
+  }
+
+  downgradeNoPublished(rule: CitedRule, event: EntityEvent, index: number): void {
+    const ref = eventRef(event, index);
+    const p = { clause: rule.citation.clause, rule: rule.id, label: rule.label, event: ref, date: event.date };
+    this.add('skipped', 'downgrade.noPublished', p.clause, rule.id, rule.citation.text, 0, [ref], p, ZH['downgrade.noPublished'](p), EN['downgrade.noPublished'](p));
+  }
+
+  downgradeGradeNotConcerned(rule: CitedRule, event: EntityEvent, index: number, grade: string, fromGrades: string[]): void {
+    const ref = eventRef(event, index);
+    const p = { clause: rule.citation.clause, rule: rule.id, label: rule.label, event: ref, date: event.date, grade, fromGrades };
+    this.add('skipped', 'downgrade.gradeNotConcerned', p.clause, rule.id, rule.citation.text, 0, [ref], p, ZH['downgrade.gradeNotConcerned'](p), EN['downgrade.gradeNotConcerned'](p));
+  }
+
+  downgradeBeforePublication(rule: CitedRule, event: EntityEvent, index: number, published: string, reading: string | undefined): void {
+    const ref = eventRef(event, index);
+    const p = { clause: rule.citation.clause, rule: rule.id, label: rule.label, event: ref, date: event.date, published, reading };
+    this.add('skipped', 'downgrade.beforePublication', p.clause, rule.id, rule.citation.text, 0, [ref], p, ZH['downgrade.beforePublication'](p), EN['downgrade.beforePublication'](p));
   }
 
   downgradeFloor(citation: Citation, grade: string, floor: number, computed: number): void {
-    this.push({
-      kind: 'downgrade', clause: citation.clause, text: citation.text, points: 0,
-      message: `${citation.clause} 降级后得分为 ${grade} 级最低分 ${floor} 分(计分表得分 ${computed} 分)`,
-      en: `${citation.clause} downgraded: the score is the lowest of ${grade}, ${floor} (table score ${computed})`,
-    });
+    const p = { clause: citation.clause, grade, floor, computed, unit: this.unit };
+    this.add('downgrade', 'downgrade.floor', citation.clause, undefined, citation.text, 0, undefined, p, ZH['downgrade.floor'](p), EN['downgrade.floor'](p));
   }
 
   downgradeExpired(citation: Citation, months: number, since: string, until: string): void {
-    this.push({
-      kind: 'downgrade', clause: citation.clause, text: citation.text, points: 0,
-      message: `${citation.clause} 自 ${since} 降级已满 ${months} 个月(${until} 起),按计分表重新计算得分和等级`,
-      en: `${citation.clause} ${months} months have passed since the downgrade of ${since} (from ${until}): score and grade from the table again`,
-    });
+    const p = { clause: citation.clause, months, since, until };
+    this.add('downgrade', 'downgrade.expired', citation.clause, undefined, citation.text, 0, undefined, p, ZH['downgrade.expired'](p), EN['downgrade.expired'](p));
   }
 }

@@ -3,6 +3,7 @@
  * policy officer may change is a plain field here, and every scoring rule cites
  * the clause of the regulation it implements.
  */
+import type { TraceExplanation } from './messages/codes.js';
 
 /** A json-rules-engine condition: `all` / `any` / `not` / a named `condition`, or a fact test. */
 export type Condition =
@@ -193,6 +194,10 @@ export interface Grade {
 /** "No recent project" (INT-2): items use `base` when no project of `projectCondition` ran in the lookback. */
 export interface BaseRule {
   citation: Citation;
+  /** What the regulation calls such a project (园林绿化工程项目), for the trace; without it the trace says 工程项目. */
+  label?: string;
+  /** The same in English, for the English trace (landscaping project); without it, "project". */
+  labelEn?: string;
   reading?: string;
   lookbackMonths: number;
   /** N3: a project with no completion date runs this long from its permit date. */
@@ -272,6 +277,8 @@ export interface RulesetMeta {
 /** A ruleset as stored in `rulesets/*.json`. */
 export interface Ruleset extends RulesetMeta {
   $schema?: string;
+  /** What points are counted in: 分 when absent (万元, 元, 学时…). Explanations say it after every number of points. */
+  unit?: string;
   readings: Reading[];
   notes: Citation[];
   parameters: Record<string, Parameter>;
@@ -282,8 +289,6 @@ export interface Ruleset extends RulesetMeta {
   /** What `eventCondition` asks, in words, for the trace of an event that fails it. */
   eventConditionLabel?: string;
   eventTypes: Record<string, EventType>;
-  /** What amounts are counted in: 分 by default, 万元, 元, 学时… */
-  unit?: string;
   /** Record-level and project fields the ruleset reads beyond those of the record schema. */
   recordFields?: Record<string, AttributeSpec>;
   projectFields?: Record<string, AttributeSpec>;
@@ -361,22 +366,28 @@ export type TraceKind =
   | 'unmatched' // an event of a type the table scores that no clause counted (another region, not a landscaping project…)
   | 'downgrade'; // a downgrade step
 
-/** One line of the explanation: which clause, how many points, which events, why. */
-export interface TraceEntry {
+/**
+ * One line of the explanation: which clause, how many points, which events, why. Why is data,
+ * `code` and `params` (engine/messages/codes.ts); `message` and `en` are its sentences.
+ */
+export type TraceEntry = TraceLine & TraceExplanation;
+
+/** The fields every trace line has, whatever its code. */
+export interface TraceLine {
   kind: TraceKind;
   clause: string;
   /** The level or downgrade rule within the clause (E2.2.3-gold, D1.2), when there is one. */
   rule?: string;
-  /** The regulation's text the line applies, as its clause cites it; for an event no clause counted, the condition it fails. */
+  /** The regulation's text the line applies, as its clause cites it; for an event no clause counted, the condition it fails (in Chinese). */
   text: string;
   indicator?: string;
   item?: string;
   /** Points this entry adds (negative: takes). The points of all entries sum to `computedScore`. */
   points: number;
   events?: string[];
-  /** Why, in Chinese, for policy staff. */
+  /** Why, in Chinese, for policy staff: the zh-CN catalogue's sentence for `code` and `params`. */
   message: string;
-  /** The same in English; the ruleset's labels and citations stay as the ruleset writes them. */
+  /** The same in English (the en catalogue's); the ruleset's labels and citations stay as the ruleset writes them. */
   en: string;
 }
 

@@ -44,6 +44,7 @@ export interface Unmatched {
   event: number;
   /** The indicator whose condition it fails (its index); none when it fails the table's, or no shared condition. */
   indicator?: number;
+  /** The words of the condition it fails (`eventConditionLabel`), when they are written. */
   condition?: string;
 }
 
@@ -71,8 +72,7 @@ export function unmatchedEvents(compiled: CompiledRuleset, record: EntityRecord,
       found.push({ event: e });
       continue;
     }
-    const indicator = ruleset.indicators[failing[0]!]!;
-    found.push({ event: e, indicator: failing[0]!, condition: indicator.eventConditionLabel ?? `${indicator.id} ${indicator.label}的事件条件` });
+    found.push({ event: e, indicator: failing[0]!, condition: ruleset.indicators[failing[0]!]!.eventConditionLabel });
   }
   return found;
 }
@@ -82,7 +82,8 @@ export function traceUnmatched(compiled: CompiledRuleset, record: EntityRecord, 
   const events = record.events ?? [];
   for (const u of unmatched) {
     if (u.indicator !== indicator) continue;
-    trace.setPlace(indicator === undefined ? undefined : compiled.ruleset.indicators[indicator]!.id);
-    trace.unmatched(events[u.event]!, u.event, u.condition);
+    const failed = indicator === undefined ? undefined : compiled.ruleset.indicators[indicator]!;
+    trace.setPlace(failed?.id);
+    trace.unmatched(events[u.event]!, u.event, u.condition, failed);
   }
 }

@@ -6,6 +6,7 @@
  * force, or when it is asked for by its version.
  */
 import { CreditRulesError, type Problem } from './errors.js';
+import { zhCN } from './messages/zh-CN.js';
 import { checkDate } from './usage.js';
 import type { RulesetMeta, RulesetStatus } from './types.js';
 
@@ -17,8 +18,8 @@ export interface SelectVersionOptions {
 
 const STATUS_RANK: Readonly<Record<RulesetStatus, number>> = { official: 0, provisional: 1, draft: 2 };
 
-/** The status as policy staff say it. */
-export const STATUS_LABELS: Readonly<Record<RulesetStatus, string>> = { official: '正式', provisional: '暂定', draft: '草案' };
+/** The status as policy staff say it (the Chinese catalogue's words). */
+export const STATUS_LABELS: Readonly<Record<RulesetStatus, string>> = zhCN.status;
 
 /** Whether a version is in force on `date` (ISO dates compare as strings). */
 export function inForce(meta: RulesetMeta, date: string): boolean {

@@ -51,7 +51,9 @@ describe('policyDiff', () => {
     expect(changes).toEqual([
       {
         section: 'clause', kind: 'changed', path: '$.indicators[1].items[0].clauses[2].points', clause: 'E2.1.3', label: '一般质量事故',
-        field: 'points', old: -4, new: -5, unit: '分', message: 'E2.1.3 一般质量事故: 每次扣 4 分 → 5 分',
+        field: 'points', old: -4, new: -5, unit: '分',
+        code: 'points', params: { old: -4, new: -5, kind: 'deduction', unit: '分' },
+        message: 'E2.1.3 一般质量事故: 每次扣 4 分 → 5 分', en: 'E2.1.3 一般质量事故: deducts 4 points each time → 5 points',
         // The citation still quotes 每次扣 4 分.
         citationHint: expect.objectContaining({ path: '$.indicators[1].items[0].clauses[2].points', value: 5, zh: '依据原文写的是“4 分”,与这里的 5 分不符:请核对这个数,或一并修改原文' }),
       },

@@ -20,6 +20,7 @@ import { useResultsStore } from '../../editor/stores/results.js';
 import { useRulesetStore } from '../../editor/stores/ruleset.js';
 import { useWorkspaceStore } from '../../editor/stores/workspace.js';
 import { BASELINE, E213_POINTS, fixtureCases, MemorySource, ONE_ACCIDENT, rulesetText } from './support.js';
+import type { CitationHint, PolicyChange } from '../../engine/index.js';
 
 // Monaco needs a real browser (the browser tests cover it); here a textarea stands in for it.
 vi.mock('../../editor/monaco/MonacoEditor.vue', () => ({
@@ -361,15 +362,24 @@ describe('CaseEditor', () => {
 
 describe('PolicyChangeList', () => {
   it('says a floor that follows its grade line as such, in both languages', () => {
-    const change = { section: 'downgrade', kind: 'changed', path: '$.downgrades.floors["AA+"]', clause: 'D3', label: '降级后得分', field: 'floors.AA+', old: undefined, new: 86, unit: '分', message: 'D3 降级后得分: 降为 AA+ 级后得分 该级分数线 → 86 分' };
-    const text = (locale: 'zh-CN' | 'en') => mountWith(PolicyChangeList, { changes: [change], meta: [] }, locale).get('[data-role=change-text]').text();
-    expect(text('zh-CN')).toBe('降为 AA+ 级后得分 该级分数线 → 86 分');
-    expect(text('en')).toBe('score after a downgrade AA+: its grade line → 86 pts');
+    const change: PolicyChange = {
+      section: 'downgrade', kind: 'changed', path: '$.downgrades.floors["AA+"]', clause: 'D3', label: '降级后得分', engineLabel: { code: 'downgradeFloor', params: {} }, field: 'floors.AA+', old: undefined, new: 86, unit: '分',
+      code: 'downgrades.floor', params: { grade: 'AA+', new: 86, unit: '分' }, message: 'D3 降级后得分: 降为 AA+ 级后得分 该级分数线 → 86 分', en: 'D3 score after a downgrade: score after a downgrade to AA+: its grade line → 86 points',
+    };
+    const row = (locale: 'zh-CN' | 'en') => mountWith(PolicyChangeList, { changes: [change], meta: [] }, locale);
+    expect(row('zh-CN').get('[data-role=change-text]').text()).toBe('降为 AA+ 级后得分 该级分数线 → 86 分');
+    expect(row('en').get('[data-role=change-text]').text()).toBe('score after a downgrade to AA+: its grade line → 86 points');
+    // The label the engine gives is said in the language too; the Chinese line stays in the tooltip.
+    expect([row('zh-CN').get('.clause-label').text(), row('en').get('.clause-label').text()]).toEqual(['降级后得分', 'score after a downgrade']);
+    expect(row('en').get('[data-role=change-text]').attributes('title')).toBe('D3 降级后得分: 降为 AA+ 级后得分 该级分数线 → 86 分');
   });
 
   it('shows the hint of a changed number its citation does not write, in the editor’s language', () => {
-    const citationHint = { path: '$.indicators[1].items[0].clauses[2].points', clause: 'E2.1.3', value: 5, unit: 'points', cited: [{ text: '4 分', values: [4] }], zh: '依据原文写的是“4 分”,与这里的 5 分不符', en: 'the cited text says “4 分”, not 5 points' };
-    const change = { section: 'clause', kind: 'changed', path: citationHint.path, clause: 'E2.1.3', label: '一般质量事故', field: 'points', old: -4, new: -5, unit: '分', message: 'E2.1.3 一般质量事故: 每次扣 4 分 → 5 分', citationHint };
+    const citationHint: CitationHint = { path: '$.indicators[1].items[0].clauses[2].points', clause: 'E2.1.3', value: 5, unit: 'points', cited: [{ text: '4 分', values: [4] }], zh: '依据原文写的是“4 分”,与这里的 5 分不符', en: 'the cited text says “4 分”, not 5 points' };
+    const change: PolicyChange = {
+      section: 'clause', kind: 'changed', path: citationHint.path, clause: 'E2.1.3', label: '一般质量事故', field: 'points', old: -4, new: -5, unit: '分',
+      code: 'points', params: { old: -4, new: -5, kind: 'deduction', unit: '分' }, message: 'E2.1.3 一般质量事故: 每次扣 4 分 → 5 分', en: 'E2.1.3 一般质量事故: deducts 4 points each time → 5 points', citationHint,
+    };
     const hint = (locale: 'zh-CN' | 'en') => mountWith(PolicyChangeList, { changes: [change], meta: [] }, locale).get('[data-role=citation-hint]').text();
     expect(hint('zh-CN')).toBe('依据原文写的是“4 分”,与这里的 5 分不符');
     expect(hint('en')).toBe('the cited text says “4 分”, not 5 points');

@@ -98,7 +98,7 @@ describe('keepOne in narrower scopes', () => {
       expect(result.score).toBe(50);
       const skipped = result.trace!.filter((t) => t.kind === 'skipped');
       expect(skipped.map((t) => t.events![0])).toEqual(['late', 'small']);
-      expect(skipped[0]!.message).toContain('只计最高的 early(50 分)');
+      expect(skipped[0]!.message).toContain('只计最高的 early(50 万元)');
     }
   });
 });

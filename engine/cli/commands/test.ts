@@ -5,6 +5,7 @@
  * --allow-unexercised (a ruleset still being written), unexercised clauses are reported only.
  */
 import { expectedDifferences, runCases, type CaseOutcome, type SampleCase } from '../../cases.js';
+import { explain as sentence } from '../../explain.js';
 import { usageError } from '../args.js';
 import { HELP_OPTION, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
@@ -19,7 +20,7 @@ function explain(outcome: CaseOutcome, expected: SampleCase['expected']): string
   const differing = new Set(expectedDifferences(expected, result).map((d) => d.field));
   return outcome.differences.flatMap((line) => {
     const indicator = result.indicators.find((i) => differing.has(i.id) && line.startsWith(`${i.id} `));
-    const why = indicator ? (result.trace ?? []).filter((t) => t.indicator === indicator.id).map((t) => indent(t.message, '      ')) : [];
+    const why = indicator ? (result.trace ?? []).filter((t) => t.indicator === indicator.id).map((t) => indent(sentence(t, 'zh-CN'), '      ')) : [];
     return [indent(line), ...why];
   });
 }

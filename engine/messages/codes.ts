@@ -1,0 +1,358 @@
+/**
+ * What an explanation says, as data: every trace line and every policy change carries a
+ * `code` from the tables below and the `params` its sentence is made from. The sentences
+ * themselves are in the catalogues beside this file (zh-CN.ts, en.ts), one function per code;
+ * `Catalogue` makes a code without its sentence in either language a type error.
+ *
+ * Params are plain JSON: ids, labels as the ruleset writes them, numbers as numbers, ISO
+ * dates, and events as the trace names them (`ev1`, `events[3]`) with their dates. A trace
+ * line's points are magnitudes unless said "signed" (its own `points` field keeps the sign); a
+ * change's numbers are as the rulesets write them (`-4`).
+ *
+ * Each catalogue says points with the unit in `unit` (the ruleset's, 分 unless it names
+ * another). A new code goes in a table here and in both catalogues; tests compare every line
+ * of the shipped cases with what the engine said before (test/explanations.test.ts).
+ */
+import type { DowngradeEffect, ItemKind, RulesetStatus } from '../types.js';
+
+/** The unit of points when a ruleset names none. */
+export const DEFAULT_UNIT = '分';
+
+/** The units a policy change gives its numbers (`PolicyChange.unit`) besides points, as rulesets write units. */
+export const CHANGE_UNITS = { months: '个月', factor: '倍', count: '起' } as const;
+
+/** The languages of the catalogues. */
+export type Locale = 'zh-CN' | 'en';
+
+// ---------------------------------------------------------------- trace lines
+
+/** The event a line is about. */
+export interface EventParams {
+  /** How the trace names it: its id, or `events[i]`. */
+  event: string;
+  date: string;
+}
+
+/** An item of the table (E2.1 工程质量). */
+export interface ItemParams {
+  item: string;
+  label: string;
+}
+
+/** A clause, or a rule cited by its clause id (E7.8 …, D1 …). */
+export interface ClauseParams {
+  clause: string;
+  label: string;
+}
+
+/** A downgrade rule or repeat: its clause, its own id (D1.2), its label. */
+export interface DowngradeRuleParams extends ClauseParams {
+  rule: string;
+}
+
+/** The unit points are counted in (the ruleset's `unit`, else 分). */
+export interface UnitParams {
+  unit: string;
+}
+
+/**
+ * Why an event of a scored type counts nowhere: the words of the condition it fails (a
+ * ruleset's or an indicator's `eventConditionLabel`), else the indicator whose condition
+ * it fails, else neither (no clause's condition holds).
+ */
+export interface UnmatchedParams extends EventParams {
+  condition?: string;
+  indicator?: string;
+  indicatorLabel?: string;
+}
+
+/** Each trace code with its params. */
+export interface TraceParamsByCode {
+  /** A deduction item starts at its full score. */
+  'item.start': ItemParams & UnitParams & { points: number };
+  /**
+   * A deduction item starts at its base score: the entity had no project of the base rule
+   * (cited by `clause`) in the last `months`. `project` / `projectEn` are the base rule's
+   * words for such a project (`baseRule.label` / `labelEn`), when it has them.
+   */
+  'item.startBase': ItemParams & UnitParams & { points: number; clause: string; months: number; project?: string; projectEn?: string };
+  /** A check clause whose condition holds scores its points. */
+  'check.met': ClauseParams & UnitParams & { points: number };
+  /** A check item none of whose clauses holds scores 0; `unmet` are the clauses' labels. */
+  'check.unmet': ItemParams & UnitParams & { unmet: string[] };
+  /** An event scores a clause's points (signed: negative takes); `level` is the level's label when it is not the clause's own. */
+  'clause.points': ClauseParams & EventParams & UnitParams & { level?: string; points: number };
+  /** An event matches a clause of 0 points; `levelled` when the clause has levels (then it is "no deduction"). */
+  'clause.zero': ClauseParams & EventParams & UnitParams & { level?: string; levelled: boolean };
+  /** A multiplier (E7.7, cited by `clause`) adds `points` (signed) more to an event's points. */
+  'multiplier.extra': ClauseParams & EventParams & UnitParams & { factor: number; points: number };
+  /** A clause's own cap cuts its total (`sum`, signed: negative for deductions) to `cap`; the `cut` over it does not count. */
+  'clause.cap': ClauseParams & UnitParams & { sum: number; cap: number; cut: number };
+  /** A deduction item's cap: of `total` deducted, deductions stop at `limit`. */
+  'item.cap': ItemParams & UnitParams & { total: number; limit: number; cut: number };
+  /** A bonus item's maximum: of `total` added, at most `limit` count. */
+  'bonus.max': ItemParams & UnitParams & { total: number; limit: number; cut: number };
+  /** A check item's full score: of `total` met, at most `limit` count. */
+  'check.max': ItemParams & UnitParams & { total: number; limit: number; cut: number };
+  /** A deduction item stops at 0: `restored` points are not deducted. */
+  'item.floor': ItemParams & UnitParams & { restored: number };
+  /** An event of a veto clause zeroes the indicator: the `lost` points it still had are taken; `reading` is the reading the clause embodies. */
+  veto: ClauseParams & EventParams & UnitParams & { indicator: string; indicatorLabel: string; reading?: string; lost: number };
+  /** An event a clause matched whose window is over (counted until `until`). */
+  'window.lapsed': ClauseParams & EventParams & { until?: string };
+  /** An event a clause matched dated after the evaluation date. */
+  'window.afterAsOf': ClauseParams & EventParams & { asOf: string };
+  /** An event of a scored type that no clause counted. */
+  'event.unmatched': UnmatchedParams;
+  /** Not deducted again (E7.8): the same `attribute` value as `earlier`, which counted under `item`. */
+  'keep.notAgain': ClauseParams & EventParams & UnitParams & { attribute: string; attributeLabel: string; earlier: string; item: string };
+  /** Once per (E5.4): the same `attribute` value as `first`, which counted. */
+  'keep.oncePer': ClauseParams & EventParams & UnitParams & { attribute: string; attributeLabel: string; value: string; first: string };
+  /** Highest only (E2.2…): `best` scored `bestPoints` for the same `attribute` value; this event's `points` do not count. */
+  'keep.highest': ClauseParams & EventParams & UnitParams & { attribute: string; attributeLabel: string; value: string; best: string; bestPoints: number; points: number };
+  /** First or last only (keepOne): `kept`, dated `keptDate` by the date attribute `by`, counts for the same `attribute` value. */
+  'keep.ordered': ClauseParams & EventParams & UnitParams & { attribute: string; attributeLabel: string; value: string; choose: 'first' | 'last'; by: string; byLabel: string; kept: string; keptDate: string };
+  /** An eligibility requirement fails (项目负责人 第二条): no grade; `reasons` as the ruleset words them. */
+  'eligibility.failed': { clause: string; reasons: string[] };
+  /** A downgrade event lowers the grade. */
+  'downgrade.step': DowngradeRuleParams & EventParams & { from: string; to: string };
+  /** A downgrade event finds the grade at the lowest already. */
+  'downgrade.noChange': DowngradeRuleParams & EventParams & { grade: string };
+  /** An event only downgrades concern that is not a case of the rule, nor of the `others` that concern its type. */
+  'downgrade.notACase': DowngradeRuleParams & EventParams & { others: string[] };
+  /** A downgrade event dated after the evaluation date. */
+  'downgrade.afterAsOf': DowngradeRuleParams & EventParams & { asOf: string };
+  /** A downgrade event of a record with no published grade. */
+  'downgrade.noPublished': DowngradeRuleParams & EventParams;
+  /** A downgrade event of a record whose published grade is not one of `fromGrades`. */
+  'downgrade.gradeNotConcerned': DowngradeRuleParams & EventParams & { grade: string; fromGrades: string[] };
+  /** A downgrade event not after the grade's publication on `published`; `reading` is the downgrades' reading (INT-6). */
+  'downgrade.beforePublication': DowngradeRuleParams & EventParams & { published: string; reading?: string };
+  /** D3: after a downgrade the score is the lowest of `grade`, `floor`; the table scored `computed`. */
+  'downgrade.floor': UnitParams & { clause: string; grade: string; floor: number; computed: number };
+  /** D4: `months` after the downgrade of `since` (from `until`) the table decides again. */
+  'downgrade.expired': { clause: string; months: number; since: string; until: string };
+}
+
+/** A trace line's code. */
+export type TraceCode = keyof TraceParamsByCode;
+
+/** A trace line's code and params, one of `TraceParamsByCode`: narrowing the code types the params. */
+export type TraceExplanation = { [C in TraceCode]: { code: C; params: TraceParamsByCode[C] } }[TraceCode];
+
+// ---------------------------------------------------------------- policy changes
+
+/** A value as a parameter holds it, with its own unit (个月, 元). */
+export interface ParameterValue {
+  value: number | string | string[];
+  unit?: string;
+}
+
+/** How long events count, as a clause's `window` says it. */
+export type WindowSummary =
+  | { kind: 'none' }
+  | { kind: 'months'; months: number }
+  /** To the end of the month of the date the event names (`attribute`, called `attributeLabel`). */
+  | { kind: 'until'; attribute: string; attributeLabel: string }
+  /** The event's own months (`attribute`); without them `fallback` (a parameter) or `fallbackMonths`. */
+  | { kind: 'attribute'; attribute: string; attributeLabel: string; fallback?: ParameterValue; fallbackMonths?: number };
+
+/** What a clause scores: a veto of `vetoes` (its own indicator when absent), its levels, or its points each time. */
+export interface ClauseScoring {
+  veto?: { vetoes?: string };
+  levels?: { label: string; points: number }[];
+  points?: number;
+}
+
+/** A clause in short: what it scores, its cap, its window. */
+export interface ClauseSummary extends ClauseScoring {
+  cap?: number;
+  window?: WindowSummary;
+}
+
+/** Points in an item of `kind` (a deduction's negative points are said as deducted). */
+export interface PointsParams extends UnitParams {
+  kind: ItemKind;
+}
+
+/** An old and a new value; absent on the side without it. */
+export interface Sides<T> {
+  old?: T;
+  new?: T;
+}
+
+/** An attribute of the event types, and what staff call it. */
+export interface AttributeRef {
+  attribute: string;
+  attributeLabel: string;
+}
+
+/** The ruleset fields `meta.changed` names. */
+export type MetaField = 'id' | 'title' | 'version' | 'effectiveFrom' | 'effectiveTo' | 'supersedes' | 'entityKind';
+
+/** Which condition of a thing changed: its `when`, an indicator's event condition, the base rule's project condition. */
+export type ConditionOf = 'when' | 'eventCondition' | 'projectCondition';
+
+/** Each policy change code with its params. The line of a `changed` change is `clause label: ` and its sentence, except `grade.min`'s. */
+export interface ChangeParamsByCode {
+  /** A field of the ruleset's identity. */
+  'meta.changed': Sides<string> & { field: MetaField };
+  'meta.status': { old: RulesetStatus; new: RulesetStatus };
+  /** The source document; `old` = `new` when only its details changed. */
+  'meta.source': { old: string; new: string };
+  /** The unit points are counted in. */
+  'meta.unit': Sides<string>;
+  /** A field this comparison does not know, by its name. */
+  field: { field: string };
+  /** A name (label) of a clause, item, level, indicator, rule, parameter. */
+  label: { old: string; new: string };
+  /** The kind of an item (or of a clause's item). */
+  kind: { old: ItemKind; new: ItemKind };
+  /** Points each time, of a clause or a level. */
+  points: PointsParams & { old: number; new: number };
+  'citation.clause': { old: string; new: string };
+  'citation.text': Record<string, never>;
+  'condition.added': { of: ConditionOf };
+  'condition.removed': { of: ConditionOf };
+  'condition.changed': { of: ConditionOf };
+  /** Marked provisional: `fields` are the numbers the source does not give. */
+  'provisional.added': { fields: string[] };
+  'provisional.removed': Record<string, never>;
+  'provisional.changed': Record<string, never>;
+  /** The reading (INT-…) a thing follows. */
+  'reading.followed': Sides<string>;
+  'indicator.added': { id: string; label: string };
+  'indicator.removed': { id: string; label: string };
+  'indicator.eventConditionLabel': Sides<string>;
+  'item.added': UnitParams & { id: string; label: string; kind: ItemKind; full?: number; base?: number; cap?: number; max?: number };
+  'item.removed': { id: string; label: string };
+  /** The indicator an item belongs to. */
+  'item.indicator': { old: string; new: string };
+  'item.full': UnitParams & Sides<number>;
+  'item.base': UnitParams & Sides<number>;
+  /** An item's cap: of deductions when `deduction`, else of its points. */
+  'item.cap': UnitParams & Sides<number> & { deduction: boolean };
+  'item.max': UnitParams & Sides<number>;
+  /** A multiplier (cited by `clause`) added to the item `item`. */
+  'multiplier.added': { clause: string; label: string; factor: number; item: string; itemLabel: string };
+  'multiplier.removed': { clause: string; label: string; item: string; itemLabel: string };
+  'multiplier.factor': { old: number; new: number };
+  'highestPer.added': AttributeRef & { clause: string; label: string; item: string; itemLabel: string };
+  'highestPer.removed': { clause: string; label: string; item: string; itemLabel: string };
+  'highestPer.attribute': { old: AttributeRef; new: AttributeRef };
+  'notAgain.added': { clause: string; label: string; items: string[]; item: string; itemLabel: string };
+  'notAgain.removed': { clause: string; label: string; item: string; itemLabel: string };
+  'notAgain.items': { old: string[]; new: string[] };
+  'notAgain.attribute': { old: AttributeRef; new: AttributeRef };
+  'clause.added': PointsParams & { id: string; label: string; summary: ClauseSummary };
+  'clause.removed': { id: string; label: string };
+  /** The item a clause belongs to. */
+  'clause.item': { old: string; new: string };
+  /** A clause's effect: a veto of `vetoes`, or `null` for points. */
+  'clause.effect': { old: { vetoes: string } | null; new: { vetoes: string } | null };
+  /** What a veto clause zeroes. */
+  'clause.vetoes': Sides<string>;
+  /** Points each time became levels, or levels points. */
+  'clause.scoring': PointsParams & { old: ClauseScoring; new: ClauseScoring };
+  /** A clause's own cap, of deductions or of points added by its item's `kind`. */
+  'clause.cap': PointsParams & Sides<number>;
+  'clause.window': { old: WindowSummary; new: WindowSummary };
+  /** Counting once per attribute value, or every time (absent). */
+  'clause.oncePer': Sides<AttributeRef>;
+  /** A level added to a clause; `label` is the clause's label and the level's. */
+  'level.added': PointsParams & { id: string; label: string; points: number };
+  'level.removed': { id: string; label: string };
+  'grade.added': { grade: string; min: number };
+  /** A grade line moved: said on its own, `AA+ 级分数线 85 → 86`. */
+  'grade.min': { grade: string; old: number; new: number };
+  'grade.removed': { grade: string; min: number };
+  /** Downgrades as a whole, cited by `clause`. */
+  'downgrades.added': { clause: string };
+  'downgrades.removed': { clause: string };
+  'downgrades.fromGrades': { old: string[]; new: string[] };
+  /** The score after a downgrade to `grade` (absent: its grade line). */
+  'downgrades.floor': UnitParams & Sides<number> & { grade: string };
+  'downgrades.recalcMonths': { old: number; new: number };
+  'downgradeRule.added': { id: string; label: string; effect: DowngradeEffect };
+  'downgradeRule.removed': { id: string; label: string };
+  'downgradeRule.effect': { old: DowngradeEffect; new: DowngradeEffect };
+  'repeat.count': Sides<number>;
+  'repeat.withinMonths': Sides<number>;
+  'parameter.added': ParameterValue & { clause: string; label: string };
+  'parameter.removed': { clause: string; label: string };
+  'parameter.value': { old: ParameterValue; new: ParameterValue };
+  'baseRule.added': { clause: string; months: number };
+  'baseRule.removed': { clause: string };
+  'baseRule.lookbackMonths': Sides<number>;
+  'baseRule.projectDefaultMonths': Sides<number>;
+  /** Eligibility as a whole; `requirements` are their labels. */
+  'eligibility.added': { clause: string; requirements: string[] };
+  'eligibility.removed': { clause: string };
+  'requirement.added': { clause: string; label: string };
+  'requirement.removed': { clause: string; label: string };
+  'requirement.label': { old: string; new: string };
+  'requirement.reason': Record<string, never>;
+  /** A named condition (`conditions`). */
+  'namedCondition.added': { name: string };
+  'namedCondition.removed': { name: string };
+  'namedCondition.changed': { name: string };
+  /** The condition every scored event must meet, and its words. */
+  'eventCondition.changed': Record<string, never>;
+  'eventCondition.label': Sides<string>;
+  'reading.added': { id: string; title: string };
+  'reading.removed': { id: string; title: string };
+  'reading.title': { old: string; new: string };
+  'reading.note': Record<string, never>;
+  'note.added': { clause: string };
+  'note.removed': { clause: string };
+  'note.text': Record<string, never>;
+  'eventType.added': { type: string; label: string };
+  'eventType.removed': { type: string; label: string };
+  'eventType.label': { old: string; new: string };
+  /** An attribute of the event type `type`. */
+  'attribute.added': { type: string; typeLabel: string; name: string; label: string };
+  'attribute.removed': { type: string; typeLabel: string; name: string; label: string };
+  /** An attribute's values: those `added`, those `removed` (neither: something else changed). */
+  'attribute.changed': { name: string; label: string; added: string[]; removed: string[] };
+}
+
+/** A policy change's code. */
+export type ChangeCode = keyof ChangeParamsByCode;
+
+/** A policy change's code and params, one of `ChangeParamsByCode`. */
+export type ChangeExplanation = { [C in ChangeCode]: { code: C; params: ChangeParamsByCode[C] } }[ChangeCode];
+
+/**
+ * Labels the engine gives a change itself, where the ruleset has none to give: a grade, the
+ * grades' citation, downgrades, the floor and the recalculation of D3/D4, the base rule
+ * without a reading of its own, eligibility, notes, an event type.
+ */
+export interface ChangeLabelParamsByCode {
+  grade: { grade: string };
+  grades: Record<string, never>;
+  downgrades: Record<string, never>;
+  downgradeFloor: Record<string, never>;
+  recalculation: Record<string, never>;
+  baseRule: Record<string, never>;
+  eligibility: Record<string, never>;
+  note: Record<string, never>;
+  eventType: { type: string; typeLabel: string };
+}
+
+export type ChangeLabelCode = keyof ChangeLabelParamsByCode;
+
+/** A label the engine gives, with its params. */
+export type ChangeLabel = { [C in ChangeLabelCode]: { code: C; params: ChangeLabelParamsByCode[C] } }[ChangeLabelCode];
+
+// ---------------------------------------------------------------- catalogues
+
+/** One language's sentences: a function of its params for every code. */
+export interface Catalogue {
+  trace: { readonly [C in TraceCode]: (p: TraceParamsByCode[C]) => string };
+  /** Why an event counts nowhere, as the line says it (in Chinese it is also the line's `text`). */
+  unmatchedCondition: (p: UnmatchedParams) => string;
+  change: { readonly [C in ChangeCode]: (p: ChangeParamsByCode[C]) => string };
+  changeLabel: { readonly [C in ChangeLabelCode]: (p: ChangeLabelParamsByCode[C]) => string };
+  /** A ruleset's status as staff say it. */
+  status: Readonly<Record<RulesetStatus, string>>;
+}

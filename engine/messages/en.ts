@@ -1,0 +1,259 @@
+/**
+ * The explanations in English, the editor's English mode: one sentence per code of codes.ts.
+ * The ruleset's labels, citations and attribute values stay as the ruleset writes them; event
+ * attributes are named by their keys (`project`, `behaviour`). Points in 分 are written bare
+ * (−4, full score 20), as the trace has always written them; another unit follows the number
+ * as the ruleset writes it (−4 万元, full score 20 万元).
+ */
+import type { ItemKind } from '../types.js';
+import {
+  DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
+  type Sides, type UnmatchedParams, type WindowSummary,
+} from './codes.js';
+
+const event = (p: EventParams): string => `${p.event} (${p.date})`;
+const levelled = (label: string, level: string | undefined): string => (level === undefined ? label : `${label}(${level})`);
+const none = (text: string | undefined): string => text ?? '(none)';
+/** A number of points as the trace writes it: bare in 分, else with its unit. */
+const amount = (n: number, unit: string): string => (unit === DEFAULT_UNIT ? String(Math.abs(n)) : `${Math.abs(n)} ${unit}`);
+/** A number of points said in full: `4 points`, `1 point`, `4 万元`. */
+const points = (n: number, unit: string): string => (unit !== DEFAULT_UNIT ? `${n} ${unit}` : n === 1 ? '1 point' : `${n} points`);
+const sign = (n: number): string => (n < 0 ? '−' : '+');
+
+const KINDS: Readonly<Record<ItemKind, string>> = { deduction: 'deductions', bonus: 'bonus points', check: 'points for conditions met' };
+const EFFECTS = { oneGrade: 'one grade down', lowest: 'straight to the lowest grade' } as const;
+const STATUS = { official: 'official', provisional: 'provisional', draft: 'draft' } as const;
+const META: Readonly<Record<MetaField, string>> = {
+  id: 'ruleset', title: 'title', version: 'version', effectiveFrom: 'in force from', effectiveTo: 'in force until', supersedes: 'supersedes', entityKind: 'entity kind',
+};
+const CONDITIONS: Readonly<Record<ConditionOf, string>> = { when: 'condition', eventCondition: 'event condition', projectCondition: 'project condition' };
+
+/** Points in a policy change: `deducts 4 points`, `adds 1 point`, `scores 8 points`. */
+function pointsText(n: number, kind: ItemKind, unit: string): { verb: string; amount: string } {
+  if (kind === 'check') return { verb: 'scores', amount: points(n, unit) };
+  if (n < 0) return { verb: 'deducts', amount: points(-n, unit) };
+  return { verb: kind === 'deduction' ? 'deducts' : 'adds', amount: points(n, unit) };
+}
+
+function windowText(w: WindowSummary): string {
+  switch (w.kind) {
+    case 'none':
+      return 'no limit';
+    case 'months':
+      return `${w.months} months`;
+    case 'until':
+      return `to the end of the month of the event's ${w.attribute}`;
+    case 'attribute': {
+      const otherwise = w.fallback ? `, else ${parameterText(w.fallback)}` : w.fallbackMonths !== undefined ? `, else ${w.fallbackMonths} months` : '';
+      return `the event's ${w.attribute}${otherwise}`;
+    }
+  }
+}
+
+function parameterText(p: ParameterValue): string {
+  const v = p.value;
+  if (Array.isArray(v)) return v.length ? v.join(', ') : '(none)';
+  if (typeof v === 'number') return p.unit ? `${v} ${p.unit}` : String(v);
+  return v;
+}
+
+function scoringText(s: ClauseScoring, kind: ItemKind, unit: string): string[] {
+  if (s.veto) return [`the whole of ${s.veto.vetoes ?? 'its indicator'} scores nothing`];
+  if (s.levels) return [s.levels.map((l) => `${l.label} ${pointsText(l.points, kind, unit).verb} ${pointsText(l.points, kind, unit).amount}`).join(', ')];
+  if (s.points !== undefined) return [`${pointsText(s.points, kind, unit).verb} ${pointsText(s.points, kind, unit).amount} each time`];
+  return [];
+}
+
+function summaryText(s: ClauseSummary, kind: ItemKind, unit: string): string {
+  const parts = scoringText(s, kind, unit);
+  if (s.cap !== undefined) parts.push(`at most ${points(s.cap, unit)} from this clause`);
+  if (s.window) parts.push(`counts for ${windowText(s.window)}`);
+  return parts.join('; ');
+}
+
+function numberChange(what: string, p: Sides<number>, unit: string, absent = '(none)'): string {
+  const side = (v: number | undefined): string => (v === undefined ? absent : unit ? `${v} ${unit}` : String(v));
+  return `${what}: ${side(p.old)} → ${side(p.new)}`;
+}
+
+/** Points in a number change: `20 points` → written `20 points`, another unit as the ruleset writes it. */
+const pointUnit = (unit: string): string => (unit === DEFAULT_UNIT ? 'points' : unit);
+
+function unmatchedCondition(p: UnmatchedParams): string {
+  if (p.condition !== undefined) return `does not meet “${p.condition}”`;
+  if (p.indicator !== undefined) return `does not meet the event condition of ${p.indicator} ${p.indicatorLabel}`;
+  return 'meets the scoring condition of no clause of this table';
+}
+
+export const en: Catalogue = {
+  trace: {
+    'item.start': (p) => `${p.item} ${p.label}: full score ${amount(p.points, p.unit)}`,
+    'item.startBase': (p) => `${p.item} ${p.label}: no ${p.projectEn ?? 'project'} in the last ${p.months} months (${p.clause}): starts from the base score, ${amount(p.points, p.unit)}`,
+    'check.met': (p) => `${p.clause} ${p.label}: met, ${amount(p.points, p.unit)}${p.unit === DEFAULT_UNIT ? ' points' : ''}`,
+    'check.unmet': (p) => `${p.item} ${p.label}: none of “${p.unmet.join('”, “')}” is met, ${p.unit === DEFAULT_UNIT ? '0 points' : `0 ${p.unit}`}`,
+    'clause.points': (p) => `${p.clause} ${levelled(p.label, p.level)}: ${event(p)} ${sign(p.points)}${amount(p.points, p.unit)}`,
+    'clause.zero': (p) => `${p.clause} ${levelled(p.label, p.level)}: ${event(p)} ${p.levelled ? 'no deduction' : 'no points'}`,
+    'multiplier.extra': (p) => `${p.clause} ${p.label}: ${event(p)} counts ${p.factor} times, another ${sign(p.points)}${amount(p.points, p.unit)}`,
+    'clause.cap': (p) =>
+      `${p.clause} ${p.label}: ${amount(p.sum, p.unit)} ${p.sum < 0 ? 'deducted' : 'added'} in all, limited to ${amount(p.cap, p.unit)}; the ${amount(p.cut, p.unit)} over the limit do not count`,
+    'item.cap': (p) => `${p.item} ${p.label}: ${amount(p.total, p.unit)} deducted in all, deductions stop at ${amount(p.limit, p.unit)}; the ${amount(p.cut, p.unit)} over are not deducted`,
+    'bonus.max': (p) => `${p.item} ${p.label}: ${amount(p.total, p.unit)} in all, at most ${amount(p.limit, p.unit)} count; the ${amount(p.cut, p.unit)} over do not count`,
+    'check.max': (p) => `${p.item} ${p.label}: ${amount(p.total, p.unit)} in all, at most ${amount(p.limit, p.unit)} count; the ${amount(p.cut, p.unit)} over do not count`,
+    'item.floor': (p) => `${p.item} ${p.label}: the item stops at 0, never below (${amount(p.restored, p.unit)} not deducted)`,
+    veto: (p) =>
+      `${p.clause} ${p.label}: ${event(p)}; the whole “${p.indicatorLabel}” (${p.indicator}${p.reading ? `, as ${p.reading} reads it` : ''}) scores nothing, the other ${amount(p.lost, p.unit)} taken`,
+    'window.lapsed': (p) => `${p.clause} ${p.label}: ${event(p)} not counted: its period is over (counted until ${p.until})`,
+    'window.afterAsOf': (p) => `${p.clause} ${p.label}: ${event(p)} not counted: after the evaluation date ${p.asOf}`,
+    'event.unmatched': (p) => `${event(p)} not counted: ${unmatchedCondition(p)}`,
+    'keep.notAgain': (p) => `${p.clause} ${p.label}: ${event(p)} the same ${p.attribute} as ${p.earlier}, already deducted under ${p.item}: not deducted again`,
+    'keep.oncePer': (p) => `${p.clause} ${p.label}: ${event(p)} not counted: the same ${p.attribute} “${p.value}” as ${p.first} counts once`,
+    'keep.highest': (p) =>
+      `${p.clause} ${p.label}: ${event(p)} not counted: of the same ${p.attribute} “${p.value}” only the highest counts, ${p.best} (${amount(p.bestPoints, p.unit)}); the ${amount(p.points, p.unit)} of ${p.event} do not`,
+    'keep.ordered': (p) =>
+      `${p.clause} ${p.label}: ${event(p)} not counted: of the same ${p.attribute} “${p.value}” only the ${p.choose}${p.by === 'date' ? '' : ` by ${p.by}`} counts, ${p.kept} (${p.keptDate})`,
+    'eligibility.failed': (p) => `${p.clause} not eligible for evaluation, no grade: ${p.reasons.join('; ')}`,
+    'downgrade.step': (p) => `${p.clause} ${p.label}: ${event(p)}; credit grade ${p.from} → ${p.to}`,
+    'downgrade.noChange': (p) => `${p.clause} ${p.label}: ${event(p)}; the grade is already ${p.grade}, no lower`,
+    'downgrade.notACase': (p) =>
+      `${p.clause} ${p.label}: ${event(p)} ${p.others.length ? `meets the condition of neither this rule nor “${p.others.join('”, “')}”` : "does not meet this rule's condition"}: no downgrade`,
+    'downgrade.afterAsOf': (p) => `${p.clause} ${p.label}: ${event(p)} after the evaluation date ${p.asOf}: no downgrade`,
+    'downgrade.noPublished': (p) => `${p.clause} ${p.label}: ${event(p)} the record has no published grade to lower`,
+    'downgrade.gradeNotConcerned': (p) => `${p.clause} ${p.label}: ${event(p)} the published grade ${p.grade} is not one downgrades apply to (${p.fromGrades.join(', ')})`,
+    'downgrade.beforePublication': (p) => `${p.clause} ${p.label}: ${event(p)} not after the grade's publication on ${p.published}${p.reading ? ` (${p.reading})` : ''}: no downgrade`,
+    'downgrade.floor': (p) =>
+      `${p.clause} downgraded: the score is the lowest of ${p.grade}, ${amount(p.floor, p.unit)} (table score ${amount(p.computed, p.unit)})`,
+    'downgrade.expired': (p) => `${p.clause} ${p.months} months have passed since the downgrade of ${p.since} (from ${p.until}): score and grade from the table again`,
+  },
+
+  unmatchedCondition,
+
+  change: {
+    'meta.changed': (p) => `${META[p.field]} ${none(p.old)} → ${none(p.new)}`,
+    'meta.status': (p) => `status ${STATUS[p.old]} → ${STATUS[p.new]}`,
+    'meta.source': (p) => `source document ${p.old} → ${p.new}${p.old === p.new ? ' (its details changed)' : ''}`,
+    'meta.unit': (p) => `points counted in ${p.old ?? DEFAULT_UNIT} → ${p.new ?? DEFAULT_UNIT}`,
+    field: (p) => `${p.field} changed`,
+    label: (p) => `name ${p.old} → ${p.new}`,
+    kind: (p) => `scored as ${KINDS[p.old]} → ${KINDS[p.new]}`,
+    points: (p) => {
+      const [a, b] = [pointsText(p.old, p.kind, p.unit), pointsText(p.new, p.kind, p.unit)];
+      return a.verb === b.verb ? `${a.verb} ${a.amount} each time → ${b.amount}` : `${a.verb} ${a.amount} each time → ${b.verb} ${b.amount} each time`;
+    },
+    'citation.clause': (p) => `cites ${p.old} → ${p.new}`,
+    'citation.text': () => 'cited text changed',
+    'condition.added': (p) => `${CONDITIONS[p.of]} added`,
+    'condition.removed': (p) => `${CONDITIONS[p.of]} removed`,
+    'condition.changed': (p) => `${CONDITIONS[p.of]} changed`,
+    'provisional.added': (p) => `marked provisional (${p.fields.join(', ')})`,
+    'provisional.removed': () => 'no longer provisional',
+    'provisional.changed': () => 'provisional note changed',
+    'reading.followed': (p) => `reading followed ${none(p.old)} → ${none(p.new)}`,
+    'indicator.added': (p) => `indicator ${p.id} ${p.label} added`,
+    'indicator.removed': (p) => `indicator ${p.id} ${p.label} removed`,
+    'indicator.eventConditionLabel': (p) => `event condition in words: ${none(p.old)} → ${none(p.new)}`,
+    'item.added': (p) => {
+      const u = pointUnit(p.unit);
+      const limit = p.kind === 'bonus'
+        ? `at most ${p.max ?? '-'} ${u}`
+        : `full score ${p.full ?? '-'} ${u}${p.base !== undefined ? `, base score ${p.base} ${u}` : ''}${p.cap !== undefined ? `, deductions up to ${p.cap} ${u}` : ''}`;
+      return `item ${p.id} ${p.label} added: ${KINDS[p.kind]}, ${limit}`;
+    },
+    'item.removed': (p) => `item ${p.id} ${p.label} removed`,
+    'item.indicator': (p) => `indicator ${p.old} → ${p.new}`,
+    'item.full': (p) => numberChange('full score', p, pointUnit(p.unit)),
+    'item.base': (p) => numberChange('base score', p, pointUnit(p.unit)),
+    'item.cap': (p) => numberChange(p.deduction ? 'deductions up to' : 'at most', p, pointUnit(p.unit), 'no limit'),
+    'item.max': (p) => numberChange('bonus up to', p, pointUnit(p.unit), 'no limit'),
+    'multiplier.added': (p) => `${p.clause} ${p.label} added: points count ${p.factor} times (${p.item} ${p.itemLabel})`,
+    'multiplier.removed': (p) => `${p.clause} ${p.label} removed (${p.item} ${p.itemLabel})`,
+    'multiplier.factor': (p) => `factor ${p.old} → ${p.new}`,
+    'highestPer.added': (p) => `${p.clause} ${p.label} added: only the highest per ${p.attribute} counts (${p.item} ${p.itemLabel})`,
+    'highestPer.removed': (p) => `${p.clause} ${p.label} removed (${p.item} ${p.itemLabel})`,
+    'highestPer.attribute': (p) => `the highest only per ${p.old.attribute} → per ${p.new.attribute}`,
+    'notAgain.added': (p) => `${p.clause} ${p.label} added: what counted under ${p.items.join(', ')} is not deducted again (${p.item} ${p.itemLabel})`,
+    'notAgain.removed': (p) => `${p.clause} ${p.label} removed (${p.item} ${p.itemLabel})`,
+    'notAgain.items': (p) => `not deducted again after ${p.old.join(', ')} → ${p.new.join(', ')}`,
+    'notAgain.attribute': (p) => `the same ${p.old.attribute} → the same ${p.new.attribute}`,
+    'clause.added': (p) => `${p.id} ${p.label} added: ${summaryText(p.summary, p.kind, p.unit)}`,
+    'clause.removed': (p) => `${p.id} ${p.label} removed`,
+    'clause.item': (p) => `item ${p.old} → ${p.new}`,
+    'clause.effect': (p) => {
+      const side = (v: { vetoes: string } | null): string => (v ? `the whole of ${v.vetoes} scores nothing` : 'points');
+      return `effect ${side(p.old)} → ${side(p.new)}`;
+    },
+    'clause.vetoes': (p) => `scoring nothing: ${none(p.old)} → ${none(p.new)}`,
+    'clause.scoring': (p) => `points ${summaryText(p.old, p.kind, p.unit)} → ${summaryText(p.new, p.kind, p.unit)}`,
+    'clause.cap': (p) => numberChange(p.kind === 'deduction' ? 'deductions from this clause up to' : 'points from this clause up to', p, pointUnit(p.unit), 'no limit'),
+    'clause.window': (p) => `counts for ${windowText(p.old)} → ${windowText(p.new)}`,
+    'clause.oncePer': (p) => {
+      const once = (v: { attribute: string } | undefined): string => (v === undefined ? 'every time' : `once per ${v.attribute}`);
+      return `counted ${once(p.old)} → ${once(p.new)}`;
+    },
+    'level.added': (p) => {
+      const t = pointsText(p.points, p.kind, p.unit);
+      return `${p.id} ${p.label} added: ${t.verb} ${t.amount} each time`;
+    },
+    'level.removed': (p) => `${p.id} ${p.label} removed`,
+    'grade.added': (p) => `grade ${p.grade} added: line ${p.min}`,
+    'grade.min': (p) => `grade line ${p.grade} ${p.old} → ${p.new}`,
+    'grade.removed': (p) => `grade ${p.grade} removed (line ${p.min})`,
+    'downgrades.added': (p) => `downgrades added (${p.clause})`,
+    'downgrades.removed': (p) => `downgrades removed (${p.clause})`,
+    'downgrades.fromGrades': (p) => `downgrades apply to ${p.old.join(', ')} → ${p.new.join(', ')}`,
+    'downgrades.floor': (p) => numberChange(`score after a downgrade to ${p.grade}`, p, pointUnit(p.unit), 'its grade line'),
+    'downgrades.recalcMonths': (p) => `the table decides again ${p.old} months after a downgrade → ${p.new} months`,
+    'downgradeRule.added': (p) => `${p.id} ${p.label} added: ${EFFECTS[p.effect]}`,
+    'downgradeRule.removed': (p) => `${p.id} ${p.label} removed`,
+    'downgradeRule.effect': (p) => `${EFFECTS[p.old]} → ${EFFECTS[p.new]}`,
+    'repeat.count': (p) => numberChange('events', p, ''),
+    'repeat.withinMonths': (p) => numberChange('within', p, 'months'),
+    'parameter.added': (p) => `parameter ${p.clause} ${p.label} added: ${parameterText(p)}`,
+    'parameter.removed': (p) => `parameter ${p.clause} ${p.label} removed`,
+    'parameter.value': (p) => `${parameterText(p.old)} → ${parameterText(p.new)}`,
+    'baseRule.added': (p) => `base score rule added (${p.clause}): looks back ${p.months} months`,
+    'baseRule.removed': (p) => `base score rule removed (${p.clause})`,
+    'baseRule.lookbackMonths': (p) => numberChange('looks back', p, 'months'),
+    'baseRule.projectDefaultMonths': (p) => numberChange('a project without completion runs', p, 'months'),
+    'eligibility.added': (p) => `eligibility added (${p.clause}): ${p.requirements.join(', ')}`,
+    'eligibility.removed': (p) => `eligibility removed (${p.clause})`,
+    'requirement.added': (p) => `eligibility requirement ${p.clause} ${p.label} added`,
+    'requirement.removed': (p) => `eligibility requirement ${p.clause} ${p.label} removed`,
+    'requirement.label': (p) => `requirement name ${p.old} → ${p.new}`,
+    'requirement.reason': () => 'reason for no grade changed',
+    'namedCondition.added': (p) => `shared condition ${p.name} added`,
+    'namedCondition.removed': (p) => `shared condition ${p.name} removed`,
+    'namedCondition.changed': (p) => `shared condition ${p.name} changed (so are the clauses that use it)`,
+    'eventCondition.changed': () => 'the condition of every scored event changed',
+    'eventCondition.label': (p) => `the condition of every scored event in words: ${none(p.old)} → ${none(p.new)}`,
+    'reading.added': (p) => `reading ${p.id} ${p.title} added`,
+    'reading.removed': (p) => `reading ${p.id} ${p.title} removed`,
+    'reading.title': (p) => `title ${p.old} → ${p.new}`,
+    'reading.note': () => 'note of the reading changed',
+    'note.added': (p) => `note ${p.clause} added`,
+    'note.removed': (p) => `note ${p.clause} removed`,
+    'note.text': () => 'text changed',
+    'eventType.added': (p) => `event type ${p.type} (${p.label}) added`,
+    'eventType.removed': (p) => `event type ${p.type} (${p.label}) removed`,
+    'eventType.label': (p) => `event type name ${p.old} → ${p.new}`,
+    'attribute.added': (p) => `event type ${p.type} (${p.typeLabel}): attribute ${p.name} (${p.label}) added`,
+    'attribute.removed': (p) => `event type ${p.type} (${p.typeLabel}): attribute ${p.name} (${p.label}) removed`,
+    'attribute.changed': (p) => {
+      const parts = [p.added.length ? `values added: ${p.added.join(', ')}` : '', p.removed.length ? `values removed: ${p.removed.join(', ')}` : ''].filter(Boolean);
+      return `attribute ${p.name} (${p.label}) ${parts.length ? parts.join('; ') : 'changed'}`;
+    },
+  },
+
+  changeLabel: {
+    grade: (p) => `grade ${p.grade}`,
+    grades: () => 'credit grades',
+    downgrades: () => 'downgrades',
+    downgradeFloor: () => 'score after a downgrade',
+    recalculation: () => 'recalculation',
+    baseRule: () => 'base score without a recent project',
+    eligibility: () => 'eligibility',
+    note: () => 'note',
+    eventType: (p) => `${p.type} (${p.typeLabel})`,
+  },
+
+  status: STATUS,
+};

@@ -1,0 +1,253 @@
+/**
+ * The explanations in Chinese, for policy staff: one sentence per code of codes.ts. The
+ * wording of a regulation comes in the params (labels, citations, the base rule's project);
+ * what is written here is the engine's own. Points are said with the ruleset's unit (分 unless
+ * it names another: 扣 4 万元).
+ */
+import type { ItemKind } from '../types.js';
+import {
+  DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
+  type Sides, type UnmatchedParams, type WindowSummary,
+} from './codes.js';
+
+const event = (p: EventParams): string => `${p.event}(${p.date})`;
+/** A clause's label, with its level's where the level has a name of its own: 在建评价(较差). */
+const levelled = (label: string, level: string | undefined): string => (level === undefined ? label : `${label}(${level})`);
+const none = (text: string | undefined): string => text ?? '(无)';
+/** A number of points with its unit: `4 分`, `4 万元`. */
+const amount = (n: number, unit: string): string => `${Math.abs(n)} ${unit}`;
+const verb = (points: number): string => (points < 0 ? '扣' : '加');
+
+const KINDS: Readonly<Record<ItemKind, string>> = { deduction: '扣分', bonus: '加分', check: '符合条件得分' };
+const EFFECTS = { oneGrade: '降一级', lowest: '直接降为最低等级' } as const;
+const META: Readonly<Record<MetaField, string>> = {
+  id: '规则集', title: '名称', version: '版本', effectiveFrom: '生效日期', effectiveTo: '失效日期', supersedes: '取代的版本', entityKind: '评价对象',
+};
+const STATUS = { official: '正式', provisional: '暂定', draft: '草案' } as const;
+const CONDITIONS: Readonly<Record<ConditionOf, string>> = { when: '条件', eventCondition: '事件条件', projectCondition: '工程条件' };
+
+/** Points as policy staff say them: 扣 4 分, 加 1 分, 得 8 分. */
+function pointsText(points: number, kind: ItemKind, unit: string): { verb: string; amount: string } {
+  if (kind === 'check') return { verb: '得', amount: `${points} ${unit}` };
+  if (points < 0) return { verb: '扣', amount: `${-points} ${unit}` };
+  return { verb: kind === 'deduction' ? '扣' : '加', amount: `${points} ${unit}` };
+}
+
+/** A window in words: `24 个月`, `按事件的公示期限(月)计,未写明时 3 个月`, `计至事件的列入截止日期所在月底`, `不限`. */
+function windowText(w: WindowSummary): string {
+  switch (w.kind) {
+    case 'none':
+      return '不限';
+    case 'months':
+      return `${w.months} 个月`;
+    case 'until':
+      return `计至事件的${w.attributeLabel}所在月底`;
+    case 'attribute': {
+      const otherwise = w.fallback ? `,未写明时 ${parameterText(w.fallback)}` : w.fallbackMonths !== undefined ? `,未写明时 ${w.fallbackMonths} 个月` : '';
+      return `按事件的${w.attributeLabel}计${otherwise}`;
+    }
+  }
+}
+
+function parameterText(p: ParameterValue): string {
+  const v = p.value;
+  if (Array.isArray(v)) return v.length ? v.join('、') : '(无)';
+  if (typeof v === 'number') return p.unit ? `${v} ${p.unit}` : String(v);
+  return v;
+}
+
+function scoringText(s: ClauseScoring, kind: ItemKind, unit: string): string[] {
+  if (s.veto) return [`整项不得分(${s.veto.vetoes ?? '本指标'})`];
+  if (s.levels) return [s.levels.map((l) => `${l.label} ${pointsText(l.points, kind, unit).verb} ${pointsText(l.points, kind, unit).amount}`).join('、')];
+  if (s.points !== undefined) return [`每次${pointsText(s.points, kind, unit).verb} ${pointsText(s.points, kind, unit).amount}`];
+  return [];
+}
+
+function summaryText(s: ClauseSummary, kind: ItemKind, unit: string): string {
+  const parts = scoringText(s, kind, unit);
+  if (s.cap !== undefined) parts.push(`本条上限 ${s.cap} ${unit}`);
+  if (s.window) parts.push(`期限 ${windowText(s.window)}`);
+  return parts.join(',');
+}
+
+/** A number that changed: `满分 20 分 → 22 分`; `absent` for a side without it. */
+function numberChange(what: string, p: Sides<number>, unit: string, absent = '(无)'): string {
+  const side = (v: number | undefined): string => (v === undefined ? absent : `${v} ${unit}`);
+  return `${what} ${side(p.old)} → ${side(p.new)}`;
+}
+
+function unmatchedCondition(p: UnmatchedParams): string {
+  if (p.condition !== undefined) return `不符合“${p.condition}”`;
+  if (p.indicator !== undefined) return `不符合“${p.indicator} ${p.indicatorLabel}的事件条件”`;
+  return '不符合本表任何条款的计分条件';
+}
+
+export const zhCN: Catalogue = {
+  trace: {
+    'item.start': (p) => `${p.item} ${p.label}:满分 ${amount(p.points, p.unit)}`,
+    'item.startBase': (p) => `${p.item} ${p.label}:近 ${p.months} 个月无${p.project ?? '工程项目'}(${p.clause}),按基本分 ${amount(p.points, p.unit)}起算`,
+    'check.met': (p) => `${p.clause} ${p.label}:符合,得 ${amount(p.points, p.unit)}`,
+    'check.unmet': (p) => `${p.item} ${p.label}:不符合“${p.unmet.join('”“')}”,得 0 ${p.unit}`,
+    'clause.points': (p) => `${p.clause} ${levelled(p.label, p.level)}:${event(p)} ${verb(p.points)} ${amount(p.points, p.unit)}`,
+    'clause.zero': (p) => `${p.clause} ${levelled(p.label, p.level)}:${event(p)} ${p.unit === DEFAULT_UNIT ? (p.levelled ? '不扣分' : '不计分') : `${p.levelled ? '扣' : '计'} 0 ${p.unit}`}`,
+    'multiplier.extra': (p) => `${p.clause} ${p.label}:${event(p)} 按 ${p.factor} 倍计,另${verb(p.points)} ${amount(p.points, p.unit)}`,
+    'clause.cap': (p) => `${p.clause} ${p.label}:累计${verb(p.sum)} ${amount(p.sum, p.unit)},以 ${amount(p.cap, p.unit)}为限,超出的 ${amount(p.cut, p.unit)}不计`,
+    'item.cap': (p) => `${p.item} ${p.label}:累计扣 ${amount(p.total, p.unit)},扣完 ${amount(p.limit, p.unit)}为止,超出的 ${amount(p.cut, p.unit)}不扣`,
+    'bonus.max': (p) => `${p.item} ${p.label}:累计 ${amount(p.total, p.unit)},最高计 ${amount(p.limit, p.unit)},超出的 ${amount(p.cut, p.unit)}不计`,
+    'check.max': (p) => `${p.item} ${p.label}:累计 ${amount(p.total, p.unit)},最高计 ${amount(p.limit, p.unit)},超出的 ${amount(p.cut, p.unit)}不计`,
+    'item.floor': (p) => `${p.item} ${p.label}:本项扣至 0 ${p.unit}为止,不计负${p.unit === DEFAULT_UNIT ? '分' : '数'}(${amount(p.restored, p.unit)}不扣)`,
+    veto: (p) =>
+      `${p.clause} ${p.label}:${event(p)},整个“${p.indicatorLabel}”(${p.indicator}${p.reading ? `,按 ${p.reading} 的理解` : ''})不得分,扣去其余 ${amount(p.lost, p.unit)}`,
+    'window.lapsed': (p) => `${p.clause} ${p.label}:${event(p)} 不计:有效期已过(计至 ${p.until})`,
+    'window.afterAsOf': (p) => `${p.clause} ${p.label}:${event(p)} 不计:晚于评价日期 ${p.asOf}`,
+    'event.unmatched': (p) => `${event(p)} 不计:${unmatchedCondition(p)}`,
+    'keep.notAgain': (p) => `${p.clause} ${p.label}:${event(p)} 与 ${p.earlier} 属同一${p.attributeLabel},已在 ${p.item} 中扣分,不重复扣分`,
+    'keep.oncePer': (p) => `${p.clause} ${p.label}:${event(p)} 不计:与 ${p.first} 同一${p.attributeLabel}“${p.value}”,只计一次`,
+    'keep.highest': (p) =>
+      `${p.clause} ${p.label}:${event(p)} 不计:同一${p.attributeLabel}“${p.value}”只计最高的 ${p.best}(${amount(p.bestPoints, p.unit)}),${p.event} 的 ${amount(p.points, p.unit)}不计`,
+    'keep.ordered': (p) =>
+      `${p.clause} ${p.label}:${event(p)} 不计:同一${p.attributeLabel}“${p.value}”只计${p.by === 'date' ? '' : p.byLabel}${p.choose === 'first' ? '最早' : '最晚'}的 ${p.kept}(${p.keptDate})`,
+    'eligibility.failed': (p) => `${p.clause} 不具备评价资格,不评定等级:${p.reasons.join(';')}`,
+    'downgrade.step': (p) => `${p.clause} ${p.label}:${event(p)},信用等级 ${p.from} → ${p.to}`,
+    'downgrade.noChange': (p) => `${p.clause} ${p.label}:${event(p)},等级已为 ${p.grade},不再降低`,
+    'downgrade.notACase': (p) => `${p.clause} ${p.label}:${event(p)} 不符合本条${p.others.length ? `及“${p.others.join('”“')}”` : ''}的降级条件,不降级`,
+    'downgrade.afterAsOf': (p) => `${p.clause} ${p.label}:${event(p)} 晚于评价日期 ${p.asOf},不降级`,
+    'downgrade.noPublished': (p) => `${p.clause} ${p.label}:${event(p)} 本记录没有已公布的信用等级,无级可降`,
+    'downgrade.gradeNotConcerned': (p) => `${p.clause} ${p.label}:${event(p)} 已公布的信用等级 ${p.grade} 不在降级范围(${p.fromGrades.join('、')})内`,
+    'downgrade.beforePublication': (p) => `${p.clause} ${p.label}:${event(p)} 不晚于信用等级公布日 ${p.published}${p.reading ? `(${p.reading})` : ''},不降级`,
+    'downgrade.floor': (p) => `${p.clause} 降级后得分为 ${p.grade} 级最低分 ${p.floor} ${p.unit}(计分表得分 ${p.computed} ${p.unit})`,
+    'downgrade.expired': (p) => `${p.clause} 自 ${p.since} 降级已满 ${p.months} 个月(${p.until} 起),按计分表重新计算得分和等级`,
+  },
+
+  unmatchedCondition,
+
+  change: {
+    'meta.changed': (p) => `${META[p.field]} ${none(p.old)} → ${none(p.new)}`,
+    'meta.status': (p) => `状态 ${STATUS[p.old]} → ${STATUS[p.new]}`,
+    'meta.source': (p) => `依据文件 ${p.old} → ${p.new}${p.old === p.new ? '(出处已修改)' : ''}`,
+    'meta.unit': (p) => `分值单位 ${p.old ?? DEFAULT_UNIT} → ${p.new ?? DEFAULT_UNIT}`,
+    field: (p) => `${p.field} 已修改`,
+    label: (p) => `名称 ${p.old} → ${p.new}`,
+    kind: (p) => `计分方式 ${KINDS[p.old]} → ${KINDS[p.new]}`,
+    points: (p) => {
+      const [a, b] = [pointsText(p.old, p.kind, p.unit), pointsText(p.new, p.kind, p.unit)];
+      return a.verb === b.verb ? `每次${a.verb} ${a.amount} → ${b.amount}` : `每次${a.verb} ${a.amount} → 每次${b.verb} ${b.amount}`;
+    },
+    'citation.clause': (p) => `依据条款 ${p.old} → ${p.new}`,
+    'citation.text': () => '依据原文已修改',
+    'condition.added': (p) => `新增${CONDITIONS[p.of]}`,
+    'condition.removed': (p) => `取消${CONDITIONS[p.of]}`,
+    'condition.changed': (p) => `${CONDITIONS[p.of]}已修改`,
+    'provisional.added': (p) => `标为暂定(${p.fields.join('、')})`,
+    'provisional.removed': () => '不再暂定',
+    'provisional.changed': () => '暂定说明已修改',
+    'reading.followed': (p) => `所依理解 ${none(p.old)} → ${none(p.new)}`,
+    'indicator.added': (p) => `新增指标 ${p.id} ${p.label}`,
+    'indicator.removed': (p) => `删除指标 ${p.id} ${p.label}`,
+    'indicator.eventConditionLabel': (p) => `事件条件的说明:${none(p.old)} → ${none(p.new)}`,
+    'item.added': (p) => {
+      const u = p.unit;
+      const limit = p.kind === 'bonus'
+        ? `加分上限 ${p.max ?? '-'} ${u}`
+        : `满分 ${p.full ?? '-'} ${u}${p.base !== undefined ? `,基本分 ${p.base} ${u}` : ''}${p.cap !== undefined ? `,累计扣分上限 ${p.cap} ${u}` : ''}`;
+      return `新增计分项 ${p.id} ${p.label}: ${KINDS[p.kind]},${limit}`;
+    },
+    'item.removed': (p) => `删除计分项 ${p.id} ${p.label}`,
+    'item.indicator': (p) => `所属指标 ${p.old} → ${p.new}`,
+    'item.full': (p) => numberChange('满分', p, p.unit),
+    'item.base': (p) => numberChange('基本分', p, p.unit),
+    'item.cap': (p) => numberChange(p.deduction ? '累计扣分上限' : '上限', p, p.unit, '不设'),
+    'item.max': (p) => numberChange('加分上限', p, p.unit, '不设'),
+    'multiplier.added': (p) => `新增 ${p.clause} ${p.label}: 按 ${p.factor} 倍计分(${p.item} ${p.itemLabel})`,
+    'multiplier.removed': (p) => `删除 ${p.clause} ${p.label}(${p.item} ${p.itemLabel})`,
+    'multiplier.factor': (p) => `倍数 ${p.old} 倍 → ${p.new} 倍`,
+    'highestPer.added': (p) => `新增 ${p.clause} ${p.label}: 同一${p.attributeLabel}只计最高(${p.item} ${p.itemLabel})`,
+    'highestPer.removed': (p) => `删除 ${p.clause} ${p.label}(${p.item} ${p.itemLabel})`,
+    'highestPer.attribute': (p) => `只计最高的范围 同一${p.old.attributeLabel} → 同一${p.new.attributeLabel}`,
+    'notAgain.added': (p) => `新增 ${p.clause} ${p.label}: 已在 ${p.items.join('、')} 计分的不重复扣分(${p.item} ${p.itemLabel})`,
+    'notAgain.removed': (p) => `删除 ${p.clause} ${p.label}(${p.item} ${p.itemLabel})`,
+    'notAgain.items': (p) => `不重复扣分的计分项 ${p.old.join('、')} → ${p.new.join('、')}`,
+    'notAgain.attribute': (p) => `同一${p.old.attributeLabel} → 同一${p.new.attributeLabel}`,
+    'clause.added': (p) => `新增 ${p.id} ${p.label}: ${summaryText(p.summary, p.kind, p.unit)}`,
+    'clause.removed': (p) => `删除 ${p.id} ${p.label}`,
+    'clause.item': (p) => `所属计分项 ${p.old} → ${p.new}`,
+    'clause.effect': (p) => {
+      const side = (v: { vetoes: string } | null): string => (v ? `整项不得分(${v.vetoes})` : '计分');
+      return `效果 ${side(p.old)} → ${side(p.new)}`;
+    },
+    'clause.vetoes': (p) => `不得分的范围 ${none(p.old)} → ${none(p.new)}`,
+    'clause.scoring': (p) => `分值 ${summaryText(p.old, p.kind, p.unit)} → ${summaryText(p.new, p.kind, p.unit)}`,
+    'clause.cap': (p) => numberChange(p.kind === 'deduction' ? '本条扣分上限' : '本条加分上限', p, p.unit, '不设'),
+    'clause.window': (p) => `期限 ${windowText(p.old)} → ${windowText(p.new)}`,
+    'clause.oncePer': (p) => {
+      const once = (v: { attributeLabel: string } | undefined): string => (v === undefined ? '每次计分' : `每个${v.attributeLabel}只计一次`);
+      return `计次 ${once(p.old)} → ${once(p.new)}`;
+    },
+    'level.added': (p) => {
+      const t = pointsText(p.points, p.kind, p.unit);
+      return `新增 ${p.id} ${p.label}: 每次${t.verb} ${t.amount}`;
+    },
+    'level.removed': (p) => `删除 ${p.id} ${p.label}`,
+    'grade.added': (p) => `新增等级 ${p.grade}: 分数线 ${p.min}`,
+    'grade.min': (p) => `${p.grade} 级分数线 ${p.old} → ${p.new}`,
+    'grade.removed': (p) => `删除等级 ${p.grade}(分数线 ${p.min})`,
+    'downgrades.added': (p) => `新增降级规定(${p.clause})`,
+    'downgrades.removed': (p) => `删除降级规定(${p.clause})`,
+    'downgrades.fromGrades': (p) => `适用降级的等级 ${p.old.join('、')} → ${p.new.join('、')}`,
+    'downgrades.floor': (p) => numberChange(`降为 ${p.grade} 级后得分`, p, p.unit, '该级分数线'),
+    'downgrades.recalcMonths': (p) => `降级满 ${p.old} 个月 → 满 ${p.new} 个月后按计分表重新计算`,
+    'downgradeRule.added': (p) => `新增 ${p.id} ${p.label}: ${EFFECTS[p.effect]}`,
+    'downgradeRule.removed': (p) => `删除 ${p.id} ${p.label}`,
+    'downgradeRule.effect': (p) => `${EFFECTS[p.old]} → ${EFFECTS[p.new]}`,
+    'repeat.count': (p) => numberChange('次数', p, '起'),
+    'repeat.withinMonths': (p) => numberChange('期间', p, '个月'),
+    'parameter.added': (p) => `新增参数 ${p.clause} ${p.label}: ${parameterText(p)}`,
+    'parameter.removed': (p) => `删除参数 ${p.clause} ${p.label}`,
+    'parameter.value': (p) => `${parameterText(p.old)} → ${parameterText(p.new)}`,
+    'baseRule.added': (p) => `新增基本分规定(${p.clause}): 回溯 ${p.months} 个月`,
+    'baseRule.removed': (p) => `删除基本分规定(${p.clause})`,
+    'baseRule.lookbackMonths': (p) => numberChange('回溯期限', p, '个月'),
+    'baseRule.projectDefaultMonths': (p) => numberChange('无竣工日期的工程期限', p, '个月'),
+    'eligibility.added': (p) => `新增定级条件(${p.clause}): ${p.requirements.join('、')}`,
+    'eligibility.removed': (p) => `删除定级条件(${p.clause})`,
+    'requirement.added': (p) => `新增定级条件 ${p.clause} ${p.label}`,
+    'requirement.removed': (p) => `删除定级条件 ${p.clause} ${p.label}`,
+    'requirement.label': (p) => `定级条件名称 ${p.old} → ${p.new}`,
+    'requirement.reason': () => '不予定级的理由已修改',
+    'namedCondition.added': (p) => `新增共用条件 ${p.name}`,
+    'namedCondition.removed': (p) => `删除共用条件 ${p.name}`,
+    'namedCondition.changed': (p) => `共用条件 ${p.name} 已修改(引用它的各条款随之变化)`,
+    'eventCondition.changed': () => '所有计分事件的条件已修改',
+    'eventCondition.label': (p) => `所有计分事件的条件的说明:${none(p.old)} → ${none(p.new)}`,
+    'reading.added': (p) => `新增理解 ${p.id} ${p.title}`,
+    'reading.removed': (p) => `删除理解 ${p.id} ${p.title}`,
+    'reading.title': (p) => `标题 ${p.old} → ${p.new}`,
+    'reading.note': () => '理解说明已修改',
+    'note.added': (p) => `新增备注 ${p.clause}`,
+    'note.removed': (p) => `删除备注 ${p.clause}`,
+    'note.text': () => '原文已修改',
+    'eventType.added': (p) => `新增事件类型 ${p.type}(${p.label})`,
+    'eventType.removed': (p) => `删除事件类型 ${p.type}(${p.label})`,
+    'eventType.label': (p) => `事件类型名称 ${p.old} → ${p.new}`,
+    'attribute.added': (p) => `事件类型 ${p.type}(${p.typeLabel}): 新增属性 ${p.name}(${p.label})`,
+    'attribute.removed': (p) => `事件类型 ${p.type}(${p.typeLabel}): 删除属性 ${p.name}(${p.label})`,
+    'attribute.changed': (p) => {
+      const parts = [p.added.length ? `新增取值 ${p.added.join('、')}` : '', p.removed.length ? `删除取值 ${p.removed.join('、')}` : ''].filter(Boolean);
+      return `属性 ${p.name}(${p.label}) ${parts.length ? parts.join(',') : '已修改'}`;
+    },
+  },
+
+  changeLabel: {
+    grade: (p) => `${p.grade} 级`,
+    grades: () => '信用等级',
+    downgrades: () => '降级',
+    downgradeFloor: () => '降级后得分',
+    recalculation: () => '重新计算',
+    baseRule: () => '近期无工程项目的基本分',
+    eligibility: () => '定级条件',
+    note: () => '备注',
+    eventType: (p) => `${p.type}(${p.typeLabel})`,
+  },
+
+  status: STATUS,
+};
