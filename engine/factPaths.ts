@@ -28,6 +28,9 @@ function fieldsOf(node: SchemaNode): Fields {
 
 const RECORD_FIELDS = fieldsOf(recordSchema as SchemaNode);
 const PROJECT_FIELDS = fieldsOf((recordSchema as { $defs: Record<string, SchemaNode> }).$defs.project!);
+/** The facts a condition may read. */
+const FACTS = ['event', 'project', 'record', 'asOf', 'parameters'];
+
 /** What every event has, whatever its type (records.md). */
 const EVENT_FIELDS = ['type', 'date', 'id', 'region', 'project'];
 
@@ -50,6 +53,11 @@ export function factPathProblems(ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
   const offered = factFields(ruleset);
   const check = (fact: string, path: string | undefined, at: Path): void => {
+    if (!FACTS.includes(fact)) {
+      const guess = didYouMean(fact, FACTS);
+      problems.push({ path: jsonPath(at.slice(0, -1).concat('fact')), message: `no fact "${fact}"${guess.en}`, fix: `name one of ${FACTS.join(', ')}`, zh: `没有事实“${fact}”${guess.zh},可用:${FACTS.join('、')}` });
+      return;
+    }
     if (path === undefined) return;
     const keys = path.split('.');
     if (keys[0] === '$' || path.startsWith('$')) {
@@ -61,7 +69,7 @@ export function factPathProblems(ruleset: Ruleset): Problem[] {
       problems.push({ path: jsonPath(at), message: 'the fact "asOf" is a date and has no fields', fix: 'remove "path"', zh: '评价日期 asOf 是一个日期,没有下级字段,请删去 path' });
       return;
     }
-    const offeredFields = offered[fact];
+    const offeredFields = Object.hasOwn(offered, fact) ? offered[fact] : undefined;
     if (!offeredFields) return; // parameters: parameters.ts
     let fields: Fields | null = offeredFields;
     const [en, zh, declare] = WHAT[fact]!;

@@ -79,6 +79,12 @@ describe('paths are checked', () => {
     expect(event.problems).toContain('$.conditions.x.path: an event has no field "severty"; did you mean "severity"? — correct the name, or declare it as an attribute in "eventTypes"');
   });
 
+  it('a fact a value names that there is not, "constructor" included (the fuzz test found it ending in a TypeError)', () => {
+    const result = load((r) => void (r.conditions['x'] = { fact: 'event', path: 'date', operator: 'dateOnOrAfter', value: { fact: 'constructor' } }));
+    expect(result.code).toBe('RULESET_REFERENCE');
+    expect(result.problems).toContain('$.conditions.x.value.fact: no fact "constructor" — name one of event, project, record, asOf, parameters');
+  });
+
   it('a field the ruleset declares is there to read', () => {
     const declared = load((r) => {
       r.recordFields = { staff: { label: '职工人数', type: 'number' } };
