@@ -7,11 +7,14 @@
  * What is known when a ruleset is compiled is folded in: its parameters are constants, and
  * in a matcher for one event type, `event.type` is that type, so a part that tests the type
  * is decided once, at compile time, instead of once per event.
+ *
+ * No generated test throws: an operator is written in only where its expression cannot
+ * throw, and is otherwise `Operator.holds`, as the closures use (conditions.ts says why).
  */
 import type { Condition, FactCondition } from './types.js';
 import { PROVIDED_FACTS, compileCondition, resolvePath, type Facts, type Predicate } from './conditions.js';
 import { isIsoDate } from './dates.js';
-import { operators } from './operators.js';
+import { operators, type Operator } from './operators.js';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -28,14 +31,27 @@ export interface KnownFacts {
 /** An operand: generated code, or a value known at generation. */
 type Operand = { code: string } | { value: unknown };
 
-/** Operators whose test is inlined as an expression of `a` (fact value) and `b` (value). */
-const INLINE: Record<string, (a: string, b: string) => string> = {
-  equal: (a, b) => `${a} === ${b}`,
-  notEqual: (a, b) => `${a} !== ${b}`,
-  in: (a, b) => `${b}.indexOf(${a}) > -1`,
-  notIn: (a, b) => `${b}.indexOf(${a}) === -1`,
-  missing: (a, b) => `(${a} === null || ${a} === undefined) === ${b}`,
+/**
+ * Operators whose test is inlined as an expression of `a` (fact value) and `b` (value), and
+ * when: only where the expression cannot throw. `in` reads `b.indexOf`, which only a list
+ * known at generation is sure to have; anywhere else `in` is `holds`, which never throws.
+ */
+const INLINE: Record<string, { when: (b: Operand) => boolean; code: (a: string, b: string) => string }> = {
+  equal: { when: () => true, code: (a, b) => `${a} === ${b}` },
+  notEqual: { when: () => true, code: (a, b) => `${a} !== ${b}` },
+  in: { when: (b) => 'value' in b && Array.isArray(b.value), code: (a, b) => `${b}.indexOf(${a}) > -1` },
+  notIn: { when: (b) => 'value' in b && Array.isArray(b.value), code: (a, b) => `${b}.indexOf(${a}) === -1` },
+  missing: { when: () => true, code: (a, b) => `(${a} === null || ${a} === undefined) === ${b}` },
 };
+
+/** `validate` of a fact value known at generation: false where it throws, as `holds` is. */
+function validates(op: Operator, factValue: unknown): boolean {
+  try {
+    return op.validate(factValue);
+  } catch {
+    return false;
+  }
+}
 
 /** A conjunction, with parts known true left out and a part known false deciding it. */
 function and(parts: readonly string[]): string {
@@ -103,17 +119,17 @@ class Generator {
     const right: Operand = value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact')
       ? this.read((value as { fact: string }).fact, (value as { path?: string }).path)
       : { value };
-    if ('value' in left && 'value' in right) return String(op.validate(left.value) && op.test(left.value, right.value));
+    if ('value' in left && 'value' in right) return String(op.holds(left.value, right.value));
     const name = JSON.stringify(condition.operator);
-    const inline = INLINE[condition.operator];
+    const inline = INLINE[condition.operator]?.when(right) ? INLINE[condition.operator]!.code : undefined;
     const b = 'code' in right ? right.code : this.constant(right.value);
     if ('value' in left) {
-      if (!op.validate(left.value)) return 'false';
+      if (!validates(op, left.value)) return 'false';
       // Parenthesized, as the other branch is: under a `not`, `!"a" === b` would negate "a".
-      return inline ? `(${inline(this.constant(left.value), b)})` : `O[${name}].test(${this.constant(left.value)}, ${b})`;
+      return inline ? `(${inline(this.constant(left.value), b)})` : `O[${name}].holds(${this.constant(left.value)}, ${b})`;
     }
     if (inline) return `(a = ${left.code}, ${inline('a', b)})`;
-    return `(a = ${left.code}, O[${name}].validate(a) && O[${name}].test(a, ${b}))`;
+    return `(a = ${left.code}, O[${name}].holds(a, ${b}))`;
   }
 
   expression(condition: Condition, seen: readonly string[] = []): string {

@@ -4,6 +4,13 @@
  * The compiled form keeps json-rules-engine's semantics exactly (a fact path on a
  * non-object yields the fact itself; an empty `any` is true; a value `{ fact }` is another
  * fact); `test/conditions.property.test.ts` checks it against json-rules-engine itself.
+ *
+ * One difference, by design: no condition throws. Where json-rules-engine's operator would
+ * throw (`in` whose value is a fact that is not a list, `contains` or `<` meeting a value
+ * with no primitive form), json-rules-engine fails the whole run; here that one test does
+ * not hold — it is false, and a `not` above it true — as a condition that cannot be
+ * evaluated does not hold. The generated code decides the same (`Operator.holds`), and the
+ * property test checks both on such inputs too.
  */
 import type { Condition, FactCondition } from './types.js';
 import { operators } from './operators.js';
@@ -52,19 +59,13 @@ function compileFact(condition: FactCondition): Predicate {
   const op = operators[condition.operator];
   if (!op) throw new Error(`unknown operator "${condition.operator}"`);
   const left = factGetter(condition.fact, condition.path);
-  const { validate, test } = op;
+  const { holds } = op;
   const value = condition.value;
   if (isFactReference(value)) {
     const right = factGetter(value.fact, value.path);
-    return (facts) => {
-      const factValue = left(facts);
-      return validate(factValue) && test(factValue, right(facts));
-    };
+    return (facts) => holds(left(facts), right(facts));
   }
-  return (facts) => {
-    const factValue = left(facts);
-    return validate(factValue) && test(factValue, value);
-  };
+  return (facts) => holds(left(facts), value);
 }
 
 /**
