@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileCondition } from '../engine/conditions.js';
 import { generatePredicate } from '../engine/codegen.js';
+import { NamedConditions } from '../engine/namedConditions.js';
 import { referenceEngine, referenceHits } from '../engine/reference.js';
 import type { Condition } from '../engine/types.js';
 
@@ -73,8 +74,10 @@ const leaf: fc.Arbitrary<Condition> = fc
 const inTaizhou: Condition = { any: [{ fact: 'event', path: 'region', operator: 'missing', value: true }, { fact: 'event', path: 'region', operator: 'equal', value: '台州' }] };
 
 /**
- * Named conditions in layers above two random tests, each naming both of the layer below:
- * written out, the top is 2^5 tests.
+ * Named conditions in layers above two random tests, each naming both of the layer below.
+ * Written out, the top is 2^5 tests: the generated code calls the upper layers as shared
+ * functions and inlines the lower ones, and a test of the event's type in a leaf makes
+ * those functions differ by event type.
  */
 const LAYERS = 6;
 const layerName = (k: number, i: number): string => `layer${k}${i ? 'b' : 'a'}`;
@@ -106,13 +109,14 @@ const { condition } = fc.letrec<{ condition: Condition }>((tie) => ({
 
 /** The conditions that hold, by index, as each compiled form decides them. */
 function compiledHits(conditions: readonly Condition[], named: Record<string, Condition>, f: { event: Record<string, unknown>; parameters: Record<string, unknown> }): { generated: number[]; closures: number[]; folded: number[] } {
+  const graph = NamedConditions.of(named); // one graph for all the conditions: its shared functions and predicates serve each
   const hits = (predicates: ((facts: typeof f) => boolean)[]): number[] => predicates.flatMap((p, i) => (p(f) ? [i] : []));
   // Generated again with the parameters and the event's type known, as a compiled
   // ruleset's matchers are: the parts they decide are folded at generation.
   const eventType = typeof f.event.type === 'string' ? f.event.type : undefined;
   return {
-    generated: hits(conditions.map((c) => generatePredicate(c, named))),
-    closures: hits(conditions.map((c) => compileCondition(c, named))),
+    generated: hits(conditions.map((c) => generatePredicate(c, graph))),
+    closures: hits(conditions.map((c) => compileCondition(c, graph))),
     folded: hits(conditions.map((c) => generatePredicate(c, named, { parameters: f.parameters, eventType }))),
   };
 }
