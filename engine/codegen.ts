@@ -7,11 +7,22 @@
  * What is known when a ruleset is compiled is folded in: its parameters are constants, and
  * in a matcher for one event type, `event.type` is that type, so a part that tests the type
  * is decided once, at compile time, instead of once per event.
+ *
+ * A named condition is written into the code that uses it when it is small written out (as
+ * every named condition of the shipped rulesets is), so the folding above and the matcher's
+ * shared reads reach into it. A larger one is generated once, as a function of the facts
+ * shared by every matcher of the ruleset, and called (written out, layers of names that each
+ * name two of the layer below double at every layer); it keeps its result for the
+ * evaluation under way, so it runs once per event however many paths reach it.
+ *
+ * No generated test throws: an operator is written in only where its expression cannot
+ * throw, and is otherwise `Operator.holds`, as the closures use (conditions.ts says why).
  */
 import type { Condition, FactCondition } from './types.js';
 import { PROVIDED_FACTS, compileCondition, resolvePath, type Facts, type Predicate } from './conditions.js';
 import { isIsoDate } from './dates.js';
-import { operators } from './operators.js';
+import { NamedConditions, SHARED_PARTS, evaluation, expandedSize, type Named, type NamedAnalysis } from './namedConditions.js';
+import { operators, type Operator } from './operators.js';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -28,14 +39,82 @@ export interface KnownFacts {
 /** An operand: generated code, or a value known at generation. */
 type Operand = { code: string } | { value: unknown };
 
-/** Operators whose test is inlined as an expression of `a` (fact value) and `b` (value). */
-const INLINE: Record<string, (a: string, b: string) => string> = {
-  equal: (a, b) => `${a} === ${b}`,
-  notEqual: (a, b) => `${a} !== ${b}`,
-  in: (a, b) => `${b}.indexOf(${a}) > -1`,
-  notIn: (a, b) => `${b}.indexOf(${a}) === -1`,
-  missing: (a, b) => `(${a} === null || ${a} === undefined) === ${b}`,
+/**
+ * Operators whose test is inlined as an expression of `a` (fact value) and `b` (value), and
+ * when: only where the expression cannot throw. `in` reads `b.indexOf`, which only a list
+ * known at generation is sure to have; anywhere else `in` is `holds`, which never throws.
+ */
+const INLINE: Record<string, { when: (b: Operand) => boolean; code: (a: string, b: string) => string }> = {
+  equal: { when: () => true, code: (a, b) => `${a} === ${b}` },
+  notEqual: { when: () => true, code: (a, b) => `${a} !== ${b}` },
+  in: { when: (b) => 'value' in b && Array.isArray(b.value), code: (a, b) => `${b}.indexOf(${a}) > -1` },
+  notIn: { when: (b) => 'value' in b && Array.isArray(b.value), code: (a, b) => `${b}.indexOf(${a}) === -1` },
+  missing: { when: () => true, code: (a, b) => `(${a} === null || ${a} === undefined) === ${b}` },
 };
+
+/** `validate` of a fact value known at generation: false where it throws, as `holds` is. */
+function validates(op: Operator, factValue: unknown): boolean {
+  try {
+    return op.validate(factValue);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a condition tests the event's type, itself or through the names it uses: its code then differs by event type. */
+const testsEventType: NamedAnalysis<boolean> = (condition, graph) => {
+  if ('all' in condition) return condition.all.some((c) => testsEventType(c, graph));
+  if ('any' in condition) return condition.any.some((c) => testsEventType(c, graph));
+  if ('not' in condition) return testsEventType(condition.not, graph);
+  if ('condition' in condition) return graph.value(testsEventType, condition.condition);
+  const value = condition.value as { fact?: unknown; path?: unknown } | null;
+  const typeRead = (fact: unknown, path: unknown): boolean => fact === 'event' && path === 'type';
+  return typeRead(condition.fact, condition.path) || (value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact') && typeRead(value.fact, value.path));
+};
+
+/**
+ * The functions of the named conditions too large to write in, each generated once and shared
+ * by all the code generated for one ruleset (one per event type for a condition that tests
+ * the type, which each folds in). Made for a graph and the ruleset's parameters by
+ * `namedFunctions`.
+ */
+class NamedFunctions {
+  private readonly made = new Map<string, Predicate>();
+
+  constructor(
+    readonly graph: NamedConditions,
+    private readonly parameters: Readonly<Record<string, unknown>> | undefined,
+  ) {}
+
+  /** Whether `name` is written into the code that uses it, rather than called. */
+  inlined(name: string): boolean {
+    return this.graph.value(expandedSize, name) <= SHARED_PARTS;
+  }
+
+  /** The function of `name` for events of `eventType` (or of any type), generated after those it calls. */
+  get(name: string, eventType: string | undefined): Predicate {
+    const key = (n: string): string => JSON.stringify(this.graph.value(testsEventType, n) ? [n, eventType ?? null] : [n]);
+    for (const next of this.graph.dependenciesFirst(name, (n) => this.inlined(n) || this.made.has(key(n)))) {
+      const generator = new Generator(this, { parameters: this.parameters, eventType });
+      const body = `result = ${generator.expression(this.graph.get(next))};\nstamp = E.stamp;\nreturn result;`;
+      this.made.set(key(next), generator.build<Predicate>('condition', 'f', body, true));
+    }
+    return this.made.get(key(name))!;
+  }
+}
+
+/** Each graph's shared functions, per parameters object: a compiled ruleset generates all its code with one. */
+const functionsOf = new WeakMap<NamedConditions, WeakMap<object, NamedFunctions>>();
+const NO_PARAMETERS = {};
+
+function namedFunctions(named: Named, parameters: Readonly<Record<string, unknown>> | undefined): NamedFunctions {
+  const graph = NamedConditions.of(named);
+  const byParameters = functionsOf.get(graph) ?? new WeakMap<object, NamedFunctions>();
+  functionsOf.set(graph, byParameters);
+  let functions = byParameters.get(parameters ?? NO_PARAMETERS);
+  if (!functions) byParameters.set(parameters ?? NO_PARAMETERS, (functions = new NamedFunctions(graph, parameters)));
+  return functions;
+}
 
 /** A conjunction, with parts known true left out and a part known false deciding it. */
 function and(parts: readonly string[]): string {
@@ -55,9 +134,11 @@ class Generator {
   readonly constants: unknown[] = [];
   /** Each fact (and path) read, by key, and the local variable that caches it. */
   private readonly reads = new Map<string, string>();
+  /** The shared functions the code calls, each bound to a constant `n0`, `n1`… */
+  private readonly calls = new Map<Predicate, string>();
 
   constructor(
-    private readonly named: Readonly<Record<string, Condition>>,
+    private readonly named: NamedFunctions,
     private readonly known: KnownFacts = {},
   ) {}
 
@@ -103,44 +184,57 @@ class Generator {
     const right: Operand = value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact')
       ? this.read((value as { fact: string }).fact, (value as { path?: string }).path)
       : { value };
-    if ('value' in left && 'value' in right) return String(op.validate(left.value) && op.test(left.value, right.value));
+    if ('value' in left && 'value' in right) return String(op.holds(left.value, right.value));
     const name = JSON.stringify(condition.operator);
-    const inline = INLINE[condition.operator];
+    const inline = INLINE[condition.operator]?.when(right) ? INLINE[condition.operator]!.code : undefined;
     const b = 'code' in right ? right.code : this.constant(right.value);
     if ('value' in left) {
-      if (!op.validate(left.value)) return 'false';
+      if (!validates(op, left.value)) return 'false';
       // Parenthesized, as the other branch is: under a `not`, `!"a" === b` would negate "a".
-      return inline ? `(${inline(this.constant(left.value), b)})` : `O[${name}].test(${this.constant(left.value)}, ${b})`;
+      return inline ? `(${inline(this.constant(left.value), b)})` : `O[${name}].holds(${this.constant(left.value)}, ${b})`;
     }
     if (inline) return `(a = ${left.code}, ${inline('a', b)})`;
-    return `(a = ${left.code}, O[${name}].validate(a) && O[${name}].test(a, ${b}))`;
+    return `(a = ${left.code}, O[${name}].holds(a, ${b}))`;
   }
 
-  expression(condition: Condition, seen: readonly string[] = []): string {
-    if ('all' in condition) return and(condition.all.map((c) => this.expression(c, seen)));
+  expression(condition: Condition): string {
+    if ('all' in condition) return and(condition.all.map((c) => this.expression(c)));
     if ('any' in condition) {
       if (!condition.any.length) return 'true'; // json-rules-engine: an empty set passes
-      return or(condition.any.map((c) => this.expression(c, seen)));
+      return or(condition.any.map((c) => this.expression(c)));
     }
     if ('not' in condition) {
-      const inner = this.expression(condition.not, seen);
+      const inner = this.expression(condition.not);
       return inner === 'true' ? 'false' : inner === 'false' ? 'true' : `!${inner}`;
     }
     if ('condition' in condition) {
       const name = condition.condition;
-      if (seen.includes(name)) throw new Error(`condition "${name}" refers to itself`);
-      const target = Object.hasOwn(this.named, name) ? this.named[name] : undefined;
-      if (!target) throw new Error(`no condition named "${name}"`);
-      return this.expression(target, [...seen, name]);
+      if (this.named.inlined(name)) return this.expression(this.named.graph.get(name));
+      return `${this.call(this.named.get(name, this.known.eventType))}(f)`;
     }
     return this.fact(condition);
   }
 
-  /** The generated function, given its body; `a` holds the fact value under test. */
-  build<T>(name: string, parameters: string, body: string): T {
-    const source = `return function ${name}(${parameters}) {\nlet a;\n${this.declarations()}\n${body}\n};`;
-    const factory = new Function('k', 'O', 'H', 'U', 'D', source) as (k: unknown[], o: typeof operators, h: typeof Object.hasOwn, u: symbol, d: typeof isIsoDate) => T;
-    return factory(this.constants, operators, Object.hasOwn, NOT_READ, isIsoDate);
+  /** The constant that holds a shared function in the generated code. */
+  private call(fn: Predicate): string {
+    let local = this.calls.get(fn);
+    if (!local) this.calls.set(fn, (local = `n${this.calls.size}`));
+    return local;
+  }
+
+  /**
+   * The generated function, given its body; `a` holds the fact value under test. Code that
+   * calls shared functions starts a new evaluation (`E.stamp`), unless it is `shared` itself:
+   * then it keeps its `result` for the evaluation under way, which its body sets.
+   */
+  build<T>(name: string, parameters: string, body: string, shared = false): T {
+    const calls = this.calls.size ? `const ${[...this.calls.values()].map((local, i) => `${local} = N[${i}]`).join(', ')};\n` : '';
+    const kept = shared ? 'let stamp = -1, result = false;\n' : '';
+    const start = shared ? 'if (stamp === E.stamp) return result;\n' : this.calls.size ? 'E.stamp++;\n' : '';
+    const source = `${calls}${kept}return function ${name}(${parameters}) {\n${start}let a;\n${this.declarations()}\n${body}\n};`;
+    type Factory = (k: unknown[], o: typeof operators, h: typeof Object.hasOwn, u: symbol, d: typeof isIsoDate, n: Predicate[], e: typeof evaluation) => T;
+    const factory = new Function('k', 'O', 'H', 'U', 'D', 'N', 'E', source) as Factory;
+    return factory(this.constants, operators, Object.hasOwn, NOT_READ, isIsoDate, [...this.calls.keys()], evaluation);
   }
 }
 
@@ -162,9 +256,9 @@ export function canGenerate(): boolean {
 }
 
 /** Compiles a condition to generated JavaScript, or to closures where code generation is not allowed. */
-export function generatePredicate(condition: Condition, named: Readonly<Record<string, Condition>> = {}, known: KnownFacts = {}): Predicate {
+export function generatePredicate(condition: Condition, named: Named = {}, known: KnownFacts = {}): Predicate {
   if (!canGenerate()) return compileCondition(condition, named);
-  const generator = new Generator(named, known);
+  const generator = new Generator(namedFunctions(named, known.parameters), known);
   const body = generator.expression(condition);
   return generator.build<Predicate>('condition', 'f', `return ${body};`);
 }
@@ -185,9 +279,9 @@ export type EventMatcher = (facts: Facts, hits: Int32Array, n: number) => number
  * the attributes that `known.eventAttributes` names, so the tests use them as read.
  * `undefined` where code generation is not allowed (the matcher then interprets the program).
  */
-export function generateEventMatcher(program: Int32Array, slotConditions: readonly Condition[], named: Readonly<Record<string, Condition>>, known: KnownFacts = {}, vocabulary = ''): EventMatcher | undefined {
+export function generateEventMatcher(program: Int32Array, slotConditions: readonly Condition[], named: Named, known: KnownFacts = {}, vocabulary = ''): EventMatcher | undefined {
   if (!canGenerate()) return undefined;
-  const generator = new Generator(named, known);
+  const generator = new Generator(namedFunctions(named, known.parameters), known);
   const tests: [number, number[]][] = [];
   const uses = new Map<number, number>();
   for (let pc = 0; pc < program.length; ) {

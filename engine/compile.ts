@@ -5,6 +5,7 @@
 import { requiredEventTypes, type Predicate } from './conditions.js';
 import { generateEventMatcher, generatePredicate, type EventMatcher } from './codegen.js';
 import { fromMilli, toMilli, type Milli } from './decimal.js';
+import { NamedConditions } from './namedConditions.js';
 import { attributeLocal, generateEventFits, vocabularySource } from './vocabulary.js';
 import type { AttributeSpec, Clause, Condition, EntityEvent, EventType, Indicator, IndicatorResult, Item, ItemResult, Level, Ruleset } from './types.js';
 
@@ -90,6 +91,8 @@ export interface CompiledIndicator {
 
 export interface CompiledRuleset {
   readonly ruleset: Ruleset;
+  /** @internal The ruleset's named conditions as a graph: each compiled once, shared by every condition that names it. */
+  readonly named: NamedConditions;
   /** What a result names as its ruleset: one frozen object shared by every result. */
   readonly identity: Readonly<{ id: string; version: string }>;
   readonly parameters: Readonly<Record<string, unknown>>;
@@ -142,7 +145,7 @@ function allOf(...parts: (Condition | undefined)[]): Condition {
 
 /** Compiles a ruleset that has passed its schema and reference checks. */
 export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
-  const named = ruleset.conditions;
+  const named = NamedConditions.of(ruleset.conditions);
   const parameters = Object.fromEntries(Object.entries(ruleset.parameters).map(([k, p]) => [k, p.value]));
   const compile = (condition: Condition): Predicate => generatePredicate(condition, named, { parameters });
 
@@ -271,6 +274,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const projectCondition = ruleset.baseRule?.projectCondition;
   return {
     ruleset,
+    named,
     identity: Object.freeze({ id: ruleset.id, version: ruleset.version }),
     parameters,
     indicators,

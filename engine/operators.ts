@@ -15,11 +15,16 @@ export interface OperatorDef {
   value: 'any' | 'array' | 'number' | 'date' | 'boolean';
 }
 
+/** An operator as conditions evaluate it: `holds` never throws (conditions.ts says why). */
+export interface Operator extends OperatorDef {
+  /** `validate`, then `test`; false where either throws (`in` whose value is not a list, `<` on an object with no primitive value). */
+  holds: (factValue: unknown, value: unknown) => boolean;
+}
+
 const always = (): boolean => true;
 const numeric = (factValue: unknown): boolean => Number.parseFloat(factValue as string).toString() !== 'NaN';
 
-/** The operators, by name: json-rules-engine's own, then the date and presence operators. */
-export const operators: Readonly<Record<string, OperatorDef>> = {
+const definitions: Record<string, OperatorDef> = {
   equal: { label: '等于', validate: always, test: (a, b) => a === b, value: 'any' },
   notEqual: { label: '不等于', validate: always, test: (a, b) => a !== b, value: 'any' },
   in: { label: '属于', validate: always, test: (a, b) => b.indexOf(a) > -1, value: 'array' },
@@ -36,6 +41,22 @@ export const operators: Readonly<Record<string, OperatorDef>> = {
   dateOnOrAfter: { label: '不早于', validate: isIsoDate, test: (a, b) => a >= b, value: 'date' },
   missing: { label: '未填写', validate: always, test: (a, b) => (a === null || a === undefined) === b, value: 'boolean' },
 };
+
+/** `validate` and `test` of `def`, never throwing: one function per operator, so each call site sees one shape. */
+function total(def: OperatorDef): Operator {
+  const { validate, test } = def;
+  const holds = (factValue: unknown, value: unknown): boolean => {
+    try {
+      return validate(factValue) && test(factValue, value);
+    } catch {
+      return false;
+    }
+  };
+  return { ...def, holds };
+}
+
+/** The operators, by name: json-rules-engine's own, then the date and presence operators. */
+export const operators: Readonly<Record<string, Operator>> = Object.fromEntries(Object.entries(definitions).map(([name, def]) => [name, total(def)]));
 
 /** The operators json-rules-engine does not have built in. */
 export const customOperatorNames = ['dateBefore', 'dateOnOrBefore', 'dateAfter', 'dateOnOrAfter', 'missing'] as const;

@@ -10,11 +10,12 @@ import { CreditRulesError, jsonPath, type Problem } from './errors.js';
 import { factPathProblems } from './factPaths.js';
 import { keepOneProblems } from './keep.js';
 import { windowProblems } from './window.js';
+import { namedConditionProblems } from './namedConditions.js';
 import { operators } from './operators.js';
 import { parameterProblems } from './parameters.js';
 import { schemaProblems, validateRulesetSchema } from './schemas.js';
 import { didYouMean } from './suggest.js';
-import type { AttributeSpec, Condition, Ruleset } from './types.js';
+import type { AttributeSpec, Ruleset } from './types.js';
 
 /**
  * The largest amount a ruleset counted in 分 may give: tables of points are out of 100 or
@@ -124,28 +125,10 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     });
   });
 
-  // Named conditions: every reference resolves, and none refers to itself.
+  // Named conditions: none refers to itself, none nests too deep through the names it uses
+  // (namedConditions.ts); that every reference resolves is checked with each condition below.
   const named = ruleset.conditions;
-  const cycle = (name: string, trail: string[]): string[] | undefined => {
-    if (trail.includes(name)) return [...trail, name];
-    const refs: string[] = [];
-    const collect = (c: Condition): void => {
-      if ('condition' in c) refs.push(c.condition);
-      else if ('all' in c) c.all.forEach(collect);
-      else if ('any' in c) c.any.forEach(collect);
-      else if ('not' in c) collect(c.not);
-    };
-    if (Object.hasOwn(named, name)) collect(named[name]!);
-    for (const ref of refs) {
-      const found = cycle(ref, [...trail, name]);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  for (const name of Object.keys(named)) {
-    const found = cycle(name, []);
-    if (found && found[0] === name) problem(['conditions', name], `condition refers to itself: ${found.join(' → ')}`, 'break the cycle', `条件引用了自身:${found.join(' → ')},请打破循环`);
-  }
+  for (const p of namedConditionProblems(named)) problems.push(p);
 
   forEachCondition(ruleset, (condition, path, scope) => {
     if ('condition' in condition) {

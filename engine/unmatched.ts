@@ -23,8 +23,7 @@ const compiledShared = new WeakMap<CompiledRuleset, SharedConditions>();
 function sharedConditions(compiled: CompiledRuleset): SharedConditions {
   let shared = compiledShared.get(compiled);
   if (shared) return shared;
-  const { ruleset, clauses, items } = compiled;
-  const named = ruleset.conditions;
+  const { ruleset, clauses, items, named } = compiled;
   const indicatorsOf = (program: Int32Array): number[] => {
     const found = new Set<number>();
     for (const target of programTargets(compiled, program)) if (target.kind === 'level') found.add(items[clauses[target.clause]!.item]!.indicator);

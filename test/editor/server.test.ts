@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { classifyPath, FileApiError, hashText, RulesetFiles } from '../../editor/server/files.js';
 import { createFileApi } from '../../editor/server/api.js';
 import { WRITE_HEADER } from '../../editor/server/protocol.js';
+import { timeInChild } from '../support/layered.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(repo, 'test/fixtures/editor-cases');
@@ -155,6 +156,14 @@ describe('RulesetFiles', () => {
     expect(reference.problems).toContainEqual(expect.objectContaining({ path: '$.grades[1].min' }));
     expect(readFileSync(path.join(root, 'enterprise.json'), 'utf8')).toBe(before.text);
   });
+
+  it('saves, or refuses with the problem, rulesets of layered named conditions in seconds: the engine check does not freeze the server', () => {
+    // In a process of its own (test/support/layered.ts), so that a regression fails at a timeout instead of hanging the tests.
+    const [saved, refused] = timeInChild('save', ['100x100', '5000x2']);
+    expect(saved).toMatchObject({ size: '100x100', outcome: 'ok' });
+    expect(refused).toMatchObject({ size: '5000x2', outcome: 'RULESET_INVALID', paths: ['$.conditions.layer256_0', '$.conditions.layer256_1'] });
+    for (const timing of [saved!, refused!]) expect(timing.ms).toBeLessThan(10_000);
+  }, 150_000);
 
   it('refuses text that is not JSON, and an invalid case', async () => {
     const before = await files.read('enterprise.json');
