@@ -89,47 +89,67 @@ export interface CompiledIndicator {
   atStart: readonly [Readonly<IndicatorResult>, Readonly<IndicatorResult>];
 }
 
+/**
+ * A ruleset loaded for evaluation (`loadRuleset`): an opaque handle to pass to `evaluate`,
+ * `validateRecord`, `runCases`…; an app reads only the ruleset it was made from and the
+ * identity results name. Everything else is the engine's (tagged internal, left out of the
+ * package's declarations) and may change in any version.
+ */
 export interface CompiledRuleset {
+  /** The ruleset as it was loaded (read it, don't change it). */
   readonly ruleset: Ruleset;
   /** @internal The ruleset's named conditions as a graph: each compiled once, shared by every condition that names it. */
   readonly named: NamedConditions;
   /** What a result names as its ruleset: one frozen object shared by every result. */
   readonly identity: Readonly<{ id: string; version: string }>;
+  /** @internal */
   readonly parameters: Readonly<Record<string, unknown>>;
+  /** @internal */
   readonly indicators: readonly CompiledIndicator[];
+  /** @internal */
   readonly items: readonly CompiledItem[];
+  /** @internal */
   readonly clauses: readonly CompiledClause[];
+  /** @internal */
   readonly eventTests: readonly EventTest[];
-  /** The distinct parts of event tests, as JSON and compiled; `EventTest.slots` index these. */
+  /** The distinct parts of event tests, as JSON and compiled; `EventTest.slots` index these. @internal */
   readonly slotConditions: readonly Condition[];
+  /** @internal */
   readonly slotPredicates: readonly Predicate[];
   /**
    * The event tests to try for an event of each type (the type's own and those that pin no
    * type; `untypedProgram` for any other type), as flat programs:
    * `[test, slotCount, slot…, test, slotCount, slot…]`.
+   * @internal
    */
   readonly programsByType: ReadonlyMap<string, Int32Array>;
+  /** @internal */
   readonly untypedProgram: Int32Array;
-  /** The programs as generated functions, where code generation is allowed. */
+  /** The programs as generated functions, where code generation is allowed. @internal */
   readonly matchersByType: ReadonlyMap<string, EventMatcher>;
+  /** @internal */
   readonly untypedMatcher: EventMatcher | undefined;
   /**
    * For each event type the ruleset declares and uses, its matcher that first checks the
    * event's attributes as `validateRecord` does, and returns -1 for one it would refuse.
+   * @internal
    */
   readonly checkingMatchers: ReadonlyMap<string, EventMatcher>;
+  /** @internal */
   readonly recordTests: readonly PlainTest[];
+  /** @internal */
   readonly eligibilityTests: readonly number[];
+  /** @internal */
   readonly projectTest: PlainTest | undefined;
-  /** The grades' names, to check a published grade. */
+  /** The grades' names, to check a published grade. @internal */
   readonly gradeNames: ReadonlySet<string>;
-  /** Grade lines in thousandths, highest first. */
+  /** Grade lines in thousandths, highest first. @internal */
   readonly grades: readonly { grade: string; min: Milli }[];
-  /** The ruleset's event types by name, with their attributes as a list. */
+  /** The ruleset's event types by name, with their attributes as a list. @internal */
   readonly eventTypes: ReadonlyMap<string, CompiledEventType>;
-  /** True when an event needs no word from `checkVocabulary` (generated; `undefined` where code generation is not allowed). */
+  /** True when an event needs no word from `checkVocabulary` (generated; `undefined` where code generation is not allowed). @internal */
   readonly eventFits: ((event: EntityEvent) => boolean) | undefined;
-  /** Item ids of `notAgain` targets, resolved to item indices, per item. */
+  /** Item ids of `notAgain` targets, resolved to item indices, per item. @internal */
   readonly notAgainItems: readonly (readonly number[])[];
 }
 
