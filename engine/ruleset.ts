@@ -8,6 +8,7 @@ import { isIsoDate } from './dates.js';
 import { forEachCondition, type Path } from './conditionWalk.js';
 import { CreditRulesError, jsonPath, type Problem } from './errors.js';
 import { factPathProblems } from './factPaths.js';
+import { capProblems } from './cap.js';
 import { keepOneProblems } from './keep.js';
 import { windowProblems } from './window.js';
 import { namedConditionProblems } from './namedConditions.js';
@@ -77,9 +78,6 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     indicator.items.forEach((item, ti) => {
       const itemPath: Path = ['indicators', ii, 'items', ti];
       if (item.id !== indicator.id) unique(item.id, [...itemPath, 'id'], 'item');
-      if (item.kind === 'bonus' && item.cap !== undefined) problem([...itemPath, 'cap'], `bonus item ${item.id} has a "cap", which limits deductions`, 'write the most a bonus item adds as "max"', `加分项 ${item.id} 设了扣分上限 cap,加分上限应写作 max`);
-      if (item.kind !== 'bonus' && item.max !== undefined) problem([...itemPath, 'max'], `${item.kind} item ${item.id} has a "max", which limits bonuses`, item.kind === 'deduction' ? 'write the most a deduction item takes as "cap"' : 'remove "max": a check item scores up to its "full"', `${item.id} 不是加分项,不能设加分上限 max`);
-      if (item.kind === 'check' && item.cap !== undefined) problem([...itemPath, 'cap'], `check item ${item.id} has a "cap", which limits deductions`, 'remove "cap": a check item scores up to its "full"', `${item.id} 是“符合条件得分”项,不能设扣分上限 cap`);
       if (item.kind !== 'deduction' && item.base !== undefined) problem([...itemPath, 'base'], `${item.kind} item ${item.id} has a base score, which only a deduction item starts from`, 'remove "base"', `${item.id} 不是扣分项,不能设基本分 base`);
       if (item.kind !== 'bonus' && item.full === undefined) problem([...itemPath, 'full'], `${item.kind} item ${item.id} has no full score`, 'add "full"', `${item.id} 没有满分,请补上 full`);
       if (item.base !== undefined && item.full !== undefined && item.base > item.full) {
@@ -216,7 +214,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   for (const key of ['recordFields', 'projectFields'] as const) {
     for (const [name, spec] of Object.entries(ruleset[key] ?? {})) fieldProblems(spec, [key, name], problem);
   }
-  problems.push(...windowProblems(ruleset), ...keepOneProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
+  problems.push(...capProblems(ruleset), ...windowProblems(ruleset), ...keepOneProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
   return problems;
 }
 

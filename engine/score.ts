@@ -8,6 +8,7 @@ import type { CompiledItem, CompiledRuleset } from './compile.js';
 import { addMonths } from './dates.js';
 import { fromMilli, type Milli } from './decimal.js';
 import { applyDowngrades, traceIdleDowngradeEvents } from './downgrade.js';
+import { checkScore, clauseCapsCut, limitedScore } from './cap.js';
 import { gradeOf } from './grade.js';
 import { attributeLabel, keepOne, keepOnePerClause, keepRules, traceLeftOut, type CompiledKeep, type OnLeftOut } from './keep.js';
 import type { Matches } from './match.js';
@@ -118,9 +119,7 @@ function scoreCheck(compiled: CompiledRuleset, i: number, matches: Matches, trac
     trace?.check(clause, clause.levels[0]!.points);
   });
   if (total === 0) trace?.checkFailed(compiledItem.item, compiledItem.clauses.map((c) => compiled.clauses[c]!.clause.label));
-  const capped = Math.min(total, compiledItem.full);
-  if (capped < total) trace?.cap(compiledItem.item, total, compiledItem.full, capped - total);
-  return capped;
+  return checkScore(compiledItem, total, trace);
 }
 
 /** The occurrences that count, per item (sparse), and with a trace the lines of those left out, said after the item's start. */
@@ -192,32 +191,8 @@ function scoreEvents(compiled: CompiledRuleset, i: number, events: readonly Enti
     trace?.occurrence(clauses[o.clause]!, o.level, events[o.event]!, o.event, o.points - o.extra, item.multiplier, o.extra);
     total += o.points;
   }
-  if (compiledItem.clauseCaps && kept.length) {
-    for (const c of compiledItem.clauses) {
-      const cap = clauses[c]!.cap;
-      if (cap === undefined) continue;
-      let sum = 0;
-      for (const o of kept) if (o.clause === c) sum += o.points;
-      if (Math.abs(sum) <= cap) continue;
-      const cut = sum > 0 ? cap - sum : -cap - sum;
-      trace?.clauseCap(clauses[c]!, sum, cap, cut);
-      total += cut;
-    }
-  }
-
-  if (item.kind === 'bonus') {
-    const max = compiledItem.max ?? Infinity;
-    if (total <= max) return total;
-    trace?.cap(item, total, max, max - total);
-    return max;
-  }
-  const deduction = -total;
-  const cap = compiledItem.cap ?? Infinity;
-  const counted = Math.min(deduction, cap);
-  if (counted < deduction) trace?.cap(item, deduction, cap, deduction - counted);
-  if (start - counted >= 0) return start - counted;
-  trace?.floor(item, counted - start);
-  return 0;
+  total += clauseCapsCut(compiled, compiledItem, kept, trace);
+  return limitedScore(compiledItem, start, total, trace);
 }
 
 /** Scores a record from its matches. `withTrace` adds the explanation of every point. */
