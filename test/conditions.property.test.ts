@@ -12,6 +12,8 @@ import { generatePredicate } from '../engine/codegen.js';
 import { referenceEngine, referenceHits } from './support/reference.js';
 import { NamedConditions } from '../engine/namedConditions.js';
 import type { Condition } from '../engine/types.js';
+import { CreditRulesError, loadRuleset, type Ruleset } from '../engine/index.js';
+import { readJson } from './support/load.js';
 
 /** Plain JSON with no primitive form: `String()` and `<` throw on it (an own `toString` that is not a function). */
 const noPrimitive = fc.constantFrom<unknown>({ toString: 1 }, { valueOf: 'x', toString: null }, [{ toString: 1 }]);
@@ -201,6 +203,20 @@ describe('compiled conditions agree with json-rules-engine', () => {
       expect([generated({ event: { n } }), generated({ event: {} })]).toEqual([false, false]);
       expect(generatePredicate({ not: c }, {}, { parameters: { n } })({ event: { n } })).toBe(true);
     }
+  });
+
+  it('load a ruleset whose `in` names a number parameter, or refuse it with a problem: never an internal SyntaxError', () => {
+    const ruleset = readJson<Ruleset>('rulesets/enterprise.json');
+    ruleset.parameters.five = { ...ruleset.parameters.homeRegion!, value: 5 };
+    const clause = ruleset.indicators[1]!.items[0]!.clauses[0]!;
+    clause.when = { all: [clause.when, { not: { fact: 'event', path: 'severity', operator: 'in', value: { fact: 'parameters', path: 'five' } } }] };
+    let outcome: unknown;
+    try {
+      outcome = loadRuleset(ruleset);
+    } catch (error) {
+      outcome = error;
+    }
+    if (outcome instanceof Error) expect(outcome).toBeInstanceOf(CreditRulesError);
   });
 
   it('negates a test whose fact is known at generation as a whole (the event type, under a not)', async () => {
