@@ -38,6 +38,8 @@ export interface CompiledKeep {
 export interface KeepRules {
   /** Per clause index (sparse). */
   clauses: (CompiledKeep | undefined)[];
+  /** Per item index, whether one of its clauses keeps one per key. */
+  clausesOfItem: boolean[];
   /** Per item index (sparse). */
   items: (CompiledKeep | undefined)[];
   /** Per indicator index (sparse). */
@@ -130,6 +132,7 @@ export function keepRules(compiled: CompiledRuleset): KeepRules {
   const { ruleset } = compiled;
   rules = {
     clauses: compiled.clauses.map(({ clause }) => (clause.keepOne ? compileKeep(clause.keepOne) : clause.oncePer !== undefined ? shorthand(clause.label, { clause: clause.id, text: clause.citation.text }, clause.oncePer, 'first', true) : undefined)),
+    clausesOfItem: compiled.items.map(({ clauses }) => clauses.some((c) => compiled.clauses[c]!.clause.keepOne !== undefined || compiled.clauses[c]!.clause.oncePer !== undefined)),
     items: compiled.items.map(({ item }) => (item.keepOne ? compileKeep(item.keepOne) : item.highestPer ? shorthand(item.highestPer.label, item.highestPer.citation, item.highestPer.attribute, 'highest') : undefined)),
     indicators: ruleset.indicators.map((indicator) => (indicator.keepOne ? compileKeep(indicator.keepOne) : undefined)),
     ruleset: ruleset.keepOne ? compileKeep(ruleset.keepOne) : undefined,
@@ -191,7 +194,7 @@ export function keepOne<T extends Counted>(rule: CompiledKeep, occurrences: T[],
 
 /** Per clause, at most one occurrence per value of the clause's keep rule. */
 export function keepOnePerClause<T extends Counted>(rules: KeepRules, occurrences: T[], events: readonly EntityEvent[], leftOut: (rule: CompiledKeep) => OnLeftOut<T> | undefined): T[] {
-  if (occurrences.length < 2 || !occurrences.some((o) => rules.clauses[o.clause])) return occurrences;
+  if (occurrences.length < 2) return occurrences;
   const byClause = new Map<number, T[]>();
   for (const o of occurrences) if (rules.clauses[o.clause]) byClause.set(o.clause, [...(byClause.get(o.clause) ?? []), o]);
   const kept = new Set<T>();

@@ -141,10 +141,13 @@ function keptOccurrences(compiled: CompiledRuleset, events: readonly EntityEvent
   const tell = (item: number) => (rule: CompiledKeep): OnLeftOut<Occurrence> | undefined =>
     trace && ((left, chosen, value) => (kept.leftOut[item] ??= []).push(() => traceLeftOut(trace, compiled, rule, events, left, chosen, value)));
   const quiet = (): undefined => undefined;
-  gathered.occurrences.forEach((occurrences, i) => {
+  const { occurrences: all } = gathered;
+  for (let i = 0; i < all.length; i++) {
+    const occurrences = all[i];
+    if (!occurrences) continue;
     const { item } = compiled.items[i]!;
-    let list = dropAlreadyDeducted(compiled, i, occurrences, gathered, events, trace, (line) => (kept.leftOut[i] ??= []).push(line));
-    list = keepOnePerClause(rules, list, events, trace ? tell(i) : quiet);
+    let list = item.notAgain ? dropAlreadyDeducted(compiled, i, occurrences, gathered, events, trace, (line) => (kept.leftOut[i] ??= []).push(line)) : occurrences;
+    if (rules.clausesOfItem[i]) list = keepOnePerClause(rules, list, events, trace ? tell(i) : quiet);
     const factor = item.multiplier?.factor;
     const doubled = gathered.multiplied[i];
     if (factor !== undefined && doubled) {
@@ -157,7 +160,7 @@ function keptOccurrences(compiled: CompiledRuleset, events: readonly EntityEvent
     }
     const own = rules.items[i];
     kept.occurrences[i] = own ? keepOne(own, list, events, trace && tell(i)(own)) : list;
-  });
+  }
   if (!rules.across) return kept;
   const across = (rule: CompiledKeep, items: readonly number[]): void => {
     const pooled = items.flatMap((i) => kept.occurrences[i] ?? NONE);
