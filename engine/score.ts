@@ -10,7 +10,7 @@ import { fromMilli, type Milli } from './decimal.js';
 import { applyDowngrades, traceIdleDowngradeEvents } from './downgrade.js';
 import { checkScore, clauseCapsCut, limitedScore } from './cap.js';
 import { gradeOf } from './grade.js';
-import { attributeLabel, keepOne, keepOnePerClause, keepRules, traceLeftOut, type CompiledKeep, type OnLeftOut } from './keep.js';
+import { attributeLabel, keepOne, keepOnePerClause, keepRules, traceLeftOut, type CompiledKeep, type KeepRules, type OnLeftOut } from './keep.js';
 import type { Matches } from './match.js';
 import { inWindow, lastDayCounted, monthIndex } from './window.js';
 import { TraceWriter, eventRef } from './trace.js';
@@ -20,6 +20,7 @@ import type { EntityEvent, EntityRecord, IndicatorResult, ItemResult, Result } f
 const NONE: Occurrence[] = [];
 const NO_REASONS: string[] = [];
 const NO_UNMATCHED: Unmatched[] = [];
+const NO_LINES: (() => void)[] = [];
 
 /** One event counted by one clause, in its window. */
 interface Occurrence {
@@ -122,50 +123,59 @@ function scoreCheck(compiled: CompiledRuleset, i: number, matches: Matches, trac
   return checkScore(compiledItem, total, trace);
 }
 
-/** The occurrences that count, per item (sparse), and with a trace the lines of those left out, said after the item's start. */
-interface Kept {
+/** Says a trace line of an occurrence left out: at once, or later (after the item's start line). */
+type Say = (line: () => void) => void;
+
+/** With a trace, how `keepOne` tells of an occurrence `rule` leaves out. */
+function teller(compiled: CompiledRuleset, events: readonly EntityEvent[], trace: TraceWriter | undefined, say: Say | undefined, rule: CompiledKeep): OnLeftOut<Occurrence> | undefined {
+  return trace && say && ((left, chosen, value) => say(() => traceLeftOut(trace, compiled, rule, events, left, chosen, value)));
+}
+
+/**
+ * An item's occurrences that count within the item: less those already deducted elsewhere
+ * (notAgain), one per key within a clause (oncePer, keepOne), doubled where the multiplier
+ * holds, one per key within the item (highestPer, keepOne). `say` takes the trace lines.
+ */
+function keptInItem(compiled: CompiledRuleset, rules: KeepRules, i: number, occurrences: Occurrence[], gathered: Gathered, events: readonly EntityEvent[], trace: TraceWriter | undefined, say: Say | undefined): Occurrence[] {
+  const { item } = compiled.items[i]!;
+  let list = item.notAgain ? dropAlreadyDeducted(compiled, i, occurrences, gathered, events, trace, say) : occurrences;
+  if (rules.clausesOfItem[i]) list = keepOnePerClause(rules, list, events, (rule) => teller(compiled, events, trace, say, rule));
+  const factor = item.multiplier?.factor;
+  const doubled = gathered.multiplied[i];
+  if (factor !== undefined && doubled) {
+    for (const o of list) {
+      if (!doubled.has(o.event)) continue;
+      const points = Math.round(o.points * factor);
+      o.extra = points - o.points;
+      o.points = points;
+    }
+  }
+  const own = rules.items[i];
+  return own ? keepOne(own, list, events, teller(compiled, events, trace, say, own)) : list;
+}
+
+/** Where a ruleset keeps one per key across items: each item's occurrences that count, and with a trace the lines of those left out. */
+interface KeptAcross {
   occurrences: Occurrence[][];
   leftOut: (() => void)[][];
 }
 
 /**
- * Each item's occurrences that count: less those already deducted elsewhere (notAgain),
- * one per key within a clause (oncePer, keepOne), doubled where the multiplier holds, one
- * per key within the item (highestPer, keepOne); then one per key across the items of an
- * indicator, and of the whole table, where the ruleset says so.
+ * For a ruleset that keeps one per key across the items of an indicator or of the whole
+ * table: every item's occurrences (`keptInItem`), then one per key across them. Their trace
+ * lines wait for their item's start line.
  */
-function keptOccurrences(compiled: CompiledRuleset, events: readonly EntityEvent[], gathered: Gathered, trace: TraceWriter | undefined): Kept {
-  const rules = keepRules(compiled);
-  const kept: Kept = { occurrences: [], leftOut: [] };
-  // Without a trace nothing is told: no closure is made.
-  const tell = (item: number) => (rule: CompiledKeep): OnLeftOut<Occurrence> | undefined =>
-    trace && ((left, chosen, value) => (kept.leftOut[item] ??= []).push(() => traceLeftOut(trace, compiled, rule, events, left, chosen, value)));
-  const quiet = (): undefined => undefined;
-  const { occurrences: all } = gathered;
-  for (let i = 0; i < all.length; i++) {
-    const occurrences = all[i];
-    if (!occurrences) continue;
-    const { item } = compiled.items[i]!;
-    let list = item.notAgain ? dropAlreadyDeducted(compiled, i, occurrences, gathered, events, trace, (line) => (kept.leftOut[i] ??= []).push(line)) : occurrences;
-    if (rules.clausesOfItem[i]) list = keepOnePerClause(rules, list, events, trace ? tell(i) : quiet);
-    const factor = item.multiplier?.factor;
-    const doubled = gathered.multiplied[i];
-    if (factor !== undefined && doubled) {
-      for (const o of list) {
-        if (!doubled.has(o.event)) continue;
-        const points = Math.round(o.points * factor);
-        o.extra = points - o.points;
-        o.points = points;
-      }
-    }
-    const own = rules.items[i];
-    kept.occurrences[i] = own ? keepOne(own, list, events, trace && tell(i)(own)) : list;
-  }
-  if (!rules.across) return kept;
+function keptAcross(compiled: CompiledRuleset, rules: KeepRules, events: readonly EntityEvent[], gathered: Gathered, trace: TraceWriter | undefined): KeptAcross {
+  const kept: KeptAcross = { occurrences: [], leftOut: [] };
+  const later = (i: number): Say => (line) => (kept.leftOut[i] ??= []).push(line);
+  gathered.occurrences.forEach((occurrences, i) => {
+    kept.occurrences[i] = keptInItem(compiled, rules, i, occurrences, gathered, events, trace, later(i));
+  });
   const across = (rule: CompiledKeep, items: readonly number[]): void => {
     const pooled = items.flatMap((i) => kept.occurrences[i] ?? NONE);
     const itemOf = new Map(items.flatMap((i) => (kept.occurrences[i] ?? NONE).map((o) => [o, i] as const)));
-    const survivors = new Set(keepOne(rule, pooled, events, trace && ((left, chosen, value) => tell(itemOf.get(left)!)(rule)!(left, chosen, value))));
+    const tell: OnLeftOut<Occurrence> | undefined = trace && ((left, chosen, value) => later(itemOf.get(left)!)(() => traceLeftOut(trace, compiled, rule, events, left, chosen, value)));
+    const survivors = new Set(keepOne(rule, pooled, events, tell));
     for (const i of items) if (kept.occurrences[i]) kept.occurrences[i] = kept.occurrences[i]!.filter((o) => survivors.has(o));
   };
   compiled.indicators.forEach((indicator, ii) => {
@@ -176,18 +186,29 @@ function keptOccurrences(compiled: CompiledRuleset, events: readonly EntityEvent
   return kept;
 }
 
+/** Says a line at once. */
+const atOnce: Say = (line) => line();
+
 /**
- * A deduction or bonus item: the occurrences that count (`keptOccurrences`), then clause
- * caps, and the item's start and cap (deduction, never below 0) or maximum (bonus).
+ * A deduction or bonus item: the occurrences that count (`keptInItem`, or `across` where the
+ * ruleset keeps one per key across items), then clause caps, and the item's start and cap
+ * (deduction, never below 0) or maximum (bonus).
  */
-function scoreEvents(compiled: CompiledRuleset, i: number, events: readonly EntityEvent[], kept: Occurrence[], leftOut: readonly (() => void)[] | undefined, baseApplied: boolean, trace: TraceWriter | undefined): Milli {
+function scoreEvents(compiled: CompiledRuleset, rules: KeepRules, i: number, events: readonly EntityEvent[], gathered: Gathered, across: KeptAcross | undefined, baseApplied: boolean, trace: TraceWriter | undefined): Milli {
   const compiledItem = compiled.items[i]!;
   const { item } = compiledItem;
   const clauses = compiled.clauses;
   // The trace says where the item starts before what it leaves out.
   const start = startScore(compiledItem, baseApplied);
   if (item.kind === 'deduction') trace?.start(item, start, baseApplied && item.base !== undefined);
-  if (leftOut) for (const line of leftOut) line();
+  let kept: Occurrence[];
+  if (across) {
+    for (const line of across.leftOut[i] ?? NO_LINES) line();
+    kept = across.occurrences[i] ?? NONE;
+  } else {
+    const occurrences = gathered.occurrences[i];
+    kept = occurrences ? keptInItem(compiled, rules, i, occurrences, gathered, events, trace, trace && atOnce) : NONE;
+  }
 
   let total = 0;
   for (const o of kept) {
@@ -206,7 +227,8 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   const baseApplied = !hasRecentProject(compiled, record, asOf, matches);
   const gathered = gather(compiled, events, asOf, matches, withTrace);
   const { vetoes } = gathered;
-  const kept = keptOccurrences(compiled, events, gathered, trace);
+  const rules = keepRules(compiled);
+  const across = rules.across ? keptAcross(compiled, rules, events, gathered, trace) : undefined;
 
   // With a trace, the events no clause counted are said under the indicator whose condition they fail.
   const unmatched = trace ? unmatchedEvents(compiled, record, asOf, matches) : NO_UNMATCHED;
@@ -224,8 +246,8 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
       trace?.setPlace(indicator.id, compiledItem.item.id);
       if (compiledItem.kind === 'check') itemScores[i] = scoreCheck(compiled, i, matches, trace);
       // Without occurrences an item scores its start; the trace still says where it starts.
-      else if (!trace && !kept.occurrences[i]) itemScores[i] = startScore(compiledItem, baseApplied);
-      else itemScores[i] = scoreEvents(compiled, i, events, kept.occurrences[i] ?? NONE, kept.leftOut[i], baseApplied, trace);
+      else if (!trace && !(across ? across.occurrences[i] : gathered.occurrences[i])) itemScores[i] = startScore(compiledItem, baseApplied);
+      else itemScores[i] = scoreEvents(compiled, rules, i, events, gathered, across, baseApplied, trace);
       for (const o of gathered.outside[i] ?? NONE) {
         const clause = clauses[o.clause]!;
         trace!.outOfWindow(clause, events[o.event]!, o.event, asOf, lastDayCounted(events[o.event]!, clause.clause.window, compiled.parameters));
@@ -289,8 +311,8 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   return result;
 }
 
-/** E7.8: drop events whose attribute matches an event that counted in the `notAgain` items (INT-10); with a trace, `defer` takes the line of each. */
-function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occurrence[], gathered: Gathered, events: readonly EntityEvent[], trace: TraceWriter | undefined, defer: (line: () => void) => void): Occurrence[] {
+/** E7.8: drop events whose attribute matches an event that counted in the `notAgain` items (INT-10); with a trace, `say` takes the line of each. */
+function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occurrence[], gathered: Gathered, events: readonly EntityEvent[], trace: TraceWriter | undefined, say: Say | undefined): Occurrence[] {
   const rule = compiled.items[item]!.item.notAgain;
   const targets = compiled.notAgainItems[item]!;
   if (!rule || !targets.length || !kept.length) return kept;
@@ -306,7 +328,7 @@ function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occu
   return kept.filter((o) => {
     const earlier = counted.get(attributeValue(events[o.event]!, rule.attribute));
     if (!earlier) return true;
-    if (trace) defer(() => {
+    if (trace && say) say(() => {
       const [ref, where] = [eventRef(events[earlier.event]!, earlier.event), compiled.items[compiled.clauses[earlier.clause]!.item]!.item.id];
       trace.skipped('keep.notAgain', rule.citation.text, events[o.event]!, o.event, {
         clause: rule.citation.clause, label: rule.label, attribute: rule.attribute, attributeLabel: attributeLabel(compiled, rule.attribute), earlier: ref, item: where,
