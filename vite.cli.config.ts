@@ -1,11 +1,18 @@
 // Builds the command line and the Node entry of the library into dist/, one file each,
 // with the JSON Schemas inlined, so `npx credit-rules` starts without a TypeScript loader.
-import { chmodSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [
+    {
+      // dist/types stays (emptyOutDir is off), but the chunks of an earlier build must not: npm pack would ship them.
+      name: 'credit-rules-fresh-chunks',
+      buildStart() {
+        rmSync(join('dist', 'assets'), { recursive: true, force: true });
+      },
+    },
     {
       name: 'credit-rules-executable',
       // The bin must be executable: npx and a shell run it directly.
