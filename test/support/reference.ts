@@ -8,7 +8,7 @@ import { Engine, Operator } from 'json-rules-engine';
 import type { CompiledRuleset } from '../../engine/compile.js';
 import { resolvePath, type Facts } from '../../engine/conditions.js';
 import { today } from '../../engine/dates.js';
-import type { EvaluateOptions } from '../../engine/evaluate.js';
+import { evaluate, type EvaluateOptions } from '../../engine/evaluate.js';
 import { eventFacts, type Matches } from '../../engine/match.js';
 import { customOperatorNames, operators } from '../../engine/operators.js';
 import { scoreRecord } from '../../engine/score.js';
@@ -73,4 +73,21 @@ export class ReferenceMatcher {
 export async function evaluateReference(matcher: ReferenceMatcher, compiled: CompiledRuleset, record: EntityRecord, options: EvaluateOptions = {}): Promise<Result> {
   const asOf = options.asOf ?? record.asOf ?? today();
   return scoreRecord(compiled, record, asOf, await matcher.match(record, asOf), options.trace !== false);
+}
+
+/**
+ * Each case's result through the json-rules-engine reference path and through the compiled one,
+ * `[file, result]` pairs for a test to compare (warnings left out: the reference has none).
+ */
+export async function bothPaths(compiled: CompiledRuleset, cases: readonly { file: string; case: { record: EntityRecord; asOf: string } }[]): Promise<{ reference: [string, Result][]; fast: [string, Result][] }> {
+  const matcher = new ReferenceMatcher(compiled);
+  const reference: [string, Result][] = [];
+  const fast: [string, Result][] = [];
+  for (const { file, case: c } of cases) {
+    const result = evaluate(compiled, c.record, { asOf: c.asOf });
+    delete result.warnings;
+    fast.push([file, result]);
+    reference.push([file, await evaluateReference(matcher, compiled, c.record, { asOf: c.asOf })]);
+  }
+  return { reference, fast };
 }
