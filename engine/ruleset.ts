@@ -8,8 +8,10 @@ import { isIsoDate } from './dates.js';
 import { forEachCondition, type Path } from './conditionWalk.js';
 import { CreditRulesError, jsonPath, type Problem } from './errors.js';
 import { factPathProblems } from './factPaths.js';
+import { baseProblems } from './base.js';
 import { capProblems } from './cap.js';
 import { keepOneProblems } from './keep.js';
+import { vetoProblems } from './veto.js';
 import { windowProblems } from './window.js';
 import { namedConditionProblems } from './namedConditions.js';
 import { operators } from './operators.js';
@@ -41,7 +43,6 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     if (earlier) problem(path, `duplicate id "${id}" (also ${earlier})`, `give this ${what} an id of its own`, `编号“${id}”重复(另见 ${earlier}),请给这一项换一个编号`);
     else ids.set(id, jsonPath(path));
   };
-  const indicatorIds = new Set(ruleset.indicators.map((i) => i.id));
   const itemIds = new Set(ruleset.indicators.flatMap((i) => i.items.map((t) => t.id)));
   const readingIds = new Set(ruleset.readings.map((r) => r.id));
   const attributes = new Map<string, Set<string> | null>();
@@ -78,11 +79,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     indicator.items.forEach((item, ti) => {
       const itemPath: Path = ['indicators', ii, 'items', ti];
       if (item.id !== indicator.id) unique(item.id, [...itemPath, 'id'], 'item');
-      if (item.kind !== 'deduction' && item.base !== undefined) problem([...itemPath, 'base'], `${item.kind} item ${item.id} has a base score, which only a deduction item starts from`, 'remove "base"', `${item.id} 不是扣分项,不能设基本分 base`);
       if (item.kind !== 'bonus' && item.full === undefined) problem([...itemPath, 'full'], `${item.kind} item ${item.id} has no full score`, 'add "full"', `${item.id} 没有满分,请补上 full`);
-      if (item.base !== undefined && item.full !== undefined && item.base > item.full) {
-        problem([...itemPath, 'base'], `base score ${item.base} is above the full score ${item.full}`, 'lower the base score or raise the full score', `基本分 ${item.base} 高于满分 ${item.full},请降低基本分或提高满分`);
-      }
       for (const key of ['full', 'base', 'cap', 'max'] as const) exact(item[key], [...itemPath, key]);
       if (item.multiplier) exact(item.multiplier.factor, [...itemPath, 'multiplier', 'factor']);
       if (item.highestPer && !knownAttribute(item.highestPer.attribute)) unknownAttribute(item.highestPer.attribute, [...itemPath, 'highestPer', 'attribute']);
@@ -96,10 +93,6 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
         exact(clause.points, [...clausePath, 'points']);
         exact(clause.cap, [...clausePath, 'cap']);
         const veto = clause.effect === 'veto';
-        if (veto && item.kind === 'check') problem([...clausePath, 'effect'], 'a check clause cannot veto', 'remove "effect"', '“符合条件得分”的条款不能设为整项不得分');
-        if (veto && clause.vetoes !== undefined && !indicatorIds.has(clause.vetoes)) {
-          problem([...clausePath, 'vetoes'], `no indicator "${clause.vetoes}"`, 'name an indicator id of this ruleset', `没有评价指标“${clause.vetoes}”,请填写本规则集中的指标编号`);
-        }
         if (!veto && clause.points === undefined && !clause.levels) problem(clausePath, `clause ${clause.id} has no points`, 'add "points" or "levels"', `条款 ${clause.id} 没有分值,请填写分值`);
         if (clause.points !== undefined && clause.levels) problem([...clausePath, 'points'], `clause ${clause.id} has both "points" and "levels"`, 'keep one of them', `条款 ${clause.id} 同时有 points 和 levels,只保留一种`);
         if (clause.oncePer !== undefined && !knownAttribute(clause.oncePer)) unknownAttribute(clause.oncePer, [...clausePath, 'oncePer']);
@@ -214,7 +207,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   for (const key of ['recordFields', 'projectFields'] as const) {
     for (const [name, spec] of Object.entries(ruleset[key] ?? {})) fieldProblems(spec, [key, name], problem);
   }
-  problems.push(...capProblems(ruleset), ...windowProblems(ruleset), ...keepOneProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
+  problems.push(...baseProblems(ruleset), ...vetoProblems(ruleset), ...capProblems(ruleset), ...windowProblems(ruleset), ...keepOneProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
   return problems;
 }
 

@@ -4,11 +4,12 @@
  * caps, vetoes and grades, all driven by the ruleset's data. Points are thousandths
  * (decimal.ts), so every sum is exact.
  */
-import type { CompiledItem, CompiledRuleset } from './compile.js';
-import { addMonths } from './dates.js';
+import type { CompiledRuleset } from './compile.js';
 import { fromMilli, type Milli } from './decimal.js';
 import { applyDowngrades, traceIdleDowngradeEvents } from './downgrade.js';
+import { baseApplies, startScore } from './base.js';
 import { checkScore, clauseCapsCut, limitedScore } from './cap.js';
+import { applyVeto } from './veto.js';
 import { gradeOf } from './grade.js';
 import { attributeLabel, keepOne, keepOnePerClause, keepRules, traceLeftOut, type CompiledKeep, type KeepRules, type OnLeftOut } from './keep.js';
 import type { Matches } from './match.js';
@@ -34,34 +35,6 @@ interface Occurrence {
 
 function attributeValue(event: EntityEvent, attribute: string): unknown {
   return Object.hasOwn(event, attribute) ? event[attribute] : undefined;
-}
-
-let lastLookback = { asOf: '', months: -1, since: '' };
-
-/** `asOf` minus the lookback, remembered for the next record (most share one evaluation date). */
-function lookbackStart(asOf: string, months: number): string {
-  if (lastLookback.asOf !== asOf || lastLookback.months !== months) lastLookback = { asOf, months, since: addMonths(asOf, -months) };
-  return lastLookback.since;
-}
-
-/** Whether the entity had a project of the base rule in its lookback (INT-2). */
-function hasRecentProject(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches): boolean {
-  const rule = compiled.ruleset.baseRule;
-  if (!rule) return true;
-  const since = lookbackStart(asOf, rule.lookbackMonths);
-  const projects = record.projects ?? [];
-  for (let i = 0; i < projects.length; i++) {
-    const project = projects[i]!;
-    if (!matches.projects[i] || project.permitDate > asOf) continue;
-    const end = project.completionDate ?? addMonths(project.permitDate, rule.projectDefaultMonths);
-    if (end >= since) return true;
-  }
-  return false;
-}
-
-/** An item's starting score: a deduction's base when there was no recent project, else its full score; a bonus or check starts at 0. */
-function startScore(item: CompiledItem, baseApplied: boolean): Milli {
-  return item.starts[baseApplied ? 1 : 0];
 }
 
 /** What one evaluation has gathered before items are scored. */
@@ -224,7 +197,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   const { ruleset, clauses, items, indicators } = compiled;
   const events = record.events ?? [];
   const trace = withTrace ? new TraceWriter(ruleset) : undefined;
-  const baseApplied = !hasRecentProject(compiled, record, asOf, matches);
+  const baseApplied = baseApplies(compiled, record, asOf, matches);
   const gathered = gather(compiled, events, asOf, matches, withTrace);
   const { vetoes } = gathered;
   const rules = keepRules(compiled);
@@ -255,13 +228,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
       score += itemScores[i]!;
     }
     const veto = vetoes[ii];
-    if (veto) {
-      const clause = clauses[veto.clause]!;
-      trace?.setPlace(indicator.id, items[clause.item]!.item.id);
-      trace?.veto(clause, indicator, events[veto.event]!, veto.event, score);
-      for (const i of indices) itemScores[i] = 0;
-      score = 0;
-    }
+    if (veto) score = applyVeto(compiled, ii, veto, events, score, itemScores, trace);
     if (trace) traceUnmatched(compiled, record, unmatched, trace, ii);
     computed += score;
     // An indicator, or item, that scores its start has the result every such record has.

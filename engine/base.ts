@@ -1,0 +1,58 @@
+/**
+ * The base score (基本分, INT-2): an entity that had no project of the base rule in its
+ * lookback starts each deduction item that has a `base` from it instead of its full score.
+ * A project counts when it was permitted on or before the evaluation date and ended (its
+ * completion, else its permit date plus `projectDefaultMonths`, N3) on or after the start of
+ * the lookback. Everything the base score means is here: where a `base` may be written, whether
+ * it applies, and where an item starts; the trace's start line says which (`item.startBase`).
+ */
+import type { CompiledItem, CompiledRuleset } from './compile.js';
+import { addMonths } from './dates.js';
+import type { Milli } from './decimal.js';
+import { jsonPath, type Problem } from './errors.js';
+import type { Matches } from './match.js';
+import type { EntityRecord, Ruleset } from './types.js';
+
+/** A `base` where it would mean nothing (not a deduction item) or above the full score: refused. */
+export function baseProblems(ruleset: Ruleset): Problem[] {
+  const problems: Problem[] = [];
+  ruleset.indicators.forEach((indicator, ii) =>
+    indicator.items.forEach((item, ti) => {
+      if (item.base === undefined) return;
+      const path = jsonPath(['indicators', ii, 'items', ti, 'base']);
+      if (item.kind !== 'deduction') problems.push({ path, message: `${item.kind} item ${item.id} has a base score, which only a deduction item starts from`, fix: 'remove "base"', zh: `${item.id} 不是扣分项,不能设基本分 base` });
+      else if (item.full !== undefined && item.base > item.full) {
+        problems.push({ path, message: `base score ${item.base} is above the full score ${item.full}`, fix: 'lower the base score or raise the full score', zh: `基本分 ${item.base} 高于满分 ${item.full},请降低基本分或提高满分` });
+      }
+    }),
+  );
+  return problems;
+}
+
+let lastLookback = { asOf: '', months: -1, since: '' };
+
+/** `asOf` minus the lookback, remembered for the next record (most share one evaluation date). */
+function lookbackStart(asOf: string, months: number): string {
+  if (lastLookback.asOf !== asOf || lastLookback.months !== months) lastLookback = { asOf, months, since: addMonths(asOf, -months) };
+  return lastLookback.since;
+}
+
+/** Whether the base score applies: the entity had no project of the base rule in its lookback (INT-2). */
+export function baseApplies(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches): boolean {
+  const rule = compiled.ruleset.baseRule;
+  if (!rule) return false;
+  const since = lookbackStart(asOf, rule.lookbackMonths);
+  const projects = record.projects ?? [];
+  for (let i = 0; i < projects.length; i++) {
+    const project = projects[i]!;
+    if (!matches.projects[i] || project.permitDate > asOf) continue;
+    const end = project.completionDate ?? addMonths(project.permitDate, rule.projectDefaultMonths);
+    if (end >= since) return false;
+  }
+  return true;
+}
+
+/** An item's starting score: a deduction's base when the base applies, else its full score; a bonus or check starts at 0. */
+export function startScore(item: CompiledItem, baseApplied: boolean): Milli {
+  return item.starts[baseApplied ? 1 : 0];
+}

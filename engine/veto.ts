@@ -1,0 +1,44 @@
+/**
+ * Vetoes (E2.1.5, E3.1.4, E6.1.3: "整个第 N 项不得分"): a clause with `effect: "veto"` scores
+ * nothing itself, but an occurrence of it in its window makes the whole indicator it names
+ * (`vetoes`, else its own) score 0. Everything a veto means is here: where it may be written,
+ * and what it does to its indicator, with the trace line that says so.
+ */
+import type { CompiledRuleset } from './compile.js';
+import type { Milli } from './decimal.js';
+import { jsonPath, type Problem } from './errors.js';
+import type { TraceWriter } from './trace.js';
+import type { EntityEvent, Ruleset } from './types.js';
+
+/** A veto on a check clause, or of an indicator that does not exist: refused. */
+export function vetoProblems(ruleset: Ruleset): Problem[] {
+  const problems: Problem[] = [];
+  const indicatorIds = new Set(ruleset.indicators.map((i) => i.id));
+  ruleset.indicators.forEach((indicator, ii) =>
+    indicator.items.forEach((item, ti) =>
+      item.clauses.forEach((clause, ci) => {
+        if (clause.effect !== 'veto') return;
+        const at = ['indicators', ii, 'items', ti, 'clauses', ci];
+        if (item.kind === 'check') problems.push({ path: jsonPath([...at, 'effect']), message: 'a check clause cannot veto', fix: 'remove "effect"', zh: '“符合条件得分”的条款不能设为整项不得分' });
+        if (clause.vetoes !== undefined && !indicatorIds.has(clause.vetoes)) {
+          problems.push({ path: jsonPath([...at, 'vetoes']), message: `no indicator "${clause.vetoes}"`, fix: 'name an indicator id of this ruleset', zh: `没有评价指标“${clause.vetoes}”,请填写本规则集中的指标编号` });
+        }
+      }),
+    ),
+  );
+  return problems;
+}
+
+/**
+ * Zeroes indicator `ii`, whose items scored `score` in all, for the veto `occurrence` (its
+ * clause and event): every item of it scores 0 and the trace says what was taken. Returns the
+ * indicator's score, 0.
+ */
+export function applyVeto(compiled: CompiledRuleset, ii: number, occurrence: { clause: number; event: number }, events: readonly EntityEvent[], score: Milli, itemScores: Milli[], trace: TraceWriter | undefined): Milli {
+  const { indicator, items } = compiled.indicators[ii]!;
+  const clause = compiled.clauses[occurrence.clause]!;
+  trace?.setPlace(indicator.id, compiled.items[clause.item]!.item.id);
+  trace?.veto(clause, indicator, events[occurrence.event]!, occurrence.event, score);
+  for (const i of items) itemScores[i] = 0;
+  return 0;
+}
