@@ -9,6 +9,7 @@ import { forEachCondition, type Path } from './conditionWalk.js';
 import { CreditRulesError, jsonPath, type Problem } from './errors.js';
 import { factPathProblems } from './factPaths.js';
 import { baseProblems } from './base.js';
+import { notAgainProblems } from './notAgain.js';
 import { capProblems } from './cap.js';
 import { keepOneProblems } from './keep.js';
 import { vetoProblems } from './veto.js';
@@ -43,7 +44,6 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     if (earlier) problem(path, `duplicate id "${id}" (also ${earlier})`, `give this ${what} an id of its own`, `编号“${id}”重复(另见 ${earlier}),请给这一项换一个编号`);
     else ids.set(id, jsonPath(path));
   };
-  const itemIds = new Set(ruleset.indicators.flatMap((i) => i.items.map((t) => t.id)));
   const readingIds = new Set(ruleset.readings.map((r) => r.id));
   const attributes = new Map<string, Set<string> | null>();
   for (const [typeName, type] of Object.entries(ruleset.eventTypes)) {
@@ -83,9 +83,6 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
       for (const key of ['full', 'base', 'cap', 'max'] as const) exact(item[key], [...itemPath, key]);
       if (item.multiplier) exact(item.multiplier.factor, [...itemPath, 'multiplier', 'factor']);
       if (item.highestPer && !knownAttribute(item.highestPer.attribute)) unknownAttribute(item.highestPer.attribute, [...itemPath, 'highestPer', 'attribute']);
-      item.notAgain?.items.forEach((id, k) => {
-        if (!itemIds.has(id)) problem([...itemPath, 'notAgain', 'items', k], `no item "${id}"`, 'name an item id of this ruleset', `没有评分项“${id}”,请填写本规则集中的评分项编号`);
-      });
       item.clauses.forEach((clause, ci) => {
         const clausePath: Path = [...itemPath, 'clauses', ci];
         unique(clause.id, [...clausePath, 'id'], 'clause');
@@ -207,7 +204,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   for (const key of ['recordFields', 'projectFields'] as const) {
     for (const [name, spec] of Object.entries(ruleset[key] ?? {})) fieldProblems(spec, [key, name], problem);
   }
-  problems.push(...baseProblems(ruleset), ...vetoProblems(ruleset), ...capProblems(ruleset), ...windowProblems(ruleset), ...keepOneProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
+  problems.push(...baseProblems(ruleset), ...vetoProblems(ruleset), ...notAgainProblems(ruleset), ...capProblems(ruleset), ...windowProblems(ruleset), ...keepOneProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
   return problems;
 }
 

@@ -9,12 +9,13 @@ import { fromMilli, type Milli } from './decimal.js';
 import { applyDowngrades, traceIdleDowngradeEvents } from './downgrade.js';
 import { baseApplies, startScore } from './base.js';
 import { checkScore, clauseCapsCut, limitedScore } from './cap.js';
+import { dropAlreadyDeducted } from './notAgain.js';
 import { applyVeto } from './veto.js';
 import { gradeOf } from './grade.js';
-import { attributeLabel, keepOne, keepOnePerClause, keepRules, traceLeftOut, type CompiledKeep, type KeepRules, type OnLeftOut } from './keep.js';
+import { keepOne, keepOnePerClause, keepRules, traceLeftOut, type CompiledKeep, type KeepRules, type OnLeftOut } from './keep.js';
 import type { Matches } from './match.js';
 import { inWindow, lastDayCounted, monthIndex } from './window.js';
-import { TraceWriter, eventRef } from './trace.js';
+import { TraceWriter } from './trace.js';
 import { traceUnmatched, unmatchedEvents, type Unmatched } from './unmatched.js';
 import type { EntityEvent, EntityRecord, IndicatorResult, ItemResult, Result } from './types.js';
 
@@ -33,10 +34,6 @@ interface Occurrence {
   extra: Milli;
 }
 
-function attributeValue(event: EntityEvent, attribute: string): unknown {
-  return Object.hasOwn(event, attribute) ? event[attribute] : undefined;
-}
-
 /** What one evaluation has gathered before items are scored. */
 interface Gathered {
   /** Occurrences per item index (sparse). */
@@ -49,6 +46,13 @@ interface Gathered {
   multiplied: Set<number>[];
   /** With a trace, per item, the events a clause matched that do not count at the evaluation date. */
   outside: { event: number; clause: number }[][];
+}
+
+/** The occurrences that counted in item `t`, vetoed ones too (INT-10: a veto absorbed their points). */
+function countedIn(gathered: Gathered, t: number): readonly Occurrence[] {
+  const own = gathered.occurrences[t] ?? NONE;
+  const vetoed = gathered.vetoed[t];
+  return vetoed ? [...own, ...vetoed] : own;
 }
 
 /** Each event, each clause it matches (its first matching level), if the event is in the clause's window; with a trace, those outside it apart. */
@@ -111,7 +115,7 @@ function teller(compiled: CompiledRuleset, events: readonly EntityEvent[], trace
  */
 function keptInItem(compiled: CompiledRuleset, rules: KeepRules, i: number, occurrences: Occurrence[], gathered: Gathered, events: readonly EntityEvent[], trace: TraceWriter | undefined, say: Say | undefined): Occurrence[] {
   const { item } = compiled.items[i]!;
-  let list = item.notAgain ? dropAlreadyDeducted(compiled, i, occurrences, gathered, events, trace, say) : occurrences;
+  let list = item.notAgain ? dropAlreadyDeducted(compiled, i, occurrences, (t) => countedIn(gathered, t), events, trace, say) : occurrences;
   if (rules.clausesOfItem[i]) list = keepOnePerClause(rules, list, events, (rule) => teller(compiled, events, trace, say, rule));
   const factor = item.multiplier?.factor;
   const doubled = gathered.multiplied[i];
@@ -276,31 +280,4 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
   if (eligible && trace) traceIdleDowngradeEvents(compiled, record, asOf, matches, trace);
   if (trace) result.trace = trace.entries;
   return result;
-}
-
-/** E7.8: drop events whose attribute matches an event that counted in the `notAgain` items (INT-10); with a trace, `say` takes the line of each. */
-function dropAlreadyDeducted(compiled: CompiledRuleset, item: number, kept: Occurrence[], gathered: Gathered, events: readonly EntityEvent[], trace: TraceWriter | undefined, say: Say | undefined): Occurrence[] {
-  const rule = compiled.items[item]!.item.notAgain;
-  const targets = compiled.notAgainItems[item]!;
-  if (!rule || !targets.length || !kept.length) return kept;
-  const counted = new Map<unknown, Occurrence>();
-  for (const t of targets) {
-    for (const occurrences of [gathered.occurrences[t], gathered.vetoed[t]]) {
-      for (const o of occurrences ?? NONE) {
-        const value = attributeValue(events[o.event]!, rule.attribute);
-        if (value !== undefined && value !== null && !counted.has(value)) counted.set(value, o);
-      }
-    }
-  }
-  return kept.filter((o) => {
-    const earlier = counted.get(attributeValue(events[o.event]!, rule.attribute));
-    if (!earlier) return true;
-    if (trace && say) say(() => {
-      const [ref, where] = [eventRef(events[earlier.event]!, earlier.event), compiled.items[compiled.clauses[earlier.clause]!.item]!.item.id];
-      trace.skipped('keep.notAgain', rule.citation.text, events[o.event]!, o.event, {
-        clause: rule.citation.clause, label: rule.label, attribute: rule.attribute, attributeLabel: attributeLabel(compiled, rule.attribute), earlier: ref, item: where,
-      });
-    });
-    return false;
-  });
 }

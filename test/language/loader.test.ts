@@ -94,6 +94,14 @@ describe('paths are checked', () => {
   });
 });
 
+describe('notAgain is checked', () => {
+  it('an attribute no event has (it silently matched nothing before), with the name it probably means', () => {
+    expect(load((r) => void (r.indicators[6]!.items[0]!.notAgain!.attribute = 'behavior')).problems).toEqual([
+      '$.indicators[6].items[0].notAgain.attribute: no event type has an attribute "behavior"; did you mean "behaviour"? — declare it in "eventTypes" or correct the name',
+    ]);
+  });
+});
+
 describe('windows are checked', () => {
   it('a months attribute or an until attribute that is not one of the event types\' of its kind', () => {
     expect(load((r) => void (r.indicators[1]!.items[0]!.clauses[1]!.window!.monthsAttribute = 'announceMonth')).problems).toEqual([

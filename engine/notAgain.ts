@@ -1,0 +1,75 @@
+/**
+ * Not deducted again (E7.8, INT-10): an event sharing the value of `attribute` with one that
+ * counted in the `items` named — inside its window, even where a cap or a veto absorbed its
+ * points — is not counted here. Everything it means is here: its load-time checks, which
+ * occurrences it drops, and the trace line of each (`keep.notAgain`).
+ */
+import type { CompiledRuleset } from './compile.js';
+import type { Milli } from './decimal.js';
+import { jsonPath, type Problem } from './errors.js';
+import { attributeLabel } from './keep.js';
+import { didYouMean } from './suggest.js';
+import { eventRef, type TraceWriter } from './trace.js';
+import type { EntityEvent, Ruleset } from './types.js';
+
+/** An item it names that does not exist, or an attribute no event has: refused. */
+export function notAgainProblems(ruleset: Ruleset): Problem[] {
+  const problems: Problem[] = [];
+  const itemIds = new Set(ruleset.indicators.flatMap((i) => i.items.map((t) => t.id)));
+  const attributes = new Set(['type', 'date', 'id', 'region', 'project', ...Object.values(ruleset.eventTypes).flatMap((t) => Object.keys(t.attributes))]);
+  ruleset.indicators.forEach((indicator, ii) =>
+    indicator.items.forEach((item, ti) => {
+      const rule = item.notAgain;
+      if (!rule) return;
+      const at = ['indicators', ii, 'items', ti, 'notAgain'];
+      if (!attributes.has(rule.attribute)) {
+        const guess = didYouMean(rule.attribute, attributes);
+        problems.push({ path: jsonPath([...at, 'attribute']), message: `no event type has an attribute "${rule.attribute}"${guess.en}`, fix: 'declare it in "eventTypes" or correct the name', zh: `没有任何事件类型带有属性“${rule.attribute}”${guess.zh},请在事件类型中声明或改正名称` });
+      }
+      rule.items.forEach((id, k) => {
+        if (!itemIds.has(id)) problems.push({ path: jsonPath([...at, 'items', k]), message: `no item "${id}"`, fix: 'name an item id of this ruleset', zh: `没有评分项“${id}”,请填写本规则集中的评分项编号` });
+      });
+    }),
+  );
+  return problems;
+}
+
+/** An occurrence as this rule reads it. */
+interface Counted {
+  event: number;
+  clause: number;
+  points: Milli;
+}
+
+function attributeValue(event: EntityEvent, attribute: string): unknown {
+  return Object.hasOwn(event, attribute) ? event[attribute] : undefined;
+}
+
+/**
+ * Item `item`'s occurrences less those whose attribute matches an occurrence that counted (or
+ * was vetoed) in the items it names: `countedIn(t)` gives those of item `t`. With a trace,
+ * `say` takes the line of each dropped one.
+ */
+export function dropAlreadyDeducted<T extends Counted>(compiled: CompiledRuleset, item: number, kept: T[], countedIn: (item: number) => readonly Counted[], events: readonly EntityEvent[], trace: TraceWriter | undefined, say: ((line: () => void) => void) | undefined): T[] {
+  const rule = compiled.items[item]!.item.notAgain;
+  const targets = compiled.notAgainItems[item]!;
+  if (!rule || !targets.length || !kept.length) return kept;
+  const counted = new Map<unknown, Counted>();
+  for (const t of targets) {
+    for (const o of countedIn(t)) {
+      const value = attributeValue(events[o.event]!, rule.attribute);
+      if (value !== undefined && value !== null && !counted.has(value)) counted.set(value, o);
+    }
+  }
+  return kept.filter((o) => {
+    const earlier = counted.get(attributeValue(events[o.event]!, rule.attribute));
+    if (!earlier) return true;
+    if (trace && say) say(() => {
+      const [ref, where] = [eventRef(events[earlier.event]!, earlier.event), compiled.items[compiled.clauses[earlier.clause]!.item]!.item.id];
+      trace.skipped('keep.notAgain', rule.citation.text, events[o.event]!, o.event, {
+        clause: rule.citation.clause, label: rule.label, attribute: rule.attribute, attributeLabel: attributeLabel(compiled, rule.attribute), earlier: ref, item: where,
+      });
+    });
+    return false;
+  });
+}
