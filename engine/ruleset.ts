@@ -3,12 +3,12 @@
  * resolve, ids are unique, points are exact, grade lines descend), then compilation.
  */
 import { compileRuleset, type CompiledRuleset } from './compile.js';
-import { inexactPoints } from './decimal.js';
 import { isIsoDate } from './dates.js';
 import { forEachCondition, type Path } from './conditionWalk.js';
 import { CreditRulesError, jsonPath, type Problem } from './errors.js';
 import { factPathProblems } from './factPaths.js';
 import { baseProblems } from './base.js';
+import { pointsProblems } from './points.js';
 import { notAgainProblems } from './notAgain.js';
 import { capProblems } from './cap.js';
 import { keepOneProblems } from './keep.js';
@@ -21,12 +21,6 @@ import { schemaProblems, validateRulesetSchema } from './schemas.js';
 import { didYouMean } from './suggest.js';
 import type { AttributeSpec, Ruleset } from './types.js';
 
-/**
- * The largest amount a ruleset counted in 分 may give: tables of points are out of 100 or
- * 1000 (Wendeng's starts every entity at 1000, its AAA line 1050); a larger number is more
- * likely an amount of money typed without its `unit`.
- */
-const MAX_POINTS = 10_000;
 
 /** The problems a schema cannot see. Empty when the ruleset is sound. */
 export function checkReferences(ruleset: Ruleset): Problem[] {
@@ -59,14 +53,6 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     const guess = didYouMean(name, ['type', 'date', 'id', 'region', 'project', ...attributes.keys()]);
     problem(path, `no event type has an attribute "${name}"${guess.en}`, 'declare it in "eventTypes" or correct the name', `没有任何事件类型带有属性“${name}”${guess.zh},请在事件类型中声明或改正名称`);
   };
-  const unitIsPoints = ruleset.unit === undefined || ruleset.unit === '分';
-  const exact = (value: number | undefined, path: Path): void => {
-    const inexact = inexactPoints(value, jsonPath(path));
-    if (inexact) problems.push(inexact);
-    else if (value !== undefined && unitIsPoints && Math.abs(value) > MAX_POINTS) {
-      problem(path, `${value} points is more than a table of points gives (at most ${MAX_POINTS})`, 'check the number; for amounts in another unit (万元, 元, 学时), set the ruleset\'s "unit"', `${value} 分超出计分表的分值范围(不超过 ${MAX_POINTS} 分);如计的是金额或学时,请设定规则集的计量单位 unit`);
-    }
-  };
   const reading = (id: string | undefined, path: Path): void => {
     if (id !== undefined && !readingIds.has(id)) problem(path, `no reading "${id}" in "readings"`, 'add the reading or correct the id', `解读说明中没有“${id}”,请补上该解读或改正编号`);
   };
@@ -79,36 +65,14 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     indicator.items.forEach((item, ti) => {
       const itemPath: Path = ['indicators', ii, 'items', ti];
       if (item.id !== indicator.id) unique(item.id, [...itemPath, 'id'], 'item');
-      if (item.kind !== 'bonus' && item.full === undefined) problem([...itemPath, 'full'], `${item.kind} item ${item.id} has no full score`, 'add "full"', `${item.id} 没有满分,请补上 full`);
-      for (const key of ['full', 'base', 'cap', 'max'] as const) exact(item[key], [...itemPath, key]);
-      if (item.multiplier) exact(item.multiplier.factor, [...itemPath, 'multiplier', 'factor']);
       if (item.highestPer && !knownAttribute(item.highestPer.attribute)) unknownAttribute(item.highestPer.attribute, [...itemPath, 'highestPer', 'attribute']);
       item.clauses.forEach((clause, ci) => {
         const clausePath: Path = [...itemPath, 'clauses', ci];
         unique(clause.id, [...clausePath, 'id'], 'clause');
         reading(clause.reading, [...clausePath, 'reading']);
-        exact(clause.points, [...clausePath, 'points']);
-        exact(clause.cap, [...clausePath, 'cap']);
-        const veto = clause.effect === 'veto';
-        if (!veto && clause.points === undefined && !clause.levels) problem(clausePath, `clause ${clause.id} has no points`, 'add "points" or "levels"', `条款 ${clause.id} 没有分值,请填写分值`);
-        if (clause.points !== undefined && clause.levels) problem([...clausePath, 'points'], `clause ${clause.id} has both "points" and "levels"`, 'keep one of them', `条款 ${clause.id} 同时有 points 和 levels,只保留一种`);
         if (clause.oncePer !== undefined && !knownAttribute(clause.oncePer)) unknownAttribute(clause.oncePer, [...clausePath, 'oncePer']);
         if (clause.oncePer !== undefined && clause.keepOne) problem([...clausePath, 'oncePer'], `clause ${clause.id} has both "oncePer" and "keepOne"`, 'keep "keepOne" (oncePer is its shorthand for choose: first)', `条款 ${clause.id} 同时有 oncePer 和 keepOne,只保留 keepOne`);
-        const levels = clause.levels ?? (clause.points === undefined ? [] : [{ id: clause.id, points: clause.points }]);
-        levels.forEach((level, li) => {
-          if (clause.levels) {
-            unique(level.id, [...clausePath, 'levels', li, 'id'], 'level');
-            exact(level.points, [...clausePath, 'levels', li, 'points']);
-          }
-          const wrongSign = (item.kind === 'deduction' && level.points > 0) || (item.kind !== 'deduction' && level.points < 0);
-          if (wrongSign) {
-            problem(clause.levels ? [...clausePath, 'levels', li, 'points'] : [...clausePath, 'points'],
-              `${item.kind} points must be ${item.kind === 'deduction' ? 'negative or 0' : 'positive or 0'}, found ${level.points}`,
-              item.kind === 'deduction' ? 'write a deduction as a negative number (-4)' : 'write a bonus as a positive number',
-              // In words that hold in the form (deductions typed as positive numbers) and in JSON alike.
-              item.kind === 'deduction' ? `扣分项的分值须为扣分,现为加 ${level.points} 分` : `加分项的分值须为加分,现为扣 ${-level.points} 分`);
-          }
-        });
+        clause.levels?.forEach((level, li) => unique(level.id, [...clausePath, 'levels', li, 'id'], 'level'));
       });
     });
   });
@@ -172,7 +136,6 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   const grades = ruleset.grades;
   grades.forEach((g, i) => {
     unique(`grade:${g.grade}`, ['grades', i, 'grade'], 'grade');
-    exact(g.min, ['grades', i, 'min']);
     if (i > 0 && g.min >= grades[i - 1]!.min) {
       problem(['grades', i, 'min'], `grade line ${g.grade} (${g.min}) is not below ${grades[i - 1]!.grade} (${grades[i - 1]!.min})`, 'list grades from the highest, each line below the one before', `${g.grade} 级分数线 ${g.min} 分不低于上一级 ${grades[i - 1]!.grade} 的 ${grades[i - 1]!.min} 分,等级须从高到低、分数线依次降低`);
     }
@@ -204,7 +167,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   for (const key of ['recordFields', 'projectFields'] as const) {
     for (const [name, spec] of Object.entries(ruleset[key] ?? {})) fieldProblems(spec, [key, name], problem);
   }
-  problems.push(...baseProblems(ruleset), ...vetoProblems(ruleset), ...notAgainProblems(ruleset), ...capProblems(ruleset), ...windowProblems(ruleset), ...keepOneProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
+  problems.push(...pointsProblems(ruleset), ...baseProblems(ruleset), ...vetoProblems(ruleset), ...notAgainProblems(ruleset), ...capProblems(ruleset), ...windowProblems(ruleset), ...keepOneProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
   return problems;
 }
 
