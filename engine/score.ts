@@ -9,6 +9,7 @@ import { fromMilli, type Milli } from './decimal.js';
 import { applyDowngrades, traceIdleDowngradeEvents } from './downgrade.js';
 import { baseApplies, startScore } from './base.js';
 import { checkScore, clauseCapsCut, limitedScore } from './cap.js';
+import { applyMultiplier } from './multiplier.js';
 import { dropAlreadyDeducted } from './notAgain.js';
 import { applyVeto } from './veto.js';
 import { gradeOf } from './grade.js';
@@ -117,16 +118,8 @@ function keptInItem(compiled: CompiledRuleset, rules: KeepRules, i: number, occu
   const { item } = compiled.items[i]!;
   let list = item.notAgain ? dropAlreadyDeducted(compiled, i, occurrences, (t) => countedIn(gathered, t), events, trace, say) : occurrences;
   if (rules.clausesOfItem[i]) list = keepOnePerClause(rules, list, events, (rule) => teller(compiled, events, trace, say, rule));
-  const factor = item.multiplier?.factor;
   const doubled = gathered.multiplied[i];
-  if (factor !== undefined && doubled) {
-    for (const o of list) {
-      if (!doubled.has(o.event)) continue;
-      const points = Math.round(o.points * factor);
-      o.extra = points - o.points;
-      o.points = points;
-    }
-  }
+  if (item.multiplier && doubled) applyMultiplier(list, item.multiplier.factor, doubled);
   const own = rules.items[i];
   return own ? keepOne(own, list, events, teller(compiled, events, trace, say, own)) : list;
 }
