@@ -6,7 +6,7 @@ import { matchCompiled, type Matches } from './match.js';
 import { recordFits, recordIdOf, validateRecord } from './records.js';
 import { scoreRecord } from './score.js';
 import { checkCompiled, checkDate, usage } from './usage.js';
-import { periodWarning } from './versions.js';
+import { periodWarning } from './review/versions.js';
 import type { EntityRecord, Result } from './types.js';
 
 export interface EvaluateOptions {

@@ -4,7 +4,7 @@
  * `en` with these same sentences; a program that kept only codes and params (a JSON result, a
  * change read back) says them with `explain` as well.
  */
-import type { PolicyChange } from './diff.js';
+import type { PolicyChange } from './review/diff.js';
 import type { Catalogue, ChangeExplanation, ChangeLabel, Locale, TraceExplanation } from './messages/codes.js';
 import { en } from './messages/en.js';
 import { zhCN } from './messages/zh-CN.js';

@@ -5,15 +5,15 @@
 export { loadRuleset, checkReferences } from './ruleset.js';
 export { evaluate, evaluateMany } from './evaluate.js';
 export { validateRecord } from './records.js';
-export { runCases, validateCase, clauseIds, compareWithExpected, expectedDifferences } from './cases.js';
+export { runCases, validateCase, clauseIds, compareWithExpected, expectedDifferences } from './review/cases.js';
 export { CreditRulesError } from './errors.js';
 export { schemas } from './schemas.js';
 export { operators } from './operators.js';
 export { addMonths, endOfMonth, isIsoDate } from './dates.js';
-export { lastDayCounted } from './window.js';
-export { selectVersion, versionProblems, inForce, effectivePeriod, periodWarning, STATUS_LABELS } from './versions.js';
-export { policyDiff, caseImpact, ImpactCollector } from './diff.js';
-export { citationHints, citedNumbers } from './citations.js';
+export { lastDayCounted } from './mechanisms/window.js';
+export { selectVersion, versionProblems, inForce, effectivePeriod, periodWarning, STATUS_LABELS } from './review/versions.js';
+export { policyDiff, caseImpact, ImpactCollector } from './review/diff.js';
+export { citationHints, citedNumbers } from './review/citations.js';
 export { rulesetHints, highestScore } from './hints.js';
 export { parameterTypes } from './parameters.js';
 export { explain, explainChange, changeLabelText, catalogues } from './explain.js';
@@ -22,10 +22,10 @@ export { DEFAULT_UNIT } from './messages/codes.js';
 export type { CompiledRuleset } from './compile.js';
 export type { EvaluateOptions, Outcome } from './evaluate.js';
 export type { RecordCheck } from './records.js';
-export type { SampleCase, CaseOutcome, CaseReport, Difference } from './cases.js';
+export type { SampleCase, CaseOutcome, CaseReport, Difference } from './review/cases.js';
 export type { ErrorCode, Problem } from './errors.js';
-export type { SelectVersionOptions } from './versions.js';
-export type { CitationHint, CitedNumber, CitedUnit } from './citations.js';
+export type { SelectVersionOptions } from './review/versions.js';
+export type { CitationHint, CitedNumber, CitedUnit } from './review/citations.js';
 export type { RulesetHint } from './hints.js';
 export type { ChangeWords } from './explain.js';
 export type {
@@ -33,7 +33,7 @@ export type {
 } from './messages/codes.js';
 export type {
   PolicyChange, PolicyChangeFields, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, ItemMove, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,
-} from './diff.js';
+} from './review/diff.js';
 export type {
   Citation, Clause, Condition, DowngradeResult, EntityEvent, EntityRecord, EventType, AttributeSpec, FactCondition,
   Downgrades, Grade, Indicator, IndicatorResult, Item, ItemKind, ItemResult, Level, Parameter, Project, Provisional, Reading, Result,

@@ -11,7 +11,7 @@ import caseSchema from '../schemas/case.schema.json' with { type: 'json' };
 import * as generated from './generated/validators.js';
 import { pointerToPath, quoted, type Problem } from './errors.js';
 import type { EntityRecord, Ruleset } from './types.js';
-import type { SampleCase } from './cases.js';
+import type { SampleCase } from './review/cases.js';
 
 /** A validator that narrows its argument and keeps the last errors, as Ajv's do. */
 export interface Validator<T> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addMonths, endOfMonth, isIsoDate } from '../engine/dates.js';
-import { inWindow, lastDayCounted, monthIndex } from '../engine/window.js';
+import { inWindow, lastDayCounted, monthIndex } from '../engine/mechanisms/window.js';
 
 describe('calendar dates', () => {
   it('accepts real dates and refuses impossible ones', () => {

@@ -1,12 +1,12 @@
 /** Loading the files commands name: a ruleset, and sample cases from a file or a folder. */
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { validateCase, type SampleCase } from '../cases.js';
+import { validateCase, type SampleCase } from '../review/cases.js';
 import type { CompiledRuleset } from '../compile.js';
 import { CreditRulesError } from '../errors.js';
 import { loadRuleset } from '../ruleset.js';
 import { today } from '../dates.js';
-import { selectVersion, type SelectVersionOptions } from '../versions.js';
+import { selectVersion, type SelectVersionOptions } from '../review/versions.js';
 import { fileError, ioError, readJsonFile, statPath } from './files.js';
 
 /** Which version to take when a ruleset path is a folder of versions. */

@@ -1,4 +1,4 @@
-/** Keep one per key (engine/keep.ts): the highest, the first or the last, in a clause, an item, an indicator or the whole ruleset. */
+/** Keep one per key (engine/mechanisms/keep.ts): the highest, the first or the last, in a clause, an item, an indicator or the whole ruleset. */
 import { describe, expect, it } from 'vitest';
 import { CreditRulesError, evaluate, loadRuleset, type KeepOne, type Ruleset } from '../../engine/index.js';
 import { applicant, compile, subsidyRuleset } from './subsidy.js';

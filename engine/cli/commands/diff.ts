@@ -7,13 +7,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
-import { validateCase, type SampleCase } from '../../cases.js';
+import { validateCase, type SampleCase } from '../../review/cases.js';
 import type { CompiledRuleset } from '../../compile.js';
 import { isIsoDate, today } from '../../dates.js';
-import { ImpactCollector, policyDiff, type CaseImpact, type CaseImpactRow, type ImpactError, type PolicyChange, type Standing } from '../../diff.js';
+import { ImpactCollector, policyDiff, type CaseImpact, type CaseImpactRow, type ImpactError, type PolicyChange, type Standing } from '../../review/diff.js';
 import { CreditRulesError } from '../../errors.js';
 import { explain } from '../../explain.js';
-import { effectivePeriod, STATUS_LABELS } from '../../versions.js';
+import { effectivePeriod, STATUS_LABELS } from '../../review/versions.js';
 import { usageError } from '../args.js';
 import { HELP_OPTION, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';

@@ -4,7 +4,7 @@
  * exercises. Any failure or unexercised clause is exit 1, with the reason said; with
  * --allow-unexercised (a ruleset still being written), unexercised clauses are reported only.
  */
-import { expectedDifferences, runCases, type CaseOutcome, type SampleCase } from '../../cases.js';
+import { expectedDifferences, runCases, type CaseOutcome, type SampleCase } from '../../review/cases.js';
 import { explain as sentence } from '../../explain.js';
 import { usageError } from '../args.js';
 import { HELP_OPTION, type Command } from '../command.js';

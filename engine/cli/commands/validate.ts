@@ -4,8 +4,8 @@
  * or a folder whose .json and .ndjson files are each checked. With --ruleset, records and the records of
  * cases are also checked against the ruleset's event types and attribute values.
  */
-import { clauseIds, validateCase, type SampleCase } from '../../cases.js';
-import { citationHints } from '../../citations.js';
+import { clauseIds, validateCase, type SampleCase } from '../../review/cases.js';
+import { citationHints } from '../../review/citations.js';
 import { rulesetHints } from '../../hints.js';
 import type { CompiledRuleset } from '../../compile.js';
 import { CreditRulesError, type Problem } from '../../errors.js';

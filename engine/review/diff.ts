@@ -7,20 +7,20 @@
  * (engine/messages/codes.ts); its sentences come from the catalogues.
  */
 import { citationHints, type CitationHint } from './citations.js';
-import type { CompiledRuleset } from './compile.js';
-import { today } from './dates.js';
-import { fromMilli, toMilli } from './decimal.js';
-import { CreditRulesError, jsonPath, type ErrorCode, type Problem } from './errors.js';
-import { evaluate } from './evaluate.js';
-import { changeLabelText, explainChange } from './explain.js';
+import type { CompiledRuleset } from '../compile.js';
+import { today } from '../dates.js';
+import { fromMilli, toMilli } from '../decimal.js';
+import { CreditRulesError, jsonPath, type ErrorCode, type Problem } from '../errors.js';
+import { evaluate } from '../evaluate.js';
+import { changeLabelText, explainChange } from '../explain.js';
 import {
   CHANGE_UNITS, DEFAULT_UNIT, type AttributeRef, type ChangeCode, type ChangeExplanation, type ChangeLabel, type ChangeParamsByCode, type ClauseScoring,
   type ClauseSummary, type ConditionOf, type MetaField, type ParameterValue, type WindowSummary,
-} from './messages/codes.js';
-import { recordIdOf } from './records.js';
+} from '../messages/codes.js';
+import { recordIdOf } from '../records.js';
 import type {
   Citation, Clause, Condition, DowngradeRepeat, DowngradeRule, Grade, Indicator, Item, ItemKind, Level, Parameter, Provisional, Result, Ruleset, Window,
-} from './types.js';
+} from '../types.js';
 
 // ---------------------------------------------------------------- policy changes
 

@@ -4,13 +4,13 @@
  * points — is not counted here. Everything it means is here: its load-time checks, which
  * occurrences it drops, and the trace line of each (`keep.notAgain`).
  */
-import type { CompiledRuleset } from './compile.js';
-import type { Milli } from './decimal.js';
-import { jsonPath, type Problem } from './errors.js';
+import type { CompiledRuleset } from '../compile.js';
+import type { Milli } from '../decimal.js';
+import { jsonPath, type Problem } from '../errors.js';
 import { attributeLabel } from './keep.js';
-import { didYouMean } from './suggest.js';
-import { eventRef, type TraceWriter } from './trace.js';
-import type { EntityEvent, Ruleset } from './types.js';
+import { didYouMean } from '../suggest.js';
+import { eventRef, type TraceWriter } from '../trace.js';
+import type { EntityEvent, Ruleset } from '../types.js';
 
 /** An item it names that does not exist, or an attribute no event has: refused. */
 export function notAgainProblems(ruleset: Ruleset): Problem[] {

@@ -4,11 +4,11 @@
  * (`vetoes`, else its own) score 0. Everything a veto means is here: where it may be written,
  * and what it does to its indicator, with the trace line that says so.
  */
-import type { CompiledRuleset } from './compile.js';
-import type { Milli } from './decimal.js';
-import { jsonPath, type Problem } from './errors.js';
-import type { TraceWriter } from './trace.js';
-import type { EntityEvent, Ruleset } from './types.js';
+import type { CompiledRuleset } from '../compile.js';
+import type { Milli } from '../decimal.js';
+import { jsonPath, type Problem } from '../errors.js';
+import type { TraceWriter } from '../trace.js';
+import type { EntityEvent, Ruleset } from '../types.js';
 
 /** A veto on a check clause, or of an indicator that does not exist: refused. */
 export function vetoProblems(ruleset: Ruleset): Problem[] {

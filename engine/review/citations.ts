@@ -9,8 +9,8 @@
  * each, in digits or Chinese numerals: “顺延一年”, “十二个月”) and money (…元, …万元). 0 is
  * never checked: the texts say it in words (不扣分).
  */
-import { jsonPath } from './errors.js';
-import type { Citation, Ruleset } from './types.js';
+import { jsonPath } from '../errors.js';
+import type { Citation, Ruleset } from '../types.js';
 
 /** `points`: an amount in the ruleset's unit (分 unless it says otherwise). */
 export type CitedUnit = 'points' | 'months' | 'yuan';

@@ -5,7 +5,7 @@
  * "highest only" compares the points after it (INT-9). Its factor is exact like any amount
  * (points.ts); its condition is matched with the others (compile.ts).
  */
-import type { Milli } from './decimal.js';
+import type { Milli } from '../decimal.js';
 
 /** An occurrence as a multiplier changes it. */
 interface Multiplied {

@@ -6,12 +6,12 @@
  * the lookback. Everything the base score means is here: where a `base` may be written, whether
  * it applies, and where an item starts; the trace's start line says which (`item.startBase`).
  */
-import type { CompiledItem, CompiledRuleset } from './compile.js';
-import { addMonths } from './dates.js';
-import type { Milli } from './decimal.js';
-import { jsonPath, type Problem } from './errors.js';
-import type { Matches } from './match.js';
-import type { EntityRecord, Ruleset } from './types.js';
+import type { CompiledItem, CompiledRuleset } from '../compile.js';
+import { addMonths } from '../dates.js';
+import type { Milli } from '../decimal.js';
+import { jsonPath, type Problem } from '../errors.js';
+import type { Matches } from '../match.js';
+import type { EntityRecord, Ruleset } from '../types.js';
 
 /** A `base` where it would mean nothing (not a deduction item) or above the full score: refused. */
 export function baseProblems(ruleset: Ruleset): Problem[] {

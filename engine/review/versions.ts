@@ -5,10 +5,10 @@
  * one to a draft; then the latest `effectiveFrom`. A draft is chosen only when nothing else is in
  * force, or when it is asked for by its version.
  */
-import { CreditRulesError, type Problem } from './errors.js';
-import { zhCN } from './messages/zh-CN.js';
-import { checkDate } from './usage.js';
-import type { RulesetMeta, RulesetStatus } from './types.js';
+import { CreditRulesError, type Problem } from '../errors.js';
+import { zhCN } from '../messages/zh-CN.js';
+import { checkDate } from '../usage.js';
+import type { RulesetMeta, RulesetStatus } from '../types.js';
 
 /** How to choose among the versions in force. */
 export interface SelectVersionOptions {

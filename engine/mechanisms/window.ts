@@ -5,10 +5,10 @@
  * months: month(d) + w ≥ month(D). A "currently listed" window runs to the end of the
  * month of its `until` (month(until) ≥ month(D)), or on without one.
  */
-import { addMonths, endOfMonth, isIsoDate } from './dates.js';
-import { jsonPath, type Problem } from './errors.js';
-import { didYouMean } from './suggest.js';
-import type { EntityEvent, Ruleset, Window } from './types.js';
+import { addMonths, endOfMonth, isIsoDate } from '../dates.js';
+import { jsonPath, type Problem } from '../errors.js';
+import { didYouMean } from '../suggest.js';
+import type { EntityEvent, Ruleset, Window } from '../types.js';
 
 /**
  * A window's load-time checks: it says how long (months, or an attribute), its attributes are

@@ -5,11 +5,11 @@
  * sum); a check item scores at most its `full`. Everything a cap means is here: where it may
  * be written, how it cuts, and the trace line of each cut.
  */
-import type { CompiledItem, CompiledRuleset } from './compile.js';
-import type { Milli } from './decimal.js';
-import { jsonPath, type Problem } from './errors.js';
-import type { TraceWriter } from './trace.js';
-import type { Ruleset } from './types.js';
+import type { CompiledItem, CompiledRuleset } from '../compile.js';
+import type { Milli } from '../decimal.js';
+import { jsonPath, type Problem } from '../errors.js';
+import type { TraceWriter } from '../trace.js';
+import type { Ruleset } from '../types.js';
 
 /** A cap or maximum written where it would mean nothing: refused, with the field that does mean it. */
 export function capProblems(ruleset: Ruleset): Problem[] {

@@ -10,12 +10,12 @@
  * Everything this mechanism means is here: its load-time checks, its compiled form, how it
  * chooses, and the trace line of an occurrence it leaves out.
  */
-import type { CompiledRuleset } from './compile.js';
-import { jsonPath, type Problem } from './errors.js';
-import { fromMilli, type Milli } from './decimal.js';
-import { didYouMean } from './suggest.js';
-import { eventRef, type TraceWriter } from './trace.js';
-import type { Citation, EntityEvent, KeepOne, Ruleset } from './types.js';
+import type { CompiledRuleset } from '../compile.js';
+import { jsonPath, type Problem } from '../errors.js';
+import { fromMilli, type Milli } from '../decimal.js';
+import { didYouMean } from '../suggest.js';
+import { eventRef, type TraceWriter } from '../trace.js';
+import type { Citation, EntityEvent, KeepOne, Ruleset } from '../types.js';
 
 type Path = (string | number)[];
 

@@ -4,9 +4,9 @@
  * `points` per occurrence or the points of its first matching level, never both, never neither.
  * Everything an amount must be is checked here; how it is summed exactly is `decimal.ts`.
  */
-import { inexactPoints } from './decimal.js';
-import { jsonPath, type Problem } from './errors.js';
-import type { Ruleset } from './types.js';
+import { inexactPoints } from '../decimal.js';
+import { jsonPath, type Problem } from '../errors.js';
+import type { Ruleset } from '../types.js';
 
 /**
  * The largest amount a ruleset counted in 分 may give: tables of points are out of 100 or

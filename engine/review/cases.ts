@@ -2,12 +2,12 @@
  * Sample cases: a record, its evaluation date and the result worked out by hand. The same
  * case files serve the tests, the CLI's `test`, the editor's live panel and version diffs.
  */
-import type { CompiledRuleset } from './compile.js';
-import { inexactPoints } from './decimal.js';
-import { CreditRulesError, jsonPath, type Problem } from './errors.js';
-import { evaluate } from './evaluate.js';
-import { schemaProblems, validateCaseSchema } from './schemas.js';
-import type { EntityRecord, Result, Ruleset } from './types.js';
+import type { CompiledRuleset } from '../compile.js';
+import { inexactPoints } from '../decimal.js';
+import { CreditRulesError, jsonPath, type Problem } from '../errors.js';
+import { evaluate } from '../evaluate.js';
+import { schemaProblems, validateCaseSchema } from '../schemas.js';
+import type { EntityRecord, Result, Ruleset } from '../types.js';
 
 /** A case file (schemas/case.schema.json). */
 export interface SampleCase {
