@@ -6,7 +6,8 @@
  * otherwise load and silently never match.
  */
 import recordSchema from '../schemas/record.schema.json' with { type: 'json' };
-import { forEachCondition, isFactReference, type Path } from './conditionWalk.js';
+import { attributeKinds } from './attributes.js';
+import { forEachCondition, isFactReference, type Path } from './walk.js';
 import { jsonPath, type Problem } from './errors.js';
 import { didYouMean } from './suggest.js';
 import type { Ruleset } from './types.js';
@@ -31,14 +32,10 @@ const PROJECT_FIELDS = fieldsOf((recordSchema as { $defs: Record<string, SchemaN
 /** The facts a condition may read. */
 const FACTS = ['event', 'project', 'record', 'asOf', 'parameters'];
 
-/** What every event has, whatever its type (records.md). */
-const EVENT_FIELDS = ['type', 'date', 'id', 'region', 'project'];
-
 /** The fields a fact offers in this ruleset, or `undefined` for a fact without fields (asOf). */
 function factFields(ruleset: Ruleset): Record<string, Fields> {
   const declared = (extra: Record<string, unknown> | undefined, base: Fields): Fields => new Map([...base, ...Object.keys(extra ?? {}).map((k) => [k, null] as const)]);
-  const attributes = new Map<string, null>(EVENT_FIELDS.map((name) => [name, null]));
-  for (const type of Object.values(ruleset.eventTypes)) for (const name of Object.keys(type.attributes)) attributes.set(name, null);
+  const attributes = new Map([...attributeKinds(ruleset).keys()].map((name) => [name, null] as const));
   return { record: declared(ruleset.recordFields, RECORD_FIELDS), project: declared(ruleset.projectFields, PROJECT_FIELDS), event: attributes };
 }
 

@@ -3,6 +3,7 @@
  * window of 0 months), a grade line no score can reach. A ruleset with them is valid (a
  * policy officer may mean it); `validate` and the editor point them out.
  */
+import { forEachClause } from './walk.js';
 import { jsonPath } from './errors.js';
 import type { Ruleset } from './types.js';
 
@@ -27,22 +28,17 @@ export function highestScore(ruleset: Ruleset): number {
 /** The hints of a ruleset, in the order its form shows the values. */
 export function rulesetHints(ruleset: Ruleset): RulesetHint[] {
   const hints: RulesetHint[] = [];
-  ruleset.indicators.forEach((indicator, ii) =>
-    indicator.items.forEach((item, ti) =>
-      item.clauses.forEach((clause, ci) => {
-        const at = ['indicators', ii, 'items', ti, 'clauses', ci];
-        if (clause.effect !== 'veto' && clause.points === 0) {
-          hints.push({ path: jsonPath([...at, 'points']), code: 'zeroPoints', zh: `${clause.id} 的分值为 0,这一条不再扣分或加分`, en: `${clause.id} scores 0 points: the clause no longer counts` });
-        }
-        if (clause.levels && clause.levels.every((level) => level.points === 0)) {
-          hints.push({ path: jsonPath([...at, 'levels']), code: 'zeroPoints', zh: `${clause.id} 各档分值都为 0,这一条不再扣分或加分`, en: `every level of ${clause.id} scores 0 points: the clause no longer counts` });
-        }
-        if (clause.window?.months === 0) {
-          hints.push({ path: jsonPath([...at, 'window', 'months']), code: 'zeroMonths', zh: `${clause.id} 的期限为 0 个月,只计评价日所在月份的事件`, en: `${clause.id} counts for 0 months: only events of the evaluation's own month count` });
-        }
-      }),
-    ),
-  );
+  forEachClause(ruleset, (clause, at) => {
+    if (clause.effect !== 'veto' && clause.points === 0) {
+      hints.push({ path: jsonPath([...at, 'points']), code: 'zeroPoints', zh: `${clause.id} 的分值为 0,这一条不再扣分或加分`, en: `${clause.id} scores 0 points: the clause no longer counts` });
+    }
+    if (clause.levels && clause.levels.every((level) => level.points === 0)) {
+      hints.push({ path: jsonPath([...at, 'levels']), code: 'zeroPoints', zh: `${clause.id} 各档分值都为 0,这一条不再扣分或加分`, en: `every level of ${clause.id} scores 0 points: the clause no longer counts` });
+    }
+    if (clause.window?.months === 0) {
+      hints.push({ path: jsonPath([...at, 'window', 'months']), code: 'zeroMonths', zh: `${clause.id} 的期限为 0 个月,只计评价日所在月份的事件`, en: `${clause.id} counts for 0 months: only events of the evaluation's own month count` });
+    }
+  });
   const most = highestScore(ruleset);
   ruleset.grades.forEach((grade, gi) => {
     if (grade.min > most) {

@@ -5,7 +5,7 @@
  * the value must be of it, and every use must fit it. So `"awardsScoredFrom": "明年"` is
  * refused at load rather than silently switching off every award.
  */
-import { isFactReference, forEachCondition, type Path } from './conditionWalk.js';
+import { forEachClause, forEachCondition, isFactReference, type Path } from './walk.js';
 import { isIsoDate } from './dates.js';
 import { jsonPath, quoted, type Problem } from './errors.js';
 import { operators } from './operators.js';
@@ -74,14 +74,10 @@ function usesOf(ruleset: Ruleset): Map<string, Use[]> {
       add(value.path.split('.')[0]!, { type: right, path: [...path, 'value'], what: `operator "${test.operator}"` });
     }
   });
-  ruleset.indicators.forEach((indicator, ii) =>
-    indicator.items.forEach((item, ti) =>
-      item.clauses.forEach((clause, ci) => {
-        const name = clause.window?.defaultParameter;
-        if (name !== undefined) add(name, { type: 'integer', path: ['indicators', ii, 'items', ti, 'clauses', ci, 'window', 'defaultParameter'], what: "a window's months" });
-      }),
-    ),
-  );
+  forEachClause(ruleset, (clause, clausePath) => {
+    const name = clause.window?.defaultParameter;
+    if (name !== undefined) add(name, { type: 'integer', path: [...clausePath, 'window', 'defaultParameter'], what: "a window's months" });
+  });
   return uses;
 }
 

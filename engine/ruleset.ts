@@ -4,7 +4,7 @@
  */
 import { compileRuleset, type CompiledRuleset } from './compile.js';
 import { isIsoDate } from './dates.js';
-import { forEachCondition, type Path } from './conditionWalk.js';
+import { forEachCondition, type Path } from './walk.js';
 import { CreditRulesError, jsonPath, type Problem } from './errors.js';
 import { factPathProblems } from './factPaths.js';
 import { baseProblems } from './mechanisms/base.js';
@@ -18,7 +18,7 @@ import { namedConditionProblems } from './namedConditions.js';
 import { operators } from './operators.js';
 import { parameterProblems } from './parameters.js';
 import { schemaProblems, validateRulesetSchema } from './schemas.js';
-import { didYouMean } from './suggest.js';
+import { attributeKinds, unknownAttribute } from './attributes.js';
 import type { AttributeSpec, Ruleset } from './types.js';
 
 
@@ -48,11 +48,9 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
       else attributes.set(name, new Set([...(values ?? []), ...(spec.values ?? [])]));
     }
   }
-  const knownAttribute = (name: string): boolean => ['type', 'date', 'id', 'region', 'project'].includes(name) || attributes.has(name);
-  const unknownAttribute = (name: string, path: Path): void => {
-    const guess = didYouMean(name, ['type', 'date', 'id', 'region', 'project', ...attributes.keys()]);
-    problem(path, `no event type has an attribute "${name}"${guess.en}`, 'declare it in "eventTypes" or correct the name', `没有任何事件类型带有属性“${name}”${guess.zh},请在事件类型中声明或改正名称`);
-  };
+  const known = attributeKinds(ruleset);
+  const knownAttribute = (name: string): boolean => known.has(name);
+  const unknown = (name: string, path: Path): void => void problems.push(unknownAttribute(name, path, known.keys()));
   const reading = (id: string | undefined, path: Path): void => {
     if (id !== undefined && !readingIds.has(id)) problem(path, `no reading "${id}" in "readings"`, 'add the reading or correct the id', `解读说明中没有“${id}”,请补上该解读或改正编号`);
   };
@@ -65,12 +63,12 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     indicator.items.forEach((item, ti) => {
       const itemPath: Path = ['indicators', ii, 'items', ti];
       if (item.id !== indicator.id) unique(item.id, [...itemPath, 'id'], 'item');
-      if (item.highestPer && !knownAttribute(item.highestPer.attribute)) unknownAttribute(item.highestPer.attribute, [...itemPath, 'highestPer', 'attribute']);
+      if (item.highestPer && !knownAttribute(item.highestPer.attribute)) unknown(item.highestPer.attribute, [...itemPath, 'highestPer', 'attribute']);
       item.clauses.forEach((clause, ci) => {
         const clausePath: Path = [...itemPath, 'clauses', ci];
         unique(clause.id, [...clausePath, 'id'], 'clause');
         reading(clause.reading, [...clausePath, 'reading']);
-        if (clause.oncePer !== undefined && !knownAttribute(clause.oncePer)) unknownAttribute(clause.oncePer, [...clausePath, 'oncePer']);
+        if (clause.oncePer !== undefined && !knownAttribute(clause.oncePer)) unknown(clause.oncePer, [...clausePath, 'oncePer']);
         if (clause.oncePer !== undefined && clause.keepOne) problem([...clausePath, 'oncePer'], `clause ${clause.id} has both "oncePer" and "keepOne"`, 'keep "keepOne" (oncePer is its shorthand for choose: first)', `条款 ${clause.id} 同时有 oncePer 和 keepOne,只保留 keepOne`);
         clause.levels?.forEach((level, li) => unique(level.id, [...clausePath, 'levels', li, 'id'], 'level'));
       });

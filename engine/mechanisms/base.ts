@@ -6,6 +6,7 @@
  * the lookback. Everything the base score means is here: where a `base` may be written, whether
  * it applies, and where an item starts; the trace's start line says which (`item.startBase`).
  */
+import { forEachItem } from '../walk.js';
 import type { CompiledItem, CompiledRuleset } from '../compile.js';
 import { addMonths } from '../dates.js';
 import type { Milli } from '../decimal.js';
@@ -16,16 +17,14 @@ import type { EntityRecord, Ruleset } from '../types.js';
 /** A `base` where it would mean nothing (not a deduction item) or above the full score: refused. */
 export function baseProblems(ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
-  ruleset.indicators.forEach((indicator, ii) =>
-    indicator.items.forEach((item, ti) => {
-      if (item.base === undefined) return;
-      const path = jsonPath(['indicators', ii, 'items', ti, 'base']);
-      if (item.kind !== 'deduction') problems.push({ path, message: `${item.kind} item ${item.id} has a base score, which only a deduction item starts from`, fix: 'remove "base"', zh: `${item.id} 不是扣分项,不能设基本分 base` });
-      else if (item.full !== undefined && item.base > item.full) {
-        problems.push({ path, message: `base score ${item.base} is above the full score ${item.full}`, fix: 'lower the base score or raise the full score', zh: `基本分 ${item.base} 高于满分 ${item.full},请降低基本分或提高满分` });
-      }
-    }),
-  );
+  forEachItem(ruleset, (item, itemPath) => {
+    if (item.base === undefined) return;
+    const path = jsonPath([...itemPath, 'base']);
+    if (item.kind !== 'deduction') problems.push({ path, message: `${item.kind} item ${item.id} has a base score, which only a deduction item starts from`, fix: 'remove "base"', zh: `${item.id} 不是扣分项,不能设基本分 base` });
+    else if (item.full !== undefined && item.base > item.full) {
+      problems.push({ path, message: `base score ${item.base} is above the full score ${item.full}`, fix: 'lower the base score or raise the full score', zh: `基本分 ${item.base} 高于满分 ${item.full},请降低基本分或提高满分` });
+    }
+  });
   return problems;
 }
 

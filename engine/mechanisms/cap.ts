@@ -5,6 +5,7 @@
  * sum); a check item scores at most its `full`. Everything a cap means is here: where it may
  * be written, how it cuts, and the trace line of each cut.
  */
+import { forEachItem } from '../walk.js';
 import type { CompiledItem, CompiledRuleset } from '../compile.js';
 import type { Milli } from '../decimal.js';
 import { jsonPath, type Problem } from '../errors.js';
@@ -14,23 +15,20 @@ import type { Ruleset } from '../types.js';
 /** A cap or maximum written where it would mean nothing: refused, with the field that does mean it. */
 export function capProblems(ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
-  ruleset.indicators.forEach((indicator, ii) =>
-    indicator.items.forEach((item, ti) => {
-      const at = ['indicators', ii, 'items', ti];
-      if (item.kind === 'bonus' && item.cap !== undefined) {
-        problems.push({ path: jsonPath([...at, 'cap']), message: `bonus item ${item.id} has a "cap", which limits deductions`, fix: 'write the most a bonus item adds as "max"', zh: `加分项 ${item.id} 设了扣分上限 cap,加分上限应写作 max` });
-      }
-      if (item.kind !== 'bonus' && item.max !== undefined) {
-        problems.push({
-          path: jsonPath([...at, 'max']), message: `${item.kind} item ${item.id} has a "max", which limits bonuses`,
-          fix: item.kind === 'deduction' ? 'write the most a deduction item takes as "cap"' : 'remove "max": a check item scores up to its "full"', zh: `${item.id} 不是加分项,不能设加分上限 max`,
-        });
-      }
-      if (item.kind === 'check' && item.cap !== undefined) {
-        problems.push({ path: jsonPath([...at, 'cap']), message: `check item ${item.id} has a "cap", which limits deductions`, fix: 'remove "cap": a check item scores up to its "full"', zh: `${item.id} 是“符合条件得分”项,不能设扣分上限 cap` });
-      }
-    }),
-  );
+  forEachItem(ruleset, (item, at) => {
+    if (item.kind === 'bonus' && item.cap !== undefined) {
+      problems.push({ path: jsonPath([...at, 'cap']), message: `bonus item ${item.id} has a "cap", which limits deductions`, fix: 'write the most a bonus item adds as "max"', zh: `加分项 ${item.id} 设了扣分上限 cap,加分上限应写作 max` });
+    }
+    if (item.kind !== 'bonus' && item.max !== undefined) {
+      problems.push({
+        path: jsonPath([...at, 'max']), message: `${item.kind} item ${item.id} has a "max", which limits bonuses`,
+        fix: item.kind === 'deduction' ? 'write the most a deduction item takes as "cap"' : 'remove "max": a check item scores up to its "full"', zh: `${item.id} 不是加分项,不能设加分上限 max`,
+      });
+    }
+    if (item.kind === 'check' && item.cap !== undefined) {
+      problems.push({ path: jsonPath([...at, 'cap']), message: `check item ${item.id} has a "cap", which limits deductions`, fix: 'remove "cap": a check item scores up to its "full"', zh: `${item.id} 是“符合条件得分”项,不能设扣分上限 cap` });
+    }
+  });
   return problems;
 }
 

@@ -13,14 +13,11 @@
 import type { CompiledRuleset } from '../compile.js';
 import { jsonPath, type Problem } from '../errors.js';
 import { fromMilli, type Milli } from '../decimal.js';
+import { attributeKinds, attributeLabel, ownAttribute, unknownAttribute } from '../attributes.js';
 import { didYouMean } from '../suggest.js';
+import { forEachItem, type Path } from '../walk.js';
 import { eventRef, type TraceWriter } from '../trace.js';
 import type { Citation, EntityEvent, KeepOne, Ruleset } from '../types.js';
-
-type Path = (string | number)[];
-
-/** What every event has, whatever its type (records.md); `date` is a date. */
-const EVENT_FIELDS = ['type', 'date', 'id', 'region', 'project'];
 
 /** One keep rule as the scorer applies it. */
 export interface CompiledKeep {
@@ -77,15 +74,9 @@ function keepRulesIn(ruleset: Ruleset): [KeepOne, Path][] {
 /** The problems of keep rules: unknown attributes, an ordering attribute that is not a date, two rules on one item. */
 export function keepOneProblems(ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
-  const attributes = new Map<string, Set<string>>(EVENT_FIELDS.map((name) => [name, new Set([name === 'date' ? 'date' : 'string'])]));
-  for (const type of Object.values(ruleset.eventTypes)) {
-    for (const [name, spec] of Object.entries(type.attributes)) attributes.set(name, new Set([...(attributes.get(name) ?? []), spec.type]));
-  }
+  const attributes = attributeKinds(ruleset);
   for (const [rule, path] of keepRulesIn(ruleset)) {
-    if (!attributes.has(rule.per)) {
-      const guess = didYouMean(rule.per, attributes.keys());
-      problems.push({ path: jsonPath([...path, 'per']), message: `no event type has an attribute "${rule.per}"${guess.en}`, fix: 'declare it in "eventTypes" or correct the name', zh: `没有任何事件类型带有属性“${rule.per}”${guess.zh},请在事件类型中声明或改正名称` });
-    }
+    if (!attributes.has(rule.per)) problems.push(unknownAttribute(rule.per, [...path, 'per'], attributes.keys()));
     if (rule.by === undefined) continue;
     if (rule.choose === 'highest') {
       problems.push({ path: jsonPath([...path, 'by']), message: '"by" orders "first" and "last"; "highest" compares points', fix: 'remove "by", or choose "first" or "last"', zh: '“最高”按分值比较,不按日期:请删去 by,或改为最早/最晚' });
@@ -102,13 +93,11 @@ export function keepOneProblems(ruleset: Ruleset): Problem[] {
       });
     }
   }
-  ruleset.indicators.forEach((indicator, ii) =>
-    indicator.items.forEach((item, ti) => {
-      if (item.keepOne && item.highestPer) {
-        problems.push({ path: jsonPath(['indicators', ii, 'items', ti, 'highestPer']), message: `item ${item.id} has both "highestPer" and "keepOne"`, fix: 'keep "keepOne" (highestPer is its shorthand for choose: highest)', zh: `计分项 ${item.id} 同时有 highestPer 和 keepOne,只保留 keepOne` });
-      }
-    }),
-  );
+  forEachItem(ruleset, (item, itemPath) => {
+    if (item.keepOne && item.highestPer) {
+      problems.push({ path: jsonPath([...itemPath, 'highestPer']), message: `item ${item.id} has both "highestPer" and "keepOne"`, fix: 'keep "keepOne" (highestPer is its shorthand for choose: highest)', zh: `计分项 ${item.id} 同时有 highestPer 和 keepOne,只保留 keepOne` });
+    }
+  });
   return problems;
 }
 
@@ -144,13 +133,9 @@ export function keepRules(compiled: CompiledRuleset): KeepRules {
 
 // ---------------------------------------------------------------- choosing
 
-function attributeValue(event: EntityEvent, attribute: string): unknown {
-  return Object.hasOwn(event, attribute) ? event[attribute] : undefined;
-}
-
 /** The date an occurrence is ordered by: its `by` attribute, else its date. */
 function orderDate(event: EntityEvent, by: string): string {
-  const value = attributeValue(event, by);
+  const value = ownAttribute(event, by);
   return typeof value === 'string' ? value : event.date;
 }
 
@@ -176,14 +161,14 @@ export function keepOne<T extends Counted>(rule: CompiledKeep, occurrences: T[],
   if (occurrences.length < 2) return occurrences;
   const chosen = new Map<unknown, T>();
   for (const o of occurrences) {
-    const value = attributeValue(events[o.event]!, rule.per);
+    const value = ownAttribute(events[o.event]!, rule.per);
     if (value === undefined || value === null) continue;
     const current = chosen.get(value);
     if (!current || before(rule, o, current, events)) chosen.set(value, o);
   }
   if (chosen.size === occurrences.length) return occurrences;
   return occurrences.filter((o) => {
-    const value = attributeValue(events[o.event]!, rule.per);
+    const value = ownAttribute(events[o.event]!, rule.per);
     if (value === undefined || value === null) return true;
     const kept = chosen.get(value)!;
     if (kept === o) return true;
@@ -196,7 +181,12 @@ export function keepOne<T extends Counted>(rule: CompiledKeep, occurrences: T[],
 export function keepOnePerClause<T extends Counted>(rules: KeepRules, occurrences: T[], events: readonly EntityEvent[], leftOut: (rule: CompiledKeep) => OnLeftOut<T> | undefined): T[] {
   if (occurrences.length < 2) return occurrences;
   const byClause = new Map<number, T[]>();
-  for (const o of occurrences) if (rules.clauses[o.clause]) byClause.set(o.clause, [...(byClause.get(o.clause) ?? []), o]);
+  for (const o of occurrences) {
+    if (!rules.clauses[o.clause]) continue;
+    let own = byClause.get(o.clause);
+    if (!own) byClause.set(o.clause, (own = []));
+    own.push(o);
+  }
   const kept = new Set<T>();
   for (const [clause, own] of byClause) for (const o of keepOne(rules.clauses[clause]!, own, events, leftOut(rules.clauses[clause]!))) kept.add(o);
   return occurrences.filter((o) => !rules.clauses[o.clause] || kept.has(o));
@@ -204,21 +194,12 @@ export function keepOnePerClause<T extends Counted>(rules: KeepRules, occurrence
 
 // ---------------------------------------------------------------- explaining
 
-/** What staff call an event attribute ("工程项目" for `project`), from the ruleset's event types. */
-export function attributeLabel(compiled: CompiledRuleset, attribute: string): string {
-  for (const { type } of compiled.eventTypes.values()) {
-    const spec = type.attributes[attribute];
-    if (spec) return spec.label;
-  }
-  return attribute;
-}
-
 /** The trace line of an occurrence `rule` leaves out, naming the one it keeps. */
 export function traceLeftOut(trace: TraceWriter, compiled: CompiledRuleset, rule: CompiledKeep, events: readonly EntityEvent[], left: Counted, kept: Counted, value: unknown): void {
   const ref = eventRef(events[kept.event]!, kept.event);
-  const common = { clause: rule.clause, label: rule.label, attribute: rule.per, attributeLabel: attributeLabel(compiled, rule.per), value: String(value) };
+  const common = { clause: rule.clause, label: rule.label, attribute: rule.per, attributeLabel: attributeLabel(compiled.ruleset, rule.per), value: String(value) };
   const event = events[left.event]!;
   if (rule.oncePer) trace.skipped('keep.oncePer', rule.text, event, left.event, { ...common, first: ref });
   else if (rule.choose === 'highest') trace.skipped('keep.highest', rule.text, event, left.event, { ...common, best: ref, bestPoints: fromMilli(Math.abs(kept.points)), points: fromMilli(Math.abs(left.points)) });
-  else trace.skipped('keep.ordered', rule.text, event, left.event, { ...common, choose: rule.choose, by: rule.by, byLabel: attributeLabel(compiled, rule.by), kept: ref, keptDate: orderDate(events[kept.event]!, rule.by) });
+  else trace.skipped('keep.ordered', rule.text, event, left.event, { ...common, choose: rule.choose, by: rule.by, byLabel: attributeLabel(compiled.ruleset, rule.by), kept: ref, keptDate: orderDate(events[kept.event]!, rule.by) });
 }

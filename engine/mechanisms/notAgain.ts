@@ -4,11 +4,11 @@
  * points — is not counted here. Everything it means is here: its load-time checks, which
  * occurrences it drops, and the trace line of each (`keep.notAgain`).
  */
+import { forEachItem } from '../walk.js';
 import type { CompiledRuleset } from '../compile.js';
 import type { Milli } from '../decimal.js';
 import { jsonPath, type Problem } from '../errors.js';
-import { attributeLabel } from './keep.js';
-import { didYouMean } from '../suggest.js';
+import { attributeKinds, attributeLabel, ownAttribute, unknownAttribute } from '../attributes.js';
 import { eventRef, type TraceWriter } from '../trace.js';
 import type { EntityEvent, Ruleset } from '../types.js';
 
@@ -16,21 +16,16 @@ import type { EntityEvent, Ruleset } from '../types.js';
 export function notAgainProblems(ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
   const itemIds = new Set(ruleset.indicators.flatMap((i) => i.items.map((t) => t.id)));
-  const attributes = new Set(['type', 'date', 'id', 'region', 'project', ...Object.values(ruleset.eventTypes).flatMap((t) => Object.keys(t.attributes))]);
-  ruleset.indicators.forEach((indicator, ii) =>
-    indicator.items.forEach((item, ti) => {
-      const rule = item.notAgain;
-      if (!rule) return;
-      const at = ['indicators', ii, 'items', ti, 'notAgain'];
-      if (!attributes.has(rule.attribute)) {
-        const guess = didYouMean(rule.attribute, attributes);
-        problems.push({ path: jsonPath([...at, 'attribute']), message: `no event type has an attribute "${rule.attribute}"${guess.en}`, fix: 'declare it in "eventTypes" or correct the name', zh: `没有任何事件类型带有属性“${rule.attribute}”${guess.zh},请在事件类型中声明或改正名称` });
-      }
-      rule.items.forEach((id, k) => {
-        if (!itemIds.has(id)) problems.push({ path: jsonPath([...at, 'items', k]), message: `no item "${id}"`, fix: 'name an item id of this ruleset', zh: `没有评分项“${id}”,请填写本规则集中的评分项编号` });
-      });
-    }),
-  );
+  const attributes = attributeKinds(ruleset);
+  forEachItem(ruleset, (item, itemPath) => {
+    const rule = item.notAgain;
+    if (!rule) return;
+    const at = [...itemPath, 'notAgain'];
+    if (!attributes.has(rule.attribute)) problems.push(unknownAttribute(rule.attribute, [...at, 'attribute'], attributes.keys()));
+    rule.items.forEach((id, k) => {
+      if (!itemIds.has(id)) problems.push({ path: jsonPath([...at, 'items', k]), message: `no item "${id}"`, fix: 'name an item id of this ruleset', zh: `没有评分项“${id}”,请填写本规则集中的评分项编号` });
+    });
+  });
   return problems;
 }
 
@@ -39,10 +34,6 @@ interface Counted {
   event: number;
   clause: number;
   points: Milli;
-}
-
-function attributeValue(event: EntityEvent, attribute: string): unknown {
-  return Object.hasOwn(event, attribute) ? event[attribute] : undefined;
 }
 
 /**
@@ -57,17 +48,17 @@ export function dropAlreadyDeducted<T extends Counted>(compiled: CompiledRuleset
   const counted = new Map<unknown, Counted>();
   for (const t of targets) {
     for (const o of countedIn(t)) {
-      const value = attributeValue(events[o.event]!, rule.attribute);
+      const value = ownAttribute(events[o.event]!, rule.attribute);
       if (value !== undefined && value !== null && !counted.has(value)) counted.set(value, o);
     }
   }
   return kept.filter((o) => {
-    const earlier = counted.get(attributeValue(events[o.event]!, rule.attribute));
+    const earlier = counted.get(ownAttribute(events[o.event]!, rule.attribute));
     if (!earlier) return true;
     if (trace && say) say(() => {
       const [ref, where] = [eventRef(events[earlier.event]!, earlier.event), compiled.items[compiled.clauses[earlier.clause]!.item]!.item.id];
       trace.skipped('keep.notAgain', rule.citation.text, events[o.event]!, o.event, {
-        clause: rule.citation.clause, label: rule.label, attribute: rule.attribute, attributeLabel: attributeLabel(compiled, rule.attribute), earlier: ref, item: where,
+        clause: rule.citation.clause, label: rule.label, attribute: rule.attribute, attributeLabel: attributeLabel(compiled.ruleset, rule.attribute), earlier: ref, item: where,
       });
     });
     return false;

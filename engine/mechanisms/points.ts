@@ -5,6 +5,7 @@
  * Everything an amount must be is checked here; how it is summed exactly is `decimal.ts`.
  */
 import { inexactPoints } from '../decimal.js';
+import { forEachItem } from '../walk.js';
 import { jsonPath, type Problem } from '../errors.js';
 import type { Ruleset } from '../types.js';
 
@@ -29,35 +30,32 @@ export function pointsProblems(ruleset: Ruleset): Problem[] {
       });
     }
   };
-  ruleset.indicators.forEach((indicator, ii) =>
-    indicator.items.forEach((item, ti) => {
-      const itemPath = ['indicators', ii, 'items', ti];
-      if (item.kind !== 'bonus' && item.full === undefined) problems.push({ path: jsonPath([...itemPath, 'full']), message: `${item.kind} item ${item.id} has no full score`, fix: 'add "full"', zh: `${item.id} 没有满分,请补上 full` });
-      for (const key of ['full', 'base', 'cap', 'max'] as const) exact(item[key], [...itemPath, key]);
-      if (item.multiplier) exact(item.multiplier.factor, [...itemPath, 'multiplier', 'factor']);
-      item.clauses.forEach((clause, ci) => {
-        const clausePath = [...itemPath, 'clauses', ci];
-        exact(clause.points, [...clausePath, 'points']);
-        exact(clause.cap, [...clausePath, 'cap']);
-        if (clause.effect !== 'veto' && clause.points === undefined && !clause.levels) problems.push({ path: jsonPath(clausePath), message: `clause ${clause.id} has no points`, fix: 'add "points" or "levels"', zh: `条款 ${clause.id} 没有分值,请填写分值` });
-        if (clause.points !== undefined && clause.levels) problems.push({ path: jsonPath([...clausePath, 'points']), message: `clause ${clause.id} has both "points" and "levels"`, fix: 'keep one of them', zh: `条款 ${clause.id} 同时有 points 和 levels,只保留一种` });
-        const levels = clause.levels ?? (clause.points === undefined ? [] : [{ points: clause.points }]);
-        levels.forEach((level, li) => {
-          const at = clause.levels ? [...clausePath, 'levels', li, 'points'] : [...clausePath, 'points'];
-          if (clause.levels) exact(level.points, at);
-          const wrongSign = (item.kind === 'deduction' && level.points > 0) || (item.kind !== 'deduction' && level.points < 0);
-          if (!wrongSign) return;
-          problems.push({
-            path: jsonPath(at),
-            message: `${item.kind} points must be ${item.kind === 'deduction' ? 'negative or 0' : 'positive or 0'}, found ${level.points}`,
-            fix: item.kind === 'deduction' ? 'write a deduction as a negative number (-4)' : 'write a bonus as a positive number',
-            // In words that hold in the form (deductions typed as positive numbers) and in JSON alike.
-            zh: item.kind === 'deduction' ? `扣分项的分值须为扣分,现为加 ${level.points} 分` : `加分项的分值须为加分,现为扣 ${-level.points} 分`,
-          });
+  forEachItem(ruleset, (item, itemPath) => {
+    if (item.kind !== 'bonus' && item.full === undefined) problems.push({ path: jsonPath([...itemPath, 'full']), message: `${item.kind} item ${item.id} has no full score`, fix: 'add "full"', zh: `${item.id} 没有满分,请补上 full` });
+    for (const key of ['full', 'base', 'cap', 'max'] as const) exact(item[key], [...itemPath, key]);
+    if (item.multiplier) exact(item.multiplier.factor, [...itemPath, 'multiplier', 'factor']);
+    item.clauses.forEach((clause, ci) => {
+      const clausePath = [...itemPath, 'clauses', ci];
+      exact(clause.points, [...clausePath, 'points']);
+      exact(clause.cap, [...clausePath, 'cap']);
+      if (clause.effect !== 'veto' && clause.points === undefined && !clause.levels) problems.push({ path: jsonPath(clausePath), message: `clause ${clause.id} has no points`, fix: 'add "points" or "levels"', zh: `条款 ${clause.id} 没有分值,请填写分值` });
+      if (clause.points !== undefined && clause.levels) problems.push({ path: jsonPath([...clausePath, 'points']), message: `clause ${clause.id} has both "points" and "levels"`, fix: 'keep one of them', zh: `条款 ${clause.id} 同时有 points 和 levels,只保留一种` });
+      const levels = clause.levels ?? (clause.points === undefined ? [] : [{ points: clause.points }]);
+      levels.forEach((level, li) => {
+        const at = clause.levels ? [...clausePath, 'levels', li, 'points'] : [...clausePath, 'points'];
+        if (clause.levels) exact(level.points, at);
+        const wrongSign = (item.kind === 'deduction' && level.points > 0) || (item.kind !== 'deduction' && level.points < 0);
+        if (!wrongSign) return;
+        problems.push({
+          path: jsonPath(at),
+          message: `${item.kind} points must be ${item.kind === 'deduction' ? 'negative or 0' : 'positive or 0'}, found ${level.points}`,
+          fix: item.kind === 'deduction' ? 'write a deduction as a negative number (-4)' : 'write a bonus as a positive number',
+          // In words that hold in the form (deductions typed as positive numbers) and in JSON alike.
+          zh: item.kind === 'deduction' ? `扣分项的分值须为扣分,现为加 ${level.points} 分` : `加分项的分值须为加分,现为扣 ${-level.points} 分`,
         });
       });
-    }),
-  );
+    });
+  });
   ruleset.grades.forEach((grade, i) => exact(grade.min, ['grades', i, 'min']));
   return problems;
 }

@@ -4,6 +4,7 @@
  * (`vetoes`, else its own) score 0. Everything a veto means is here: where it may be written,
  * and what it does to its indicator, with the trace line that says so.
  */
+import { forEachClause } from '../walk.js';
 import type { CompiledRuleset } from '../compile.js';
 import type { Milli } from '../decimal.js';
 import { jsonPath, type Problem } from '../errors.js';
@@ -14,18 +15,13 @@ import type { EntityEvent, Ruleset } from '../types.js';
 export function vetoProblems(ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
   const indicatorIds = new Set(ruleset.indicators.map((i) => i.id));
-  ruleset.indicators.forEach((indicator, ii) =>
-    indicator.items.forEach((item, ti) =>
-      item.clauses.forEach((clause, ci) => {
-        if (clause.effect !== 'veto') return;
-        const at = ['indicators', ii, 'items', ti, 'clauses', ci];
-        if (item.kind === 'check') problems.push({ path: jsonPath([...at, 'effect']), message: 'a check clause cannot veto', fix: 'remove "effect"', zh: '“符合条件得分”的条款不能设为整项不得分' });
-        if (clause.vetoes !== undefined && !indicatorIds.has(clause.vetoes)) {
-          problems.push({ path: jsonPath([...at, 'vetoes']), message: `no indicator "${clause.vetoes}"`, fix: 'name an indicator id of this ruleset', zh: `没有评价指标“${clause.vetoes}”,请填写本规则集中的指标编号` });
-        }
-      }),
-    ),
-  );
+  forEachClause(ruleset, (clause, at, item) => {
+    if (clause.effect !== 'veto') return;
+    if (item.kind === 'check') problems.push({ path: jsonPath([...at, 'effect']), message: 'a check clause cannot veto', fix: 'remove "effect"', zh: '“符合条件得分”的条款不能设为整项不得分' });
+    if (clause.vetoes !== undefined && !indicatorIds.has(clause.vetoes)) {
+      problems.push({ path: jsonPath([...at, 'vetoes']), message: `no indicator "${clause.vetoes}"`, fix: 'name an indicator id of this ruleset', zh: `没有评价指标“${clause.vetoes}”,请填写本规则集中的指标编号` });
+    }
+  });
   return problems;
 }
 

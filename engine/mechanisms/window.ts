@@ -5,8 +5,10 @@
  * months: month(d) + w ≥ month(D). A "currently listed" window runs to the end of the
  * month of its `until` (month(until) ≥ month(D)), or on without one.
  */
+import { forEachClause } from '../walk.js';
 import { addMonths, endOfMonth, isIsoDate } from '../dates.js';
 import { jsonPath, type Problem } from '../errors.js';
+import { attributeKinds, ownAttribute } from '../attributes.js';
 import { didYouMean } from '../suggest.js';
 import type { EntityEvent, Ruleset, Window } from '../types.js';
 
@@ -17,10 +19,7 @@ import type { EntityEvent, Ruleset, Window } from '../types.js';
  */
 export function windowProblems(ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
-  const kinds = new Map<string, Set<string>>([['date', new Set(['date'])]]);
-  for (const type of Object.values(ruleset.eventTypes)) {
-    for (const [name, spec] of Object.entries(type.attributes)) kinds.set(name, new Set([...(kinds.get(name) ?? []), spec.type]));
-  }
+  const kinds = attributeKinds(ruleset);
   const attribute = (name: string | undefined, kind: 'number' | 'date', path: (string | number)[]): void => {
     if (name === undefined) return;
     const found = kinds.get(name);
@@ -30,24 +29,20 @@ export function windowProblems(ruleset: Ruleset): Problem[] {
     const [en, zh] = kind === 'number' ? ['a number attribute (months)', '数值属性(月数)'] : ['a date attribute', '日期属性'];
     problems.push({ path: jsonPath(path), message: `"${name}" is not ${en} of the event types${guess.en}`, fix: `name ${en} declared in "eventTypes"`, zh: `“${name}”不是事件的${zh}${guess.zh}` });
   };
-  ruleset.indicators.forEach((indicator, ii) =>
-    indicator.items.forEach((item, ti) =>
-      item.clauses.forEach((clause, ci) => {
-        const w = clause.window;
-        if (!w) return;
-        const at = ['indicators', ii, 'items', ti, 'clauses', ci, 'window'];
-        if (w.months === undefined && w.monthsAttribute === undefined && w.untilAttribute === undefined) {
-          problems.push({ path: jsonPath(at), message: 'the window says neither months nor an attribute', fix: 'add "months", "monthsAttribute" or "untilAttribute"', zh: '计算期限既没有月数也没有依据的属性,请补上 months、monthsAttribute 或 untilAttribute' });
-        }
-        attribute(w.monthsAttribute, 'number', [...at, 'monthsAttribute']);
-        attribute(w.untilAttribute, 'date', [...at, 'untilAttribute']);
-        if (w.defaultParameter !== undefined && !Object.hasOwn(ruleset.parameters, w.defaultParameter)) {
-          const guess = didYouMean(w.defaultParameter, Object.keys(ruleset.parameters));
-          problems.push({ path: jsonPath([...at, 'defaultParameter']), message: `no parameter "${w.defaultParameter}"${guess.en}`, fix: 'add it to "parameters" or correct the name', zh: `没有参数“${w.defaultParameter}”${guess.zh},请在参数中补上或改正名称` });
-        }
-      }),
-    ),
-  );
+  forEachClause(ruleset, (clause, clausePath) => {
+    const w = clause.window;
+    if (!w) return;
+    const at = [...clausePath, 'window'];
+    if (w.months === undefined && w.monthsAttribute === undefined && w.untilAttribute === undefined) {
+      problems.push({ path: jsonPath(at), message: 'the window says neither months nor an attribute', fix: 'add "months", "monthsAttribute" or "untilAttribute"', zh: '计算期限既没有月数也没有依据的属性,请补上 months、monthsAttribute 或 untilAttribute' });
+    }
+    attribute(w.monthsAttribute, 'number', [...at, 'monthsAttribute']);
+    attribute(w.untilAttribute, 'date', [...at, 'untilAttribute']);
+    if (w.defaultParameter !== undefined && !Object.hasOwn(ruleset.parameters, w.defaultParameter)) {
+      const guess = didYouMean(w.defaultParameter, Object.keys(ruleset.parameters));
+      problems.push({ path: jsonPath([...at, 'defaultParameter']), message: `no parameter "${w.defaultParameter}"${guess.en}`, fix: 'add it to "parameters" or correct the name', zh: `没有参数“${w.defaultParameter}”${guess.zh},请在参数中补上或改正名称` });
+    }
+  });
   return problems;
 }
 
@@ -57,14 +52,10 @@ export function monthIndex(date: string): number {
   return (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)) * 12 + digit(5) * 10 + digit(6) - 1;
 }
 
-function attribute(event: EntityEvent, name: string): unknown {
-  return Object.hasOwn(event, name) ? event[name] : undefined;
-}
-
 /** The validity in months of an event under a window, or `undefined` when it has no end. */
 function validityMonths(event: EntityEvent, window: Window, parameters: Readonly<Record<string, unknown>>): number | undefined {
   if (window.monthsAttribute !== undefined) {
-    const own = attribute(event, window.monthsAttribute);
+    const own = ownAttribute(event, window.monthsAttribute);
     if (typeof own === 'number') return own;
     if (window.defaultParameter !== undefined) return parameters[window.defaultParameter] as number;
   }
@@ -75,7 +66,7 @@ function validityMonths(event: EntityEvent, window: Window, parameters: Readonly
 export function lastDayCounted(event: EntityEvent, window: Window | undefined, parameters: Readonly<Record<string, unknown>>): string | undefined {
   if (!window) return undefined;
   if (window.untilAttribute !== undefined) {
-    const until = attribute(event, window.untilAttribute);
+    const until = ownAttribute(event, window.untilAttribute);
     return isIsoDate(until) ? endOfMonth(until) : undefined;
   }
   const months = validityMonths(event, window, parameters);
@@ -87,7 +78,7 @@ export function inWindow(event: EntityEvent, window: Window | undefined, asOf: s
   if (event.date > asOf) return false;
   if (!window) return true;
   if (window.untilAttribute !== undefined) {
-    const until = attribute(event, window.untilAttribute);
+    const until = ownAttribute(event, window.untilAttribute);
     return !isIsoDate(until) || monthIndex(until) >= asOfMonth;
   }
   const months = validityMonths(event, window, parameters);

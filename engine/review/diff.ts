@@ -6,6 +6,7 @@
  * so the editor calls them as the command line does. A change is data, a code and its params
  * (engine/messages/codes.ts); its sentences come from the catalogues.
  */
+import { attributeLabel } from '../attributes.js';
 import { citationHints, type CitationHint } from './citations.js';
 import type { CompiledRuleset } from '../compile.js';
 import { today } from '../dates.js';
@@ -107,11 +108,7 @@ const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
 /** What an event type attribute is called (`project` → 工程项目), with its name. */
 function attributeRef(ruleset: Ruleset, name: string): AttributeRef {
-  for (const type of Object.values(ruleset.eventTypes)) {
-    const spec = Object.hasOwn(type.attributes, name) ? type.attributes[name] : undefined;
-    if (spec) return { attribute: name, attributeLabel: spec.label };
-  }
-  return { attribute: name, attributeLabel: name };
+  return { attribute: name, attributeLabel: attributeLabel(ruleset, name) };
 }
 
 /** A window as data: months, to the date an attribute names, or the months an attribute gives (with what holds without them). */

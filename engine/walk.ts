@@ -1,7 +1,17 @@
-/** Every condition of a ruleset, with its JSON path and the facts it may read. */
-import type { Condition, Ruleset } from './types.js';
+/** Walks over a ruleset: its items and clauses, and every condition, each with its JSON path. */
+import type { Clause, Condition, Indicator, Item, Ruleset } from './types.js';
 
 export type Path = (string | number)[];
+
+/** Calls `visit` for every item of a ruleset, with its JSON path and its indicator. */
+export function forEachItem(ruleset: Ruleset, visit: (item: Item, path: Path, indicator: Indicator) => void): void {
+  ruleset.indicators.forEach((indicator, ii) => indicator.items.forEach((item, ti) => visit(item, ['indicators', ii, 'items', ti], indicator)));
+}
+
+/** Calls `visit` for every clause of a ruleset, with its JSON path and its item. */
+export function forEachClause(ruleset: Ruleset, visit: (clause: Clause, path: Path, item: Item) => void): void {
+  forEachItem(ruleset, (item, path) => item.clauses.forEach((clause, ci) => visit(clause, [...path, 'clauses', ci], item)));
+}
 
 /** What a condition is about: an event (with its project), a project (the base rule), or the record alone. */
 export type ConditionScope = 'event' | 'record' | 'project';
