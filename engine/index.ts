@@ -13,6 +13,7 @@ export { addMonths, endOfMonth, isIsoDate } from './dates.js';
 export { lastDayCounted } from './mechanisms/window.js';
 export { selectVersion, versionProblems, inForce, effectivePeriod, periodWarning, STATUS_LABELS } from './review/versions.js';
 export { policyDiff, caseImpact, ImpactCollector } from './review/diff.js';
+export { moveReasons, explainReason } from './review/reasons.js';
 export { citationHints, citedNumbers } from './review/citations.js';
 export { rulesetHints, highestScore } from './hints.js';
 export { parameterTypes } from './parameters.js';
@@ -26,10 +27,12 @@ export type { SampleCase, CaseOutcome, CaseReport, Difference } from './review/c
 export type { ErrorCode, Problem } from './errors.js';
 export type { SelectVersionOptions } from './review/versions.js';
 export type { CitationHint, CitedNumber, CitedUnit } from './review/citations.js';
+export type { MoveReason } from './review/reasons.js';
 export type { RulesetHint } from './hints.js';
 export type { ChangeWords } from './explain.js';
 export type {
   Catalogue, Locale, TraceCode, TraceParamsByCode, TraceExplanation, ChangeCode, ChangeParamsByCode, ChangeExplanation, ChangeLabel, ChangeLabelCode, ChangeLabelParamsByCode,
+  MoveCode, MoveParamsByCode, MoveExplanation, LimitKind, LimitSide,
 } from './messages/codes.js';
 export type {
   PolicyChange, PolicyChangeFields, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, ItemMove, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,

@@ -3,7 +3,7 @@
  * UTF-8, an empty file, a syntax error (with line and column) and absurd nesting all become a
  * `CreditRulesError` naming the file and the fix, never an exception from Node or V8.
  */
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { CreditRulesError, jsonPath } from '../errors.js';
 import { findSyntaxError, shortPath } from './syntax.js';
 
@@ -150,4 +150,17 @@ function refuseDeep(value: unknown, where: string): unknown {
     throw fileError('JSON_INVALID', where, `is nested more than ${MAX_DEPTH} levels deep`, 'no ruleset, case or record is nested like this: check how the file was generated', deep);
   }
   return value;
+}
+
+/** Writes a file whole or not at all: into a temporary file beside it, then renamed over it. */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    throw fileError('FILE_UNREADABLE', file, `cannot be written (${code ?? String(error)})`, 'check that its folder exists and is writable');
+  }
 }

@@ -344,6 +344,61 @@ export type ChangeLabelCode = keyof ChangeLabelParamsByCode;
 /** A label the engine gives, with its params. */
 export type ChangeLabel = { [C in ChangeLabelCode]: { code: C; params: ChangeLabelParamsByCode[C] } }[ChangeLabelCode];
 
+// ---------------------------------------------------------------- why a case moved
+
+/** A limit as one side of a comparison has it: a cap or maximum (`limit`) and what it cut. */
+export interface LimitSide {
+  limit: number;
+  cut: number;
+}
+
+/** The lines a cap, a maximum or the floor at 0 writes (their trace codes). */
+export type LimitKind = 'clause.cap' | 'item.cap' | 'bonus.max' | 'check.max' | 'item.floor';
+
+/**
+ * Each reason a case moved between two versions with its params, found by comparing the two
+ * results' traces (and, for a grade line, the policy change): an event's points, an event now
+ * counted or no longer (and why not: the trace code of the side that did not count it), a window
+ * edge crossed, a cap that bites, a start, a veto, a grade line, a downgrade, eligibility.
+ * Points are signed as the trace counts them (−4 takes 4).
+ */
+export interface MoveParamsByCode {
+  /** The same event scores other points under the clause: `old` → `new`. */
+  'move.points': ClauseParams & EventParams & UnitParams & { old: number; new: number };
+  /** The event counts under the clause in the new version only; `was` is why the old one did not count it (a trace code), if it said. */
+  'move.counted': ClauseParams & EventParams & UnitParams & { points: number; was?: TraceCode };
+  /** The event no longer counts under the clause; `now` is why not (a trace code), if the new version says. */
+  'move.uncounted': ClauseParams & EventParams & UnitParams & { points: number; now?: TraceCode };
+  /** A window edge crossed: the event counts (`counted`) or no longer counts in the new version; `until` is the last day counted on the side where it lapsed. */
+  'move.window': ClauseParams & EventParams & UnitParams & { counted: boolean; points: number; until?: string };
+  /** A check clause met on one side, or scoring other points. */
+  'move.check': ClauseParams & UnitParams & Sides<number>;
+  /** A cap, maximum or the floor at 0 (`kind`, of the clause or item `id`) that now bites, no longer bites, or has moved. */
+  'move.limit': UnitParams & { kind: LimitKind; id: string; label: string; old?: LimitSide; new?: LimitSide };
+  /** An item starts from other points (its full score, or a base score: `oldBase`/`newBase`). */
+  'move.start': ItemParams & UnitParams & { old: number; new: number; oldBase: boolean; newBase: boolean };
+  /** A veto that now holds (`holds`) or no longer does. */
+  'move.veto': ClauseParams & EventParams & { holds: boolean; indicator: string; indicatorLabel: string };
+  /** A grade line moved across the case's table score. */
+  'move.gradeLine': UnitParams & { grade: string; old: number; new: number; score: number };
+  /** A downgrade step that now holds (`holds`) or lapses; `from`/`to` on the side where it holds. */
+  'move.downgrade': ClauseParams & EventParams & { rule: string; holds: boolean; from: string; to: string };
+  /** The score after a downgrade: the floor it is set to (absent: no floor on that side). */
+  'move.downgradeFloor': UnitParams & { clause: string; grade: string; old?: number; new?: number };
+  /** The table decides again after a downgrade's months: now (`holds`), or no longer. */
+  'move.recalculated': { clause: string; holds: boolean; months: number; since: string };
+  /** Not eligible on one side: `eligible` in the new version or not; `reasons` those of the side that failed. */
+  'move.eligibility': { clause: string; eligible: boolean; reasons: string[] };
+  /** An item's score moved with no clause-level reason found (said at the item). */
+  'move.item': ItemParams & UnitParams & Sides<number>;
+}
+
+/** A reason's code. */
+export type MoveCode = keyof MoveParamsByCode;
+
+/** A reason's code and params, one of `MoveParamsByCode`. */
+export type MoveExplanation = { [C in MoveCode]: { code: C; params: MoveParamsByCode[C] } }[MoveCode];
+
 // ---------------------------------------------------------------- catalogues
 
 /** One language's sentences: a function of its params for every code. */
@@ -353,6 +408,8 @@ export interface Catalogue {
   unmatchedCondition: (p: UnmatchedParams) => string;
   change: { readonly [C in ChangeCode]: (p: ChangeParamsByCode[C]) => string };
   changeLabel: { readonly [C in ChangeLabelCode]: (p: ChangeLabelParamsByCode[C]) => string };
+  /** Why a case moved between two versions. */
+  move: { readonly [C in MoveCode]: (p: MoveParamsByCode[C]) => string };
   /** A ruleset's status as staff say it. */
   status: Readonly<Record<RulesetStatus, string>>;
 }

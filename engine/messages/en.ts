@@ -8,7 +8,7 @@
 import type { ItemKind } from '../types.js';
 import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
-  type Sides, type UnmatchedParams, type WindowSummary,
+  type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event} (${p.date})`;
@@ -83,6 +83,25 @@ function unmatchedCondition(p: UnmatchedParams): string {
   if (p.condition !== undefined) return `does not meet “${p.condition}”`;
   if (p.indicator !== undefined) return `does not meet the event condition of ${p.indicator} ${p.indicatorLabel}`;
   return 'meets the scoring condition of no clause of this table';
+}
+
+/** Signed points as the trace writes them: −4, +2, 0. */
+const signedAmount = (n: number, unit: string): string => (n === 0 ? `0${unit === DEFAULT_UNIT ? '' : ` ${unit}`}` : `${sign(n)}${amount(n, unit)}`);
+const NOT_COUNTED: Partial<Record<TraceCode, string>> = {
+  'window.lapsed': 'its period is over',
+  'window.afterAsOf': 'dated after the evaluation',
+  'keep.notAgain': 'not deducted again',
+  'keep.oncePer': 'counted once only',
+  'keep.highest': 'only the highest counts',
+  'keep.ordered': 'only one of them counts',
+  'event.unmatched': 'no clause counts it',
+  'clause.zero': 'scores 0',
+  veto: 'vetoed',
+};
+const notCounted = (code: TraceCode | undefined): string => (code && NOT_COUNTED[code]) ?? 'not counted';
+const LIMITS: Readonly<Record<LimitKind, string>> = { 'clause.cap': 'clause cap', 'item.cap': 'deduction cap', 'bonus.max': 'maximum', 'check.max': 'maximum', 'item.floor': 'floor at 0' };
+function limitText(kind: LimitKind, side: LimitSide, unit: string): string {
+  return kind === 'item.floor' ? LIMITS[kind] : `${LIMITS[kind]} ${amount(side.limit, unit)}`;
 }
 
 export const en: Catalogue = {
@@ -253,6 +272,35 @@ export const en: Catalogue = {
     eligibility: () => 'eligibility',
     note: () => 'note',
     eventType: (p) => `${p.type} (${p.typeLabel})`,
+  },
+
+  move: {
+    'move.points': (p) => `${p.clause} ${p.label}: ${event(p)} ${signedAmount(p.old, p.unit)} → ${signedAmount(p.new, p.unit)}`,
+    'move.counted': (p) => `${p.clause} ${p.label}: ${event(p)} now counts ${signedAmount(p.points, p.unit)} (before: ${notCounted(p.was)})`,
+    'move.uncounted': (p) => `${p.clause} ${p.label}: ${event(p)} no longer counts (${notCounted(p.now)}; before ${signedAmount(p.points, p.unit)})`,
+    'move.window': (p) =>
+      p.counted
+        ? `${p.clause} ${p.label}: ${event(p)} crosses the window edge: now inside it, ${signedAmount(p.points, p.unit)}${p.until ? ` (before: counted until ${p.until})` : ''}`
+        : `${p.clause} ${p.label}: ${event(p)} crosses the window edge: now outside it${p.until ? ` (counted until ${p.until})` : ''}, before ${signedAmount(p.points, p.unit)}`,
+    'move.check': (p) =>
+      `${p.clause} ${p.label}: ${p.old === undefined ? 'not met' : amount(p.old, p.unit)} → ${p.new === undefined ? 'not met' : amount(p.new, p.unit)}`,
+    'move.limit': (p) => {
+      const head = `${p.id} ${p.label}: `;
+      if (!p.old && p.new) return `${head}${limitText(p.kind, p.new, p.unit)} now bites, ${amount(p.new.cut, p.unit)} not counted`;
+      if (p.old && !p.new) return `${head}${limitText(p.kind, p.old, p.unit)} no longer bites (before: ${amount(p.old.cut, p.unit)} not counted)`;
+      return `${head}${limitText(p.kind, p.old!, p.unit)} → ${amount(p.new!.limit, p.unit)}, not counted ${amount(p.old!.cut, p.unit)} → ${amount(p.new!.cut, p.unit)}`;
+    },
+    'move.start': (p) =>
+      `${p.item} ${p.label}: starts from ${p.oldBase ? 'the base score' : 'full score'} ${amount(p.old, p.unit)} → ${p.newBase ? 'the base score' : 'full score'} ${amount(p.new, p.unit)}`,
+    'move.veto': (p) => `${p.clause} ${p.label}: ${event(p)} ${p.holds ? 'now zeroes' : 'no longer zeroes'} ${p.indicator} ${p.indicatorLabel}`,
+    'move.gradeLine': (p) => `grade line ${p.grade} ${p.old} → ${p.new} (table score ${p.score})`,
+    'move.downgrade': (p) => `${p.clause} ${p.label}: ${event(p)} ${p.holds ? `now downgrades ${p.from} → ${p.to}` : `no longer downgrades (before: ${p.from} → ${p.to})`}`,
+    'move.downgradeFloor': (p) =>
+      `${p.clause} score after a downgrade to ${p.grade}: ${p.old === undefined ? '(none)' : amount(p.old, p.unit)} → ${p.new === undefined ? '(none)' : amount(p.new, p.unit)}`,
+    'move.recalculated': (p) =>
+      p.holds ? `${p.clause} ${p.months} months after the downgrade of ${p.since}: the table decides again` : `${p.clause} the downgrade of ${p.since} still decides (under ${p.months} months)`,
+    'move.eligibility': (p) => (p.eligible ? `${p.clause} now eligible (before: ${p.reasons.join('; ')})` : `${p.clause} no longer eligible: ${p.reasons.join('; ')}`),
+    'move.item': (p) => `${p.item} ${p.label}: ${p.old === undefined ? '(none)' : amount(p.old, p.unit)} → ${p.new === undefined ? '(none)' : amount(p.new, p.unit)}`,
   },
 
   status: STATUS,

@@ -7,7 +7,7 @@
 import type { ItemKind } from '../types.js';
 import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
-  type Sides, type UnmatchedParams, type WindowSummary,
+  type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event}(${p.date})`;
@@ -80,6 +80,26 @@ function unmatchedCondition(p: UnmatchedParams): string {
   if (p.condition !== undefined) return `不符合“${p.condition}”`;
   if (p.indicator !== undefined) return `不符合“${p.indicator} ${p.indicatorLabel}的事件条件”`;
   return '不符合本表任何条款的计分条件';
+}
+
+/** Signed points as a result counts them: 扣 4 分, 加 2 分, 0 分. */
+const signedAmount = (n: number, unit: string): string => (n === 0 ? `0 ${unit}` : `${verb(n)} ${amount(n, unit)}`);
+/** Why a side did not count an event, by the code of its trace line. */
+const NOT_COUNTED: Partial<Record<TraceCode, string>> = {
+  'window.lapsed': '有效期已过',
+  'window.afterAsOf': '晚于评价日期',
+  'keep.notAgain': '不重复扣分',
+  'keep.oncePer': '只计一次',
+  'keep.highest': '只计最高的一次',
+  'keep.ordered': '只计其中一次',
+  'event.unmatched': '不符合计分条件',
+  'clause.zero': '计 0 分',
+  veto: '整项否决',
+};
+const notCounted = (code: TraceCode | undefined): string => (code && NOT_COUNTED[code]) ?? '不计';
+const LIMITS: Readonly<Record<LimitKind, string>> = { 'clause.cap': '本条上限', 'item.cap': '扣分上限', 'bonus.max': '最高', 'check.max': '最高', 'item.floor': '扣至 0 为止' };
+function limitText(kind: LimitKind, side: LimitSide, unit: string): string {
+  return kind === 'item.floor' ? LIMITS[kind] : `${LIMITS[kind]} ${amount(side.limit, unit)}`;
 }
 
 export const zhCN: Catalogue = {
@@ -247,6 +267,34 @@ export const zhCN: Catalogue = {
     eligibility: () => '定级条件',
     note: () => '备注',
     eventType: (p) => `${p.type}(${p.typeLabel})`,
+  },
+
+  move: {
+    'move.points': (p) => `${p.clause} ${p.label}:${event(p)} ${signedAmount(p.old, p.unit)} → ${signedAmount(p.new, p.unit)}`,
+    'move.counted': (p) => `${p.clause} ${p.label}:${event(p)} 原不计(${notCounted(p.was)}),现${signedAmount(p.points, p.unit)}`,
+    'move.uncounted': (p) => `${p.clause} ${p.label}:${event(p)} 原${signedAmount(p.points, p.unit)},现不计(${notCounted(p.now)})`,
+    'move.window': (p) =>
+      p.counted
+        ? `${p.clause} ${p.label}:${event(p)} 跨过期限边界:原已过期限${p.until ? `(计至 ${p.until})` : ''},现在期限内,${signedAmount(p.points, p.unit)}`
+        : `${p.clause} ${p.label}:${event(p)} 跨过期限边界:原${signedAmount(p.points, p.unit)},现已过期限${p.until ? `(计至 ${p.until})` : ''},不计`,
+    'move.check': (p) =>
+      `${p.clause} ${p.label}:${p.old === undefined ? '原不符合' : `原得 ${amount(p.old, p.unit)}`} → ${p.new === undefined ? '现不符合' : `现得 ${amount(p.new, p.unit)}`}`,
+    'move.limit': (p) => {
+      const head = `${p.id} ${p.label}:`;
+      if (!p.old && p.new) return `${head}${limitText(p.kind, p.new, p.unit)}现起作用,${amount(p.new.cut, p.unit)}不计`;
+      if (p.old && !p.new) return `${head}${limitText(p.kind, p.old, p.unit)}不再起作用(原 ${amount(p.old.cut, p.unit)}不计)`;
+      return `${head}${limitText(p.kind, p.old!, p.unit)} → ${amount(p.new!.limit, p.unit)},不计的 ${amount(p.old!.cut, p.unit)} → ${amount(p.new!.cut, p.unit)}`;
+    },
+    'move.start': (p) =>
+      `${p.item} ${p.label}:起算分 ${p.oldBase ? '基本分' : '满分'} ${amount(p.old, p.unit)} → ${p.newBase ? '基本分' : '满分'} ${amount(p.new, p.unit)}`,
+    'move.veto': (p) => `${p.clause} ${p.label}:${event(p)} ${p.holds ? '现' : '不再'}整项否决“${p.indicatorLabel}”(${p.indicator})`,
+    'move.gradeLine': (p) => `${p.grade} 线 ${p.old} → ${p.new}(计分表得分 ${p.score} ${p.unit})`,
+    'move.downgrade': (p) => `${p.clause} ${p.label}:${event(p)} ${p.holds ? `现降级 ${p.from} → ${p.to}` : `原降级 ${p.from} → ${p.to},现不再降级`}`,
+    'move.downgradeFloor': (p) => `${p.clause} 降级后 ${p.grade} 级的得分 ${p.old === undefined ? '(无)' : amount(p.old, p.unit)} → ${p.new === undefined ? '(无)' : amount(p.new, p.unit)}`,
+    'move.recalculated': (p) =>
+      p.holds ? `${p.clause} 自 ${p.since} 降级现已满 ${p.months} 个月,按计分表重新计算` : `${p.clause} 自 ${p.since} 的降级现未满 ${p.months} 个月,不再按计分表重新计算`,
+    'move.eligibility': (p) => (p.eligible ? `${p.clause} 现具备评价资格(原:${p.reasons.join(';')})` : `${p.clause} 现不具备评价资格:${p.reasons.join(';')}`),
+    'move.item': (p) => `${p.item} ${p.label}:${p.old === undefined ? '(无)' : amount(p.old, p.unit)} → ${p.new === undefined ? '(无)' : amount(p.new, p.unit)}`,
   },
 
   status: STATUS,

@@ -19,6 +19,7 @@ import {
   type ClauseSummary, type ConditionOf, type MetaField, type ParameterValue, type WindowSummary,
 } from '../messages/codes.js';
 import { recordIdOf } from '../records.js';
+import { moveReasons, type MoveReason } from './reasons.js';
 import type {
   Citation, Clause, Condition, DowngradeRepeat, DowngradeRule, Grade, Indicator, Item, ItemKind, Level, Parameter, Provisional, Result, Ruleset, Window,
 } from '../types.js';
@@ -760,8 +761,10 @@ export interface CaseImpactRow {
   computedOnly: boolean;
   /** The grade line it is within `nearLine` points of under the new version. */
   nearLine?: NearLine;
-  /** The items whose score differs (E2.1 16 → 14), in table order: why the case moved. */
+  /** The items whose score differs (E2.1 16 → 14), in table order. */
   items?: ItemMove[];
+  /** Why the case moved, clause by clause (`E2.1.3 一般质量事故:ev1 扣 4 分 → 扣 6 分`, a cap that now bites, a grade line moved…): for a case whose score, grade or table score changed. */
+  reasons?: MoveReason[];
   errors?: { old?: ImpactError; new?: ImpactError };
 }
 
@@ -862,6 +865,7 @@ export class ImpactCollector {
   private readonly near: number;
   private readonly lines: readonly { grade: string; min: number }[];
   private readonly rank: Map<string | null, number>;
+  private policy: PolicyChange[] | undefined;
 
   constructor(
     private readonly older: CompiledRuleset,
@@ -928,10 +932,19 @@ export class ImpactCollector {
     if (oldResult && newResult) {
       const moves = itemMoves(oldResult, newResult);
       if (moves.length) row.items = moves;
+      if (scoreChanged || gradeChanged || row.computedOnly) row.reasons = this.reasons(record, oldResult.asOf);
     }
     if (errors.old || errors.new) row.errors = errors;
     this.rows.push(row);
     return row;
+  }
+
+  /** Why a record moved: both versions evaluated again with their traces (only moved records pay for it). */
+  private reasons(record: unknown, asOf: string): MoveReason[] {
+    this.policy ??= policyDiff(this.older.ruleset, this.newer.ruleset);
+    const older = evaluate(this.older, record, { asOf, validate: false });
+    const newer = evaluate(this.newer, record, { asOf, validate: false });
+    return moveReasons(older, newer, this.policy);
   }
 
   /** Sorts the rows and counts transitions and cases near a grade line. */

@@ -10,7 +10,7 @@ import { posix } from 'node:path';
 import { validateCase, type SampleCase } from '../../review/cases.js';
 import type { CompiledRuleset } from '../../compile.js';
 import { isIsoDate, today } from '../../dates.js';
-import { ImpactCollector, policyDiff, type CaseImpact, type CaseImpactRow, type ImpactError, type PolicyChange, type Standing } from '../../review/diff.js';
+import { ImpactCollector, policyDiff, type CaseImpactRow, type ImpactError, type Standing } from '../../review/diff.js';
 import { CreditRulesError } from '../../errors.js';
 import { explain } from '../../explain.js';
 import { effectivePeriod, STATUS_LABELS } from '../../review/versions.js';
@@ -18,7 +18,11 @@ import { usageError } from '../args.js';
 import { HELP_OPTION, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
 import { parseJsonDocument, statPath } from '../files.js';
-import { csvField, csvText } from '../formats/csv.js';
+import { renderDiffHtml } from '../formats/diffHtml.js';
+import { reasonLines, renderDiffCsv, type Report, type Side } from '../formats/diffReport.js';
+import { renderDiffXlsx } from '../formats/diffXlsx.js';
+import type { Locale } from '../../messages/codes.js';
+import { writeFileAtomic } from '../files.js';
 import { displayWidth, pad, truncate } from '../formats/width.js';
 import { chooseVersion, loadCases, loadRulesetFile, rulesetFromJson, versionsFromJson, type VersionChoice } from '../load.js';
 import { Output } from '../output.js';
@@ -26,20 +30,14 @@ import { Progress } from '../progress.js';
 import { locate, placeName, Reporter } from '../report.js';
 import { openRecords, type Where } from '../source.js';
 
-const DIFF_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+const DIFF_FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'xlsx'] as const;
+const LANGS = ['zh-CN', 'en'] as const;
 type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 /** Rows listed per section in table and markdown output unless `--limit` says otherwise. */
 const DEFAULT_LIMIT = 100;
 
 // ---------------------------------------------------------------- reading OLD and NEW
-
-/** One side of the comparison: the version chosen and where it was read. */
-interface Side {
-  compiled: CompiledRuleset;
-  /** As the command line named it. */
-  source: string;
-}
 
 /** `rev:path` when the argument is not a file or folder and reads as one. */
 function gitSpec(argument: string): { rev: string; path: string } | undefined {
@@ -177,15 +175,6 @@ async function collect(path: string, collector: ImpactCollector, asOf: string | 
 
 // ---------------------------------------------------------------- output
 
-interface Report {
-  older: Side;
-  newer: Side;
-  policy: PolicyChange[];
-  impact: CaseImpact;
-  unreadable: number;
-  limit: number;
-}
-
 const versionLine = (side: Side): string => {
   const r = side.compiled.ruleset;
   return `${r.id} ${r.version}（${STATUS_LABELS[r.status]}，${effectivePeriod(r)}） ${side.source}`;
@@ -276,6 +265,14 @@ function sections(report: Report) {
   return { meta, policy, notice, changed: cut(changed), computed: cut(computed), near: cut(impact.nearLines), summary: counts.join('，') };
 }
 
+/** Why each listed case moved, clause by clause, under its id. */
+function reasonsBlock(rows: readonly CaseImpactRow[]): string {
+  const listed = rows.filter((r) => r.reasons?.length);
+  if (!listed.length) return '';
+  const width = Math.max(...listed.map((r) => displayWidth(r.id)));
+  return '\n变化原因\n' + listed.map((r) => reasonLines(r, 'zh-CN').map((line, i) => `  ${pad(i ? '' : r.id, width, 'left')}  ${line}\n`).join('')).join('');
+}
+
 const moreLine = (more: number): string => (more ? `… 还有 ${more} 个未列出（--limit 0 列出全部，或用 --format csv、json）\n` : '');
 
 function renderTable(report: Report): string {
@@ -287,11 +284,11 @@ function renderTable(report: Report): string {
   out.push(`\n政策变化（${s.policy.length} 项）\n`);
   out.push(s.policy.length ? s.policy.map((c) => `  ${explain(c, 'zh-CN')}\n${c.citationHint ? `    ⚠ ${c.citationHint.zh}\n` : ''}`).join('') : '  无：两个版本的计分规则相同\n');
   out.push(`\n对案例的影响：${s.summary}\n`);
-  if (s.changed.shown.length) out.push(table(CHANGED_COLUMNS, s.changed.shown), moreLine(s.changed.more));
+  if (s.changed.shown.length) out.push(table(CHANGED_COLUMNS, s.changed.shown), moreLine(s.changed.more), reasonsBlock(s.changed.shown));
   out.push('\n等级变化\n');
   out.push(report.impact.transitions.length ? report.impact.transitions.map((t) => `  ${transitionGrade(t.from)} → ${transitionGrade(t.to)}  ${t.count} 个\n`).join('') : '  无\n');
   if (s.computed.shown.length) {
-    out.push(`\n降级期内结果不变、计分表得分变化的案例（降级满 ${report.newer.compiled.ruleset.downgrades?.recalcMonths ?? '—'} 个月后按新计分表计算）\n`, table(COMPUTED_COLUMNS, s.computed.shown), moreLine(s.computed.more));
+    out.push(`\n降级期内结果不变、计分表得分变化的案例（降级满 ${report.newer.compiled.ruleset.downgrades?.recalcMonths ?? '—'} 个月后按新计分表计算）\n`, table(COMPUTED_COLUMNS, s.computed.shown), moreLine(s.computed.more), reasonsBlock(s.computed.shown));
   }
   out.push(`\n新版本下距等级线 ${report.impact.nearLineWithin} 分以内的案例（${report.impact.nearLines.length} 个）\n`);
   out.push(s.near.shown.length ? table(NEAR_COLUMNS, s.near.shown) + moreLine(s.near.more) : '  无\n');
@@ -306,6 +303,8 @@ function mdTable(columns: readonly Pick<Column, 'title' | 'align'>[], rows: read
 
 /** A markdown table of cases. */
 const mdCases = (columns: readonly Column[], rows: readonly CaseImpactRow[]): string => mdTable(columns, rows.map((row) => columns.map((c) => c.cell(row))));
+/** The same with why each case moved in a last column (`<br>` between reasons). */
+const REASONS_COLUMN: Column = { title: '变化原因', align: 'left', cell: (r) => reasonLines(r, 'zh-CN').join('<br>') };
 
 function renderMarkdown(report: Report): string {
   const s = sections(report);
@@ -322,10 +321,10 @@ function renderMarkdown(report: Report): string {
   out.push(s.policy.length ? s.policy.map((c) => `- ${mdCell(explain(c, 'zh-CN'))}${c.citationHint ? `（⚠ ${mdCell(c.citationHint.zh)}）` : ''}\n`).join('') : '无：两个版本的计分规则相同。\n');
   if (s.meta.length) out.push(`\n版本信息：${s.meta.map((c) => mdCell(explain(c, 'zh-CN'))).join('；')}\n`);
   out.push(`\n## 对案例的影响\n\n${s.summary}\n\n`);
-  if (s.changed.shown.length) out.push(mdCases(CHANGED_COLUMNS, s.changed.shown), moreLine(s.changed.more));
+  if (s.changed.shown.length) out.push(mdCases([...CHANGED_COLUMNS, REASONS_COLUMN], s.changed.shown), moreLine(s.changed.more));
   out.push('\n## 等级变化\n\n');
   out.push(report.impact.transitions.length ? mdTable([{ title: '原等级', align: 'left' }, { title: '新等级', align: 'left' }, { title: '个数', align: 'right' }], report.impact.transitions.map((t) => [transitionGrade(t.from), transitionGrade(t.to), String(t.count)])) : '无\n');
-  if (s.computed.shown.length) out.push('\n## 降级期内结果不变、计分表得分变化的案例\n\n', mdCases(COMPUTED_COLUMNS, s.computed.shown), moreLine(s.computed.more));
+  if (s.computed.shown.length) out.push('\n## 降级期内结果不变、计分表得分变化的案例\n\n', mdCases([...COMPUTED_COLUMNS, REASONS_COLUMN], s.computed.shown), moreLine(s.computed.more));
   out.push(`\n## 新版本下距等级线 ${report.impact.nearLineWithin} 分以内的案例（${report.impact.nearLines.length} 个）\n\n`);
   out.push(s.near.shown.length ? mdCases(NEAR_COLUMNS, s.near.shown) + moreLine(s.near.more) : '无\n');
   return out.join('');
@@ -354,27 +353,12 @@ function* renderJson(report: Report): Generator<string> {
   yield '\n]}}\n';
 }
 
-const CSV_HEADER = ['id', 'name', 'source', 'asOf', 'oldScore', 'oldGrade', 'newScore', 'newGrade', 'change', 'gradeChange', 'oldComputedScore', 'newComputedScore', 'oldDowngraded', 'newDowngraded', 'nearLine', 'nearLineDistance', 'error', 'items'];
-
-/** One row per case (the policy changes are in the other formats), UTF-8 with a BOM for Excel. */
-function* renderCsv(report: Report): Generator<string> {
-  yield '\uFEFF' + CSV_HEADER.join(',') + '\r\n';
-  for (const r of report.impact.rows) {
-    const error = r.errors ? [r.errors.old?.code, r.errors.new?.code].filter(Boolean).join('/') : '';
-    const row = [
-      csvText(r.id), csvText(r.name ?? ''), csvText(r.source ?? ''), r.asOf, r.old?.score, r.old?.grade, r.new?.score, r.new?.grade, r.change, gradeMove(r).replace(' → ', '→'),
-      r.old?.computedScore, r.new?.computedScore, r.old?.downgraded, r.new?.downgraded, r.nearLine?.grade, r.nearLine?.distance, error, itemsText(r, '; '),
-    ];
-    yield row.map(csvField).join(',') + '\r\n';
-  }
-}
-
 // ---------------------------------------------------------------- the command
 
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'compare two ruleset versions: the change in policy terms and its impact on cases',
-  usage: 'diff OLD NEW --cases PATH [--format table|json|csv|markdown] [--as-of YYYY-MM-DD] [--fail-on-grade-change]',
+  usage: 'diff OLD NEW --cases PATH [--format table|json|csv|markdown|html|xlsx] [--lang zh-CN|en] [--output FILE] [--as-of YYYY-MM-DD] [--fail-on-grade-change]',
   options: {
     cases: { type: 'string', value: 'PATH', description: 'a folder of case files, a case file, or a records file (.json, .ndjson) (required)' },
     format: { type: 'string', value: 'FORMAT', choices: DIFF_FORMATS, description: 'output format, default table' },
@@ -383,6 +367,8 @@ export const diffCommand: Command = {
     'old-version': { type: 'string', value: 'VERSION', description: 'when OLD is a folder of versions, take this version instead of the one in force' },
     'new-version': { type: 'string', value: 'VERSION', description: 'when NEW is a folder of versions, take this version (a draft, say)' },
     limit: { type: 'string', value: 'N', description: `cases listed per section in table and markdown output, default ${DEFAULT_LIMIT}; 0 lists all` },
+    lang: { type: 'string', value: 'LANG', choices: LANGS, description: 'language of csv, html and xlsx: zh-CN (default) or en' },
+    output: { type: 'string', value: 'FILE', description: 'write to FILE (whole or not at all) instead of standard output; xlsx needs it unless output is redirected' },
     help: HELP_OPTION,
   },
   details: `OLD and NEW are each a ruleset file, a folder holding versions of one ruleset (the version in
@@ -399,8 +385,17 @@ decides their result; and the cases within 1 point of a grade line under the new
 Sample cases are evaluated on their own asOf; records on --as-of, else their own asOf, else
 today. Records are scored without a trace; .ndjson is streamed.
 
+Every case that moves says why, clause by clause: an event's points (E2.1.3 一般质量事故:
+ev1 扣 4 分 → 扣 6 分), an event now counted or no longer (a window edge crossed, one kept
+of several), a cap or maximum that now bites or no longer does, a grade line moved across its
+score (AAA 线 90 → 91), a downgrade that now holds or lapses.
+
 Formats: table (the terminal, Chinese labels), markdown (a report or a pull request), json
-(everything: policy changes and every case), csv (one row per case, for spreadsheets).
+(everything: policy changes and every case with its reasons), csv (the policy changes, then
+one row per case, for spreadsheets), html (one self-contained page for a review meeting:
+policy changes with the text they cite, grade transitions, a chart of the grades before and
+after, moved cases and why, cases near a grade line; prints on A4), xlsx (the same as sheets).
+csv, html and xlsx speak --lang (Chinese by default).
 
 OLD and NEW must score the same kind of entity (two enterprise tables, or two project-lead ones).
 
@@ -414,6 +409,16 @@ Examples:
   run: runDiff,
 };
 
+/** The text formats, piece by piece. */
+function pieces(report: Report, format: Exclude<DiffFormat, 'xlsx'>, lang: Locale): Iterable<string> {
+  if (format === 'csv') return renderDiffCsv(report, lang);
+  if (format === 'json') return renderJson(report);
+  if (format === 'html') return [renderDiffHtml(report, lang)];
+  return [format === 'markdown' ? renderMarkdown(report) : renderTable(report)];
+}
+
+const renderAll = (report: Report, format: Exclude<DiffFormat, 'xlsx'>, lang: Locale): string => [...pieces(report, format, lang)].join('');
+
 async function runDiff({ positionals, options }: Parameters<Command['run']>[0]): Promise<ExitStatus> {
   const example = 'write credit-rules diff rulesets/enterprise.json rulesets/enterprise-versions/enterprise-n4.json --cases rulesets/cases/enterprise';
   if (positionals.length !== 2) throw usageError(positionals.length < 2 ? `diff needs OLD and NEW, the two rulesets to compare (got ${positionals.length})` : `diff takes two rulesets, got ${positionals.length}: ${positionals.join(' ')}`, example);
@@ -424,6 +429,7 @@ async function runDiff({ positionals, options }: Parameters<Command['run']>[0]):
   const limitText = (options.limit as string | undefined) ?? String(DEFAULT_LIMIT);
   if (!/^\d+$/.test(limitText)) throw usageError(`--limit ${JSON.stringify(limitText)} is not a number`, 'write --limit 50, or --limit 0 to list every case');
   const format = (options.format as DiffFormat | undefined) ?? 'table';
+  if (format === 'xlsx' && options.output === undefined && process.stdout.isTTY) throw usageError('--format xlsx writes a workbook, not text for the terminal', 'add --output report.xlsx (or redirect: > report.xlsx)');
   const date = asOf ?? today();
 
   const older = loadSide(positionals[0]!, { asOf: date, version: options['old-version'] as string | undefined });
@@ -439,13 +445,21 @@ async function runDiff({ positionals, options }: Parameters<Command['run']>[0]):
   const impact = collector.finish();
   const result: Report = { older, newer, policy, impact, unreadable, limit: Number(limitText) };
 
-  const out = new Output(process.stdout);
-  const pieces = format === 'csv' ? renderCsv(result) : format === 'json' ? renderJson(result) : [format === 'markdown' ? renderMarkdown(result) : renderTable(result)];
-  for (const piece of pieces) {
-    out.write(piece);
-    await out.flushIfFull();
+  const lang = ((options.lang as Locale | undefined) ?? 'zh-CN');
+  const output = options.output as string | undefined;
+  if (output !== undefined) {
+    const content = format === 'xlsx' ? await renderDiffXlsx(result, lang) : renderAll(result, format, lang);
+    writeFileAtomic(output, content);
+  } else if (format === 'xlsx') {
+    process.stdout.write(await renderDiffXlsx(result, lang));
+  } else {
+    const out = new Output(process.stdout);
+    for (const piece of pieces(result, format, lang)) {
+      out.write(piece);
+      await out.flushIfFull();
+    }
+    await out.flush();
   }
-  await out.flush();
 
   if (impact.total + unreadable === 0) report.print(`warning: ${casesPath} holds no cases or records`);
   const failedGrades = options['fail-on-grade-change'] === true && impact.gradeChanged > 0;
