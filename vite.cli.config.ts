@@ -21,6 +21,9 @@ export default defineConfig({
       },
     },
   ],
+  // The package has no runtime dependencies: what the CLI uses from node_modules (the workbook
+  // writer of `diff --format xlsx`) is bundled into dist/.
+  ssr: { noExternal: ['write-excel-file', 'fflate'] },
   build: {
     ssr: true,
     target: 'node20',

@@ -121,19 +121,19 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
   it('--format csv: one row per case, RFC 4180 with a BOM', () => {
     const run = cli(['diff', RULESET, N4, '--cases', CASES, '--format', 'csv']);
     expect(run.status).toBe(0);
-    expect(run.stdout.startsWith('\uFEFFid,name,source,asOf,oldScore,oldGrade,newScore,newGrade,change,gradeChange,')).toBe(true);
+    expect(run.stdout.startsWith('\uFEFF类型,标识,名称,来源,评价日,原得分,原等级,新得分,新等级,变化,等级变化,')).toBe(true);
     const lines = run.stdout.split('\r\n');
-    expect(lines).toHaveLength(155 + 2); // header, rows, and the empty string after the last CRLF
-    expect(lines[1]).toMatch(/^C103,[^,]+,rulesets\/cases\/enterprise\/103-exactly-90\.json,2021-06-30,90,AAA,88,AA\+,-2,AAA→AA\+,90,88,false,false,,,,E4 2→0$/);
-    expect(lines.find((l) => l.startsWith('C138,'))).toMatch(/^C138,"综合:降级已满6个月,按计分表重新计算",/);
+    expect(lines).toHaveLength(3 + 155 + 2); // header, 3 policy changes, rows, and the empty string after the last CRLF
+    expect(lines[4]).toMatch(/^案例,C103,[^,]+,rulesets\/cases\/enterprise\/103-exactly-90\.json,2021-06-30,90,AAA,88,AA\+,-2,AAA→AA\+,90,88,否,否,,,,E4 2→0,"E4\.2 /);
+    expect(lines.find((l) => l.startsWith('案例,C138,'))).toMatch(/^案例,C138,"综合:降级已满6个月,按计分表重新计算",/);
   });
 
   it('--format csv: text a spreadsheet would run as a formula is written after an apostrophe', () => {
     const records = join(tmp, 'formula.json');
     const record = JSON.parse(readFileSync('test/fixtures/records/three.json', 'utf8'))[0];
     writeFileSync(records, JSON.stringify([{ ...record, id: '=C021', name: '=HYPERLINK("x")' }]));
-    const row = cli(['diff', RULESET, minusFive, '--cases', records, '--format', 'csv', '--as-of', '2021-06-30']).stdout.split('\r\n')[1]!;
-    expect(row.startsWith(`'=C021,"'=HYPERLINK(""x"")",`)).toBe(true);
+    const row = cli(['diff', RULESET, minusFive, '--cases', records, '--format', 'csv', '--as-of', '2021-06-30']).stdout.split('\r\n')[2]!;
+    expect(row.startsWith(`案例,'=C021,"'=HYPERLINK(""x"")",`)).toBe(true);
   });
 
   it('notices two sides with one version number: the same version, or a copy not renumbered', () => {
@@ -158,7 +158,7 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(run.stdout).toMatch(/^# 规则集比较：enterprise 2021\.1 → enterprise 2021\.1-n4\n/);
     for (const line of HONOURS_LINES) expect(run.stdout).toContain(`- ${line}\n`);
     expect(run.stdout).toContain('| 标识 | 名称 | 评价日 | 原得分 | 原等级 | 新得分 | 新等级 | 变化 | 等级变化 |');
-    expect(run.stdout).toMatch(/\n\| C103 \| .* \| 2021-06-30 \| 90 \| AAA \| 88 \| AA\+ \| ▼2 \| AAA → AA\+ \| E4 2→0 \|\n/);
+    expect(run.stdout).toMatch(/\n\| C103 \| .* \| 2021-06-30 \| 90 \| AAA \| 88 \| AA\+ \| ▼2 \| AAA → AA\+ \| E4 2→0 \| E4\.2 .*跨过期限边界.* \|\n/);
     expect(run.stdout).toContain('… 还有 10 个未列出');
     expect(run.stdout).toContain('| AAA | AA+ | 1 |');
   });
@@ -206,7 +206,7 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(cli(['diff', RULESET, N4, RULESET, '--cases', CASES]).status).toBe(2);
     expect(cli(['diff', RULESET, N4, '--cases', CASES, '--as-of', '2021-02-30']).status).toBe(2);
     expect(cli(['diff', RULESET, N4, '--cases', CASES, '--limit', 'all']).status).toBe(2);
-    expect(cli(['diff', RULESET, N4, '--cases', CASES, '--format', 'yaml']).stderr).toMatch(/is not one of table, json, csv, markdown/);
+    expect(cli(['diff', RULESET, N4, '--cases', CASES, '--format', 'yaml']).stderr).toMatch(/is not one of table, json, csv, markdown, html, xlsx/);
     expect(cli(['diff', '--help']).stdout).toContain('Usage: credit-rules diff OLD NEW --cases PATH');
   });
 });
@@ -221,9 +221,9 @@ describe('credit-rules diff on 100,000 records', () => {
     const run = cli(['diff', RULESET, N4, '--cases', file, '--as-of', '2021-06-30', '--format', 'csv'], { timeout: 170_000 });
     const seconds = (performance.now() - started) / 1000;
     expect(run.status).toBe(0);
-    const rows = run.stdout.split('\r\n').length - 2;
+    const rows = run.stdout.split('\r\n').filter((l) => l.startsWith('案例,')).length;
     expect(rows).toBe(100_000);
-    const moved = run.stdout.split('\r\n').slice(1).filter((l) => /^[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,-/.test(l)).length;
+    const moved = run.stdout.split('\r\n').filter((l) => /^案例,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,-/.test(l)).length;
     console.log(`credit-rules diff: 100,000 records (${(readFileSync(file).length / 1e6).toFixed(0)} MB NDJSON) in ${seconds.toFixed(1)} s, ${moved} scores changed`);
     expect(seconds).toBeLessThan(120);
   }, 240_000);
