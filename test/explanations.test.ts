@@ -35,7 +35,8 @@ describe('the trace, said from its codes by the catalogues', () => {
   const after = traceLines();
 
   it('says every line of every shipped case as the engine said it before, in Chinese and English', () => {
-    expect(Object.keys(after)).toEqual(Object.keys(before));
+    // Cases added after the capture (their results are checked by hand-worked values in cases.test) are not in it.
+    expect(Object.keys(after).filter((run) => Object.hasOwn(before, run))).toEqual(Object.keys(before));
     let lines = 0;
     for (const [run, expected] of Object.entries(before)) {
       expect(after[run], run).toEqual(expected);
@@ -50,7 +51,8 @@ describe('policy changes, said from their codes by the catalogues', () => {
   it('says every change of every pair of versions as the engine said it before', () => {
     const before = fixture<Record<string, PolicyChangeText[]>>('policy-changes.json');
     const after = policyLines();
-    expect(Object.keys(after)).toEqual(Object.keys(before));
+    // Cases added after the capture (their results are checked by hand-worked values in cases.test) are not in it.
+    expect(Object.keys(after).filter((run) => Object.hasOwn(before, run))).toEqual(Object.keys(before));
     for (const [name, expected] of Object.entries(before)) expect(after[name], name).toEqual(expected);
   });
 });
