@@ -277,9 +277,12 @@ describe('CompareView', () => {
     await regraded.trigger('click');
     const traces = wrapper.get('[data-role=compare-traces]');
     expect(traces.findAll('[data-side=old] .trace-line.changed').length).toBeGreaterThan(0);
-    expect(traces.get('[data-role=trace-differences]').text()).toContain('仅旧版本计分');
-    // The new side's lapsed honour line differs but counts nothing: it is not listed as scored.
-    expect(traces.get('[data-role=trace-differences]').text()).not.toContain('仅新版本计分');
+    // Why it moved, clause by clause: the honour crosses its window's edge under N4.
+    expect(traces.findAll('[data-role=move-reasons] li').map((li) => li.text())).toEqual([
+      'E4.2 省园林优秀管理奖、省级AAA级守合同重信用:ev3(2019-12-20) 跨过期限边界:原加 2 分,现已过期限(计至 2020-12-31),不计',
+    ]);
+    // The impact table says the same under the case's row.
+    expect(wrapper.get('.impact-reasons[data-case-id="C103"]').text()).toContain('ev3(2019-12-20) 跨过期限边界');
     expect(wrapper.find('[data-role=monaco-diff-stub]').exists()).toBe(true);
   });
 
@@ -295,14 +298,14 @@ describe('CompareView', () => {
     expect(wrapper.findAll('[data-role=meta-changes] .meta-change').map((m) => m.text()).slice(1)).toEqual(['version 2021.1 → 2021.1-n4', 'status official → draft']);
   });
 
-  it('reads a clause counted on both sides with other points as one change, E2.1.3 −4 → −6', async () => {
+  it('says why a case moved, clause by clause and event by event: E2.1.3 ev1 −4 → −6', async () => {
     await openEnterprise();
     useRulesetStore().setValue([...E213_POINTS], -6, 'E2.1.3');
     await useCompareStore().choose(SAVED, DRAFT);
     const wrapper = mountWith(CompareView);
     await flushPromises();
     await wrapper.get('.impact-row[data-case-id="C021"]').trigger('click');
-    expect(wrapper.get('[data-role=trace-differences]').text()).toBe('两版计分不同: E2.1.3 −4 → −6');
+    expect(wrapper.get('[data-role=trace-differences]').text()).toBe('变化原因:E2.1.3 一般质量事故:ev1(2016-06-15) 扣 4 分 → 扣 6 分');
   });
 
   it('names what is wrong with an invalid draft it cannot compare, as the form does', async () => {
