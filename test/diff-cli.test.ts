@@ -51,7 +51,7 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(run.stdout).toContain('政策变化（3 项）');
     expect(run.stdout).toContain('旧版本  enterprise 2021.1（正式，2021-02-19 起） rulesets/enterprise.json');
     expect(run.stdout).toContain('新版本  enterprise 2021.1-n4（草案，2021-02-19 起） rulesets/enterprise-versions/enterprise-n4.json');
-    expect(run.stdout).toContain('对案例的影响：共 156 个案例，得分或等级变化 13 个，等级变化 2 个，不变 143 个，另有 2 个降级期内结果不变、计分表得分变化');
+    expect(run.stdout).toContain('对案例的影响：共 159 个案例，得分或等级变化 13 个，等级变化 2 个，不变 146 个，另有 2 个降级期内结果不变、计分表得分变化');
     expect(changedIds(run.stdout)).toEqual(MOVED);
     expect(run.stdout).toMatch(/\n等级变化\n {2}AAA → AA\+ {2}1 个\n {2}AA\+ → AA {2}1 个\n/);
     expect(run.stdout).toMatch(/C132 .* 80 AA（降级） +82 +80 +▼2 {2}E4 2→0\n/);
@@ -110,10 +110,10 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(body.old).toMatchObject({ source: RULESET, id: 'enterprise', version: '2021.1', status: 'official' });
     expect(body.policy.filter((c: { section: string }) => c.section === 'clause').map((c: { message: string }) => c.message)).toEqual(HONOURS_LINES);
     expect(body.impact).toMatchObject({
-      total: 156, compared: 156, changed: 13, gradeChanged: 2, computedOnly: 2, unreadable: 0,
+      total: 159, compared: 159, changed: 13, gradeChanged: 2, computedOnly: 2, unreadable: 0,
       transitions: [{ from: 'AAA', to: 'AA+', count: 1 }, { from: 'AA+', to: 'AA', count: 1 }],
     });
-    expect(body.impact.rows).toHaveLength(156);
+    expect(body.impact.rows).toHaveLength(159);
     expect(body.impact.rows[0]).toMatchObject({ id: 'C103', asOf: '2021-06-30', old: { score: 90, grade: 'AAA' }, new: { score: 88, grade: 'AA+' }, change: -2, gradeChanged: true });
     expect(body.impact.nearLines).toContain('C104');
   });
@@ -123,7 +123,7 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(run.status).toBe(0);
     expect(run.stdout.startsWith('\uFEFF类型,标识,名称,来源,评价日,原得分,原等级,新得分,新等级,变化,等级变化,')).toBe(true);
     const lines = run.stdout.split('\r\n');
-    expect(lines).toHaveLength(3 + 156 + 2); // header, 3 policy changes, rows, and the empty string after the last CRLF
+    expect(lines).toHaveLength(3 + 159 + 2); // header, 3 policy changes, rows, and the empty string after the last CRLF
     expect(lines[4]).toMatch(/^案例,C103,[^,]+,rulesets\/cases\/enterprise\/103-exactly-90\.json,2021-06-30,90,AAA,88,AA\+,-2,AAA→AA\+,90,88,否,否,,,,E4 2→0,"E4\.2 /);
     expect(lines.find((l) => l.startsWith('案例,C138,'))).toMatch(/^案例,C138,"综合:降级已满6个月,按计分表重新计算",/);
   });

@@ -68,7 +68,7 @@ describe('credit-rules diff: why each case moved, and the report', () => {
     expect(moved).toHaveLength(14);
     expect(moved[1]!.slice(3)).toEqual([90, 'AAA', 88, 'AA+', -2, 'AAA → AA+', C103_WHY]);
     expect(sheet('等级变化').slice(1)).toEqual([['AAA', 'AA+', 1], ['AA+', 'AA', 1]]);
-    expect(sheet('等级分布').slice(1)).toEqual([['AAA', 1, 0], ['AA+', 14, 14], ['AA', 45, 46], ['A', 76, 76], ['B', 20, 20]]);
+    expect(sheet('等级分布').slice(1)).toEqual([['AAA', 1, 0], ['AA+', 14, 14], ['AA', 46, 47], ['A', 78, 78], ['B', 20, 20]]);
   });
 
   it('--format xlsx to a terminal is refused; to a file that cannot be written, no half-written file', () => {
@@ -86,7 +86,7 @@ describe('credit-rules diff: why each case moved, and the report', () => {
     const en = cli(['diff', RULESET, N4, '--cases', CASES, '--format', 'csv', '--lang', 'en']).stdout.split('\r\n');
     expect(en[0]).toBe('\uFEFFkind,id,name,source,evaluated on,old score,old grade,new score,new grade,change,grade change,old table score,new table score,old downgraded,new downgraded,near grade line,distance to line,error,items that moved,explanation (why it moved)');
     expect(en[1]).toBe('policy change,E4.1,市级荣誉、省级AA级守合同重信用,,,,,,,,,,,,,,,,,E4.1 市级荣誉、省级AA级守合同重信用: counts for 24 months → 12 months');
-    expect(en).toHaveLength(3 + 156 + 2);
+    expect(en).toHaveLength(3 + 159 + 2);
   });
 });
 

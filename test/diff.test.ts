@@ -253,7 +253,7 @@ describe('caseImpact of the N4 honours reading on the shipped enterprise cases',
   //   154 (D 2023-12-30) cityTopTen 2022-02-10 lapses: E4 1 → 0, 74.5 → 73.5.
   //   141 (D 2024-03-01): its cityTopTen 2022-02-28 has lapsed under both.
   // Unchanged: 099 (宁波 honour never counts; 台州 2020-07-01 counts under both), 101 and 102
-  // (2021-01-08), 104 and 156 (2020-11-11), 113 (2020-06-01: exactly 12 months, counts to 2021-06-30).
+  // (2021-01-08), 104 and 156 (2020-11-11), 157–159 (no honours), 113 (2020-06-01: exactly 12 months, counts to 2021-06-30).
   // 132 (D 2021-07-10): provinceContractAAA 2020-03-03 lapses, table 82 → 80, but the second
   // downgrade (2021-04-20) still decides: 80 AA under both. 153 (D 2023-12-29): the same honour
   // as 154 lapses, table 84.5 → 83.5, but the bribery downgrade decides: 40 B under both.
@@ -275,7 +275,7 @@ describe('caseImpact of the N4 honours reading on the shipped enterprise cases',
     });
     // Grade changes first, then the largest change.
     expect(impact.rows.slice(0, 13).map((r) => r.id)).toEqual(['C103', 'C148', 'C055', 'C138', 'C144', 'C145', 'C053', 'C054', 'C056', 'C137', 'C139', 'C140', 'C154']);
-    expect(impact).toMatchObject({ total: 156, compared: 156, changed: 13, gradeChanged: 2, computedOnly: 2 });
+    expect(impact).toMatchObject({ total: 159, compared: 159, changed: 13, gradeChanged: 2, computedOnly: 2 });
     expect(impact.transitions).toEqual([{ from: 'AAA', to: 'AA+', count: 1 }, { from: 'AA+', to: 'AA', count: 1 }]);
     expect(impact.rows.filter((r) => r.computedOnly).map((r) => [r.id, r.old!.computedScore, r.new!.computedScore, r.new!.score, r.new!.grade])).toEqual([
       ['C132', 82, 80, 80, 'AA'],
