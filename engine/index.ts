@@ -14,6 +14,7 @@ export { lastDayCounted } from './mechanisms/window.js';
 export { selectVersion, versionProblems, inForce, effectivePeriod, periodWarning, STATUS_LABELS } from './review/versions.js';
 export { policyDiff, caseImpact, ImpactCollector } from './review/diff.js';
 export { moveReasons, explainReason } from './review/reasons.js';
+export { sensitivity, rulesetNumbers, pointsStep } from './review/sensitivity.js';
 export { citationHints, citedNumbers } from './review/citations.js';
 export { rulesetHints, highestScore } from './hints.js';
 export { parameterTypes } from './parameters.js';
@@ -28,6 +29,7 @@ export type { ErrorCode, Problem } from './errors.js';
 export type { SelectVersionOptions } from './review/versions.js';
 export type { CitationHint, CitedNumber, CitedUnit } from './review/citations.js';
 export type { MoveReason } from './review/reasons.js';
+export type { SensitivityReport, RulesetNumber, NumberKind, Unpinned, InertReason } from './review/sensitivity.js';
 export type { RulesetHint } from './hints.js';
 export type { ChangeWords } from './explain.js';
 export type {
