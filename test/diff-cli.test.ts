@@ -38,7 +38,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** The ids of the rows of the first table after "对案例的影响". */
 function changedIds(table: string): string[] {
-  const section = table.slice(table.indexOf('对案例的影响'), table.indexOf('\n等级变化'));
+  // The table ends where why each case moved begins (or, with none, at the grade transitions).
+  const end = table.indexOf('\n变化原因\n');
+  const section = table.slice(table.indexOf('对案例的影响'), end >= 0 ? end : table.indexOf('\n等级变化'));
   return section.split('\n').slice(3).filter(Boolean).map((line) => line.split(/\s+/)[0]!);
 }
 

@@ -42,9 +42,11 @@ export interface RulesetNumber {
  * Why a move can change no score whatever the record, so no case can pin it: a bonus or
  * check clause's points raised past its item's maximum or full score (the item stops there
  * first), a deduction past its item's full score (the floor at 0 stops it first), a deduction
- * cap raised past the full score, a check item's full score raised past what its clauses give.
+ * cap raised past the full score, a check item's full score raised past what its clauses give,
+ * a grade line moved between two scores a record can have (every amount a multiple of 5: no
+ * score lies between 1049 and 1050).
  */
-export type InertReason = 'pointsPastItemLimit' | 'capPastFull' | 'fullPastClauses';
+export type InertReason = 'pointsPastItemLimit' | 'capPastFull' | 'fullPastClauses' | 'betweenScores';
 
 /** A number no case notices, with what was tried. */
 export interface Unpinned extends RulesetNumber {
@@ -85,6 +87,27 @@ export function pointsStep(ruleset: Ruleset): number {
   });
   ruleset.grades.forEach((g) => see(g.min));
   return 10 ** -decimals;
+}
+
+/**
+ * The grain of every score the table can give, in thousandths: the greatest common divisor of
+ * its amounts (points, full and base scores, caps, maxima, downgrade floors), so every score is
+ * a multiple of it.
+ */
+export function scoreGrain(ruleset: Ruleset): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let grain = 0;
+  const see = (n: number | undefined): void => {
+    if (n !== undefined) grain = gcd(grain, Math.abs(toMilli(n)));
+  };
+  forEachItem(ruleset, (item) => [item.full, item.base, item.cap, item.max].forEach(see));
+  forEachClause(ruleset, (clause) => {
+    see(clause.points);
+    see(clause.cap);
+    clause.levels?.forEach((l) => see(l.points));
+  });
+  Object.values(ruleset.downgrades?.floors ?? {}).forEach(see);
+  return grain || 1;
 }
 
 /** Every number of the ruleset a policy officer may change, with its step. */
@@ -187,6 +210,7 @@ function noticed(compiled: CompiledRuleset, cases: readonly SampleCase[]): boole
  */
 export function sensitivity(json: Ruleset, cases: readonly SampleCase[]): SensitivityReport {
   const numbers = rulesetNumbers(json);
+  const grain = scoreGrain(json);
   const unpinned: Unpinned[] = [];
   let moves = 0;
   const inert: Unpinned[] = [];
@@ -205,6 +229,14 @@ export function sensitivity(json: Ruleset, cases: readonly SampleCase[]): Sensit
       }
       moves++;
       if (noticed(compiled, cases)) continue;
+      // A grade line moved between two scores a record can have: no record's grade changes.
+      if (n.kind === 'gradeLine' && typeof value === 'number' && typeof n.value === 'number') {
+        const [lo, hi] = [Math.min(toMilli(value), toMilli(n.value)), Math.max(toMilli(value), toMilli(n.value))];
+        if (Math.ceil(lo / grain) * grain >= hi) {
+          inertMoves.push({ value, reason: 'betweenScores', limit: fromMilli(grain) });
+          continue;
+        }
+      }
       // A move past the item's own limit (in magnitude) changes nothing any record could show.
       if (n.inertPast && typeof value === 'number' && typeof n.value === 'number' && Math.abs(toMilli(value)) > Math.abs(toMilli(n.value)) && Math.abs(toMilli(n.value)) >= toMilli(n.inertPast.limit)) {
         inertMoves.push({ value, reason: n.inertPast.reason, limit: n.inertPast.limit });
