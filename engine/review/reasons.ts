@@ -57,7 +57,7 @@ function group(older: readonly TraceEntry[], newer: readonly TraceEntry[]): Map<
     if (!g) groups.set(key, (g = {}));
     (g[side] ??= { lines: [] }).lines.push(line);
   };
-  // Interleaved by position, so the order follows the table on both sides.
+  // The new trace first, so reasons come in the new table's order; what only the old one has follows.
   for (const line of newer) add('new', line);
   for (const line of older) add('old', line);
   return groups;
