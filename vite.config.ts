@@ -3,7 +3,8 @@ import vue from '@vitejs/plugin-vue';
 import { rulesetFilesPlugin } from './editor/server/vitePlugin.js';
 
 // `npm start` serves the editor (index.html → editor/main.ts) and, through the plugin, the
-// rulesets folder ($CREDIT_RULES_ROOT or ./rulesets) on 127.0.0.1 only.
+// rulesets folder ($CREDIT_RULES_ROOT or ./rulesets) on 127.0.0.1 only; nothing else of the
+// repository (the plugin's guard), and no CORS headers: other origins get no answer they can read.
 export default defineConfig({
   root: '.',
   plugins: [vue(), rulesetFilesPlugin()],
@@ -16,10 +17,11 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     strictPort: true,
+    cors: false,
     // Saved rulesets and cases reach the page through the file API, not through a reload.
     watch: { ignored: ['**/rulesets/**', '**/test-results/**', '**/.bench/**'] },
   },
-  preview: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1', cors: false },
   // Monaco is loaded lazily; listing it here spares the first visit a dependency re-scan and reload.
   optimizeDeps: {
     include: [

@@ -383,6 +383,17 @@ const en: Messages = {
     downloadMine: 'Download my version',
     reload: 'Reload (drop my changes)',
   },
+  fileServer: {
+    NOT_UTF8: '{path} is not UTF-8 text, so it was neither saved nor opened. Save it as UTF-8 and try again; the file on disk is unchanged.',
+    BUSY: '{path} is being saved by another editor; try again in a moment. The file is unchanged.',
+    HISTORY_UNSAFE: '{path} was not saved: rulesets/.history is a link or not a folder, so the previous version cannot be kept safely. Make it a plain folder; the file is unchanged.',
+    DISK_FULL: '{path} was not saved: the disk is full (or over quota). Free some space and save again; the file is unchanged.',
+    READ_ONLY: '{path} was not saved: the rulesets folder is on a read-only disk. Ask your administrator, or move the rulesets folder somewhere writable; the file is unchanged.',
+    NAME_TOO_LONG: '{path}: the file name is too long for the operating system. Use a shorter name; the file is unchanged.',
+    NO_PERMISSION: '{path}: the operating system refused access (no permission). Ask your administrator to check the rulesets folder; the file is unchanged.',
+    STORAGE: '{path}: the disk could not be read or written (system code {os}). Try again later or ask your administrator; the file is unchanged.',
+    INTERNAL: '{path}: the file server failed ({detail}). The file is unchanged.',
+  },
   confirm: {
     discard: 'There are unsaved changes. Opening another ruleset drops them. Go on?',
     revert: 'Revert to the saved version? (You can still undo.)',

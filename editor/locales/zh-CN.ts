@@ -381,6 +381,18 @@ const zhCN = {
     downloadMine: '下载我的版本',
     reload: '重新载入(放弃我的修改)',
   },
+  /** The file server's own refusals, written in the language the request asks for (editor/server/api.ts). */
+  fileServer: {
+    NOT_UTF8: '{path} 不是 UTF-8 编码的文本,没有保存也没有打开。请把文件另存为 UTF-8 后再试;磁盘上的文件没有改动。',
+    BUSY: '{path} 正在由另一个编辑器保存,请稍后再试;文件没有改动。',
+    HISTORY_UNSAFE: '{path} 没有保存:rulesets/.history 是一个链接或不是文件夹,原版本无法安全保留。请把它改为普通文件夹;文件没有改动。',
+    DISK_FULL: '{path} 没有保存:磁盘已满(或超出配额)。请清理磁盘空间后再保存;文件没有改动。',
+    READ_ONLY: '{path} 没有保存:规则集文件夹所在的磁盘是只读的。请联系管理员,或把规则集文件夹放到可写的位置;文件没有改动。',
+    NAME_TOO_LONG: '{path}:文件名太长,操作系统不接受。请用较短的文件名;文件没有改动。',
+    NO_PERMISSION: '{path}:操作系统拒绝读写(没有权限)。请联系管理员检查规则集文件夹的权限;文件没有改动。',
+    STORAGE: '{path}:读写磁盘时出错(系统代码 {os})。请稍后再试或联系管理员;文件没有改动。',
+    INTERNAL: '{path}:文件服务器内部出错({detail})。文件没有改动。',
+  },
   confirm: {
     discard: '有未保存的修改。打开其他规则集将放弃这些修改,确定吗?',
     revert: '恢复为已保存的版本?(之后仍可“撤销”)',

@@ -7,11 +7,16 @@
  *   PUT    /api/file?path=…   body: the JSON text; `If-Match: <hash>` or `If-None-Match: *`
  *   DELETE /api/file?path=cases/…              `If-Match: <hash>`
  *
- * Only loopback clients are served, and writes must carry `x-credit-rules-editor`.
+ * Only loopback clients are served, under a loopback host name, never to a page of another
+ * site or port; writes must carry `x-credit-rules-editor` and a body of UTF-8 text. Refusals
+ * that an officer has to act on (a full disk, a read-only one, a file name too long, …) are
+ * written in the language the request asks for (`Accept-Language`), zh-CN unless it asks for en.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FileApiError, type RulesetFiles } from './files.js';
-import { API_PREFIX, WRITE_HEADER, type FileErrorBody } from './protocol.js';
+import en from '../locales/en.js';
+import zhCN from '../locales/zh-CN.js';
+import { asFileApiError, decodeUtf8, FileApiError, type RulesetFiles } from './files.js';
+import { API_PREFIX, LOCALIZED_CODES, WRITE_HEADER, type FileErrorBody } from './protocol.js';
 
 type Next = (error?: unknown) => void;
 
@@ -30,15 +35,31 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function refuse(res: ServerResponse, error: FileApiError): void {
-  const body: FileErrorBody = { error: { code: error.code, message: error.message } };
+const CATALOGUES = { 'zh-CN': zhCN.fileServer, en: en.fileServer };
+
+/** The language a request asks for: the first tag of `Accept-Language`, en or else zh-CN. */
+function localeOf(req: IncomingMessage): keyof typeof CATALOGUES {
+  const first = String(req.headers['accept-language'] ?? '').trim().toLowerCase();
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+/** The refusal's message in `locale` when the catalogue has one for its code, else the server's own. */
+function localized(error: FileApiError, locale: keyof typeof CATALOGUES): string {
+  if (!(LOCALIZED_CODES as readonly string[]).includes(error.code)) return error.message;
+  const template = CATALOGUES[locale][error.code as (typeof LOCALIZED_CODES)[number]];
+  const params: Record<string, string | undefined> = { path: '', ...error.params };
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
+}
+
+function refuse(res: ServerResponse, error: FileApiError, locale: keyof typeof CATALOGUES): void {
+  const body: FileErrorBody = { error: { code: error.code, message: localized(error, locale) } };
   if (error.problems.length) body.error.problems = error.problems;
   if (error.currentHash !== undefined) body.error.currentHash = error.currentHash;
   send(res, error.status, body);
 }
 
 /** Reads a request body up to `limit` bytes; a larger one is refused before it is all read. */
-export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
@@ -59,7 +80,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+      if (!failed) resolve(Buffer.concat(chunks));
     });
     req.on('error', (error) => {
       if (!failed) reject(error);
@@ -80,6 +101,9 @@ function checkClient(req: IncomingMessage, write: boolean): void {
   if (!LOOPBACK.has(address)) throw new FileApiError(403, 'FORBIDDEN', 'the editor server answers this machine only (127.0.0.1)');
   const host = req.headers.host ?? '';
   if (!LOCAL_HOST.test(host)) throw new FileApiError(403, 'FORBIDDEN', `host "${host}" refused: open the editor at http://127.0.0.1`);
+  // Browsers say where a request comes from: a page of another site, or another port of this one, is refused.
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') throw new FileApiError(403, 'FORBIDDEN', `requests from other pages (${site}) are refused`);
   if (!write) return;
   if (req.headers[WRITE_HEADER] !== '1') throw new FileApiError(403, 'FORBIDDEN', `writes must come from the editor (header ${WRITE_HEADER})`);
   const origin = req.headers.origin;
@@ -105,8 +129,13 @@ export function createFileApi(files: RulesetFiles): Middleware {
         const create = req.headers['if-none-match'] === '*';
         const base = ifMatch(req);
         if (!create && base === undefined) throw new FileApiError(428, 'CONFLICT', 'say which version you opened (If-Match: <hash>) or If-None-Match: * for a new file');
-        const text = await readBody(req, files.maxBytes);
-        return send(res, 200, await files.write(url.searchParams.get('path') ?? '', text, create ? null : base!));
+        const relative = url.searchParams.get('path') ?? '';
+        const charset = /charset=([^;\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.replace(/"/g, '').toLowerCase();
+        if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+          throw new FileApiError(415, 'NOT_UTF8', `${relative}: the body is declared ${charset}, not UTF-8`, { params: { path: relative } });
+        }
+        const text = decodeUtf8(await readBody(req, files.maxBytes), relative);
+        return send(res, 200, await files.write(relative, text, create ? null : base!));
       }
       if (method === 'DELETE' && route === 'file') {
         const base = ifMatch(req);
@@ -117,13 +146,10 @@ export function createFileApi(files: RulesetFiles): Middleware {
       throw new FileApiError(known ? 405 : 404, known ? 'METHOD_NOT_ALLOWED' : 'NOT_FOUND', `no route ${method} ${url.pathname}`);
     };
     handle().catch((error: unknown) => {
-      if (error instanceof FileApiError) {
-        // A refused body may still be arriving; stop reading it and close afterwards.
-        if (!req.complete) res.setHeader('Connection', 'close');
-        refuse(res, error);
-        return;
-      }
-      send(res, 500, { error: { code: 'INTERNAL', message: (error as Error).message } } satisfies FileErrorBody);
+      const relative = url.searchParams.get('path') ?? url.searchParams.get('ruleset') ?? '';
+      // A refused body may still be arriving; stop reading it and close afterwards.
+      if (!req.complete) res.setHeader('Connection', 'close');
+      refuse(res, asFileApiError(error, relative), localeOf(req));
     });
   };
 }

@@ -48,7 +48,22 @@ export type FileErrorCode =
   | 'CASE_INVALID'
   | 'CONFLICT'
   | 'METHOD_NOT_ALLOWED'
+  /** The body, or a file on disk, is not UTF-8 text. */
+  | 'NOT_UTF8'
+  /** Another editor server holds the file's lock. */
+  | 'BUSY'
+  /** `.history` is a link or not a folder: the previous version cannot be kept safely. */
+  | 'HISTORY_UNSAFE'
+  // What the operating system refused, each explained in the officer's language.
+  | 'DISK_FULL'
+  | 'READ_ONLY'
+  | 'NAME_TOO_LONG'
+  | 'NO_PERMISSION'
+  | 'STORAGE'
   | 'INTERNAL';
+
+/** The codes whose message the server writes in the request's language (`Accept-Language`: zh… or en…, else zh-CN). */
+export const LOCALIZED_CODES = ['NOT_UTF8', 'BUSY', 'HISTORY_UNSAFE', 'DISK_FULL', 'READ_ONLY', 'NAME_TOO_LONG', 'NO_PERMISSION', 'STORAGE', 'INTERNAL'] as const;
 
 /** The body of every refusal. `problems` carry the engine's findings for invalid files. */
 export interface FileErrorBody {
