@@ -47,22 +47,33 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-/** The file API of the local server. */
-export function httpFileSource(base = API_PREFIX): FileSource {
+/** The page's language (`<html lang>`, kept by useLocale), zh-CN outside a page. */
+function pageLocale(): string {
+  return (typeof document !== 'undefined' && document.documentElement.lang) || 'zh-CN';
+}
+
+/** The file API of the local server; each request asks for refusals in `locale()`. */
+export function httpFileSource(base = API_PREFIX, locale: () => string = pageLocale): FileSource {
   const q = encodeURIComponent;
+  const get = <T>(url: string): Promise<T> => call(url, { headers: { 'Accept-Language': locale() } });
   return {
     writable: true,
-    listRulesets: () => call(`${base}rulesets`),
-    readFile: (path) => call(`${base}file?path=${q(path)}`),
-    readCases: (rulesetPath) => call(`${base}cases?ruleset=${q(rulesetPath)}`),
+    listRulesets: () => get(`${base}rulesets`),
+    readFile: (path) => get(`${base}file?path=${q(path)}`),
+    readCases: (rulesetPath) => get(`${base}cases?ruleset=${q(rulesetPath)}`),
     writeFile: (path, text, baseHash) =>
       call(`${base}file?path=${q(path)}`, {
         method: 'PUT',
         body: text,
-        headers: { 'Content-Type': 'application/json', [WRITE_HEADER]: '1', ...(baseHash === null ? { 'If-None-Match': '*' } : { 'If-Match': `"${baseHash}"` }) },
+        headers: {
+          'Content-Type': 'application/json',
+          'Accept-Language': locale(),
+          [WRITE_HEADER]: '1',
+          ...(baseHash === null ? { 'If-None-Match': '*' } : { 'If-Match': `"${baseHash}"` }),
+        },
       }),
     removeFile: (path, baseHash) =>
-      call(`${base}file?path=${q(path)}`, { method: 'DELETE', headers: { [WRITE_HEADER]: '1', 'If-Match': `"${baseHash}"` } }),
+      call(`${base}file?path=${q(path)}`, { method: 'DELETE', headers: { 'Accept-Language': locale(), [WRITE_HEADER]: '1', 'If-Match': `"${baseHash}"` } }),
   };
 }
 

@@ -63,6 +63,13 @@ export function asFileApiError(error: unknown, relative: string): FileApiError {
   return new FileApiError(500, 'INTERNAL', detail, { params: { path: relative, detail } });
 }
 
+/** `promise`, its failure turned into a refusal that names `relative` (see asFileApiError). */
+function explained<T>(relative: string, promise: Promise<T>): Promise<T> {
+  return promise.catch((error: unknown) => {
+    throw asFileApiError(error, relative);
+  });
+}
+
 /** Bytes as UTF-8 text; anything else (GB18030, Latin-1, …) is refused rather than turned into mojibake. */
 export function decodeUtf8(bytes: Uint8Array, relative: string): string {
   try {
@@ -226,7 +233,11 @@ export class RulesetFiles {
   }
 
   /** Reads a ruleset or case file with its hash. */
-  async read(relative: string): Promise<StoredFile> {
+  read(relative: string): Promise<StoredFile> {
+    return explained(relative, this.readStored(relative));
+  }
+
+  private async readStored(relative: string): Promise<StoredFile> {
     const { absolute } = await this.resolve(relative);
     const bytes = await this.readRegular(absolute, relative);
     if (!bytes) throw new FileApiError(404, 'NOT_FOUND', `no file ${relative} in the rulesets folder`);
@@ -269,7 +280,16 @@ export class RulesetFiles {
    * Writes a ruleset or case after the engine accepted it. `baseHash` is the hash of the version
    * the editor opened (`null`: the file must not exist yet); any other version on disk is a conflict.
    */
-  async write(relative: string, text: string, baseHash: string | null): Promise<WriteOutcome> {
+  write(relative: string, text: string, baseHash: string | null): Promise<WriteOutcome> {
+    return explained(relative, this.save(relative, text, baseHash));
+  }
+
+  /** Removes a case file, keeping it in the history. Rulesets are never removed. */
+  remove(relative: string, baseHash: string): Promise<WriteOutcome> {
+    return explained(relative, this.discard(relative, baseHash));
+  }
+
+  private async save(relative: string, text: string, baseHash: string | null): Promise<WriteOutcome> {
     const { absolute, kind } = await this.resolve(relative, { createFolder: true });
     if (Buffer.byteLength(text) > this.maxBytes) throw new FileApiError(413, 'TOO_LARGE', `the file is larger than ${this.maxBytes} bytes`);
     this.validate(relative, kind, text);
@@ -284,8 +304,7 @@ export class RulesetFiles {
     });
   }
 
-  /** Removes a case file, keeping it in the history. Rulesets are never removed. */
-  async remove(relative: string, baseHash: string): Promise<WriteOutcome> {
+  private async discard(relative: string, baseHash: string): Promise<WriteOutcome> {
     const { absolute, kind } = await this.resolve(relative);
     if (kind !== 'case') throw new FileApiError(403, 'PATH_REJECTED', 'only sample cases can be removed');
     return this.locked(absolute, async () => {

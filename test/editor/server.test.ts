@@ -1,14 +1,37 @@
-/** The editor's file server: path checks, atomic writes with history, conflicts, refusals. */
+/**
+ * The editor's file server: path checks, atomic writes with history, conflicts, refusals; and the
+ * attacks it withstands: two server processes saving at once, a full or read-only disk, bodies
+ * that are not UTF-8, a `.history` through a link, a huge file in the listing, the dev server
+ * asked for files that are not the app's or by other origins.
+ */
+import { spawn } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, cpSync, readFileSync, readdirSync, symlinkSync, writeFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  promises,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { classifyPath, FileApiError, hashText, RulesetFiles } from '../../editor/server/files.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { classifyPath, FileApiError, hashText, RulesetFiles, type FileSystem } from '../../editor/server/files.js';
 import { createFileApi } from '../../editor/server/api.js';
+import { servedByDevServer } from '../../editor/server/vitePlugin.js';
 import { WRITE_HEADER } from '../../editor/server/protocol.js';
+import { FileRefusal, httpFileSource } from '../../editor/api/fileClient.js';
 import { timeInChild } from '../support/layered.js';
+import { copyRulesets, startEditor } from '../browser/harness.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(repo, 'test/fixtures/editor-cases');
@@ -295,5 +318,445 @@ describe('the HTTP file API', () => {
       req.end();
     });
     expect(rebinding).toBe(403);
+  });
+});
+
+/** Every file under `dir`, hidden ones too, relative to it. */
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+}
+
+/** Temporary, lock and moved-aside lock files under `root`: what a failed or finished write must not leave. */
+const leftovers = (root: string): string[] => allFiles(root).filter((n) => /\.(tmp|lock|stale)$/.test(n));
+
+/** An operating-system error as Node raises it. */
+function osError(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: simulated by the test, write`), { code, syscall: 'write' });
+}
+
+type Open = (file: string, flags?: string | number, mode?: number) => Promise<FileHandle>;
+
+/**
+ * node:fs where writing a temporary file fails with `code` after its first 100 bytes reached the
+ * disk (a disk that fills up mid-write); `where`: the copy kept in `.history` or the new version.
+ */
+function failingWrites(code: string, where: 'history' | 'target'): FileSystem {
+  const open: Open = async (file, flags, mode) => {
+    const handle = await promises.open(file, flags, mode);
+    const inHistory = file.includes(`${path.sep}.history${path.sep}`);
+    if (!file.endsWith('.tmp') || inHistory !== (where === 'history')) return handle;
+    return new Proxy(handle, {
+      get(target, property) {
+        if (property === 'writeFile') {
+          return async (data: Buffer) => {
+            await target.write(data.subarray(0, 100));
+            throw osError(code);
+          };
+        }
+        const value = Reflect.get(target, property, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+  return { ...promises, open: open as FileSystem['open'] };
+}
+
+/** node:fs where no temporary file can be created: `code` is EROFS for a read-only disk, EACCES without permission. */
+function failingOpens(code: string): FileSystem {
+  const open: Open = async (file, flags, mode) => {
+    if (file.endsWith('.tmp')) throw osError(code);
+    return promises.open(file, flags, mode);
+  };
+  return { ...promises, open: open as FileSystem['open'] };
+}
+
+/** `text` encoded as GB18030 (two-byte GBK codes; the test's texts need no others). */
+function gb18030(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const codes = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      const char = trail === 0x7f ? '' : decoder.decode(Uint8Array.of(lead, trail));
+      if (char.length === 1 && char !== '\ufffd' && !codes.has(char)) codes.set(char, [lead, trail]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80) bytes.push(code);
+    else if (codes.has(char)) bytes.push(...codes.get(char)!);
+    else throw new Error(`no two-byte GB18030 code for ${char}`);
+  }
+  return Buffer.from(bytes);
+}
+
+/** The file API over `files` on a free port of 127.0.0.1. */
+async function serve(files: RulesetFiles): Promise<{ base: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => createFileApi(files)(req, res, () => res.end()));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** test/support/save-server-child.ts in a process of its own: `ready` when it waits for its go, `done` with its last line. */
+function runChild(args: string[]): { ready: Promise<void>; done: Promise<Record<string, unknown>> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'test/support/save-server-child.ts'), ...args], { cwd: repo });
+  let out = '';
+  let err = '';
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (out.startsWith('ready\n')) markReady();
+  });
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const done = new Promise<Record<string, unknown>>((resolve, reject) => {
+    child.on('close', (status) => {
+      if (status !== 0) reject(new Error(`child ${args[0]} exited ${status}: ${err}`));
+      else resolve(JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, unknown>);
+    });
+  });
+  return { ready, done };
+}
+
+const versioned = (text: string, version: string): string => text.replace(/"version": "[^"]*"/, `"version": "${version}"`);
+
+describe('the save server, attacked', () => {
+  let root: string;
+  beforeEach(() => {
+    root = makeRoot();
+  });
+
+  it('two server processes saving the same opened version at once: one saves, the other is told of the conflict', async () => {
+    const before = readFileSync(path.join(root, 'enterprise.json'), 'utf8');
+    const scratch = path.dirname(root);
+    const texts = ['a', 'b'].map((tag) => versioned(before, `2021.1-${tag}`));
+    texts.forEach((text, i) => writeFileSync(path.join(scratch, `text-${i}.json`), text));
+    const go = path.join(scratch, 'go');
+    const children = texts.map((_, i) => runChild(['save', root, 'enterprise.json', path.join(scratch, `text-${i}.json`), hashText(before), go]));
+    await Promise.all(children.map((c) => c.ready));
+    writeFileSync(go, '');
+    const outcomes = await Promise.all(children.map((c) => c.done));
+
+    const winners = outcomes.flatMap((o, i) => (o.ok ? [i] : []));
+    expect(winners).toHaveLength(1);
+    expect(outcomes[1 - winners[0]!]).toEqual({ ok: false, code: 'CONFLICT' });
+    expect(readFileSync(path.join(root, 'enterprise.json'), 'utf8')).toBe(texts[winners[0]!]);
+    expect(readdirSync(path.join(root, '.history')).map((n) => readFileSync(path.join(root, '.history', n), 'utf8'))).toEqual([before]);
+    expect(leftovers(root)).toEqual([]);
+  }, 60_000);
+
+  it('waits for another live process holding the lock and then answers BUSY; takes over a lock left by a process that is gone, or an old one', async () => {
+    const lock = path.join(root, '.enterprise.json.lock');
+    const files = new RulesetFiles({ root, lockTimeoutMs: 300 });
+    let opened = await files.read('enterprise.json');
+
+    writeFileSync(lock, `${process.pid} ${hostname()} another-server`);
+    const busy = await refusal(files.write('enterprise.json', versioned(opened.text, 'busy'), opened.hash));
+    expect([busy.status, busy.code]).toEqual([423, 'BUSY']);
+    expect(readFileSync(path.join(root, 'enterprise.json'), 'utf8')).toBe(opened.text);
+    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid} ${hostname()} another-server`);
+
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    utimesSync(lock, twoMinutesAgo, twoMinutesAgo);
+    await files.write('enterprise.json', versioned(opened.text, 'old-lock'), opened.hash);
+    expect(existsSync(lock)).toBe(false);
+
+    opened = await files.read('enterprise.json');
+    writeFileSync(lock, `99999999 ${hostname()} crashed-server`); // above any pid_max: no such process
+    await files.write('enterprise.json', versioned(opened.text, 'dead-lock'), opened.hash);
+    expect(readFileSync(path.join(root, 'enterprise.json'), 'utf8')).toContain('"version": "dead-lock"');
+    expect(leftovers(root)).toEqual([]);
+  });
+
+  it.each(['history', 'target'] as const)('a disk that fills up while the %s is written: DISK_FULL, the file unchanged, no temporary file left, the next save succeeds', async (where) => {
+    const full = new RulesetFiles({ root, fs: failingWrites('ENOSPC', where) });
+    const opened = await full.read('enterprise.json');
+    const error = await refusal(full.write('enterprise.json', versioned(opened.text, 'full'), opened.hash));
+    expect([error.status, error.code, error.params.os]).toEqual([507, 'DISK_FULL', 'ENOSPC']);
+    expect(readFileSync(path.join(root, 'enterprise.json'), 'utf8')).toBe(opened.text);
+    expect(leftovers(root)).toEqual([]);
+
+    const outcome = await new RulesetFiles({ root }).write('enterprise.json', versioned(opened.text, 'freed'), opened.hash);
+    expect(readFileSync(path.join(root, 'enterprise.json'), 'utf8')).toContain('"version": "freed"');
+    expect(readFileSync(path.join(root, outcome.history!), 'utf8')).toBe(opened.text);
+  });
+
+  it('removes, before its first write, the temporary files of writes that crashed, and not those of a live process', async () => {
+    const crashed = ['.enterprise.json.99999999.0123456789ab.tmp', 'cases/enterprise/.new.json.99999999.0123456789ab.tmp', '.history/.enterprise.99999999.0123456789ab.tmp'];
+    mkdirSync(path.join(root, '.history'));
+    for (const name of crashed) writeFileSync(path.join(root, name), '{"partial');
+    const underWay = `.enterprise.json.${process.pid}.abcdefabcdef.tmp`;
+    const forgotten = `.enterprise.json.${process.pid}.fedcbafedcba.tmp`;
+    writeFileSync(path.join(root, underWay), '{"partial');
+    writeFileSync(path.join(root, forgotten), '{"partial');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(path.join(root, forgotten), anHourAgo, anHourAgo);
+
+    const files = new RulesetFiles({ root });
+    const opened = await files.read('enterprise.json');
+    await files.write('enterprise.json', versioned(opened.text, 'after-crash'), opened.hash);
+    expect(leftovers(root)).toEqual([underWay]);
+  });
+
+  it('refuses a body that is not UTF-8 (GB18030, or declared another charset) and writes nothing; a GB18030 file is not opened as mojibake', async () => {
+    const server = await serve(new RulesetFiles({ root }));
+    try {
+      const opened = (await (await fetch(`${server.base}/api/file?path=enterprise.json`)).json()) as { hash: string; text: string };
+      const headers = { 'content-type': 'application/json', [WRITE_HEADER]: '1', 'if-match': opened.hash, 'accept-language': 'zh-CN' };
+      const edited = versioned(opened.text.replaceAll('−', '-'), '2021.1-国标');
+      const gbk = await fetch(`${server.base}/api/file?path=enterprise.json`, { method: 'PUT', body: new Uint8Array(gb18030(edited)), headers });
+      expect(gbk.status).toBe(415);
+      const body = (await gbk.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('NOT_UTF8');
+      expect(body.error.message).toContain('enterprise.json 不是 UTF-8 编码的文本');
+      const declared = await fetch(`${server.base}/api/file?path=enterprise.json`, { method: 'PUT', body: edited, headers: { ...headers, 'content-type': 'application/json; charset=GB18030' } });
+      expect(declared.status).toBe(415);
+      expect(readFileSync(path.join(root, 'enterprise.json'), 'utf8')).toBe(opened.text);
+      expect(existsSync(path.join(root, '.history'))).toBe(false);
+
+      writeFileSync(path.join(root, 'cases/enterprise/gb18030.json'), gb18030(readFileSync(path.join(fixtures, 'baseline-no-events.json'), 'utf8')));
+      const read = await fetch(`${server.base}/api/file?path=cases/enterprise/gb18030.json`, { headers: { 'accept-language': 'en' } });
+      expect(read.status).toBe(415);
+      expect(((await read.json()) as { error: { message: string } }).error.message).toContain('cases/enterprise/gb18030.json is not UTF-8 text');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each([
+    ['ENOSPC', 507, 'DISK_FULL', '磁盘已满', 'the disk is full'],
+    ['EROFS', 503, 'READ_ONLY', '磁盘是只读的', 'read-only disk'],
+    ['EACCES', 403, 'NO_PERMISSION', '没有权限', 'no permission'],
+    ['EIO', 500, 'STORAGE', '系统代码 EIO', 'system code EIO'],
+  ])('%s reaches the officer as %s, explained in the language the request asks for', async (os, status, code, zh, en) => {
+    const server = await serve(new RulesetFiles({ root, fs: os === 'ENOSPC' ? failingWrites(os, 'target') : failingOpens(os) }));
+    try {
+      const opened = readFileSync(path.join(root, 'enterprise.json'), 'utf8');
+      for (const [language, words] of [['zh-CN,zh;q=0.9', zh], ['en-US,en;q=0.9', en]] as const) {
+        const response = await fetch(`${server.base}/api/file?path=enterprise.json`, {
+          method: 'PUT',
+          body: versioned(opened, 'doomed'),
+          headers: { 'content-type': 'application/json', [WRITE_HEADER]: '1', 'if-match': hashText(opened), 'accept-language': language },
+        });
+        expect(response.status).toBe(status);
+        const body = (await response.json()) as { error: { code: string; message: string } };
+        expect(body.error.code).toBe(code);
+        expect(body.error.message).toContain('enterprise.json');
+        expect(body.error.message).toContain(words);
+      }
+      expect(readFileSync(path.join(root, 'enterprise.json'), 'utf8')).toBe(opened);
+      expect(leftovers(root)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("the editor's client asks for the page's language and gets the refusal in it", async () => {
+    const server = await serve(new RulesetFiles({ root, fs: failingWrites('ENOSPC', 'target') }));
+    try {
+      const opened = readFileSync(path.join(root, 'enterprise.json'), 'utf8');
+      for (const [language, words] of [['zh-CN', '磁盘已满'], ['en', 'the disk is full']]) {
+        const client = httpFileSource(`${server.base}/api/`, () => language!);
+        const error = await client.writeFile('enterprise.json', versioned(opened, 'doomed'), hashText(opened)).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(FileRefusal);
+        expect((error as FileRefusal).code).toBe('DISK_FULL');
+        expect((error as FileRefusal).message).toContain(words);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a file name longer than the operating system takes (ENAMETOOLONG) is explained, not INTERNAL', async () => {
+    const server = await serve(new RulesetFiles({ root }));
+    try {
+      const name = `cases/enterprise/${'长'.repeat(90)}.json`; // 274 bytes: over the 255 of a file name
+      const response = await fetch(`${server.base}/api/file?path=${encodeURIComponent(name)}`, {
+        method: 'PUT',
+        body: readFileSync(path.join(fixtures, 'baseline-no-events.json'), 'utf8'),
+        headers: { 'content-type': 'application/json', [WRITE_HEADER]: '1', 'if-none-match': '*' },
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('NAME_TOO_LONG');
+      expect(body.error.message).toContain('文件名太长');
+      expect(leftovers(root)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps at most historyLimit versions of each file, the newest, and no content twice in a row', async () => {
+    expect(new RulesetFiles({ root }).historyLimit).toBe(50);
+    let clock = Date.parse('2024-05-06T07:08:09.010Z');
+    const files = new RulesetFiles({ root, historyLimit: 3, now: () => new Date((clock += 1000)) });
+    let current = await files.read('enterprise.json');
+    const texts = [current.text];
+    for (let i = 1; i <= 5; i++) {
+      const text = versioned(current.text, `2021.1-${i}`);
+      const outcome = await files.write('enterprise.json', text, current.hash);
+      current = { ...current, text, hash: outcome.hash! };
+      texts.push(text);
+    }
+    const kept = (): string[] => readdirSync(path.join(root, '.history')).filter((n) => n.startsWith('enterprise.')).sort();
+    expect(kept().map((n) => readFileSync(path.join(root, '.history', n), 'utf8'))).toEqual(texts.slice(2, 5));
+
+    // The same text saved again: nothing to keep.
+    expect((await files.write('enterprise.json', current.text, current.hash)).history).toBeNull();
+    // The file put back outside the editor to the newest kept version: saving over it does not keep it twice.
+    const newest = kept().at(-1)!;
+    writeFileSync(path.join(root, 'enterprise.json'), texts[4]!);
+    expect((await files.write('enterprise.json', texts[5]!, hashText(texts[4]!))).history).toBe(`.history/${newest}`);
+    expect(kept()).toHaveLength(3);
+
+    // Each file's history is bounded on its own.
+    const opened = await files.read('cases/enterprise/baseline-no-events.json');
+    const outcome = await files.write(opened.path, opened.text.replace(/\n$/, ' \n'), opened.hash);
+    expect(outcome.history).toMatch(/^\.history\/cases__enterprise__baseline-no-events\.\d{8}T\d{9}Z\.json$/);
+    expect(kept()).toHaveLength(3);
+  });
+
+  it('never keeps a version through a link: a linked .history refuses the save; a linked history file is neither written through nor its target removed', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'credit-rules-outside-'));
+    temporaries.push(outside);
+    symlinkSync(outside, path.join(root, '.history'));
+    const files = new RulesetFiles({ root, historyLimit: 1, now: () => new Date('2024-05-06T07:08:09.010Z') });
+    const opened = await files.read('enterprise.json');
+    const error = await refusal(files.write('enterprise.json', versioned(opened.text, 'linked'), opened.hash));
+    expect(error.code).toBe('HISTORY_UNSAFE');
+    expect(readFileSync(path.join(root, 'enterprise.json'), 'utf8')).toBe(opened.text);
+    expect(readdirSync(outside)).toEqual([]);
+
+    rmSync(path.join(root, '.history'));
+    mkdirSync(path.join(root, '.history'));
+    writeFileSync(path.join(outside, 'secret.json'), '{"secret": true}');
+    const linkedName = '.history/enterprise.20240506T070809010Z.json';
+    symlinkSync(path.join(outside, 'secret.json'), path.join(root, linkedName));
+    const outcome = await files.write('enterprise.json', versioned(opened.text, 'linked'), opened.hash);
+    expect(outcome.history).toBe('.history/enterprise.20240506T070809010Z-1.json');
+    expect(readFileSync(path.join(root, outcome.history!), 'utf8')).toBe(opened.text);
+    expect(readFileSync(path.join(outside, 'secret.json'), 'utf8')).toBe('{"secret": true}');
+    expect(readdirSync(path.join(root, '.history'))).toEqual(['enterprise.20240506T070809010Z-1.json']);
+  });
+
+  it('lists a folder holding a 300 MB file without reading it: named too large, and the peak memory stays flat', async () => {
+    writeFileSync(path.join(root, 'huge.json'), '');
+    truncateSync(path.join(root, 'huge.json'), 300 * 1024 * 1024); // sparse: no disk space used
+    const listed = await runChild(['list', root]).done;
+    expect(listed.summaries).toEqual([
+      expect.objectContaining({ path: 'enterprise.json', id: 'enterprise' }),
+      { path: 'huge.json', error: expect.stringContaining('larger than') },
+    ]);
+    const grownKiB = (listed.afterKiB as number) - (listed.beforeKiB as number);
+    expect(grownKiB).toBeLessThan(50 * 1024);
+  }, 60_000);
+});
+
+describe('the dev server (npm start) serves the app and its API only', () => {
+  const linkName = `served-link-${process.pid}.json`;
+  const repoHistory = path.join(repo, 'rulesets/.history');
+  let editor: Awaited<ReturnType<typeof startEditor>>;
+  let rulesets: ReturnType<typeof copyRulesets>;
+  let madeHistory = false;
+  const stale = '.enterprise.json.99999999.0123456789ab.tmp';
+
+  beforeAll(async () => {
+    rulesets = copyRulesets({ fixtures: false });
+    writeFileSync(path.join(rulesets.root, stale), '{"partial');
+    const outside = mkdtempSync(path.join(tmpdir(), 'credit-rules-outside-'));
+    temporaries.push(outside);
+    writeFileSync(path.join(outside, 'secret.json'), '{"secret": "outside the rulesets"}');
+    madeHistory = !existsSync(repoHistory);
+    mkdirSync(repoHistory, { recursive: true });
+    symlinkSync(path.join(outside, 'secret.json'), path.join(repoHistory, linkName));
+    editor = await startEditor(rulesets.root);
+  }, 120_000);
+  afterAll(async () => {
+    await editor?.server.close();
+    rmSync(path.join(repoHistory, linkName), { force: true });
+    if (madeHistory) rmSync(repoHistory, { recursive: true, force: true });
+    rulesets?.remove();
+  });
+
+  it('serves the page, its modules and the API, and cleaned stale temporary files when it started', async () => {
+    const page = await fetch(editor.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="app"');
+    expect((await fetch(`${editor.url}editor/main.ts`)).status).toBe(200);
+    const list = (await (await fetch(`${editor.url}api/rulesets`)).json()) as { path: string }[];
+    expect(list.map((r) => r.path)).toContain('enterprise.json');
+    expect(existsSync(path.join(rulesets.root, stale))).toBe(false);
+  });
+
+  it.each([
+    'package.json',
+    'package-lock.json',
+    'README.md',
+    'test/editor/server.test.ts',
+    'rulesets/enterprise.json',
+    'rulesets/enterprise.json?raw',
+    `rulesets/.history/${linkName}`,
+    'rulesets%2Fenterprise.json',
+    '%72ulesets/enterprise.json',
+    `@fs${repo}/package.json`,
+    `@fs${repo}/rulesets/.history/${linkName}`,
+    'editor/%2E%2E/package.json',
+  ])('does not serve /%s', async (url) => {
+    const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      // Through node:http, so the path reaches the server exactly as written.
+      const req = request(`${editor.url}${url}`, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(response.status).toBe(404);
+    expect(response.body).not.toContain('secret');
+    expect(response.body).not.toContain('"name": "credit-rules"');
+  });
+
+  it('sends no CORS header to another origin, and refuses API requests that pages of another site or port send', async () => {
+    const origin = 'http://localhost:3000';
+    for (const response of [
+      await fetch(editor.url, { headers: { origin } }),
+      await fetch(`${editor.url}editor/main.ts`, { headers: { origin } }),
+      await fetch(`${editor.url}api/rulesets`, { headers: { origin } }),
+      await fetch(`${editor.url}api/file?path=enterprise.json`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': WRITE_HEADER },
+      }),
+    ]) {
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const file = (await (await fetch(`${editor.url}api/file?path=enterprise.json`)).json()) as { hash: string; text: string };
+    for (const site of ['cross-site', 'same-site']) {
+      expect((await fetch(`${editor.url}api/rulesets`, { headers: { 'sec-fetch-site': site } })).status).toBe(403);
+      const put = await fetch(`${editor.url}api/file?path=enterprise.json`, {
+        method: 'PUT',
+        body: versioned(file.text, 'from-elsewhere'),
+        headers: { 'content-type': 'application/json', [WRITE_HEADER]: '1', 'if-match': file.hash, 'sec-fetch-site': site },
+      });
+      expect(put.status).toBe(403);
+    }
+    expect(readFileSync(path.join(rulesets.root, 'enterprise.json'), 'utf8')).toBe(file.text);
+  });
+
+  it.each([
+    ['/', true],
+    ['/?ruleset=project-lead.json', true],
+    ['/editor/App.vue?vue&type=style&index=0&lang.css', true],
+    ['/node_modules/.vite/deps/vue.js?v=1', true],
+    ['/@fs/work/main/node_modules/vite/dist/client/env.mjs', true],
+    ['/@fs/work/main/package.json', false],
+    ['/node_modules/../package.json', false],
+    ['/editor/.env', false],
+    ['/%E0%A4%A', false],
+  ])('servedByDevServer(%s) is %s', (url, served) => {
+    expect(servedByDevServer(url)).toBe(served);
   });
 });
