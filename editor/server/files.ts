@@ -526,7 +526,8 @@ export class RulesetFiles {
           throw error;
         }
       }
-      if (await this.breakStale(file)) continue;
+      // A lock that could be taken over is tried again at once, but never past the deadline.
+      if ((await this.breakStale(file)) && Date.now() <= deadline) continue;
       if (Date.now() > deadline) {
         const relative = path.relative(this.realRoot!, absolute).split(path.sep).join('/');
         throw new FileApiError(423, 'BUSY', `${relative} is locked by another editor server (${file})`, { params: { path: relative } });
