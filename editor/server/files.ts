@@ -181,9 +181,10 @@ export class RulesetFiles {
    */
   cleanUp(): Promise<string[]> {
     this.cleaned ??= (async () => {
-      const folders = [this.root, path.join(this.root, HISTORY_DIR)];
+      // Real folders only (a Dirent of a link is not a directory): nothing outside is touched.
+      const folders = [this.root];
       for (const entry of await this.fs.readdir(this.root, { withFileTypes: true }).catch(() => [])) {
-        if (!entry.isDirectory() || !SEGMENT.test(entry.name)) continue;
+        if (!entry.isDirectory() || !(SEGMENT.test(entry.name) || entry.name === HISTORY_DIR)) continue;
         folders.push(path.join(this.root, entry.name));
         if (entry.name !== 'cases') continue;
         for (const inner of await this.fs.readdir(path.join(this.root, 'cases'), { withFileTypes: true }).catch(() => [])) {
