@@ -499,6 +499,15 @@ describe('the save server, attacked', () => {
     const opened = await files.read('enterprise.json');
     await files.write('enterprise.json', versioned(opened.text, 'after-crash'), opened.hash);
     expect(leftovers(root)).toEqual([underWay]);
+
+    // Nothing is removed through a link out of the folder: a linked .history is not entered.
+    const outside = mkdtempSync(path.join(tmpdir(), 'credit-rules-outside-'));
+    temporaries.push(outside);
+    writeFileSync(path.join(outside, path.basename(crashed[2]!)), 'not ours');
+    const other = makeRoot();
+    symlinkSync(outside, path.join(other, '.history'));
+    expect(await new RulesetFiles({ root: other }).cleanUp()).toEqual([]);
+    expect(readdirSync(outside)).toEqual([path.basename(crashed[2]!)]);
   });
 
   it('refuses a body that is not UTF-8 (GB18030, or declared another charset) and writes nothing; a GB18030 file is not opened as mojibake', async () => {
