@@ -86,6 +86,8 @@ const SEGMENT = /^[\p{L}\p{N}_+-][\p{L}\p{N}_.+-]*$/u;
 const HISTORY_DIR = '.history';
 /** `.<file>.<pid>.<random>.tmp`: a write in progress, or left behind by a process that died. */
 const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+/** `.<file>.lock`: held while a write checks and renames (see `lock`). */
+const LOCK = /^\..+\.lock$/;
 /** `.<file>.lock.<random>.stale`: a stale lock moved aside, left if its breaker died. */
 const STALE_LOCK = /^\..+\.lock\.[0-9a-f]{12}\.stale$/;
 
@@ -175,8 +177,8 @@ export class RulesetFiles {
   }
 
   /**
-   * Removes what crashed or failed writes left behind: temporary files whose process is gone or
-   * that are older than `staleMs`, in every folder the editor writes to. Runs once, before the
+   * Removes what crashed or failed writes left behind: temporary files and locks whose process is
+   * gone or that are older than `staleMs`, in every folder the editor writes to. Runs once, before the
    * first write (the Vite plugin also calls it when the server starts). Returns the removed paths.
    */
   cleanUp(): Promise<string[]> {
@@ -195,12 +197,19 @@ export class RulesetFiles {
       for (const folder of folders) {
         for (const name of await this.fs.readdir(folder).catch(() => [] as string[])) {
           const pid = TEMPORARY.exec(name)?.[1];
-          if (pid === undefined && !STALE_LOCK.test(name)) continue;
+          if (pid === undefined && !LOCK.test(name) && !STALE_LOCK.test(name)) continue;
           const file = path.join(folder, name);
           const stat = await this.fs.lstat(file).catch(() => undefined);
-          const young = stat !== undefined && Date.now() - stat.mtimeMs < this.staleMs;
-          if (!stat?.isFile() || (young && (pid === undefined || running(Number(pid))))) continue;
-          await this.fs.unlink(file).then(() => removed.push(path.relative(this.root, file)), () => undefined);
+          if (!stat?.isFile()) continue;
+          const relative = path.relative(this.root, file);
+          if (LOCK.test(name)) {
+            // Removed only as a waiting writer would take it over: never a lock in use.
+            if (await this.breakStale(file)) removed.push(relative);
+            continue;
+          }
+          const young = Date.now() - stat.mtimeMs < this.staleMs;
+          if (young && (pid === undefined || running(Number(pid)))) continue;
+          if (await this.fs.unlink(file).then(() => true, () => false)) removed.push(relative);
         }
       }
       return removed;

@@ -484,7 +484,7 @@ describe('the save server, attacked', () => {
     expect(readFileSync(path.join(root, outcome.history!), 'utf8')).toBe(opened.text);
   });
 
-  it('removes, before its first write, the temporary files of writes that crashed, and not those of a live process', async () => {
+  it('removes, before its first write, the temporary files and locks of writes that crashed, and not those of a live process', async () => {
     const crashed = ['.enterprise.json.99999999.0123456789ab.tmp', 'cases/enterprise/.new.json.99999999.0123456789ab.tmp', '.history/.enterprise.99999999.0123456789ab.tmp'];
     mkdirSync(path.join(root, '.history'));
     for (const name of crashed) writeFileSync(path.join(root, name), '{"partial');
@@ -495,10 +495,13 @@ describe('the save server, attacked', () => {
     const anHourAgo = new Date(Date.now() - 3_600_000);
     utimesSync(path.join(root, forgotten), anHourAgo, anHourAgo);
 
+    writeFileSync(path.join(root, 'cases/enterprise/.baseline-no-events.json.lock'), `99999999 ${hostname()} crashed-server`);
+
     const files = new RulesetFiles({ root });
     const opened = await files.read('enterprise.json');
     await files.write('enterprise.json', versioned(opened.text, 'after-crash'), opened.hash);
     expect(leftovers(root)).toEqual([underWay]);
+    expect((await files.cleanUp()).sort()).toEqual([...crashed, forgotten, 'cases/enterprise/.baseline-no-events.json.lock'].sort());
 
     // Nothing is removed through a link out of the folder: a linked .history is not entered.
     const outside = mkdtempSync(path.join(tmpdir(), 'credit-rules-outside-'));
