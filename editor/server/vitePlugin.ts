@@ -19,25 +19,26 @@ export interface FileApiPluginOptions {
 }
 
 /** The first URL segments the editor's page loads: the page, its sources, its modules and Vite's own. */
-const SERVED = new Set(['', 'index.html', 'editor', 'engine', 'schemas', 'node_modules', '@vite', '@id', '@fs', '__vite_ping']);
+const SERVED = new Set(['index.html', 'editor', 'engine', 'schemas', 'node_modules', '@vite', '@id', '@fs', '__vite_ping']);
 
 /**
- * Whether the dev server may answer `url`: a path under SERVED, no `..` or hidden segment (but
+ * Whether the dev server may answer `url`: `/` or a path under SERVED, no empty, `..` or hidden segment (but
  * Vite's prebundled `node_modules/.vite`), and through `/@fs/` only files inside a node_modules
  * folder. The API (`/api/`) is answered before this is asked.
  */
 export function servedByDevServer(url: string): boolean {
   let pathname: string;
   try {
-    pathname = decodeURIComponent(new URL(url, 'http://local').pathname);
+    pathname = decodeURIComponent(url.split(/[?#]/, 1)[0]!);
   } catch {
     return false;
   }
-  if (pathname.includes('\0') || pathname.includes('\\')) return false;
-  const segments = pathname.split('/').slice(1);
-  if (!SERVED.has(segments[0] ?? '')) return false;
+  if (pathname === '/') return true;
+  if (!pathname.startsWith('/') || pathname.includes('\0') || pathname.includes('\\')) return false;
+  const segments = pathname.slice(1).split('/');
+  if (!SERVED.has(segments[0]!)) return false;
   for (const [i, segment] of segments.entries()) {
-    if (segment === '..' || segment === '.') return false;
+    if (segment === '' || segment === '..' || segment === '.') return false;
     if (segment.startsWith('.') && !(segment === '.vite' && segments[i - 1] === 'node_modules')) return false;
   }
   if (segments[0] === '@fs') return segments.includes('node_modules');

@@ -716,10 +716,13 @@ describe('the dev server (npm start) serves the app and its API only', () => {
     `@fs${repo}/package.json`,
     `@fs${repo}/rulesets/.history/${linkName}`,
     'editor/%2E%2E/package.json',
+    '/package.json',
+    'editor//../package.json',
   ])('does not serve /%s', async (url) => {
     const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      // Through node:http, so the path reaches the server exactly as written.
-      const req = request(`${editor.url}${url}`, (res) => {
+      // Through node:http with the path as an option, so that it reaches the server exactly as written.
+      const { hostname, port } = new URL(editor.url);
+      const req = request({ hostname, port, path: `/${url}` }, (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -768,6 +771,10 @@ describe('the dev server (npm start) serves the app and its API only', () => {
     ['/node_modules/../package.json', false],
     ['/editor/.env', false],
     ['/%E0%A4%A', false],
+    ['//package.json', false],
+    ['/.//package.json', false],
+    ['/editor//../package.json', false],
+    ['/editor/%2e%2e/package.json', false],
   ])('servedByDevServer(%s) is %s', (url, served) => {
     expect(servedByDevServer(url)).toBe(served);
   });
