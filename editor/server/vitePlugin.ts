@@ -22,11 +22,12 @@ export interface FileApiPluginOptions {
 const SERVED = new Set(['index.html', 'editor', 'engine', 'schemas', 'node_modules', '@vite', '@id', '@fs', '__vite_ping']);
 
 /**
- * Whether the dev server may answer `url`: `/` or a path under SERVED, no empty, `..` or hidden segment (but
- * Vite's prebundled `node_modules/.vite`), and through `/@fs/` only files inside a node_modules
- * folder. The API (`/api/`) is answered before this is asked.
+ * Whether the dev server may answer `url`: `/`, Vite's prebundled modules (`cacheUrl`, the URL of
+ * its cacheDir), or a path under SERVED with no hidden segment; never an empty, `.` or `..`
+ * segment; through `/@fs/` only files inside a node_modules folder. The API (`/api/`) is
+ * answered before this is asked.
  */
-export function servedByDevServer(url: string): boolean {
+export function servedByDevServer(url: string, cacheUrl = '/node_modules/.vite/'): boolean {
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.split(/[?#]/, 1)[0]!);
@@ -36,24 +37,25 @@ export function servedByDevServer(url: string): boolean {
   if (pathname === '/') return true;
   if (!pathname.startsWith('/') || pathname.includes('\0') || pathname.includes('\\')) return false;
   const segments = pathname.slice(1).split('/');
-  if (!SERVED.has(segments[0]!)) return false;
-  for (const [i, segment] of segments.entries()) {
-    if (segment === '' || segment === '..' || segment === '.') return false;
-    if (segment.startsWith('.') && !(segment === '.vite' && segments[i - 1] === 'node_modules')) return false;
-  }
+  if (segments.some((segment) => segment === '' || segment === '..' || segment === '.')) return false;
+  if (pathname.startsWith(cacheUrl)) return true;
+  if (!SERVED.has(segments[0]!) || segments.some((segment) => segment.startsWith('.'))) return false;
   if (segments[0] === '@fs') return segments.includes('node_modules');
   return true;
 }
 
-const notServed: Middleware = (req: IncomingMessage, res: ServerResponse, next) => {
-  if (servedByDevServer(req.url ?? '/')) {
-    next();
-    return;
-  }
-  res.statusCode = 404;
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.end('not part of the editor');
-};
+/** Answers 404 to what `servedByDevServer` refuses. */
+function notServed(cacheUrl: string): Middleware {
+  return (req: IncomingMessage, res: ServerResponse, next) => {
+    if (servedByDevServer(req.url ?? '/', cacheUrl)) {
+      next();
+      return;
+    }
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('not part of the editor');
+  };
+}
 
 /** Serves the rulesets folder to the editor; see ./api.ts for the routes. */
 export function rulesetFilesPlugin(options: FileApiPluginOptions = {}): Plugin {
@@ -70,7 +72,8 @@ export function rulesetFilesPlugin(options: FileApiPluginOptions = {}): Plugin {
     configureServer(server) {
       start();
       server.middlewares.use(api);
-      server.middlewares.use(notServed);
+      const cache = path.relative(server.config.root, server.config.cacheDir).split(path.sep).join('/');
+      server.middlewares.use(notServed(cache.startsWith('..') || path.isAbsolute(cache) ? '/node_modules/.vite/' : `/${cache}/`));
     },
     configurePreviewServer(server) {
       start();
