@@ -42,7 +42,7 @@ async function* once<T>(value: T): AsyncGenerator<T> {
 }
 
 /** NDJSON lines as records: blank lines are skipped; a bad line is an item carrying its error. */
-async function* recordsOfLines(batches: AsyncIterable<Line[]>, file: string): AsyncGenerator<RecordItem[]> {
+export async function* recordsOfLines(batches: AsyncIterable<Line[]>, file: string): AsyncGenerator<RecordItem[]> {
   try {
     for await (const batch of batches) {
       const items: RecordItem[] = [];

@@ -1,0 +1,70 @@
+/**
+ * Reading request bodies within limits: a JSON document whole, up to the body limit; an NDJSON
+ * stream chunk by chunk, of any length, each line up to the limit. A client that stops sending
+ * for the idle timeout gets a TIMEOUT problem instead of holding the request open.
+ */
+import type { IncomingMessage } from 'node:http';
+import { sizeText } from '../cli/files.js';
+import { HttpProblem } from './problem.js';
+
+export interface BodyLimits {
+  /** Bytes a JSON body (or one NDJSON line) may have. */
+  maxBytes: number;
+  /** Milliseconds a body may pause between two chunks. */
+  idleMs: number;
+}
+
+export function tooLarge(limit: number): HttpProblem {
+  return new HttpProblem(413, 'BODY_TOO_LARGE', `the body is larger than ${sizeText(limit)}, the limit of this service`, [
+    { path: '$', message: `more than ${sizeText(limit)}`, fix: 'send the records as NDJSON (Content-Type: application/x-ndjson), one record per line: a stream of any length is read line by line; or split the batch' },
+  ]);
+}
+
+export function idle(ms: number): HttpProblem {
+  return new HttpProblem(408, 'TIMEOUT', `the body stopped arriving: nothing for ${ms / 1000} s`, [{ path: '$', message: 'the request was not finished in time', fix: 'send the whole body without pausing, or raise --timeout' }]);
+}
+
+/** The whole body, refused past `maxBytes` or after `idleMs` without data. */
+export function readBody(req: IncomingMessage, { maxBytes, idleMs }: BodyLimits): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (error?: Error): void => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', finish).off('aborted', onAborted);
+      if (error) reject(error);
+      else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > maxBytes) return finish(tooLarge(maxBytes));
+      chunks.push(chunk);
+      timer.refresh();
+    };
+    const onEnd = (): void => finish();
+    const onAborted = (): void => finish(new Error('the client went away'));
+    const timer = setTimeout(() => finish(idle(idleMs)), idleMs);
+    req.on('data', onData).on('end', onEnd).on('error', finish).on('aborted', onAborted);
+  });
+}
+
+/** The body's chunks as they come, failing after `idleMs` without data. */
+export async function* streamBody(req: IncomingMessage, idleMs: number): AsyncGenerator<Buffer> {
+  const chunks = req[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    for (;;) {
+      const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(idle(idleMs)), idleMs);
+      });
+      const next = await Promise.race([chunks.next(), timeout]);
+      clearTimeout(timer);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Starting and stopping the service: refuse an address other than the loopback without a
+ * token, load the rulesets and watch them, listen, and on close stop taking connections, let
+ * the requests in flight finish (up to a grace period), then close what is left.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { usageError } from '../cli/args.js';
+import { statPath } from '../cli/files.js';
+import { createHandler, ROUTES, type ServiceContext } from './app.js';
+import { RulesetCatalog } from './catalog.js';
+import type { Logger } from './log.js';
+import { openapiDocument } from './openapi.js';
+
+export interface ServeOptions {
+  /** The folder of rulesets (files and folders of versions). */
+  rulesets: string;
+  host: string;
+  /** 0: any free port (the log's "listening" line says which). */
+  port: number;
+  token?: string;
+  maxBodyBytes: number;
+  /** How long a request may wait for its headers, or its body pause (ms). */
+  timeoutMs: number;
+  /** How long requests in flight may take to finish once shutting down (ms). */
+  graceMs: number;
+  log: Logger;
+  /** Reload rulesets when their files change (default true). */
+  watch?: boolean;
+}
+
+export interface RunningService {
+  url: string;
+  server: Server;
+  /** Stops taking requests, lets those in flight finish, and resolves once all is closed. */
+  close(): Promise<void>;
+}
+
+/** Addresses only this machine reaches: no token needed there. */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export async function startService(options: ServeOptions): Promise<RunningService> {
+  if (!LOOPBACK.has(options.host) && !options.token) {
+    throw usageError(`serving on ${options.host} needs a token: any machine that reaches it could use it`, 'set CREDIT_RULES_TOKEN (or --token) to a long random secret, which every request then sends as "Authorization: Bearer TOKEN"; or listen on 127.0.0.1');
+  }
+  if (!statPath(options.rulesets, 'rulesets folder').isDirectory()) throw usageError(`${options.rulesets} is not a folder`, 'give --rulesets the folder that holds the ruleset files (rulesets)');
+  const { log } = options;
+  const catalog = new RulesetCatalog(options.rulesets, log);
+  catalog.loadAll();
+  if (options.watch !== false) catalog.watch();
+  const service: ServiceContext = {
+    catalog, log, ready: false,
+    limits: { maxBytes: options.maxBodyBytes, idleMs: options.timeoutMs },
+    openapi: openapiDocument(ROUTES),
+    ...(options.token ? { token: options.token } : {}),
+  };
+  // The body's pauses are timed by the handlers (a TIMEOUT problem); a stream may take as long as it keeps sending.
+  const server = createServer({ requestTimeout: 0, headersTimeout: options.timeoutMs, keepAliveTimeout: 5000 }, createHandler(service));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      catalog.close();
+      reject(usageError(`cannot listen on ${options.host}:${options.port} (${error.code ?? error.message})`, error.code === 'EADDRINUSE' ? 'another process uses that port: choose another with --port' : 'check --host and --port'));
+    });
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  service.ready = true;
+  log('info', 'listening', { url, rulesets: catalog.list().map((e) => e.name), token: Boolean(options.token), maxBodyBytes: options.maxBodyBytes, timeoutMs: options.timeoutMs });
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => (closing ??= new Promise<void>((resolve) => {
+    service.ready = false;
+    log('info', 'shutting down: finishing the requests in flight', { graceMs: options.graceMs });
+    const force = setTimeout(() => {
+      log('warn', 'grace period over: closing the connections left', {});
+      server.closeAllConnections();
+    }, options.graceMs);
+    // A keep-alive connection whose request finishes after this is idle then: close those as they come.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    server.close(() => {
+      clearTimeout(force);
+      clearInterval(sweep);
+      catalog.close();
+      log('info', 'stopped', {});
+      resolve();
+    });
+    server.closeIdleConnections();
+  }));
+  return { url, server, close };
+}

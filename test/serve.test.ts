@@ -1,0 +1,397 @@
+/**
+ * `credit-rules serve`, started as a user would (the built CLI, a free port): every endpoint,
+ * every kind of bad request (and the service still serving after it), the token, reloading a
+ * changed or half-written ruleset, graceful shutdown, and the OpenAPI document.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluate, loadRuleset } from '../engine/index.js';
+import { isIsoDate } from '../engine/dates.js';
+import { CLI, cli, ensureBuilt, ROOT } from './cli-helpers.js';
+import { contractErrors, schemaFile } from './support/contracts.js';
+import { shippedCases, shippedRuleset } from './support/load.js';
+import { startServe, type Started } from './support/serve.js';
+
+const JSON_BODY = { 'content-type': 'application/json' };
+const record = (id: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ id, kind: 'enterprise', licence: { landscapingScope: true, validUntil: '2030-12-31' }, ...extra });
+const accident = { id: 'a1', type: 'qualityAccident', severity: 'general', date: '2021-03-01' };
+
+async function post(url: string, body: unknown, headers: Record<string, string> = JSON_BODY): Promise<{ status: number; type: string; body: any; text: string }> {
+  const res = await fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : body instanceof Uint8Array ? new TextDecoder().decode(body) : JSON.stringify(body) });
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: parsed, text };
+}
+
+async function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: any }> {
+  const res = await fetch(url, { headers });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.json() };
+}
+
+/** A problem answer: its type, its schema, its code; never a stack trace. */
+function expectProblem(answer: { status: number; type: string; body: any; text?: string }, status: number, code: string): void {
+  expect(answer.status).toBe(status);
+  expect(answer.type).toMatch(/^application\/problem\+json/);
+  expect(answer.body.code).toBe(code);
+  expect(contractErrors('problem', answer.body)).toEqual([]);
+  expect(JSON.stringify(answer.body)).not.toMatch(/\bat .+:\d+:\d+/);
+}
+
+let service: Started;
+const enterprise = shippedRuleset('enterprise').compiled;
+
+beforeAll(async () => {
+  ensureBuilt();
+  service = await startServe(['--max-body', '1', '--timeout', '2']);
+}, 180_000);
+afterAll(async () => {
+  expect(await service.stop()).toBe(0);
+});
+
+describe('endpoints', () => {
+  it('health, ready, and the rulesets with the version in force on a date', async () => {
+    expect(await get(`${service.url}/health`)).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await get(`${service.url}/ready`)).toMatchObject({ status: 200, body: { status: 'ready', rulesets: 4 } });
+    const list = await get(`${service.url}/rulesets?date=2021-06-30`);
+    expect(list.body.date).toBe('2021-06-30');
+    expect(list.body.rulesets.map((r: { name: string }) => r.name)).toEqual(['enterprise', 'enterprise-versions', 'project-lead', 'wendeng-legal-person']);
+    const versions = (await get(`${service.url}/rulesets/enterprise-versions?date=2021-06-30`)).body;
+    expect(versions.versions.map((v: { version: string }) => v.version).sort()).toEqual(['2021.1', '2021.1-n4']);
+    expect(versions.inForce).toBe('2021.1'); // official before draft
+    expect((await get(`${service.url}/rulesets/enterprise-versions?date=2020-01-01`)).body.inForce).toBeNull();
+    expectProblem(await get(`${service.url}/rulesets?date=2021-02-30`), 400, 'USAGE');
+  });
+
+  it('evaluates one record as the library does, with the trace or without', async () => {
+    const r = record('E-1', { events: [accident] });
+    const answer = await post(`${service.url}/rulesets/enterprise/evaluate?asOf=2021-06-30`, r);
+    expect(answer.status).toBe(200);
+    expect(answer.type).toMatch(/^application\/json/);
+    expect(answer.body).toEqual(JSON.parse(JSON.stringify(evaluate(enterprise, r, { asOf: '2021-06-30' }))));
+    expect(answer.body.score).toBe(66);
+    expect(contractErrors('result', answer.body)).toEqual([]);
+    const bare = await post(`${service.url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`, r);
+    expect(bare.body.trace).toBeUndefined();
+    expect(bare.body.score).toBe(66);
+  });
+
+  it('evaluates a JSON array in order, a problem with its index where a record is invalid', async () => {
+    const answer = await post(`${service.url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`, [record('A'), record('B', { events: [{ ...accident, date: '2021-02-30' }] }), record('C', { events: [accident] })]);
+    expect(answer.status).toBe(200);
+    expect(answer.body.map((x: { id?: string; code?: string }) => x.id ?? x.code)).toEqual(['A', 'RECORD_INVALID', 'C']);
+    expect(answer.body[1]).toMatchObject({ status: 422, index: 1, recordId: 'B', problems: [{ path: '$.events[0].date', fix: 'write a real calendar date as YYYY-MM-DD' }] });
+    expect(answer.body[2].score).toBe(66);
+    for (const item of answer.body) expect(contractErrors(item.code ? 'problem' : 'result', item)).toEqual([]);
+  });
+
+  it('streams NDJSON back: the first result arrives before the request has ended', async () => {
+    const url = new URL(`${service.url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`);
+    const lines: any[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' } }, (res) => {
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
+        let rest = '';
+        res.setEncoding('utf8').on('data', (text: string) => {
+          const parts = (rest + text).split('\n');
+          rest = parts.pop()!;
+          for (const part of parts) {
+            lines.push(JSON.parse(part));
+            // Only once the first result is back does the client send the rest.
+            if (lines.length === 1) req.end(`{"id":"bad"\n${JSON.stringify(record('C', { events: [accident] }))}\n`);
+          }
+        }).on('end', resolve);
+      });
+      req.on('error', reject);
+      req.write(`${JSON.stringify(record('A'))}\n`);
+    });
+    expect(lines.map((l) => l.id ?? `${l.code}@${l.line}`)).toEqual(['A', 'JSON_INVALID@2', 'C']);
+    expect(lines[1].index).toBe(1);
+    expect(lines[2].score).toBe(66);
+  });
+
+  it('validates a ruleset: hints for a sound one, every problem with its path for a broken one', async () => {
+    const sound = await post(`${service.url}/validate`, readFileSync(join(ROOT, 'rulesets/enterprise.json')));
+    expect(sound.body).toEqual({ valid: true, id: 'enterprise', version: '2021.1', status: 'official', citationHints: [], hints: [] });
+    const json = JSON.parse(readFileSync(join(ROOT, 'rulesets/enterprise.json'), 'utf8'));
+    json.indicators[1].items[0].clauses[0].points = 'five';
+    const broken = await post(`${service.url}/validate`, json);
+    expectProblem(broken, 422, 'RULESET_INVALID');
+    expect(broken.body.problems[0].path).toBe('$.indicators[1].items[0].clauses[0].points');
+  });
+
+  it("validates a record against a ruleset's vocabulary", async () => {
+    expect((await post(`${service.url}/rulesets/enterprise/validate`, record('A', { events: [accident] }))).body).toEqual({ valid: true, problems: [], warnings: [] });
+    const wrong = await post(`${service.url}/rulesets/enterprise/validate`, record('A', { events: [{ ...accident, severity: 'huge' }] }));
+    expectProblem(wrong, 422, 'RECORD_INVALID');
+    expect(wrong.body.problems[0].path).toBe('$.events[0].severity');
+  });
+
+  it('compares two versions on the sample cases as `credit-rules diff --format json` does', async () => {
+    const cases = shippedCases('enterprise').map((c) => c.case);
+    const answer = await post(`${service.url}/rulesets/enterprise-versions/diff`, { old: '2021.1', new: '2021.1-n4', cases });
+    expect(answer.status).toBe(200);
+    expect(contractErrors('diff', answer.body)).toEqual([]);
+    const run = cli(['diff', 'rulesets/enterprise.json', 'rulesets/enterprise-versions/enterprise-n4.json', '--cases', 'rulesets/cases/enterprise', '--format', 'json']);
+    const expected = JSON.parse(run.stdout);
+    const withoutSource = (report: any): unknown => ({
+      ...report, old: { ...report.old, source: '' }, new: { ...report.new, source: '' },
+      impact: { ...report.impact, rows: report.impact.rows.map(({ source: _s, ...row }: { source: string }) => row) },
+    });
+    expect(withoutSource(answer.body)).toEqual(withoutSource(expected));
+    expect(answer.body.impact.changed).toBe(13);
+    // A whole ruleset in the body as the new side, and a record beside the cases.
+    const draft = JSON.parse(readFileSync(join(ROOT, 'rulesets/enterprise-versions/enterprise-n4.json'), 'utf8'));
+    const inline = await post(`${service.url}/rulesets/enterprise/diff`, { new: draft, cases: [record('R', { events: [{ id: 'h', type: 'honour', honour: 'cityTopTen', date: '2019-09-01' }] })], asOf: '2021-06-30' });
+    expect(inline.body.new).toMatchObject({ source: 'request body $.new', version: '2021.1-n4' });
+    const honoured = record('R', { events: [{ id: 'h', type: 'honour', honour: 'cityTopTen', date: '2019-09-01' }] });
+    const [before, after] = [enterprise, loadRuleset(draft)].map((r) => evaluate(r, honoured, { asOf: '2021-06-30' }).score);
+    expect(before).not.toBe(after);
+    expect(inline.body.impact.rows[0]).toMatchObject({ id: 'R', old: { score: before }, new: { score: after }, scoreChanged: true });
+    const badVersion = await post(`${service.url}/rulesets/enterprise-versions/diff`, { new: '9.9', cases: [] });
+    expectProblem(badVersion, 422, 'NO_RULESET_IN_FORCE');
+    expect(badVersion.body.problems[0].path).toBe('$.new');
+  });
+});
+
+describe('bad requests get a problem with a code and a path, and the service keeps serving', () => {
+  const stillServing = async (): Promise<void> => {
+    expect((await get(`${service.url}/health`)).status).toBe(200);
+  };
+
+  it('invalid JSON: the line, column and path', async () => {
+    const answer = await post(`${service.url}/rulesets/enterprise/evaluate`, '{"id": "A", "kind": "enterprise",, }');
+    expectProblem(answer, 400, 'JSON_INVALID');
+    expect(answer.body.detail).toMatch(/line 1, column 34/);
+    await stillServing();
+  });
+
+  it('a wrong record: each problem with its JSON path and fix', async () => {
+    const answer = await post(`${service.url}/rulesets/enterprise/evaluate`, { id: 'X', kind: 'enterprise', events: [{ type: 'qualityAccident', date: '2021-01-01' }] });
+    expectProblem(answer, 422, 'RECORD_INVALID');
+    expect(answer.body.recordId).toBe('X');
+    expect(answer.body.problems[0]).toMatchObject({ path: '$.events[0].severity' });
+    expect(answer.body.problems[0].fix).toBeTruthy();
+    await stillServing();
+  });
+
+  it('an oversized body (1 MB limit here), and an NDJSON line over it', async () => {
+    const big = JSON.stringify(Array.from({ length: 6000 }, (_, i) => record(`R${i}`, { name: 'x'.repeat(200) })));
+    expect(big.length).toBeGreaterThan(1024 * 1024);
+    const answer = await post(`${service.url}/rulesets/enterprise/evaluate`, big);
+    expectProblem(answer, 413, 'BODY_TOO_LARGE');
+    // Sent in chunks, without a length: refused once past the limit.
+    const chunked = await fetch(`${service.url}/rulesets/enterprise/evaluate`, {
+      method: 'POST', headers: JSON_BODY, duplex: 'half',
+      body: new ReadableStream({ start(c) { for (let i = 0; i < 4; i++) c.enqueue(new TextEncoder().encode(big.slice(i * 400_000, (i + 1) * 400_000))); c.close(); } }),
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    const longLine = await post(`${service.url}/rulesets/enterprise/evaluate`, `${JSON.stringify(record('A'))}\n${JSON.stringify(record('B', { name: 'y'.repeat(1.2 * 1024 * 1024) }))}\n${JSON.stringify(record('C'))}\n`, { 'content-type': 'application/x-ndjson' });
+    const lines = longLine.text.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id ?? l.code)).toEqual(['A', 'JSON_INVALID', 'C']);
+    expect(lines[1].detail).toMatch(/more than a record may be/);
+    await stillServing();
+  });
+
+  it('an unknown ruleset, route or method; a body neither JSON nor NDJSON', async () => {
+    const unknown = await post(`${service.url}/rulesets/enterprize/evaluate`, record('A'));
+    expectProblem(unknown, 404, 'NOT_FOUND');
+    expect(unknown.body.problems[0].fix).toMatch(/enterprise, enterprise-versions, project-lead, wendeng-legal-person/);
+    expectProblem(await get(`${service.url}/nothing/here`), 404, 'NOT_FOUND');
+    expectProblem(await get(`${service.url}/rulesets/%E0%A4%A`), 404, 'NOT_FOUND');
+    const method = await fetch(`${service.url}/rulesets/enterprise/evaluate`);
+    expect(method.headers.get('allow')).toBe('POST');
+    expectProblem({ status: method.status, type: method.headers.get('content-type')!, body: await method.json() }, 405, 'METHOD_NOT_ALLOWED');
+    expectProblem(await post(`${service.url}/rulesets/enterprise/evaluate`, 'id=A', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(await post(`${service.url}/rulesets/enterprise/evaluate?asOf=yesterday`, record('A')), 400, 'USAGE');
+    await stillServing();
+  });
+
+  it('a body that stops arriving: TIMEOUT after --timeout (2 s here)', async () => {
+    const started = Date.now();
+    const answer = await new Promise<{ status: number; body: any; type: string }>((resolve, reject) => {
+      const req = request(`${service.url}/rulesets/enterprise/evaluate`, { method: 'POST', headers: { ...JSON_BODY, 'content-length': '1000' } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (t: string) => (text += t)).on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text), type: res.headers['content-type']! }));
+      });
+      req.on('error', reject);
+      req.write('{"id": "A",');
+    });
+    expectProblem(answer, 408, 'TIMEOUT');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    await stillServing();
+  });
+
+  it('logs one JSON line per request, with its status and code', async () => {
+    await post(`${service.url}/rulesets/enterprise/evaluate`, '{');
+    const line = await service.logged((l) => l.msg === 'request' && l.code === 'JSON_INVALID');
+    expect(line).toMatchObject({ level: 'info', method: 'POST', path: '/rulesets/enterprise/evaluate', status: 400 });
+    expect(typeof line.ms).toBe('number');
+    expect(isIsoDate(String(line.time).slice(0, 10))).toBe(true);
+  });
+});
+
+describe('the token', () => {
+  it('is required to listen on another address than 127.0.0.1', () => {
+    const run = spawnSync(process.execPath, [CLI, 'serve', '--host', '0.0.0.0', '--port', '0'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CREDIT_RULES_TOKEN: '' }, timeout: 20_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/serving on 0\.0\.0\.0 needs a token/);
+    expect(run.stderr).toMatch(/CREDIT_RULES_TOKEN/);
+  });
+
+  it('then is required on every request, compared in constant time; the environment variable gives it', async () => {
+    const guarded = await startServe(['--host', '0.0.0.0'], { CREDIT_RULES_TOKEN: 's3cret-token' });
+    try {
+      const url = guarded.url.replace('0.0.0.0', '127.0.0.1');
+      const none = await get(`${url}/health`);
+      expectProblem(none, 401, 'UNAUTHORIZED');
+      expectProblem(await get(`${url}/health`, { authorization: 'Bearer s3cret-tokeN' }), 401, 'UNAUTHORIZED');
+      expectProblem(await post(`${url}/rulesets/enterprise/evaluate`, record('A')), 401, 'UNAUTHORIZED');
+      expect((await get(`${url}/health`, { authorization: 'Bearer s3cret-token' })).status).toBe(200);
+      const scored = await post(`${url}/rulesets/enterprise/evaluate?asOf=2021-06-30`, record('A'), { ...JSON_BODY, authorization: 'Bearer s3cret-token' });
+      expect(scored.body.score).toBe(70);
+    } finally {
+      expect(await guarded.stop()).toBe(0);
+    }
+  });
+});
+
+describe('reloading rulesets', () => {
+  it('serves a changed file once it is whole and valid; a half-written or broken one keeps the previous version, logged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-reload-'));
+    const file = join(dir, 'enterprise.json');
+    copyFileSync(join(ROOT, 'rulesets/enterprise.json'), file);
+    const text = readFileSync(file, 'utf8');
+    const json = JSON.parse(text);
+    const watched = await startServe(['--rulesets', dir]);
+    const scoreOf = async (): Promise<number> => (await post(`${watched.url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`, record('A', { events: [accident] }))).body.score;
+    try {
+      expect(await scoreOf()).toBe(66);
+      // Requests keep coming while the file is rewritten: none is dropped or refused.
+      let stop = false;
+      const statuses: number[] = [];
+      const load = (async () => {
+        while (!stop) statuses.push((await post(`${watched.url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`, record('A', { events: [accident] }))).status);
+      })();
+      // Half a file, as an editor that writes in two goes leaves it for a moment.
+      writeFileSync(file, text.slice(0, text.length / 2));
+      await watched.logged((l) => l.msg === 'ruleset not reloaded: the previous version is kept' && l.code === 'JSON_INVALID');
+      expect(await scoreOf()).toBe(66);
+      // The rest of the file, with the general accident now −5: reloaded.
+      const clause = json.indicators[1].items[0].clauses.find((c: { id: string }) => c.id === 'E2.1.3');
+      clause.points = -5;
+      clause.citation.text = clause.citation.text.replace('4 分', '5 分');
+      writeFileSync(file, JSON.stringify(json));
+      await watched.logged((l) => l.msg === 'ruleset reloaded');
+      expect(await scoreOf()).toBe(65);
+      // A valid JSON file that is not a valid ruleset: kept as it was, with the problem logged.
+      clause.points = 'five';
+      writeFileSync(file, JSON.stringify(json));
+      const refused = await watched.logged((l) => l.code === 'RULESET_INVALID');
+      expect((refused.problems as { path: string }[])[0]!.path).toMatch(/^\$\.indicators\[1\]\.items\[0\]\.clauses\[\d+\]\.points$/);
+      expect(await scoreOf()).toBe(65);
+      stop = true;
+      await load;
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(new Set(statuses)).toEqual(new Set([200]));
+      // A new folder of versions appears: served under its name.
+      mkdirSync(join(dir, 'versions'));
+      copyFileSync(join(ROOT, 'rulesets/enterprise-versions/enterprise-n4.json'), join(dir, 'versions', 'n4.json'));
+      await watched.logged((l) => l.msg === 'ruleset loaded' && l.ruleset === 'versions');
+      expect((await get(`${watched.url}/rulesets/versions`)).body.versions).toEqual([{ version: '2021.1-n4', status: 'draft', effectiveFrom: '2021-02-19' }]);
+    } finally {
+      expect(await watched.stop()).toBe(0);
+    }
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('on SIGTERM: not ready, no new connections, the request in flight finishes, exit 0', async () => {
+    const running = await startServe();
+    const url = new URL(`${running.url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`);
+    const body = new Promise<string>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (t: string) => (text += t)).on('end', () => resolve(text));
+      });
+      req.on('error', reject);
+      req.write(`${JSON.stringify(record('A'))}\n`);
+      // The rest comes after the signal.
+      void running.logged((l) => l.msg === 'shutting down: finishing the requests in flight').then(() => {
+        setTimeout(() => req.end(`${JSON.stringify(record('B', { events: [accident] }))}\n`), 300);
+      });
+    });
+    await running.logged((l) => l.msg === 'request' || l.msg === 'listening');
+    await new Promise((r) => setTimeout(r, 200));
+    running.child.kill('SIGTERM');
+    await running.logged((l) => l.msg === 'shutting down: finishing the requests in flight');
+    await expect(fetch(`${running.url}/health`)).rejects.toThrow();
+    const lines = (await body).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.id, l.score])).toEqual([['A', 70], ['B', 66]]);
+    expect(await running.exited).toBe(0);
+    expect(running.logs.at(-1)).toMatchObject({ msg: 'stopped' });
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('is OpenAPI 3.1 whose schemas are those of schemas/, every reference resolving, every route described', async () => {
+    const doc = (await get(`${service.url}/openapi.json`)).body;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/openapi.json', '/ready', '/rulesets', '/rulesets/{name}', '/rulesets/{name}/diff', '/rulesets/{name}/evaluate', '/rulesets/{name}/validate', '/validate']);
+    // Every $ref points at something in the document.
+    const refs: string[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        for (const [k, c] of Object.entries(v)) {
+          if (k === '$ref') refs.push(c as string);
+          else walk(c);
+        }
+      }
+    };
+    walk(doc);
+    expect(refs.length).toBeGreaterThan(50);
+    for (const ref of refs) {
+      const target = ref.slice(2).split('/').reduce<any>((node, part) => node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+      expect(target, ref).toBeDefined();
+    }
+    // Each component is its schema file, but for $id, $schema and where its references point.
+    const strip = (v: unknown): unknown => {
+      const { $id: _id, $schema: _dialect, ...body } = JSON.parse(JSON.stringify(v, (k, x) => (k === '$ref' ? undefined : x)));
+      return body;
+    };
+    for (const [name, file] of [['Record', 'record'], ['Ruleset', 'ruleset'], ['SampleCase', 'case'], ['Result', 'result'], ['DiffReport', 'diff'], ['Problem', 'problem']] as const) {
+      expect(strip(doc.components.schemas[name]), name).toEqual(strip(schemaFile(file)));
+    }
+    // The document's own schemas validate what the service answers.
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addFormat('date', { type: 'string', validate: isIsoDate });
+    ajv.addSchema({ ...doc, $id: 'https://service.test/openapi.json' });
+    const check = (name: string, value: unknown): boolean => ajv.validate({ $ref: `https://service.test/openapi.json#/components/schemas/${name}` }, value);
+    const result = await post(`${service.url}/rulesets/enterprise/evaluate?asOf=2021-06-30`, record('A', { events: [accident] }));
+    expect(check('Result', result.body)).toBe(true);
+    expect(check('Result', { ...result.body, score: 'x' })).toBe(false);
+    expect(check('Record', record('A'))).toBe(true);
+    expect(check('Record', { id: 'A' })).toBe(false);
+    expect(check('SampleCase', shippedCases('enterprise')[0]!.case)).toBe(true);
+    expect(check('Ruleset', JSON.parse(readFileSync(join(ROOT, 'rulesets/enterprise.json'), 'utf8')))).toBe(true);
+    expect(check('Problem', (await get(`${service.url}/nope`)).body)).toBe(true);
+    // Every operation has an id and a problem answer.
+    for (const [path, item] of Object.entries<any>(doc.paths)) {
+      for (const op of Object.values<any>(item)) {
+        expect(op.operationId, path).toMatch(/^(get|post)[A-Z]/);
+        expect(op.responses.default.content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem');
+      }
+    }
+  });
+});
