@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import type { EvaluateOptions, Ruleset } from '../engine/index.js';
 import { generateRecords } from '../test/support/generate.js';
+import { serviceBench } from './serve.js';
 
 // The engine as users run it: the built library (`npm run bench` builds it first), not the
 // TypeScript sources through a loader, which measured about 30% slower.
@@ -119,6 +120,8 @@ for (const format of ['csv', 'json']) {
   const label = `CLI, ${STREAMED.toLocaleString('en')} NDJSON records → ${format}${format === 'json' ? ' (no trace)' : ''}`;
   console.log(`${label.padEnd(44)} ${run.peakMb.toFixed(0).padStart(10)} MB peak RSS, ${run.seconds.toFixed(1)} s (${Math.round(STREAMED / run.seconds).toLocaleString('en')} records/s)`);
 }
+// The service over HTTP, beside the CLI on the same records (bench/serve.ts).
+const serviceTargets = await serviceBench({ cli: CLI, rulesets: join(ROOT, 'rulesets'), records: records.slice(0, Number(process.env.BENCH_SERVICE_RECORDS ?? 100_000)), asOf: AS_OF, dir, inProcess: off });
 rmSync(dir, { recursive: true, force: true });
 
 console.log('\nratios');
@@ -133,6 +136,7 @@ const targets: [string, boolean, string][] = [
   ['≥ 100× the json-rules-engine reference', off / reference >= 100, `${(off / reference).toFixed(0)}×`],
   ['one-record CLI < 300 ms', coldStart < 300, `${coldStart.toFixed(0)} ms`],
   [`${STREAMED.toLocaleString('en')} records streamed < 300 MB RSS`, peakMb < 300, `${peakMb.toFixed(0)} MB`],
+  ...serviceTargets,
 ];
 console.log('\ntargets');
 for (const [target, met, measured] of targets) console.log(`  ${met ? 'met    ' : 'NOT met'}  ${target.padEnd(52)} ${measured}`);
