@@ -229,6 +229,16 @@ describe('bad requests get a problem with a code and a path, and the service kee
     });
     expectProblem(answer, 408, 'TIMEOUT');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    // An NDJSON stream that stalls: the results so far, then a last line saying why it ended.
+    const streamed = await new Promise<string>((resolve, reject) => {
+      const req = request(`${service.url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (t: string) => (text += t)).on('end', () => resolve(text));
+      });
+      req.on('error', reject);
+      req.write(`${JSON.stringify(record('A'))}\n`);
+    });
+    expect(streamed.trim().split('\n').map((l) => JSON.parse(l)).map((l) => l.id ?? `${l.code} ${l.index}`)).toEqual(['A', 'TIMEOUT 1']);
     await stillServing();
   });
 
@@ -340,6 +350,37 @@ describe('graceful shutdown', () => {
     expect(lines.map((l) => [l.id, l.score])).toEqual([['A', 70], ['B', 66]]);
     expect(await running.exited).toBe(0);
     expect(running.logs.at(-1)).toMatchObject({ msg: 'stopped' });
+  });
+});
+
+/** The code block right after `<!-- client: NAME -->` in the README. */
+function readmeBlock(name: string): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const found = new RegExp(`<!-- client: ${name} -->\\n\`\`\`\\w+\\n([\\s\\S]*?)\\n\`\`\``).exec(readme);
+  if (!found) throw new Error(`README.md has no "${name}" client block`);
+  return found[1]!;
+}
+
+describe('the README clients, run as written against a started service', () => {
+  it('curl: one record, then NDJSON with an invalid record', () => {
+    const run = spawnSync('bash', ['-e', '-c', readmeBlock('curl')], { encoding: 'utf8', env: { ...process.env, URL: service.url }, timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [one, ...stream] = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(one).toMatchObject({ id: 'E-0001', asOf: '2021-03-01', score: 76, grade: 'A' });
+    expect(stream.map((l) => l.id ?? `${l.code} ${l.recordId}`)).toEqual(['E-0001', 'RECORD_INVALID E-0002']);
+  });
+
+  it('Python, standard library only: a result, a stream, a problem', () => {
+    const run = spawnSync('python3', ['-I', '-c', readmeBlock('python')], { encoding: 'utf8', env: { ...process.env, CREDIT_RULES_URL: service.url, CREDIT_RULES_TOKEN: '' }, timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [first, ...rest] = run.stdout.split('\n');
+    expect(rest).toEqual(['76 None', 'None RECORD_INVALID', 'RECORD_INVALID: the record is invalid', '  $.licence.landscapingScope: must be boolean (make it true or false)', '']);
+    // The first line ends with the English of the last trace line, as the library says it.
+    const record = JSON.parse(/record = (\{[\s\S]*?\}\]\})\n/.exec(readmeBlock('python'))![1]!.replace(/True/g, 'true'));
+    const last = evaluate(enterprise, record, { asOf: '2021-03-01' }).trace!.at(-1)!.en;
+    expect(first).toBe(`76 A ${last}`);
   });
 });
 

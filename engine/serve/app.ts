@@ -76,13 +76,14 @@ function send(res: ServerResponse, status: number, body: string, type: string, h
   res.end(body);
 }
 
-const sendJson = (res: ServerResponse, status: number, value: unknown): void => send(res, status, JSON.stringify(value), JSON_TYPE);
+/** JSON ends with a newline, as a terminal (curl) and line readers want it. */
+const sendJson = (res: ServerResponse, status: number, value: unknown): void => send(res, status, `${JSON.stringify(value)}\n`, JSON_TYPE);
 
 /** A problem answer; a request whose body was not read closes its connection rather than read what is left. */
 function sendProblem(x: Pick<Exchange, 'req' | 'res'>, problem: ProblemBody, headers: Record<string, string> = {}): void {
   const unread = !x.req.complete && (Number(x.req.headers['content-length']) > 0 || x.req.headers['transfer-encoding'] !== undefined);
   if (unread) headers = { ...headers, connection: 'close' };
-  send(x.res, problem.status, JSON.stringify(problem), PROBLEM_TYPE, headers);
+  send(x.res, problem.status, `${JSON.stringify(problem)}\n`, PROBLEM_TYPE, headers);
 }
 
 /** Writes pieces of a streamed answer, waiting when the client reads slower than we write. */
@@ -451,12 +452,21 @@ function authorize(req: IncomingMessage, expected: Buffer): void {
   ], { 'www-authenticate': 'Bearer' });
 }
 
+/** The request's path and query; a target that is not a path (`*`, `//host/…`) names nothing served here. */
+function requestUrl(target = '/'): URL {
+  try {
+    return new URL(`http://service${target.startsWith('/') && !target.startsWith('//') ? target : '/?'}`);
+  } catch {
+    return new URL('http://service/?');
+  }
+}
+
 /** The request handler: authorization, routing, the handler, a problem for what goes wrong, and one log line. */
 export function createHandler(service: ServiceContext): (req: IncomingMessage, res: ServerResponse) => void {
   const expected = service.token === undefined ? undefined : digest(service.token);
   return (req, res) => {
     const started = performance.now();
-    const x: Exchange = { req, res, url: new URL(req.url ?? '/', 'http://service'), params: {}, service };
+    const x: Exchange = { req, res, url: requestUrl(req.url), params: {}, service };
     if (!service.ready) res.setHeader('connection', 'close');
     let failure: ProblemBody | undefined;
     const fail = (error: unknown): void => {

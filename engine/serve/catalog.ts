@@ -83,7 +83,7 @@ export class RulesetCatalog {
   loadAll(): void {
     for (const file of jsonFilesIn(this.dir)) this.reload(basename(file, '.json'));
     for (const entry of readdirSync(this.dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !entry.name.startsWith('.') && holdsJson(join(this.dir, entry.name))) this.reload(entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith('.') && this.isVersionsFolder(entry.name)) this.reload(entry.name);
     }
   }
 
@@ -122,19 +122,38 @@ export class RulesetCatalog {
 
   /** Reloads what changes on disk from now on. */
   watch(): void {
-    this.watchers.set('', watch(this.dir, (_event, filename) => {
+    const root = watch(this.dir, (_event, filename) => {
       if (!filename || filename.startsWith('.')) return;
       if (filename.endsWith('.json')) this.schedule(basename(filename, '.json'));
-      else if (existsSync(join(this.dir, filename)) ? statSync(join(this.dir, filename)).isDirectory() : this.entries.get(filename)?.folder) this.schedule(filename);
-    }));
+      else if (this.entries.get(filename)?.folder || this.isVersionsFolder(filename)) this.schedule(filename);
+    });
+    root.on('error', (error) => this.log('error', 'the rulesets folder can no longer be watched: changes are not reloaded', { path: this.dir, error: error.message }));
+    this.watchers.set('', root);
     for (const entry of this.entries.values()) if (entry.folder) this.watchFolder(entry.name, entry.path);
+  }
+
+  /** A subfolder holding ruleset files directly (not cases, which are in subfolders of their own). */
+  private isVersionsFolder(name: string): boolean {
+    const folder = join(this.dir, name);
+    try {
+      return statSync(folder).isDirectory() && holdsJson(folder);
+    } catch {
+      return false;
+    }
   }
 
   private watchFolder(name: string, folder: string): void {
     if (this.watchers.has(name) || !this.watchers.has('')) return;
-    this.watchers.set(name, watch(folder, (_event, filename) => {
+    const watcher = watch(folder, (_event, filename) => {
       if (filename?.endsWith('.json')) this.schedule(name);
-    }));
+    });
+    // A folder removed: its watcher ends (and the entry goes on the next reload), the service goes on.
+    watcher.on('error', () => {
+      watcher.close();
+      this.watchers.delete(name);
+      this.schedule(name);
+    });
+    this.watchers.set(name, watcher);
   }
 
   /** A burst of events (an editor's write, a rename) reads the file once, when it has settled. */
