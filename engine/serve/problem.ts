@@ -7,7 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import { CreditRulesError, type ErrorCode, type Problem } from '../errors.js';
 
 /** The service's own codes, beside the engine's. */
-export type ServiceCode = 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'UNAUTHORIZED' | 'BODY_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'TIMEOUT' | 'UNAVAILABLE' | 'INTERNAL';
+export type ServiceCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'UNAUTHORIZED' | 'BODY_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'TIMEOUT' | 'UNAVAILABLE' | 'INTERNAL';
 
 /** A problem response's body. */
 export interface ProblemBody {
@@ -35,6 +35,16 @@ export class HttpProblem extends Error {
   ) {
     super(detail);
   }
+}
+
+/** A whole HTTP answer for a request Node could not even parse (a malformed request line, headers too slow), written to its socket. */
+export function rawProblem(error: NodeJS.ErrnoException): string {
+  const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const problem = problemOf(timeout
+    ? new HttpProblem(408, 'TIMEOUT', 'the request headers did not arrive in time', [{ path: '$', message: 'headers too slow', fix: 'send the whole request without pausing, or raise --timeout' }])
+    : new HttpProblem(400, 'BAD_REQUEST', 'the request is not well-formed HTTP', [{ path: '$', message: error.code ?? 'malformed request', fix: 'send an HTTP/1.1 request (curl, any HTTP client library)' }]));
+  const body = `${JSON.stringify(problem)}\n`;
+  return `HTTP/1.1 ${problem.status} ${problem.title}\r\ncontent-type: application/problem+json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
 }
 
 /** The HTTP status of each engine code: the request's JSON is wrong (400), or what it holds (422). */

@@ -11,6 +11,7 @@ import { createHandler, ROUTES, type ServiceContext } from './app.js';
 import { RulesetCatalog } from './catalog.js';
 import type { Logger } from './log.js';
 import { openapiDocument } from './openapi.js';
+import { rawProblem } from './problem.js';
 
 export interface ServeOptions {
   /** The folder of rulesets (files and folders of versions). */
@@ -56,6 +57,12 @@ export async function startService(options: ServeOptions): Promise<RunningServic
   };
   // The body's pauses are timed by the handlers (a TIMEOUT problem); a stream may take as long as it keeps sending.
   const server = createServer({ requestTimeout: 0, headersTimeout: options.timeoutMs, keepAliveTimeout: 5000 }, createHandler(service));
+  // What Node cannot parse as a request gets a problem too, and closes only that connection.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code !== 'ECONNRESET' && socket.writable) socket.end(rawProblem(error));
+    else socket.destroy();
+    log('info', 'request', { status: error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400, code: error.code ?? 'BAD_REQUEST' });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       catalog.close();
