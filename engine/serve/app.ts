@@ -208,7 +208,8 @@ async function evaluateRoute(x: Exchange): Promise<void> {
 /** NDJSON in, NDJSON out, as the records come: bounded memory for a stream of any length. */
 async function evaluateStream(x: Exchange, entry: CatalogEntry, asOf: string | undefined, trace: boolean): Promise<void> {
   const { maxBytes, idleMs } = x.service.limits;
-  const records = recordsOfLines(lines(streamBody(x.req, idleMs), maxBytes), 'request body');
+  let stalled: HttpProblem | undefined;
+  const records = recordsOfLines(lines(streamBody(x.req, idleMs, (problem) => (stalled = problem)), maxBytes), 'request body');
   x.res.writeHead(200, { 'content-type': NDJSON_TYPE });
   const out = new StreamWriter(x.res);
   let index = 0;
@@ -234,8 +235,9 @@ async function evaluateStream(x: Exchange, entry: CatalogEntry, asOf: string | u
     }
   } catch (error) {
     // The stream stopped (a pause past the timeout, the client gone): its last line says why.
-    if (!(error instanceof HttpProblem || error instanceof CreditRulesError)) throw error;
-    out.write(`${JSON.stringify({ ...problemOf(error, x.url.pathname), index })}\n`);
+    const reason = stalled ?? error;
+    if (!(reason instanceof HttpProblem || reason instanceof CreditRulesError)) throw error;
+    out.write(`${JSON.stringify({ ...problemOf(reason, x.url.pathname), index })}\n`);
     if (!x.req.complete) x.res.once('finish', () => x.req.destroy());
   } finally {
     x.records = index;

@@ -50,14 +50,21 @@ export function readBody(req: IncomingMessage, { maxBytes, idleMs }: BodyLimits)
   });
 }
 
-/** The body's chunks as they come, failing after `idleMs` without data. */
-export async function* streamBody(req: IncomingMessage, idleMs: number): AsyncGenerator<Buffer> {
+/**
+ * The body's chunks as they come, failing after `idleMs` without data; `stalled` hears of it
+ * first, since a reader of the chunks may wrap the error in its own.
+ */
+export async function* streamBody(req: IncomingMessage, idleMs: number, stalled: (problem: HttpProblem) => void): AsyncGenerator<Buffer> {
   const chunks = req[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let timer: NodeJS.Timeout | undefined;
   try {
     for (;;) {
       const timeout = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(idle(idleMs)), idleMs);
+        timer = setTimeout(() => {
+          const problem = idle(idleMs);
+          stalled(problem);
+          reject(problem);
+        }, idleMs);
       });
       const next = await Promise.race([chunks.next(), timeout]);
       clearTimeout(timer);

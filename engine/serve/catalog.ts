@@ -125,21 +125,31 @@ export class RulesetCatalog {
     const root = watch(this.dir, (_event, filename) => {
       if (!filename || filename.startsWith('.')) return;
       if (filename.endsWith('.json')) this.schedule(basename(filename, '.json'));
-      else if (this.entries.get(filename)?.folder || this.isVersionsFolder(filename)) this.schedule(filename);
+      else if (this.entries.get(filename)?.folder) this.schedule(filename);
+      else if (this.isFolder(filename)) {
+        // A new folder: its versions may be copied in after it is made.
+        this.watchFolder(filename, join(this.dir, filename));
+        if (this.isVersionsFolder(filename)) this.schedule(filename);
+      }
     });
     root.on('error', (error) => this.log('error', 'the rulesets folder can no longer be watched: changes are not reloaded', { path: this.dir, error: error.message }));
     this.watchers.set('', root);
-    for (const entry of this.entries.values()) if (entry.folder) this.watchFolder(entry.name, entry.path);
+    for (const entry of readdirSync(this.dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !entry.name.startsWith('.')) this.watchFolder(entry.name, join(this.dir, entry.name));
+    }
+  }
+
+  private isFolder(name: string): boolean {
+    try {
+      return statSync(join(this.dir, name)).isDirectory();
+    } catch {
+      return false;
+    }
   }
 
   /** A subfolder holding ruleset files directly (not cases, which are in subfolders of their own). */
   private isVersionsFolder(name: string): boolean {
-    const folder = join(this.dir, name);
-    try {
-      return statSync(folder).isDirectory() && holdsJson(folder);
-    } catch {
-      return false;
-    }
+    return this.isFolder(name) && holdsJson(join(this.dir, name));
   }
 
   private watchFolder(name: string, folder: string): void {

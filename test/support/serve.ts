@@ -47,7 +47,7 @@ export function startServe(args: readonly string[] = [], env: Record<string, str
     const seen = logs.find(test);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no such log line within ${timeoutMs} ms; stderr:\n${stderr}`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`no such log line within ${timeoutMs} ms; the log:\n${logs.map((l) => `${l.msg} ${l.code ?? ""} ${l.status ?? ""}`).join("\n")}\nstderr:\n${stderr.slice(-3000)}`)), timeoutMs);
       waiting.push({ test, resolve: (line) => (clearTimeout(timer), resolve(line)) });
     });
   };
