@@ -44,7 +44,8 @@ export function readBody(req: IncomingMessage, { maxBytes, idleMs }: BodyLimits)
       timer.refresh();
     };
     const onEnd = (): void => finish();
-    const onAborted = (): void => finish(new Error('the client went away'));
+    // Not a bug of ours: logged as the request's own problem, not as an internal error.
+    const onAborted = (): void => finish(new HttpProblem(400, 'BAD_REQUEST', 'the client went away before sending the whole body'));
     const timer = setTimeout(() => finish(idle(idleMs)), idleMs);
     req.on('data', onData).on('end', onEnd).on('error', finish).on('aborted', onAborted);
   });
