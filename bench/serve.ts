@@ -56,12 +56,22 @@ function residentMb(pid: number): number {
 }
 
 export async function serviceBench(o: ServiceBenchOptions): Promise<Target[]> {
-  const n = o.records.length;
   const ndjson = join(o.dir, 'service.ndjson');
   writeFileSync(ndjson, `${o.records.map((r) => JSON.stringify(r)).join('\n')}\n`);
   const log = join(o.dir, 'service.log');
   writeFileSync(log, '');
   const { url, child } = await startService(o.cli, o.rulesets, log);
+  try {
+    return await measure(o, url, child, ndjson);
+  } finally {
+    // Stopped even when a measurement fails: no service is left running after the bench.
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await once(child, 'exit');
+  }
+}
+
+async function measure(o: ServiceBenchOptions, url: string, child: ChildProcess, ndjson: string): Promise<Target[]> {
+  const n = o.records.length;
   const evaluateUrl = `${url}/rulesets/enterprise/evaluate?asOf=${o.asOf}&trace=false`;
   const ARRAY = 5_000;
   const arrays = Array.from({ length: Math.ceil(n / ARRAY) }, (_, i) => JSON.stringify(o.records.slice(i * ARRAY, (i + 1) * ARRAY)));
@@ -122,7 +132,5 @@ export async function serviceBench(o: ServiceBenchOptions): Promise<Target[]> {
       [`RSS flat over ${seconds} s (last ≤ 1.2 × the first 5 s)`, last <= first * 1.2, `${first.toFixed(0)} → ${last.toFixed(0)} MB`],
     );
   }
-  child.kill('SIGTERM');
-  await once(child, 'exit');
   return targets;
 }
