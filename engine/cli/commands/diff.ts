@@ -147,7 +147,7 @@ async function collect(path: string, collector: ImpactCollector, asOf: string | 
     return unreadable;
   }
   const source = await openRecords(path);
-  const progress = new Progress(process.stderr, source.format === 'ndjson' && process.stderr.isTTY === true);
+  const progress = new Progress(process.stderr, source.streamed && process.stderr.isTTY === true);
   let done = 0;
   for await (const batch of source.batches) {
     for (const item of batch) {

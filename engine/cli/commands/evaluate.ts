@@ -88,7 +88,7 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
   };
   const source = await openRecords(positionals[0]!);
   const formatter = createFormatter(format, compiled, { trace: options['no-trace'] !== true });
-  const progress = new Progress(process.stderr, source.format === 'ndjson' && process.stderr.isTTY === true);
+  const progress = new Progress(process.stderr, source.streamed && process.stderr.isTTY === true);
   const report = new Reporter(process.stderr, progress);
   const out = new Output(process.stdout);
   const evaluateOptions = { asOf, trace: formatter.needsTrace };
