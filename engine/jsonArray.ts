@@ -137,36 +137,21 @@ class ArrayScanner {
     }
     const base = this.offset;
     this.offset += text.length;
-    let from = this.state === State.Element ? i : -1; // where the element's text starts in this piece
+    let from = i; // where the element being read starts in this piece
     for (; i < text.length; i++) {
+      if (this.state === State.Element) {
+        const end = this.scanElement(text, i, base);
+        if (this.error) return;
+        if (end === -1) return void this.take(text, from, text.length, base);
+        if (!this.complete(text, from, end, base)) return;
+        i = end - 1; // what follows the element is read next
+        continue;
+      }
       const c = text.charCodeAt(i);
       if (c === 0x0a) {
         this.line++;
         this.lineStart = base + i + 1;
-      }
-      if (this.state === State.Element) {
-        if (this.inString) {
-          if (this.escaped) this.escaped = false;
-          else if (c === 0x5c) this.escaped = true;
-          else if (c === 0x22) {
-            this.inString = false;
-            if (this.depth === 0 && !this.complete(text, from, i + 1, base)) return;
-          }
-          continue;
-        }
-        if (this.depth === 0) {
-          // A number or a literal: it ends before anything that is not part of one, which is
-          // then read below as what follows it ("," or "]", or an error there).
-          if (c === 0x2c || c === 0x5d || c === 0x7d || c === 0x22 || c === 0x7b || c === 0x5b || isSpace(c)) {
-            if (!this.complete(text, from, i, base)) return;
-          } else continue;
-        } else {
-          if (c === 0x22) this.inString = true;
-          else if (c === 0x7b || c === 0x5b) {
-            if (++this.depth > this.maxDepth) return this.fail(base + i, `is nested more than ${this.maxDepth + 1} levels deep`, `$[${this.index}]`, true);
-          } else if ((c === 0x7d || c === 0x5d) && --this.depth === 0 && !this.complete(text, from, i + 1, base)) return;
-          continue;
-        }
+        continue;
       }
       if (isSpace(c)) continue;
       switch (this.state) {
@@ -196,7 +181,68 @@ class ArrayScanner {
           return this.fail(base + i, `${describe(c)} after the end of the list; one file holds one value (use .ndjson for one record per line)`);
       }
     }
-    if (this.state === State.Element) this.take(text, from, text.length, base);
+    if (this.state === State.Element) this.take(text, from, text.length, base); // an element begun on the last character
+  }
+
+  /**
+   * Reads an element's text from `i`: returns where it ends in `text`, or -1 when it goes on
+   * past it. The hot loop: strings are skipped from quote to backslash with `indexOf`; a line
+   * break inside a string is not counted, as it makes the element invalid (and its error is
+   * placed from where the element starts).
+   */
+  private scanElement(text: string, i: number, base: number): number {
+    const n = text.length;
+    let { depth, inString, escaped, line, lineStart } = this;
+    let quote = -1;
+    let backslash = -1;
+    let end = -1;
+    for (; i < n; i++) {
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+        if (quote < i) quote = text.indexOf('"', i) >>> 0; // -1 becomes 2^32 - 1: past the end
+        if (backslash < i) backslash = text.indexOf('\\', i) >>> 0;
+        i = Math.min(quote, backslash, n);
+        if (i === n) break;
+        if (i === backslash) escaped = true;
+        else {
+          inString = false;
+          if (depth === 0) {
+            end = i + 1;
+            break;
+          }
+        }
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      if (depth === 0) {
+        // A number or a literal: it ends before anything that is not part of one, which is
+        // then read as what follows it ("," or "]", or an error there).
+        if (c === 0x2c || c === 0x5d || c === 0x7d || c === 0x22 || c === 0x7b || c === 0x5b || isSpace(c)) {
+          end = i;
+          break;
+        }
+      } else if (c === 0x22) inString = true;
+      else if (c === 0x7b || c === 0x5b) {
+        if (++depth > this.maxDepth) {
+          Object.assign(this, { line, lineStart });
+          this.fail(base + i, `is nested more than ${this.maxDepth + 1} levels deep`, `$[${this.index}]`, true);
+          return -1;
+        }
+      } else if (c === 0x7d || c === 0x5d) {
+        if (--depth === 0) {
+          end = i + 1;
+          break;
+        }
+      } else if (c === 0x0a) {
+        line++;
+        lineStart = base + i + 1;
+      }
+    }
+    Object.assign(this, { depth, inString, escaped, line, lineStart });
+    return end;
   }
 
   /** The element ends at `to`: takes its last piece and parses it. False when that failed. */
