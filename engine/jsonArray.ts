@@ -133,7 +133,11 @@ class ArrayScanner {
     let i = 0;
     if (this.first && text.length) {
       this.first = false;
-      if (text.charCodeAt(0) === 0xfeff) i = 1; // a byte order mark, as editors on Windows write
+      if (text.charCodeAt(0) === 0xfeff) {
+        // A byte order mark, as editors on Windows write: not a column of the first line.
+        i = 1;
+        this.lineStart = 1;
+      }
     }
     const base = this.offset;
     this.offset += text.length;

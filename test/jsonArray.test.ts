@@ -169,6 +169,9 @@ describe('jsonArrayValues errors', () => {
     ]);
     expect(await problem(['[1,', '2,]'])).toEqual(['not valid JSON at line 1, column 6', '$[2]', '"]" where a value was expected; remove the trailing comma before it', [1, 2]]);
     expect(await problem(['[1 2]'])).toEqual(['not valid JSON at line 1, column 4', '$[1]', '"2" where "," or "]" was expected', [1]]);
+    // A byte order mark is not a column: the same place as without it.
+    expect((await problem(['\uFEFF[1 2]']))[0]).toBe('not valid JSON at line 1, column 4');
+    expect((await problem([new Uint8Array(Buffer.from('\uFEFF[{"a":1,}]'))]))[0]).toBe('not valid JSON at line 1, column 9');
     expect(await problem(['[{"a":1}{"b":2}]'])).toEqual(['not valid JSON at line 1, column 9', '$[1]', '"{" where "," or "]" was expected; a comma is missing before it', [{ a: 1 }]]);
     expect(await problem(['[1]', ' [2]'])).toEqual(['not valid JSON at line 1, column 5', '$', '"[" after the end of the list; one file holds one value (use .ndjson for one record per line)', [1]]);
     expect(await problem(['{"id":"A"}'])).toEqual(['not valid JSON at line 1, column 1', '$', '"{" where a list "[" was expected', []]);
