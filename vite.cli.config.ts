@@ -1,16 +1,19 @@
 // Builds the command line and the Node entry of the library into dist/, one file each,
 // with the JSON Schemas inlined, so `npx credit-rules` starts without a TypeScript loader.
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [
     {
-      // dist/types stays (emptyOutDir is off), but the chunks of an earlier build must not: npm pack would ship them.
-      name: 'credit-rules-fresh-chunks',
+      // dist/types (npm run build:types) and dist/editor (npm run build) stay, but nothing an
+      // earlier build of this config wrote may: npm pack would ship a stale chunk or entry.
+      name: 'credit-rules-fresh-dist',
       buildStart() {
-        rmSync(join('dist', 'assets'), { recursive: true, force: true });
+        for (const entry of existsSync('dist') ? readdirSync('dist') : []) {
+          if (entry !== 'types' && entry !== 'editor') rmSync(join('dist', entry), { recursive: true, force: true });
+        }
       },
     },
     {

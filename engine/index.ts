@@ -20,6 +20,7 @@ export { rulesetHints, highestScore } from './hints.js';
 export { parameterTypes } from './parameters.js';
 export { explain, explainChange, changeLabelText, catalogues } from './explain.js';
 export { DEFAULT_UNIT } from './messages/codes.js';
+export { EXIT as EXIT_STATUS } from './cli/exit.js';
 
 export type { CompiledRuleset } from './compile.js';
 export type { EvaluateOptions, Outcome } from './evaluate.js';
@@ -32,6 +33,7 @@ export type { MoveReason } from './review/reasons.js';
 export type { SensitivityReport, RulesetNumber, NumberKind, Unpinned, InertReason } from './review/sensitivity.js';
 export type { RulesetHint } from './hints.js';
 export type { ChangeWords } from './explain.js';
+export type { ExitStatus } from './cli/exit.js';
 export type {
   Catalogue, Locale, TraceCode, TraceParamsByCode, TraceExplanation, ChangeCode, ChangeParamsByCode, ChangeExplanation, ChangeLabel, ChangeLabelCode, ChangeLabelParamsByCode,
   MoveCode, MoveParamsByCode, MoveExplanation, LimitKind, LimitSide,

@@ -4,7 +4,6 @@
  * neither the CLI nor the browser loads Ajv's compiler; `date` is a real calendar date
  * (2021-02-30 is refused). `test/schemas.test.ts` checks the generated code is current.
  */
-import type { ErrorObject } from 'ajv';
 import rulesetSchema from '../schemas/ruleset.schema.json' with { type: 'json' };
 import recordSchema from '../schemas/record.schema.json' with { type: 'json' };
 import caseSchema from '../schemas/case.schema.json' with { type: 'json' };
@@ -13,10 +12,23 @@ import { pointerToPath, quoted, type Problem } from './errors.js';
 import type { EntityRecord, Ruleset } from './types.js';
 import type { SampleCase } from './review/cases.js';
 
+/**
+ * One error of a generated validator: the fields of Ajv's `ErrorObject` read here, declared
+ * here so the package's types need no Ajv (a devDependency: it only generates the validators).
+ */
+export interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, unknown>;
+  message?: string;
+  propertyName?: string;
+}
+
 /** A validator that narrows its argument and keeps the last errors, as Ajv's do. */
 export interface Validator<T> {
   (data: unknown): data is T;
-  errors?: ErrorObject[] | null;
+  errors?: SchemaError[] | null;
 }
 
 export const validateRulesetSchema = generated.validateRuleset as unknown as Validator<Ruleset>;
@@ -36,10 +48,10 @@ const TYPE_WORDS: Record<string, [en: string, zh: string]> = {
   string: ['a string', '文字'], number: ['a number', '数字'], integer: ['a whole number', '整数'], boolean: ['true or false', 'true 或 false'],
   object: ['an object {…}', '对象 {…}'], array: ['a list […]', '列表 […]'], null: ['null', 'null'],
 };
-const typeWords = (e: ErrorObject, lang: 0 | 1): string => String((e.params as { type: string | string[] }).type).split(',').map((t) => TYPE_WORDS[t]?.[lang] ?? t).join(lang ? '或' : ' or ');
-const limit = (e: ErrorObject): number => (e.params as { limit: number }).limit;
+const typeWords = (e: SchemaError, lang: 0 | 1): string => String((e.params as { type: string | string[] }).type).split(',').map((t) => TYPE_WORDS[t]?.[lang] ?? t).join(lang ? '或' : ' or ');
+const limit = (e: SchemaError): number => (e.params as { limit: number }).limit;
 
-const FIXES: Record<string, (e: ErrorObject) => string> = {
+const FIXES: Record<string, (e: SchemaError) => string> = {
   required: (e) => `add "${(e.params as { missingProperty: string }).missingProperty}"`,
   additionalProperties: (e) => `remove "${(e.params as { additionalProperty: string }).additionalProperty}" or check its spelling`,
   enum: (e) => `use one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
@@ -55,7 +67,7 @@ const FIXES: Record<string, (e: ErrorObject) => string> = {
   propertyNames: () => 'rename this key: __proto__, constructor and prototype are not allowed',
 };
 
-const ZH: Record<string, (e: ErrorObject, value: unknown) => string> = {
+const ZH: Record<string, (e: SchemaError, value: unknown) => string> = {
   required: (e) => `缺少“${(e.params as { missingProperty: string }).missingProperty}”,请补上`,
   additionalProperties: (e) => `不认识的字段“${(e.params as { additionalProperty: string }).additionalProperty}”,请删除或检查拼写`,
   enum: (e) => `只能是 ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join('、')} 之一`,
@@ -82,7 +94,7 @@ function valueAt(data: unknown, pointer: string): unknown {
 }
 
 /** The key a `propertyNames` error refuses, if it is one. */
-function refusedKey(e: ErrorObject): string | undefined {
+function refusedKey(e: SchemaError): string | undefined {
   const own = (e as { propertyName?: string }).propertyName;
   if (own !== undefined) return own;
   return e.keyword === 'propertyNames' ? (e.params as { propertyName: string }).propertyName : undefined;
@@ -95,11 +107,11 @@ function refusedKey(e: ErrorObject): string | undefined {
  * condition with a misspelt operator is a fact test, not an `all` missing its list. The
  * errors of the other branches are left out.
  */
-function closestBranches(errors: readonly ErrorObject[]): readonly ErrorObject[] {
-  const dropped = new Set<ErrorObject>();
+function closestBranches(errors: readonly SchemaError[]): readonly SchemaError[] {
+  const dropped = new Set<SchemaError>();
   for (const group of errors) {
     if (group.keyword !== 'anyOf') continue;
-    const branches = new Map<string, ErrorObject[]>();
+    const branches = new Map<string, SchemaError[]>();
     let deeper = false; // an error further down: a branch went into the value (an `all`'s list) and failed there
     for (const e of errors) {
       if (e === group) continue;
@@ -119,7 +131,7 @@ function closestBranches(errors: readonly ErrorObject[]): readonly ErrorObject[]
  * condition produce one error per branch; the most specific (deepest) ones are kept. A
  * refused key is named at its own path.
  */
-export function schemaProblems(all: readonly ErrorObject[] | null | undefined, data: unknown): Problem[] {
+export function schemaProblems(all: readonly SchemaError[] | null | undefined, data: unknown): Problem[] {
   if (!all?.length) return [];
   const errors = closestBranches(all);
   const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length));

@@ -126,7 +126,8 @@ describe('files that cannot be read as records', () => {
     expect(whole.stderr).toMatch(/JSON_INVALID: .*deep\.json: is nested more than 256 levels deep/);
     const unclosed = cli(['evaluate', file('unclosed.json', '['.repeat(100_000)), ...R]);
     expect(unclosed.status).toBe(1);
-    expect(unclosed.stderr).toMatch(/JSON_INVALID: .*unclosed\.json: not valid JSON at line 1, column 100001/);
+    // An array is read element by element: the 257th level is refused where it opens, not at the end of the text.
+    expect(unclosed.stderr).toMatch(/JSON_INVALID: .*unclosed\.json: is nested more than 256 levels deep \(at line 1, column 257\)\n {2}\$\[0\]: /);
     const line = cli(['evaluate', file('deep.ndjson', `{"id":"D1","kind":"enterprise","x":${deep}}\n{"id":"D2","kind":"enterprise"}\n`), ...R]);
     expect(line.status).toBe(1);
     expect(line.stderr).toMatch(/JSON_INVALID: .*deep\.ndjson:1: is nested more than 256 levels deep/);
@@ -142,17 +143,20 @@ describe('files that cannot be read as records', () => {
     expect(run.stderr).toMatch(/FILE_UNREADABLE: .*huge\.json: is 300\.0 MB; JSON files over 256\.0 MB are not read whole — write the records as \.ndjson/);
   });
 
-  it('refuses too much JSON on standard input the same way', () => {
+  it('refuses one JSON document over the limit on standard input the same way, but streams an array of any size', () => {
     const record = readFileSync(`${records}/one.json`, 'utf8');
-    const many = `[${Array(400).fill(record).join(',')}]`; // about 1.6 MB, the ruleset is well under 1 MB
+    const limited = { cwd: ROOT, encoding: 'utf8' as const, env: { ...process.env, CREDIT_RULES_MAX_JSON_BYTES: String(1024 * 1024) }, timeout: 30_000 };
     // Through a shell pipe: the CLI stops reading once over the limit, which a direct write would see as EPIPE.
-    const path = file('many.json', many);
-    const run = spawnSync('sh', ['-c', `cat '${path}' | '${process.execPath}' '${CLI}' evaluate - --ruleset ${RULESET}`], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, CREDIT_RULES_MAX_JSON_BYTES: String(1024 * 1024) }, timeout: 30_000,
-    });
-    expect(run.status).toBe(1);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/FILE_UNREADABLE: <stdin>: holds more than 1.0 MB of JSON, which is not read whole — .*NDJSON/);
+    const big = file('big-record.json', JSON.stringify({ ...JSON.parse(record), name: '园'.repeat(600_000) }, null, 2)); // about 1.8 MB, one record
+    const refused = spawnSync('sh', ['-c', `cat '${big}' | '${process.execPath}' '${CLI}' evaluate - --ruleset ${RULESET}`], limited);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/FILE_UNREADABLE: <stdin>: holds more than 1.0 MB of JSON, which is not read whole — .*NDJSON/);
+    const many = file('many.json', `[${Array(400).fill(record).join(',')}]`); // about 1.6 MB
+    const streamed = spawnSync('sh', ['-c', `cat '${many}' | '${process.execPath}' '${CLI}' evaluate - --ruleset ${RULESET} --no-trace`], limited);
+    expect(streamed.stderr).toBe('');
+    expect(streamed.status).toBe(0);
+    expect(results(streamed)).toHaveLength(400);
   });
 
   it('refuses empty standard input', () => {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../engine/cli/formats/width.js';
+import { EXIT_STATUS } from '../engine/index.js';
 import { cli, ensureBuilt, FIXTURES, results, RULESET } from './cli-helpers.js';
 
 const R = ['--ruleset', RULESET];
@@ -15,6 +16,14 @@ describe('help, version and usage errors', () => {
     const run = cli(['--help']);
     expect(run.status).toBe(0);
     for (const command of ['evaluate', 'validate', 'test']) expect(run.stdout).toContain(command);
+  });
+
+  it('lists every exit status of the library\'s EXIT_STATUS in --help, each once', () => {
+    const run = cli(['--help']);
+    const listed = [...run.stdout.matchAll(/^ +(\d+) {2}\S/gm)].map((m) => Number(m[1]));
+    expect(listed).toEqual(Object.values(EXIT_STATUS));
+    expect(EXIT_STATUS).toEqual({ ok: 0, invalid: 1, usage: 2, gradeChanged: 3, internal: 70 });
+    expect(run.stdout).toContain('   3  diff --fail-on-grade-change: a case changes grade (the input is sound)\n');
   });
 
   it.each(['evaluate', 'validate', 'test'])('prints the help of %s on --help and -h', (command) => {

@@ -165,19 +165,29 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(run.stdout).toContain('| AAA | AA+ | 1 |');
   });
 
-  it('--fail-on-grade-change exits 1 when a grade moves, 0 when none does', () => {
+  it('--fail-on-grade-change exits 3 when a grade moves, 0 when none does', () => {
     const n4 = cli(['diff', RULESET, N4, '--cases', CASES, '--fail-on-grade-change']);
-    expect(n4.status).toBe(1);
+    expect(n4.status).toBe(3);
     expect(n4.stderr).toBe('credit-rules: 2 cases change grade (--fail-on-grade-change)\n');
     expect(n4.stdout).toContain('AAA → AA+');
     // −4 → −5 per general quality accident moves eight shipped cases by a point; C142's 60 falls to 59, below the A line.
     const five = cli(['diff', RULESET, minusFive, '--cases', CASES, '--fail-on-grade-change']);
-    expect(five.status).toBe(1);
+    expect(five.status).toBe(3);
     expect(five.stderr).toBe('credit-rules: 1 case change grade (--fail-on-grade-change)\n');
     expect(five.stdout).toContain('  E2.1.3 一般质量事故: 每次扣 4 分 → 5 分\n    ⚠ 依据原文写的是“4 分”,与这里的 5 分不符:请核对这个数,或一并修改原文\n');
     expect(changedIds(five.stdout)).toEqual(['C142', 'C021', 'C091', 'C108', 'C138', 'C143', 'C150', 'C152']);
     expect(five.stdout).toContain('另有 7 个降级期内结果不变');
     expect(cli(['diff', RULESET, RULESET, '--cases', CASES, '--fail-on-grade-change']).status).toBe(0);
+  });
+
+  it('--fail-on-grade-change: broken input exits 1 even when a grade also moves', () => {
+    const c142 = readJson<{ record: Record<string, unknown>; asOf: string }>(join(CASES, '142-base-score-edge-exactly-60.json'));
+    const file = join(tmp, 'grade-and-broken.ndjson');
+    writeFileSync(file, `${JSON.stringify({ ...c142.record, asOf: c142.asOf })}\n{"id": broken\n`);
+    const moved = cli(['diff', RULESET, minusFive, '--cases', file, '--fail-on-grade-change', '--format', 'json']);
+    expect(JSON.parse(moved.stdout).impact).toMatchObject({ gradeChanged: 1, compared: 1, unreadable: 1 });
+    expect(moved.stderr).toContain('credit-rules: 1 case change grade (--fail-on-grade-change)\n');
+    expect(moved.status).toBe(1);
   });
 
   it('takes a records file: NDJSON evaluated on --as-of, and reports invalid records without stopping', () => {

@@ -1,5 +1,6 @@
 /** Help texts, built from the commands' own option declarations so they cannot drift. */
 import type { Command } from './command.js';
+import { exitStatusHelp } from './exit.js';
 
 /** `credit-rules COMMAND --help`. */
 export function commandHelp(command: Command): string {
@@ -36,8 +37,8 @@ export function mainHelp(commands: readonly Command[], version: string): string 
     '  -h, --help     show help (also after a command: credit-rules evaluate --help)',
     '  -V, --version  print the version',
     '',
-    'Exit status: 0 all went well; 1 a ruleset, record, case or file is invalid (or a case failed);',
-    '2 the command line is wrong; 70 an internal error (please report it).',
+    'Exit status:',
+    exitStatusHelp(),
     '',
     'Example:',
     '  credit-rules evaluate records.ndjson --ruleset rulesets/enterprise.json --format table',

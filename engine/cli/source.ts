@@ -1,12 +1,14 @@
 /**
- * Where records come from: a `.json` file (one record or an array), an `.ndjson` file (one
- * record per line, streamed), or standard input (`-`), which is sniffed. Every record comes
- * with where it was found, so messages can name the line or the array index.
+ * Where records come from: a `.json` file (one record, or an array, streamed element by
+ * element), an `.ndjson` file (one record per line, streamed), or standard input (`-`), which
+ * is sniffed. Every record comes with where it was found, so messages can name the line or the
+ * array index.
  */
 import { createReadStream } from 'node:fs';
 import { CreditRulesError } from '../errors.js';
-import { decodeUtf8, fileError, ioError, maxJsonBytes, parseJsonDocument, parseJsonLine, readJsonFile, sizeText, STDIN, statPath } from './files.js';
-import { lines, type Line } from './lines.js';
+import { jsonArrayBatches } from '../jsonArray.js';
+import { decodeUtf8, fileError, ioError, MAX_DEPTH, maxJsonBytes, parseJsonDocument, parseJsonLine, readJsonFile, sizeText, STDIN, statPath } from './files.js';
+import { lines, MAX_LINE_BYTES, type Line } from './lines.js';
 
 /** Where a record was found: its file and, for NDJSON, its line; for a JSON array, its index. */
 export interface Where {
@@ -19,8 +21,9 @@ export interface Where {
 export type RecordItem = { value: unknown; where: Where; error?: undefined } | { error: CreditRulesError; where: Where; value?: undefined };
 
 export interface RecordSource {
-  /** `ndjson` sources are streamed; `json` ones were read whole. */
   format: 'json' | 'ndjson';
+  /** Read as it goes (NDJSON, a JSON array), not whole: worth a progress line. */
+  streamed: boolean;
   /** The records in input order, in batches. */
   batches: AsyncIterable<RecordItem[]>;
 }
@@ -68,6 +71,24 @@ export async function* recordsOfLines(batches: AsyncIterable<Line[]>, file: stri
   }
 }
 
+/**
+ * The elements of a JSON array as records, as they are read. A syntax error ends the file: it
+ * comes as a last item carrying its error (its path names the element: `$[3].events[0]`).
+ */
+async function* recordsOfArray(chunks: AsyncIterable<Buffer>, file: string): AsyncGenerator<RecordItem[]> {
+  // The array is one level: an element may nest one less than a whole file; it may be as long as an NDJSON line.
+  const elements = jsonArrayBatches(chunks, { maxDepth: MAX_DEPTH - 1, maxElementLength: MAX_LINE_BYTES });
+  try {
+    for await (const batch of elements) {
+      if (batch.length) yield batch.map((element) => ({ value: element.value, where: { file, index: element.index } }));
+    }
+  } catch (error) {
+    if (!(error instanceof CreditRulesError)) throw ioError(file, error, 'records file');
+    if (error.code !== 'JSON_INVALID') throw error;
+    yield [{ error: new CreditRulesError(error.code, error.message, { file, problems: error.problems }), where: { file } }];
+  }
+}
+
 function isObjectText(text: string): boolean {
   try {
     const value: unknown = JSON.parse(text);
@@ -77,13 +98,18 @@ function isObjectText(text: string): boolean {
   }
 }
 
-/** Reads chunks until the content shows whether it is NDJSON, then replays them. */
-async function sniff(chunks: AsyncIterable<Buffer>, file: string): Promise<RecordSource> {
+/**
+ * Reads chunks until the content shows what it is, then replays them: NDJSON (unless `json`
+ * says it is one document), a JSON array (streamed), or another JSON document (read whole,
+ * within the size limit; `whole` reads it, by default from the chunks).
+ */
+async function sniff(chunks: AsyncIterable<Buffer>, file: string, json = false, whole?: () => unknown): Promise<RecordSource> {
   const iterator = chunks[Symbol.asyncIterator]();
   const seen: Buffer[] = [];
   let bytes = 0;
   let decided: 'json' | 'ndjson' | undefined;
   let first = -1; // offset of the first non-blank byte
+  let firstByte: number | undefined;
   while (decided === undefined && bytes <= maxJsonBytes()) {
     const next = await iterator.next();
     if (next.done) break;
@@ -100,7 +126,8 @@ async function sniff(chunks: AsyncIterable<Buffer>, file: string): Promise<Recor
       }
       if (from === chunk.length) continue;
       first = offset + from;
-      if (chunk[from] !== 0x7b) decided = 'json'; // "{" may start NDJSON; anything else is one document
+      firstByte = chunk[from];
+      if (json || firstByte !== 0x7b) decided = 'json'; // "{" may start NDJSON; anything else is one document
     }
     const newline = decided ? -1 : chunk.indexOf(0x0a, from);
     if (newline !== -1) {
@@ -116,20 +143,25 @@ async function sniff(chunks: AsyncIterable<Buffer>, file: string): Promise<Recor
     yield* seen;
     yield* rest;
   }
-  if (decided === 'ndjson') return { format: 'ndjson', batches: recordsOfLines(lines(replay()), file) };
-  // A JSON document: read it whole, within the size limit.
+  if (decided === 'ndjson') return { format: 'ndjson', streamed: true, batches: recordsOfLines(lines(replay()), file) };
+  if (firstByte === 0x5b) return { format: 'json', streamed: true, batches: recordsOfArray(replay(), file) };
+  if (whole) {
+    await iterator.return?.();
+    return { format: 'json', streamed: false, batches: once(itemsOfDocument(whole(), file)) };
+  }
+  // Another JSON document: read it whole, within the size limit.
   const parts: Buffer[] = [];
   let size = 0;
   const limit = maxJsonBytes();
   for await (const chunk of replay()) {
     size += chunk.length;
     if (size > limit) {
-      throw fileError('FILE_UNREADABLE', file, `holds more than ${sizeText(limit)} of JSON, which is not read whole`, 'send one record per line (NDJSON): it is streamed in bounded memory');
+      throw fileError('FILE_UNREADABLE', file, `holds more than ${sizeText(limit)} of JSON, which is not read whole`, 'send one record per line (NDJSON), or a JSON array: both are streamed in bounded memory');
     }
     parts.push(chunk);
   }
   const value = parseJsonDocument(decodeUtf8(Buffer.concat(parts), file), file);
-  return { format: 'json', batches: once(itemsOfDocument(value, file)) };
+  return { format: 'json', streamed: false, batches: once(itemsOfDocument(value, file)) };
 }
 
 /** A file's chunks, turning read errors into coded ones. */
@@ -143,16 +175,16 @@ async function* fileChunks(file: string): AsyncGenerator<Buffer> {
 
 /**
  * Opens RECORDS as the command line names it. Problems with the whole file (missing, a
- * folder, too big, not JSON) throw; problems with one record come as items.
+ * folder, too big, not JSON) throw; problems with one record come as items, and so does a
+ * syntax error in an array, after the elements before it.
  */
 export async function openRecords(path: string): Promise<RecordSource> {
   if (path === '-') return sniff(process.stdin as AsyncIterable<Buffer>, STDIN);
   const stats = statPath(path, 'records file');
   if (stats.isDirectory()) throw fileError('FILE_UNREADABLE', path, 'is a directory, not a records file', 'give a .json or .ndjson file of records (a folder of cases goes to "credit-rules test --cases")');
   const format = formatByName(path);
-  if (format === 'ndjson') return { format, batches: recordsOfLines(lines(fileChunks(path)), path) };
-  if (format === 'json') {
-    return { format, batches: once(itemsOfDocument(readJsonFile(path, 'records file'), path)) };
-  }
+  if (format === 'ndjson') return { format, streamed: true, batches: recordsOfLines(lines(fileChunks(path)), path) };
+  // A .json array is streamed; one record is read whole, refused unread when the file is too big.
+  if (format === 'json') return sniff(fileChunks(path), path, true, () => readJsonFile(path, 'records file'));
   return sniff(fileChunks(path), path);
 }

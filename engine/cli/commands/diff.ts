@@ -147,7 +147,7 @@ async function collect(path: string, collector: ImpactCollector, asOf: string | 
     return unreadable;
   }
   const source = await openRecords(path);
-  const progress = new Progress(process.stderr, source.format === 'ndjson' && process.stderr.isTTY === true);
+  const progress = new Progress(process.stderr, source.streamed && process.stderr.isTTY === true);
   let done = 0;
   for await (const batch of source.batches) {
     for (const item of batch) {
@@ -363,7 +363,7 @@ export const diffCommand: Command = {
     cases: { type: 'string', value: 'PATH', description: 'a folder of case files, a case file, or a records file (.json, .ndjson) (required)' },
     format: { type: 'string', value: 'FORMAT', choices: DIFF_FORMATS, description: 'output format, default table' },
     'as-of': { type: 'string', value: 'YYYY-MM-DD', description: "evaluation date of records, and the date a folder's version must be in force; default: each record's asOf, and today" },
-    'fail-on-grade-change': { type: 'boolean', description: 'exit 1 when any case changes grade (for CI)' },
+    'fail-on-grade-change': { type: 'boolean', description: `exit ${EXIT.gradeChanged} when any case changes grade (for CI; broken input still exits ${EXIT.invalid})` },
     'old-version': { type: 'string', value: 'VERSION', description: 'when OLD is a folder of versions, take this version instead of the one in force' },
     'new-version': { type: 'string', value: 'VERSION', description: 'when NEW is a folder of versions, take this version (a draft, say)' },
     limit: { type: 'string', value: 'N', description: `cases listed per section in table and markdown output, default ${DEFAULT_LIMIT}; 0 lists all` },
@@ -399,8 +399,8 @@ csv, html and xlsx speak --lang (Chinese by default).
 
 OLD and NEW must score the same kind of entity (two enterprise tables, or two project-lead ones).
 
-Exit status: 0 compared; 1 a ruleset, case or record is invalid, or with --fail-on-grade-change
-a grade changes; 2 usage.
+Exit status: ${EXIT.ok} compared; ${EXIT.invalid} a ruleset, case or record is invalid (even when a grade
+also changes); ${EXIT.usage} usage; ${EXIT.gradeChanged} with --fail-on-grade-change, a case changes grade.
 
 Examples:
   credit-rules diff rulesets/enterprise.json rulesets/enterprise-versions/enterprise-n4.json --cases rulesets/cases/enterprise
@@ -465,5 +465,6 @@ async function runDiff({ positionals, options }: Parameters<Command['run']>[0]):
   const failedGrades = options['fail-on-grade-change'] === true && impact.gradeChanged > 0;
   if (failedGrades) report.print(`credit-rules: ${impact.gradeChanged} case${impact.gradeChanged === 1 ? '' : 's'} change grade (--fail-on-grade-change)`);
   if (report.errors) report.print(`credit-rules: ${impact.compared} of ${impact.total + unreadable} compared; ${impact.invalid + unreadable} could not be (see above)`);
-  return report.errors || failedGrades ? EXIT.invalid : EXIT.ok;
+  if (report.errors) return EXIT.invalid;
+  return failedGrades ? EXIT.gradeChanged : EXIT.ok;
 }

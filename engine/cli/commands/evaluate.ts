@@ -1,6 +1,6 @@
 /**
- * `credit-rules evaluate RECORDS --ruleset FILE`: scores records in input order. NDJSON is
- * streamed (bounded memory, output written as it goes); an invalid record is reported on
+ * `credit-rules evaluate RECORDS --ruleset FILE`: scores records in input order. NDJSON and
+ * JSON arrays are streamed (bounded memory, output written as it goes); an invalid record is reported on
  * standard error and gets no score while the records beside it are still scored.
  */
 import { isIsoDate, today } from '../../dates.js';
@@ -33,8 +33,9 @@ export const evaluateCommand: Command = {
     help: HELP_OPTION,
   },
   details: `RECORDS is a .json file with one record or an array of records, an .ndjson file with one
-record per line (streamed: any number of records in bounded memory), or - for standard input
-(NDJSON when its first line is a whole object, else one JSON document).
+record per line, or - for standard input (NDJSON when its first line is a whole object, else
+one JSON document). Arrays and NDJSON are streamed: any number of records in bounded memory;
+a syntax error in an array stops the reading there, after the records before it.
 
 Results go to standard output in input order: json is an array, one result per line; table
 is for reading in a terminal (Chinese indicator names; "A 降级(计分表 AA)" marks a downgrade
@@ -88,7 +89,7 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
   };
   const source = await openRecords(positionals[0]!);
   const formatter = createFormatter(format, compiled, { trace: options['no-trace'] !== true });
-  const progress = new Progress(process.stderr, source.format === 'ndjson' && process.stderr.isTTY === true);
+  const progress = new Progress(process.stderr, source.streamed && process.stderr.isTTY === true);
   const report = new Reporter(process.stderr, progress);
   const out = new Output(process.stdout);
   const evaluateOptions = { asOf, trace: formatter.needsTrace };
