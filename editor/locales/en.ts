@@ -184,6 +184,13 @@ const en: Messages = {
     was: 'was {value}',
     savedWas: 'Saved value: {value}',
     listPlaceholder: 'separate with commas',
+    dateRefused: 'Not a real date, not taken: enter YYYY-MM-DD (such as 2018-01-01); the rule stays {value}',
+    integerRefused: 'Enter a whole number; not taken, the rule stays {value}',
+    listEmpty: '(none)',
+    listAdd: 'Add',
+    listAddLabel: 'Add an entry to "{field}"',
+    listRemove: 'Remove "{item}"',
+    listRemoved: 'removed "{item}"',
   },
   grades: {
     title: 'Grades',

@@ -182,6 +182,13 @@ const zhCN = {
     was: '原 {value}',
     savedWas: '已保存的数值:{value}',
     listPlaceholder: '多个用顿号“、”分隔',
+    dateRefused: '不是有效日期,未采用:请按 YYYY-MM-DD 填写真实日期(如 2018-01-01);规则仍为 {value}',
+    integerRefused: '请填整数,未采用;规则仍为 {value}',
+    listEmpty: '(无)',
+    listAdd: '添加',
+    listAddLabel: '给“{field}”添加一项',
+    listRemove: '删除“{item}”',
+    listRemoved: '删除“{item}”',
   },
   grades: {
     title: '信用等级划分',

@@ -1,0 +1,160 @@
+// @vitest-environment happy-dom
+/** Typed fields: each parameter edited by its type, refusals that change nothing, and hints beside the field. */
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ParametersSection from '../../editor/components/ParametersSection.vue';
+import RulesetForm from '../../editor/components/RulesetForm.vue';
+import { createEditorI18n } from '../../editor/i18n.js';
+import { getIn } from '../../editor/model/paths.js';
+import { useCasesStore } from '../../editor/stores/cases.js';
+import { useHistoryStore } from '../../editor/stores/history.js';
+import { useResultsStore } from '../../editor/stores/results.js';
+import { useRulesetStore } from '../../editor/stores/ruleset.js';
+import { useWorkspaceStore } from '../../editor/stores/workspace.js';
+import type { Ruleset } from '../../engine/index.js';
+import { E213_POINTS, MemorySource } from './support.js';
+
+let pinia: Pinia;
+const wrappers: VueWrapper[] = [];
+
+beforeEach(async () => {
+  localStorage.clear();
+  pinia = createPinia();
+  setActivePinia(pinia);
+  const workspace = useWorkspaceStore();
+  workspace.useSource(new MemorySource());
+  await workspace.connect();
+  await workspace.open('enterprise.json');
+});
+afterEach(() => {
+  while (wrappers.length) wrappers.pop()!.unmount();
+});
+
+function mountParameters(locale: 'zh-CN' | 'en' = 'zh-CN'): VueWrapper {
+  const store = useRulesetStore();
+  const wrapper = mount(ParametersSection as never, {
+    props: { parameters: store.ruleset!.parameters, baseRule: store.ruleset!.baseRule } as never,
+    attachTo: document.body,
+    global: { plugins: [pinia, createEditorI18n(locale)] },
+  });
+  wrappers.push(wrapper);
+  return wrapper;
+}
+
+function mountForm(locale: 'zh-CN' | 'en' = 'zh-CN'): VueWrapper {
+  const wrapper = mount(RulesetForm as never, { attachTo: document.body, global: { plugins: [pinia, createEditorI18n(locale)] } });
+  wrappers.push(wrapper);
+  return wrapper;
+}
+
+const N7 = '$.parameters.awardsScoredFrom.value';
+const MONTHS = '$.parameters.announcementMonths.value';
+const REGIONS = '$.parameters.mutualRecognitionRegions.value';
+const field = (wrapper: VueWrapper, path: string) => wrapper.get(`[data-path="${path}"]`);
+const draftParameter = (name: string): unknown => (useRulesetStore().draft as Ruleset).parameters[name]!.value;
+
+describe('parameters edited by their type', () => {
+  it('gives each parameter the field of the type the ruleset language reads: date, whole number, number, text, list', () => {
+    const wrapper = mountParameters();
+    expect(field(wrapper, N7).attributes('data-type')).toBe('date');
+    expect(field(wrapper, '$.parameters.homeRegion.value').attributes('data-type')).toBe('text');
+    expect(field(wrapper, REGIONS).attributes('data-type')).toBe('strings');
+    expect(field(wrapper, MONTHS).classes()).toContain('number-field');
+    expect(field(wrapper, '$.parameters.contractThreshold.value').classes()).toContain('number-field');
+  });
+
+  it('keeps the N7 date a date field through Backspace, and takes a real date in any usual writing as YYYY-MM-DD', async () => {
+    const wrapper = mountParameters();
+    const input = field(wrapper, N7).get('input');
+    expect(input.element.value).toBe('2018-01-01');
+    await input.setValue('2018-01-0'); // one Backspace
+    expect(field(wrapper, N7).attributes('data-type')).toBe('date');
+    expect(draftParameter('awardsScoredFrom')).toBe('2018-01-01');
+    await input.setValue('2019年3月1日');
+    expect(draftParameter('awardsScoredFrom')).toBe('2019-03-01');
+    await input.trigger('blur');
+    expect(input.element.value).toBe('2019-03-01');
+    expect(field(wrapper, N7).find('[role=alert]').exists()).toBe(false);
+  });
+
+  it('refuses 明年 and 2021-02-30 with a Chinese message: the draft, the cases and what Save would write are unchanged', async () => {
+    const wrapper = mountParameters();
+    const results = useResultsStore();
+    const scores = results.rows.map((row) => (row.current?.ok ? row.current.result.score : null));
+    const text = useRulesetStore().textToSave();
+    for (const typed of ['明年', '2021-02-30', '']) {
+      await field(wrapper, N7).get('input').setValue(typed);
+      expect(field(wrapper, N7).get('[role=alert]').text()).toBe('不是有效日期,未采用:请按 YYYY-MM-DD 填写真实日期(如 2018-01-01);规则仍为 2018-01-01');
+      expect(field(wrapper, N7).get('input').element.value).toBe(typed); // kept as typed, to be corrected
+      expect(draftParameter('awardsScoredFrom')).toBe('2018-01-01');
+      expect(useRulesetStore().dirty).toBe(false);
+      expect(useRulesetStore().textToSave()).toBe(text);
+      expect(results.rows.map((row) => (row.current?.ok ? row.current.result.score : null))).toEqual(scores);
+      expect(useHistoryStore().canUndo).toBe(false);
+    }
+  });
+
+  it('refuses decimals in a whole number of months, in English too', async () => {
+    const wrapper = mountParameters('en');
+    await field(wrapper, MONTHS).get('input').setValue('2.5');
+    expect(draftParameter('announcementMonths')).toBe(3);
+    expect(field(wrapper, MONTHS).get('[role=alert]').text()).toBe('Enter a whole number; not taken, the rule stays 3');
+    await field(wrapper, MONTHS).get('input').setValue('6');
+    expect(draftParameter('announcementMonths')).toBe(6);
+    expect(field(wrapper, MONTHS).find('[role=alert]').exists()).toBe(false);
+  });
+
+  it('edits a list of texts as a list: entries added one by one or several at once, each removable, undoable', async () => {
+    const wrapper = mountParameters();
+    const list = field(wrapper, REGIONS);
+    expect(list.get('.list-empty').text()).toBe('(无)');
+    await list.get('.list-add input').setValue('温州、 宁波');
+    await list.get('[data-action=list-add]').trigger('click');
+    expect(draftParameter('mutualRecognitionRegions')).toEqual(['温州', '宁波']);
+    expect(list.findAll('[data-role=list-item]').map((li) => li.get('span').text())).toEqual(['温州', '宁波']);
+    await list.get('.list-add input').setValue('温州');
+    await list.get('.list-add input').trigger('keydown', { key: 'Enter' });
+    expect(draftParameter('mutualRecognitionRegions')).toEqual(['温州', '宁波']); // no repeats
+    await list.findAll('[data-role=list-item]')[0]!.get('button').trigger('click');
+    expect(draftParameter('mutualRecognitionRegions')).toEqual(['宁波']);
+    expect(list.get('.was').text()).toBe('原 (无)');
+    expect(useHistoryStore().undoLabel).toBe('信用信息互认互查地区:删除“温州”');
+    useHistoryStore().undo();
+    expect(draftParameter('mutualRecognitionRegions')).toEqual(['温州', '宁波']);
+  });
+});
+
+describe('hints beside the field', () => {
+  it('says beside E2.1.3 that 0 points switches it off, and beside a grade line that no score reaches it', async () => {
+    const wrapper = mountForm();
+    const e213 = '$.indicators[1].items[0].clauses[2].points';
+    expect(field(wrapper, e213).find('[data-role=value-hint]').exists()).toBe(false);
+    useRulesetStore().setValue([...E213_POINTS], 0, 'E2.1.3');
+    await flushPromises();
+    expect(field(wrapper, e213).get('[data-role=value-hint]').text()).toBe('E2.1.3 的分值为 0,这一条不再扣分或加分');
+    useRulesetStore().setValue(['grades', 0, 'min'], 101, 'AAA');
+    await flushPromises();
+    expect(field(wrapper, '$.grades[0].min').get('[data-role=value-hint]').text()).toBe('AAA 级分数线 101 分高于本表最高可得的 100 分,没有主体能达到');
+  });
+
+  it('says beside the announcement months that 0 leaves only the evaluation month, naming the clauses that fall back on it', async () => {
+    const wrapper = mountParameters('en');
+    await field(wrapper, MONTHS).get('input').setValue('0');
+    const hint = field(wrapper, MONTHS).get('[data-role=value-hint]');
+    expect(hint.attributes('data-code')).toBe('zeroMonths');
+    expect(hint.text()).toMatch(/^events of E2\.1\.2, .* without their own period count for 0 months/);
+  });
+});
+
+describe('the undo tooltip', () => {
+  it('names the value typed last, not the first key', async () => {
+    const wrapper = mountForm();
+    const input = field(wrapper, '$.grades[0].min').get('input');
+    await input.setValue('9');
+    await input.setValue('91');
+    expect(useHistoryStore().past).toHaveLength(1);
+    expect(useHistoryStore().undoLabel).toBe('AAA 级最低分:91');
+    expect(useCasesStore().dirty).toBe(false);
+  });
+});
