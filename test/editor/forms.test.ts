@@ -13,7 +13,12 @@ import { useResultsStore } from '../../editor/stores/results.js';
 import { useRulesetStore } from '../../editor/stores/ruleset.js';
 import { useWorkspaceStore } from '../../editor/stores/workspace.js';
 import type { Ruleset } from '../../engine/index.js';
-import { E213_POINTS, MemorySource } from './support.js';
+import TakeAllExpected from '../../editor/components/TakeAllExpected.vue';
+import { exportTable, toCsv, toXlsx } from '../../editor/model/exportTable.js';
+import { caseResultColumns, impactColumns } from '../../editor/model/resultColumns.js';
+import { caseImpact } from '../../engine/index.js';
+import readXlsxFile from 'read-excel-file/node';
+import { E213_POINTS, MemorySource, ONE_ACCIDENT } from './support.js';
 
 let pinia: Pinia;
 const wrappers: VueWrapper[] = [];
@@ -155,6 +160,93 @@ describe('the undo tooltip', () => {
     await input.setValue('91');
     expect(useHistoryStore().past).toHaveLength(1);
     expect(useHistoryStore().undoLabel).toBe('AAA 级最低分:91');
+    expect(useCasesStore().dirty).toBe(false);
+  });
+});
+
+describe('export of results', () => {
+  it('writes the case results as CSV with Chinese headers in zh mode, English ones in en mode, every case and indicator', async () => {
+    useRulesetStore().setValue([...E213_POINTS], -5, 'E2.1.3');
+    const results = useResultsStore();
+    const rows = results.rows.map((row) => ({ row, sampleCase: useCasesStore().byPath.get(row.path)!.case }));
+    const indicators = useRulesetStore().ruleset!.indicators;
+    const zh = toCsv(exportTable(rows, caseResultColumns(indicators, 'zh-CN'), 'zh-CN'));
+    expect(zh.startsWith('\uFEFF案例,编号,主体名称,评价日,得分,等级,已保存规则得分,已保存规则等级,分数变化,等级变化,预期得分,预期等级,符合预期,E1 营业执照,E2 工程质量,')).toBe(true);
+    const lines = zh.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(rows.length + 1);
+    // score 84 (was 85), AA+ → AA, one point less
+    expect(lines.find((l) => l.includes('EDITOR-1'))).toContain(',2021-06-30,84,AA,85,AA+,-1,是,');
+    const en = toCsv(exportTable(rows, caseResultColumns(indicators, 'en'), 'en'));
+    expect(en.split('\r\n')[0]).toContain('Case,ID,Entity,Evaluated on,Score,Grade,Score (saved rules)');
+    expect(en).toContain(',yes,');
+  });
+
+  it('quotes commas and quotes, keeps numbers as numbers and makes formula-like text inert', () => {
+    const table = exportTable([{ a: 'x, "y"', b: -1.5, c: '=1+1', d: null }], [
+      { header: 'export.case', value: (r) => r.a },
+      { header: 'export.change', value: (r) => r.b },
+      { header: () => 'C', value: (r) => r.c },
+      { header: 'export.problem', value: (r) => r.d },
+    ], 'zh-CN');
+    expect(toCsv(table)).toBe('\uFEFF案例,分数变化,C,问题\r\n"x, ""y""",-1.5,\'=1+1,\r\n');
+  });
+
+  it('writes an .xlsx workbook that reads back with the same headers, numbers and words', async () => {
+    useRulesetStore().setValue([...E213_POINTS], -5, 'E2.1.3');
+    const rows = useResultsStore().rows.map((row) => ({ row, sampleCase: useCasesStore().byPath.get(row.path)!.case }));
+    const table = exportTable(rows, caseResultColumns(useRulesetStore().ruleset!.indicators, 'zh-CN'), 'zh-CN');
+    const blob = await toXlsx(table, 'enterprise-案例结果');
+    const [sheet] = await readXlsxFile(Buffer.from(await blob.arrayBuffer()));
+    expect(sheet!.sheet).toBe('enterprise-案例结果');
+    expect(sheet!.data[0]!.slice(0, 6)).toEqual(['案例', '编号', '主体名称', '评价日', '得分', '等级']);
+    expect(sheet!.data).toHaveLength(rows.length + 1);
+    const accident = sheet!.data.find((r) => r[1] === 'EDITOR-1')!;
+    expect(accident.slice(4, 10)).toEqual([84, 'AA', 85, 'AA+', -1, '是']);
+  });
+
+  it('exports the impact of a change, one row per case with the items that moved', () => {
+    const ruleset = useRulesetStore();
+    ruleset.setValue([...E213_POINTS], -5, 'E2.1.3');
+    const impact = caseImpact(ruleset.savedCompiled!, ruleset.compiled!, useCasesStore().drafts.map((d) => ({ ...d.case, source: d.path })));
+    const csv = toCsv(exportTable(impact.rows, impactColumns('zh-CN'), 'zh-CN'));
+    const [header, ...lines] = csv.slice(1).trimEnd().split('\r\n');
+    expect(header).toBe('编号,案例,评价日,原得分,原等级,新得分,新等级,分数变化,等级变化,变动的项目,问题');
+    expect(lines).toHaveLength(impact.rows.length);
+    expect(lines.find((l) => l.startsWith('EDITOR-1,'))).toMatch(/,85,AA\+,84,AA,-1,是,E2\.1 \d+→\d+,$/);
+  });
+});
+
+describe('take all current results as expected', () => {
+  it('lists each case whose expectation changes, takes them in one step, and undoes it in one', async () => {
+    useRulesetStore().setValue([...E213_POINTS], -5, 'E2.1.3');
+    const wrapper = mount(TakeAllExpected as never, { attachTo: document.body, global: { plugins: [pinia, createEditorI18n('zh-CN')] } });
+    wrappers.push(wrapper);
+    const failing = useResultsStore().rows.filter((r) => r.differences?.length).map((r) => r.path);
+    expect(failing.length).toBeGreaterThan(0);
+    expect(wrapper.get('[data-action=take-all-expected]').text()).toBe(`全部设为预期(${failing.length})`);
+    await wrapper.get('[data-action=take-all-expected]').trigger('click');
+    const listed = wrapper.findAll('[data-role=take-all-row]');
+    expect(listed.map((r) => r.attributes('data-case'))).toEqual(failing);
+    expect(wrapper.get(`[data-role=take-all-row][data-case="${ONE_ACCIDENT}"]`).text()).toContain('85 · AA+');
+    expect(wrapper.get(`[data-role=take-all-row][data-case="${ONE_ACCIDENT}"]`).text()).toContain('84 · AA');
+    await wrapper.get('[data-action=take-all-confirm]').trigger('click');
+    expect(useResultsStore().summary.failing).toBe(0);
+    expect(useCasesStore().byPath.get(ONE_ACCIDENT)!.case.expected).toMatchObject({ score: 84, grade: 'AA' });
+    expect(useHistoryStore().undoLabel).toBe(`将 ${failing.length} 个案例的当前结果设为预期`);
+    expect(wrapper.get('[data-action=take-all-expected]').attributes('disabled')).toBeDefined();
+    useHistoryStore().undo();
+    expect(useCasesStore().dirty).toBe(false);
+    expect(useRulesetStore().draft).not.toBe(useRulesetStore().saved); // the rule edit stays
+    expect(useResultsStore().rows.filter((r) => r.differences?.length).map((r) => r.path)).toEqual(failing);
+  });
+
+  it('changes nothing when cancelled', async () => {
+    useRulesetStore().setValue([...E213_POINTS], -5, 'E2.1.3');
+    const wrapper = mount(TakeAllExpected as never, { attachTo: document.body, global: { plugins: [pinia, createEditorI18n('en')] } });
+    wrappers.push(wrapper);
+    await wrapper.get('[data-action=take-all-expected]').trigger('click');
+    await wrapper.get('[data-action=take-all-cancel]').trigger('click');
+    expect(wrapper.find('[data-role=take-all]').exists()).toBe(false);
     expect(useCasesStore().dirty).toBe(false);
   });
 });
