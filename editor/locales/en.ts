@@ -416,6 +416,12 @@ const en: Messages = {
     stamp: 'Evaluating office (seal):',
     printed: 'Printed on {date}',
   },
+  search: {
+    label: 'Find a clause',
+    placeholder: 'Find a clause: id or words',
+    results: 'Search results',
+    none: 'Nothing found',
+  },
   history: {
     takeAllExpected: 'current result taken as expected for 1 case | current results taken as expected for {n} cases',
     set: '{field}: {value}',

@@ -414,6 +414,12 @@ const zhCN = {
     stamp: '评价单位(盖章):',
     printed: '打印日期:{date}',
   },
+  search: {
+    label: '查找条款',
+    placeholder: '查找条款:编号或文字',
+    results: '查找结果',
+    none: '没有找到',
+  },
   history: {
     takeAllExpected: '将 {n} 个案例的当前结果设为预期',
     set: '{field}:{value}',

@@ -16,6 +16,7 @@ import type { Ruleset } from '../../engine/index.js';
 import TakeAllExpected from '../../editor/components/TakeAllExpected.vue';
 import { exportTable, toCsv, toXlsx } from '../../editor/model/exportTable.js';
 import { caseResultColumns, impactColumns } from '../../editor/model/resultColumns.js';
+import { searchClauses } from '../../editor/model/clauseSearch.js';
 import { caseImpact } from '../../engine/index.js';
 import readXlsxFile from 'read-excel-file/node';
 import { E213_POINTS, MemorySource, ONE_ACCIDENT } from './support.js';
@@ -248,5 +249,33 @@ describe('take all current results as expected', () => {
     await wrapper.get('[data-action=take-all-cancel]').trigger('click');
     expect(wrapper.find('[data-role=take-all]').exists()).toBe(false);
     expect(useCasesStore().dirty).toBe(false);
+  });
+});
+
+describe('clause search', () => {
+  it('finds a clause by its id however written, and by Chinese words of its label or cited text', () => {
+    const ruleset = useRulesetStore().ruleset!;
+    expect(searchClauses(ruleset, 'E2.1.3')[0]).toMatchObject({ kind: 'clause', id: 'E2.1.3', label: '一般质量事故' });
+    expect(searchClauses(ruleset, 'e213')[0]!.id).toBe('E2.1.3');
+    expect(searchClauses(ruleset, 'N7')[0]).toMatchObject({ kind: 'parameter', id: 'awardsScoredFrom' });
+    const accidents = searchClauses(ruleset, '质量事故').map((h) => h.id);
+    expect(accidents).toContain('E2.1.3');
+    expect(accidents.every((id) => id.startsWith('E2'))).toBe(true);
+    expect(searchClauses(ruleset, '通报 批评').length).toBeGreaterThan(1); // every word, anywhere in label or text
+    expect(searchClauses(ruleset, '火星')).toEqual([]);
+  });
+
+  it('jumps to the clause chosen and highlights it', async () => {
+    const wrapper = mountForm();
+    const input = wrapper.get('[data-role=clause-search]');
+    await input.setValue('一般质量事故');
+    expect(wrapper.findAll('[data-role=search-hit]')[0]!.attributes('data-id')).toBe('E2.1.3');
+    await input.trigger('keydown', { key: 'Enter' });
+    await flushPromises();
+    const row = wrapper.get('.form-body [data-clause="E2.1.3"]');
+    expect(row.classes()).toContain('search-hit');
+    expect(document.activeElement).toBe(row.get('input').element);
+    await input.setValue('火星');
+    expect(wrapper.get('[data-role=search-none]').text()).toBe('没有找到');
   });
 });
