@@ -418,7 +418,8 @@ const en: Messages = {
   },
   search: {
     label: 'Find a clause',
-    placeholder: 'Find a clause: id or words',
+    placeholder: 'Find a clause…',
+    hint: 'Find a clause by its id (E2.1.3, e213) or words (质量事故); Enter jumps to it',
     results: 'Search results',
     none: 'Nothing found',
   },

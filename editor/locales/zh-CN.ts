@@ -416,7 +416,8 @@ const zhCN = {
   },
   search: {
     label: '查找条款',
-    placeholder: '查找条款:编号或文字',
+    placeholder: '查找条款…',
+    hint: '按编号(E2.1.3、e213)或文字(质量事故)查找条款,回车跳转',
     results: '查找结果',
     none: '没有找到',
   },

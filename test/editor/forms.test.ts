@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ParametersSection from '../../editor/components/ParametersSection.vue';
 import RulesetForm from '../../editor/components/RulesetForm.vue';
 import { createEditorI18n } from '../../editor/i18n.js';
-import { getIn } from '../../editor/model/paths.js';
 import { useCasesStore } from '../../editor/stores/cases.js';
 import { useHistoryStore } from '../../editor/stores/history.js';
 import { useResultsStore } from '../../editor/stores/results.js';
