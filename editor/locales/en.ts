@@ -388,6 +388,7 @@ const en: Messages = {
     intro: 'The expected result of this case becomes its current result: | The expected results of these {n} cases become their current results:',
     expectedNow: 'Expected now',
     expectedNext: 'Becomes',
+    differences: 'What differs',
     undoable: 'One step, undoable; written to the case files when saved.',
     cancel: 'Cancel',
     confirm: 'Take as expected ({n} cases)',

@@ -386,6 +386,7 @@ const zhCN = {
     intro: '以下 {n} 个案例的预期结果将改为当前结果:',
     expectedNow: '现在的预期',
     expectedNext: '改为',
+    differences: '与预期不符之处',
     undoable: '这是一步修改,可以撤销;保存后才写入案例文件。',
     cancel: '取消',
     confirm: '设为预期({n} 个案例)',

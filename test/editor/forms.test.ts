@@ -229,6 +229,7 @@ describe('take all current results as expected', () => {
     expect(listed.map((r) => r.attributes('data-case'))).toEqual(failing);
     expect(wrapper.get(`[data-role=take-all-row][data-case="${ONE_ACCIDENT}"]`).text()).toContain('85 · AA+');
     expect(wrapper.get(`[data-role=take-all-row][data-case="${ONE_ACCIDENT}"]`).text()).toContain('84 · AA');
+    expect(wrapper.get(`[data-role=take-all-row][data-case="${ONE_ACCIDENT}"] [data-role=take-all-what]`).text()).toContain('得分 84(预期 85)');
     await wrapper.get('[data-action=take-all-confirm]').trigger('click');
     expect(useResultsStore().summary.failing).toBe(0);
     expect(useCasesStore().byPath.get(ONE_ACCIDENT)!.case.expected).toMatchObject({ score: 84, grade: 'AA' });
