@@ -197,6 +197,12 @@ describe.skipIf(!available)('forms, print, export and language in chromium', { t
     expect(await page.title()).toBe('Credit rules editor');
     const line = page.locator('.policy-change[data-clause="E4.1"] [data-role=change-text]');
     expect(await line.getAttribute('title')).toMatch(/counts for 24 months → 12 months$/);
+    // The impact of the change, exported with English headers
+    const [impact] = await Promise.all([page.waitForEvent('download'), page.click('[data-role=impact] [data-action=export-csv]')]);
+    expect(impact.suggestedFilename()).toBe('impact of the change.csv');
+    const impactRows = readFileSync((await impact.path())!, 'utf8').trimEnd().split('\r\n');
+    expect(impactRows[0]).toBe('\uFEFFID,Case,Evaluated on,Old score,Old grade,New score,New grade,Change,Grade changed,Items that moved,Problem');
+    expect(impactRows.find((r) => r.startsWith('C103,'))).toMatch(/,90,AAA,88,AA\+,-2,yes,/);
     // The folded stretches' controls ("16 hidden lines", "Show Unchanged Region")
     const folded = () => page.locator('.monaco-diff-editor .diff-hidden-lines').allTextContents().then((all) => all.join(' '));
     await expect.poll(folded, { timeout: 90_000 }).toMatch(/\d+ hidden lines/);
