@@ -25,8 +25,14 @@ export async function setMonacoLocale(locale: string): Promise<void> {
     return;
   }
   if (!chinese) {
-    await import('monaco-editor/nls/lang/zh-cn.js');
-    chinese = globalThis._VSCODE_NLS_MESSAGES;
+    try {
+      await import('monaco-editor/nls/lang/zh-cn.js');
+      chinese = globalThis._VSCODE_NLS_MESSAGES;
+    } catch (error) {
+      // Without its table Monaco speaks English; the editor must still open.
+      console.warn('Monaco Chinese messages not loaded:', error);
+      return;
+    }
   }
   globalThis._VSCODE_NLS_MESSAGES = chinese;
 }
