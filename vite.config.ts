@@ -28,6 +28,8 @@ export default defineConfig({
       'monaco-editor/editor',
       'monaco-editor/features/register.all',
       'monaco-editor/languages/features/json/register',
+      // Monaco's Chinese messages, loaded when the editor speaks Chinese (editor/monaco/nls.ts).
+      'monaco-editor/nls/lang/zh-cn.js',
       // Ajv's compiled validators import these at run time.
       'ajv/dist/runtime/ucs2length.js',
       'ajv/dist/runtime/equal.js',

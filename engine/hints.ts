@@ -1,6 +1,6 @@
 /**
  * Values that load but are probably not meant: a 0 that switches a clause off (0 points, a
- * window of 0 months), a grade line no score can reach. A ruleset with them is valid (a
+ * window of 0 months, a parameter of 0 months that windows fall back on), a grade line no score can reach. A ruleset with them is valid (a
  * policy officer may mean it); `validate` and the editor point them out.
  */
 import { forEachClause } from './walk.js';
@@ -28,7 +28,11 @@ export function highestScore(ruleset: Ruleset): number {
 /** The hints of a ruleset, in the order its form shows the values. */
 export function rulesetHints(ruleset: Ruleset): RulesetHint[] {
   const hints: RulesetHint[] = [];
+  /** Clauses whose window takes its months from a parameter, by parameter name. */
+  const byDefault = new Map<string, string[]>();
   forEachClause(ruleset, (clause, at) => {
+    const name = clause.window?.defaultParameter;
+    if (name !== undefined) byDefault.set(name, [...(byDefault.get(name) ?? []), clause.id]);
     if (clause.effect !== 'veto' && clause.points === 0) {
       hints.push({ path: jsonPath([...at, 'points']), code: 'zeroPoints', zh: `${clause.id} 的分值为 0,这一条不再扣分或加分`, en: `${clause.id} scores 0 points: the clause no longer counts` });
     }
@@ -39,6 +43,11 @@ export function rulesetHints(ruleset: Ruleset): RulesetHint[] {
       hints.push({ path: jsonPath([...at, 'window', 'months']), code: 'zeroMonths', zh: `${clause.id} 的期限为 0 个月,只计评价日所在月份的事件`, en: `${clause.id} counts for 0 months: only events of the evaluation's own month count` });
     }
   });
+  for (const [name, ids] of byDefault) {
+    if (ruleset.parameters[name]?.value !== 0) continue;
+    const list = ids.join('、');
+    hints.push({ path: jsonPath(['parameters', name, 'value']), code: 'zeroMonths', zh: `${list} 未写明期限的事件按 0 个月计,只计评价日所在月份的事件`, en: `events of ${ids.join(', ')} without their own period count for 0 months: only those of the evaluation's own month count` });
+  }
   const most = highestScore(ruleset);
   ruleset.grades.forEach((grade, gi) => {
     if (grade.min > most) {

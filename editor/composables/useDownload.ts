@@ -1,8 +1,8 @@
-/** Saving a text as a file through the browser: works with or without the file server. */
+/** Saving a text or a file made in the page through the browser: works with or without the file server. */
 
-/** Offers `text` as a download named `name`. */
-export function downloadText(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+/** Offers `blob` as a download named `name`. */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -13,7 +13,12 @@ export function downloadText(name: string, text: string, type = 'application/jso
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Offers `text` as a download named `name`. */
+export function downloadText(name: string, text: string, type = 'application/json'): void {
+  downloadBlob(name, new Blob([text], { type: `${type};charset=utf-8` }));
+}
+
 /** The download helpers for components. */
-export function useDownload(): { downloadText: typeof downloadText } {
-  return { downloadText };
+export function useDownload(): { downloadText: typeof downloadText; downloadBlob: typeof downloadBlob } {
+  return { downloadText, downloadBlob };
 }

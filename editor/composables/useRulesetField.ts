@@ -4,7 +4,7 @@ import { getIn, jsonEqual, type JsonPath } from '../model/paths.js';
 import { useProvisionalStore } from '../stores/provisional.js';
 import { useRulesetStore } from '../stores/ruleset.js';
 
-/** The draft and saved values at `path`, whether they differ, the engine's first problem there, its 暂定 note and its citation hint. */
+/** The draft and saved values at `path`, whether they differ, the engine's first problem there, its 暂定 note, its citation hint and its value hint. */
 export function useRulesetField(path: () => JsonPath) {
   const store = useRulesetStore();
   const provisionalStore = useProvisionalStore();
@@ -16,5 +16,7 @@ export function useRulesetField(path: () => JsonPath) {
   const provisional: ComputedRef<string | null> = computed(() => provisionalStore.noteAt(path()));
   /** When the text its citation quotes writes other numbers of its unit: the hint. */
   const citationHint = computed(() => store.citationHintAt(path()) ?? null);
-  return { store, provisionalStore, value, savedValue, changed, engineProblem, provisional, citationHint };
+  /** When the value switches its clause off (0 points, 0 months) or is a grade line no score reaches: the hint. */
+  const valueHint = computed(() => store.valueHintAt(path()) ?? null);
+  return { store, provisionalStore, value, savedValue, changed, engineProblem, provisional, citationHint, valueHint };
 }

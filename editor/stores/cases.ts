@@ -115,6 +115,13 @@ export const useCasesStore = defineStore('cases', () => {
     replaceDraft(path, next);
   }
 
+  /** Replaces several cases in one undoable step. */
+  function setCases(next: ReadonlyMap<string, SampleCase>, label: string): void {
+    if (![...next.keys()].some((path) => byPath.value.has(path))) return;
+    useHistoryStore().record(label);
+    drafts.value = drafts.value.map((d) => (next.has(d.path) ? { path: d.path, case: next.get(d.path)! } : d));
+  }
+
   /** Adds a case (a copy of `template`, else an empty record) and returns its path. */
   function add(template: SampleCase, label: string): string {
     const path = nextCasePath(dir.value, [...saved.value.keys(), ...byPath.value.keys()]);
@@ -161,6 +168,6 @@ export const useCasesStore = defineStore('cases', () => {
 
   return {
     dir, saved, drafts, unreadable, byPath, changed, removed, dirty, problems,
-    open, setValue, setCase, add, remove, restore, revert, textToSave, markSaved, markRemoved,
+    open, setValue, setCase, setCases, add, remove, restore, revert, textToSave, markSaved, markRemoved,
   };
 });

@@ -51,7 +51,12 @@ export const useHistoryStore = defineStore('history', () => {
     lastKey = key;
     lastTime = now;
     if (future.value.length) future.value = [];
-    if (joins) return;
+    if (joins) {
+      // The step is named after the value typed last ("91"), not the first key ("9").
+      const last = past.value[past.value.length - 1]!;
+      if (last.label !== label) past.value = [...past.value.slice(0, -1), { before: last.before, label }];
+      return;
+    }
     const steps = [...past.value, { before: capture(), label }];
     past.value = steps.length > LIMIT ? steps.slice(steps.length - LIMIT) : steps;
   }

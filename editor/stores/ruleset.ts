@@ -58,6 +58,7 @@ export const useRulesetStore = defineStore('ruleset', () => {
   /** Values of a valid draft that switch a clause off, or a grade line no score reaches. */
   const valueHints = computed<readonly RulesetHint[]>(() => (ruleset.value && status.value === 'valid' ? rulesetHints(ruleset.value) : []));
   const citationHintsByPath = computed(() => new Map(citationHintList.value.map((hint) => [hint.path, hint])));
+  const valueHintsByPath = computed(() => new Map(valueHints.value.map((hint) => [hint.path, hint])));
   const problemsByPath = computed(() => {
     const map = new Map<string, Problem[]>();
     for (const problem of problems.value) map.set(problem.path, [...(map.get(problem.path) ?? []), problem]);
@@ -183,6 +184,10 @@ export const useRulesetStore = defineStore('ruleset', () => {
     return citationHintsByPath.value.get(pathKey(path));
   }
 
+  function valueHintAt(path: JsonPath): RulesetHint | undefined {
+    return valueHintsByPath.value.get(pathKey(path));
+  }
+
   function problemsAt(path: JsonPath): Problem[] | undefined {
     return problemsByPath.value.get(pathKey(path));
   }
@@ -191,7 +196,7 @@ export const useRulesetStore = defineStore('ruleset', () => {
     file, savedHash, savedText, saved, savedCompiled, style,
     draft, textOverride, syntaxError, compiled, problems, problemSummary, compileMs,
     status, jsonText, ruleset, changed, dirty, problemsByPath,
-    open, setValue, replace, setJsonText, restore, revert, textToSave, markSaved, problemsAt, citationHintAt, citationHints: citationHintList, valueHints,
+    open, setValue, replace, setJsonText, restore, revert, textToSave, markSaved, problemsAt, citationHintAt, valueHintAt, citationHints: citationHintList, valueHints,
   };
 });
 

@@ -246,7 +246,8 @@ describe('CasesPanel and CaseDetail', () => {
     useRulesetStore().setValue(E213_POINTS, -5, 'E2.1.3');
     await flushPromises();
     const row = wrapper.get(`[data-case="${ONE_ACCIDENT}"]`);
-    expect(row.get('.case-file').text()).toBe('EDITOR-1 · e213-one-general-accident'); // the record's id, as the CLI names the case
+    expect(row.get('.case-file').text()).toBe('EDITOR-1'); // the record's id, as the CLI names the case
+    expect(row.text()).not.toContain('e213-one-general-accident'); // never the file's (English) name
     expect(row.get('[data-role=score]').text()).toBe('84');
     expect(row.get('[data-role=delta]').text()).toBe('▼1');
     expect(row.get('.grade-change').text()).toBe('AA+ → AA');
@@ -369,9 +370,10 @@ describe('PolicyChangeList', () => {
     const row = (locale: 'zh-CN' | 'en') => mountWith(PolicyChangeList, { changes: [change], meta: [] }, locale);
     expect(row('zh-CN').get('[data-role=change-text]').text()).toBe('降为 AA+ 级后得分 该级分数线 → 86 分');
     expect(row('en').get('[data-role=change-text]').text()).toBe('score after a downgrade to AA+: its grade line → 86 points');
-    // The label the engine gives is said in the language too; the Chinese line stays in the tooltip.
+    // The label the engine gives is said in the language too, and so is the whole line in the tooltip.
     expect([row('zh-CN').get('.clause-label').text(), row('en').get('.clause-label').text()]).toEqual(['降级后得分', 'score after a downgrade']);
-    expect(row('en').get('[data-role=change-text]').attributes('title')).toBe('D3 降级后得分: 降为 AA+ 级后得分 该级分数线 → 86 分');
+    expect(row('en').get('[data-role=change-text]').attributes('title')).toBe('D3 score after a downgrade: score after a downgrade to AA+: its grade line → 86 points');
+    expect(row('zh-CN').get('[data-role=change-text]').attributes('title')).toBe('D3 降级后得分: 降为 AA+ 级后得分 该级分数线 → 86 分');
   });
 
   it('shows the hint of a changed number its citation does not write, in the editor’s language', () => {
@@ -390,7 +392,7 @@ describe('PolicyChangeList', () => {
 describe('JsonView', () => {
   it('keeps broken JSON as typed and shows the error, the cases keeping their scores', async () => {
     const wrapper = mountWith(JsonView);
-    await flushPromises();
+    await vi.waitFor(() => wrapper.get('[data-role=monaco-stub]'));
     const text = wrapper.get('[data-role=monaco-stub]');
     expect((text.element as HTMLTextAreaElement).value).toBe(useRulesetStore().jsonText);
     await text.setValue('{ "id": "enterprise",');
@@ -406,10 +408,14 @@ describe('JsonView', () => {
 
   it('lists the problems of JSON that parses but does not make a valid ruleset', async () => {
     const wrapper = mountWith(JsonView);
-    await flushPromises();
+    await vi.waitFor(() => wrapper.get('[data-role=monaco-stub]'));
     const broken = JSON.stringify(setIn(JSON.parse(rulesetText), ['grades', 2, 'min'], 88), null, 2);
     await wrapper.get('[data-role=monaco-stub]').setValue(broken);
-    expect(wrapper.get('[data-role=json-problems]').text()).toContain('$.grades[2].min');
+    // Named as the form names the field; the JSON path left for the tooltip.
+    const place = wrapper.get('[data-role=json-problems] [data-role=problem-place]');
+    expect(place.text()).toBe('AA · 最低分');
+    expect(place.attributes('title')).toBe('$.grades[2].min');
+    expect(wrapper.get('[data-role=json-problems]').text()).not.toContain('$.grades');
   });
 });
 

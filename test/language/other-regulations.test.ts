@@ -80,4 +80,15 @@ describe('hints for values that switch a clause off or cannot be reached', () =>
       ['unreachableGrade', '$.grades[0].min', 'AAA 级分数线 101 分高于本表最高可得的 100 分,没有主体能达到'],
     ]);
   });
+
+  it('a 0-month period that windows fall back on, naming each clause that does', () => {
+    const r = structuredClone(enterprise);
+    r.parameters.announcementMonths!.value = 0;
+    const users: string[] = [];
+    for (const indicator of r.indicators) for (const item of indicator.items) for (const clause of item.clauses) if (clause.window?.defaultParameter === 'announcementMonths') users.push(clause.id);
+    expect(users.length).toBeGreaterThan(1);
+    expect(rulesetHints(r).map((h) => [h.code, h.path, h.zh])).toEqual([
+      ['zeroMonths', '$.parameters.announcementMonths.value', `${users.join('、')} 未写明期限的事件按 0 个月计,只计评价日所在月份的事件`],
+    ]);
+  });
 });
