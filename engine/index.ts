@@ -20,6 +20,7 @@ export { rulesetHints, highestScore } from './hints.js';
 export { parameterTypes } from './parameters.js';
 export { explain, explainChange, changeLabelText, catalogues } from './explain.js';
 export { DEFAULT_UNIT } from './messages/codes.js';
+export { forecast } from './review/forecast.js';
 
 export type { CompiledRuleset } from './compile.js';
 export type { EvaluateOptions, Outcome } from './evaluate.js';
@@ -31,10 +32,12 @@ export type { CitationHint, CitedNumber, CitedUnit } from './review/citations.js
 export type { MoveReason } from './review/reasons.js';
 export type { SensitivityReport, RulesetNumber, NumberKind, Unpinned, InertReason } from './review/sensitivity.js';
 export type { RulesetHint } from './hints.js';
+export type { Forecast, ForecastOptions, ForecastStep, ForecastNote, GradeRestore, WithoutEvent } from './review/forecast.js';
 export type { ChangeWords } from './explain.js';
 export type {
   Catalogue, Locale, TraceCode, TraceParamsByCode, TraceExplanation, ChangeCode, ChangeParamsByCode, ChangeExplanation, ChangeLabel, ChangeLabelCode, ChangeLabelParamsByCode,
   MoveCode, MoveParamsByCode, MoveExplanation, LimitKind, LimitSide,
+  ForecastCode, ForecastParamsByCode,
 } from './messages/codes.js';
 export type {
   PolicyChange, PolicyChangeFields, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, ItemMove, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,
