@@ -9,7 +9,7 @@ export { runCases, validateCase, clauseIds, compareWithExpected, expectedDiffere
 export { CreditRulesError } from './errors.js';
 export { schemas } from './schemas.js';
 export { operators } from './operators.js';
-export { addMonths, endOfMonth, isIsoDate } from './dates.js';
+export { addDays, addMonths, endOfMonth, isIsoDate } from './dates.js';
 export { lastDayCounted } from './mechanisms/window.js';
 export { selectVersion, versionProblems, inForce, effectivePeriod, periodWarning, STATUS_LABELS } from './review/versions.js';
 export { policyDiff, caseImpact, ImpactCollector } from './review/diff.js';

@@ -143,6 +143,14 @@ function versionDates(versions: readonly CompiledRuleset[]): string[] {
   return versions.flatMap(({ ruleset }) => (ruleset.effectiveTo === undefined ? [ruleset.effectiveFrom] : [ruleset.effectiveFrom, addDays(ruleset.effectiveTo, 1)]));
 }
 
+/** The result from a date on, and why it changed that day. */
+interface State {
+  date: string;
+  compiled: CompiledRuleset;
+  result: Result;
+  reasons: (TraceEntry | ForecastNote)[];
+}
+
 /** What identifies a trace line from one date to the next: its code, clause, rule, item and events. */
 const lineKey = (line: TraceEntry): string => `${line.code}|${line.clause}|${line.rule ?? ''}|${line.item ?? ''}|${(line.events ?? []).join(',')}`;
 
@@ -195,9 +203,12 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
   const now = evaluateOn(first, asOf, true);
   const valid = record as EntityRecord;
 
-  // Every date a result may change on, after asOf, in order; then the result on each.
+  // Every date a result may change on, after asOf, in order; then the result on each. Between
+  // two of these dates nothing the result depends on changes, so the day before one is scored as
+  // the one before it: a step's reasons are its lines that the previous date's trace did not have.
   const candidates = [...new Set([...versions.flatMap((v) => changeDates(v, valid)), ...versionDates(versions)])].filter((d) => d > asOf).sort();
-  const states: { date: string; compiled: CompiledRuleset; result: Result }[] = [{ date: asOf, compiled: first, result: now }];
+  const states: State[] = [{ date: asOf, compiled: first, result: now, reasons: [] }];
+  let previous = { compiled: first, keys: new Set((now.trace ?? []).map(lineKey)) };
   let ended = false;
   for (const date of candidates) {
     const compiled = versionOn(date);
@@ -206,40 +217,37 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
       ended = true;
       break;
     }
-    const result = evaluateOn(compiled, date, false);
-    const last = states[states.length - 1]!;
-    if (differs(result, last.result)) states.push({ date, compiled, result });
+    const result = evaluateOn(compiled, date, true);
+    const lines = result.trace ?? [];
+    if (differs(result, states[states.length - 1]!.result)) {
+      const reasons: (TraceEntry | ForecastNote)[] = lines.filter((line) => !previous.keys.has(lineKey(line)));
+      if (compiled !== previous.compiled) {
+        const { id, version, status } = compiled.ruleset;
+        reasons.unshift(note('forecast.version', { id, version, status, from: date }));
+      }
+      states.push({ date, compiled, result, reasons });
+    }
+    previous = { compiled, keys: new Set(lines.map(lineKey)) };
   }
   const complete = !ended && (options.until === undefined || states[states.length - 1]!.date <= options.until);
 
-  const shown = states.filter((s) => options.until === undefined || s.date <= options.until);
-  const steps = shown.map((state, k): ForecastStep => {
-    const { result } = state;
-    const before = k === 0 ? undefined : shown[k - 1]!;
-    return {
-      date: state.date,
-      score: result.score,
-      grade: result.grade,
-      computedScore: result.computedScore,
-      computedGrade: result.computedGrade,
-      downgraded: result.downgraded,
-      eligible: result.eligible,
-      ruleset: result.ruleset,
-      change: before ? (Math.round(result.score * 1000) - Math.round(before.result.score * 1000)) / 1000 : 0,
-      reasons: before ? reasonsOn(state.date, state.compiled, versionOn(addDays(state.date, -1)) ?? before.compiled) : [],
-    };
-  });
-
-  /** The lines of `date` that the day before did not have; a note first when the version changed. */
-  function reasonsOn(date: string, compiled: CompiledRuleset, earlier: CompiledRuleset): (TraceEntry | ForecastNote)[] {
-    const then = new Set((evaluateOn(earlier, addDays(date, -1), true).trace ?? []).map(lineKey));
-    const lines: (TraceEntry | ForecastNote)[] = (evaluateOn(compiled, date, true).trace ?? []).filter((line) => !then.has(lineKey(line)));
-    if (compiled !== earlier) {
-      const { id, version, status } = compiled.ruleset;
-      lines.unshift(note('forecast.version', { id, version, status, from: date }));
-    }
-    return lines;
-  }
+  const steps = states
+    .filter((s) => options.until === undefined || s.date <= options.until)
+    .map((state, k, shown): ForecastStep => {
+      const { result } = state;
+      return {
+        date: state.date,
+        score: result.score,
+        grade: result.grade,
+        computedScore: result.computedScore,
+        computedGrade: result.computedGrade,
+        downgraded: result.downgraded,
+        eligible: result.eligible,
+        ruleset: result.ruleset,
+        change: k === 0 ? 0 : (Math.round(result.score * 1000) - Math.round(shown[k - 1]!.result.score * 1000)) / 1000,
+        reasons: state.reasons,
+      };
+    });
 
   const unit = first.ruleset.unit ?? DEFAULT_UNIT;
   const present = rank(first, now.grade);
@@ -252,7 +260,7 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
       restore.push({ grade, min, date: reached.date, note: note('restore.reached', { grade, min, date: reached.date, unit }), standing: [] });
       continue;
     }
-    const end = last.date === asOf ? now : evaluateOn(last.compiled, last.date, true);
+    const end = last.result;
     const standing = (end.trace ?? []).filter(holdsDown);
     const why = end.eligible
       ? note('restore.never', { grade, min, score: end.score, since: last.date, unit })
@@ -260,19 +268,31 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
     restore.push({ grade, min, date: null, note: why, standing });
   }
 
+  // The events that cost points on asOf, vetoed an indicator or lowered the grade; one whose
+  // points could not lift the score to the next grade line is left out without evaluating: within
+  // an item every amount has the item's sign, so the event's absence gives back at most its own
+  // points (what it displaced, kept one, or deducted once, takes no more). Where one is kept across
+  // items, an absence may let a bonus in, so each is evaluated.
   const events = valid.events ?? [];
+  const nextLine = present > 0 ? first.ruleset.grades[present - 1]!.min : Infinity;
+  const across = Boolean(first.ruleset.keepOne) || first.ruleset.indicators.some((i) => i.keepOne);
   const without: WithoutEvent[] = [];
   events.forEach((event, i) => {
-    if (event.date > asOf || present === 0) return;
+    if (event.date > asOf || present === 0 || !now.eligible) return;
+    const ref = eventRef(event, i);
+    const lines = (now.trace ?? []).filter((line) => line.events?.includes(ref) && (line.points < 0 || line.kind === 'veto' || line.kind === 'downgrade'));
+    if (!lines.length) return;
+    const decisive = lines.some((line) => line.kind !== 'points');
+    const most = lines.reduce((sum, line) => sum - Math.min(line.points, 0), 0);
+    if (!decisive && !across && (now.downgraded || now.score + most < nextLine)) return;
     const other = evaluateOn(first, asOf, false, { ...valid, events: events.filter((_, j) => j !== i) });
     if (rank(first, other.grade) >= present) return;
-    const ref = eventRef(event, i);
     const gain = (Math.round(other.score * 1000) - Math.round(now.score * 1000)) / 1000;
     const label = first.ruleset.eventTypes[event.type]?.label ?? event.type;
     without.push({
       event: ref, date: event.date, type: event.type, score: other.score, grade: other.grade, gain,
       note: note('restore.without', { event: ref, date: event.date, label, asOf, score: other.score, gain, grade: other.grade, unit }),
-      lines: (now.trace ?? []).filter((line) => line.events?.includes(ref) && (line.points !== 0 || line.kind === 'veto' || line.kind === 'downgrade')),
+      lines,
     });
   });
   without.sort((a, b) => b.gain - a.gain);
