@@ -208,7 +208,7 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
   // the one before it: a step's reasons are its lines that the previous date's trace did not have.
   const candidates = [...new Set([...versions.flatMap((v) => changeDates(v, valid)), ...versionDates(versions)])].filter((d) => d > asOf).sort();
   const states: State[] = [{ date: asOf, compiled: first, result: now, reasons: [] }];
-  let previous = { compiled: first, keys: new Set((now.trace ?? []).map(lineKey)) };
+  let previous = { compiled: first, since: asOf, keys: new Set((now.trace ?? []).map(lineKey)) };
   let ended = false;
   for (const date of candidates) {
     const compiled = versionOn(date);
@@ -221,13 +221,14 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
     const lines = result.trace ?? [];
     if (differs(result, states[states.length - 1]!.result)) {
       const reasons: (TraceEntry | ForecastNote)[] = lines.filter((line) => !previous.keys.has(lineKey(line)));
-      if (compiled !== previous.compiled) {
+      // Another version than the step before's: since when, first.
+      if (compiled !== states[states.length - 1]!.compiled) {
         const { id, version, status } = compiled.ruleset;
-        reasons.unshift(note('forecast.version', { id, version, status, from: date }));
+        reasons.unshift(note('forecast.version', { id, version, status, from: compiled === previous.compiled ? previous.since : date }));
       }
       states.push({ date, compiled, result, reasons });
     }
-    previous = { compiled, keys: new Set(lines.map(lineKey)) };
+    previous = { compiled, since: compiled === previous.compiled ? previous.since : date, keys: new Set(lines.map(lineKey)) };
   }
   const complete = !ended && (options.until === undefined || states[states.length - 1]!.date <= options.until);
 
