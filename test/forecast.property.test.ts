@@ -6,7 +6,7 @@
  * a mechanism can change a result on is missing from the candidates, whatever the ruleset.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, evaluate, forecast, loadRuleset, type CompiledRuleset, type EntityRecord, type Forecast, type Result, type Ruleset } from '../engine/index.js';
+import { addDays, evaluate, forecast, loadRuleset, type CompiledRuleset, type EntityRecord, type Forecast, type Result, type Ruleset, type TraceEntry } from '../engine/index.js';
 import { generateRecords, prng } from './support/generate.js';
 import { shippedRuleset } from './support/load.js';
 import { applicant, subsidyRuleset } from './language/subsidy.js';
@@ -40,11 +40,16 @@ function checkAgainstEngine(compiled: CompiledRuleset, record: EntityRecord, f: 
     const where = `${record.id} step ${step.date}`;
     expect(on(step.date), where).toEqual([step.score, step.grade, step.eligible]);
     if (k === 0) return;
-    const before = steps[k - 1]!;
-    expect(on(addDays(step.date, -1)), `${where}, the day before`).toEqual([before.score, before.grade, before.eligible]);
-    expect(step.change).toBe(Math.round((step.score - before.score) * 1000) / 1000);
-    expect([step.score, step.grade, step.eligible], `${where} changes something`).not.toEqual([before.score, before.grade, before.eligible]);
+    const previous = steps[k - 1]!;
+    expect(on(addDays(step.date, -1)), `${where}, the day before`).toEqual([previous.score, previous.grade, previous.eligible]);
+    expect(step.change).toBe(Math.round((step.score - previous.score) * 1000) / 1000);
+    expect([step.score, step.grade, step.eligible], `${where} changes something`).not.toEqual([previous.score, previous.grade, previous.eligible]);
     expect(step.reasons.length, `${where} says why`).toBeGreaterThan(0);
+    // The reasons are the lines of the day that the day before's trace does not have.
+    const key = (l: TraceEntry): string => `${l.code}|${l.clause}|${l.rule ?? ''}|${l.item ?? ''}|${(l.events ?? []).join(',')}`;
+    const before = new Set((evaluate(compiled, record, { asOf: addDays(step.date, -1) }).trace ?? []).map(key));
+    const fresh = (evaluate(compiled, record, { asOf: step.date }).trace ?? []).filter((l) => !before.has(key(l)));
+    expect(step.reasons.map((r) => r.message), `${where}: its reasons`).toEqual(fresh.map((l) => l.message));
   });
   // Every day, or days drawn, from the start to two years after the last step.
   const end = addDays(steps[steps.length - 1]!.date, 730);

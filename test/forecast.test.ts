@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { addDays, CreditRulesError, evaluate, explain, forecast, loadRuleset, type Ruleset, type TraceEntry } from '../engine/index.js';
 import { main, report } from '../engine/cli/run.js';
 import { readJson, root, shippedRuleset } from './support/load.js';
+import { applicant, subsidyRuleset } from './language/subsidy.js';
 
 const { json, compiled } = shippedRuleset('enterprise');
 const sample = (file: string) => readJson<{ asOf: string; record: Record<string, unknown> }>(`rulesets/cases/enterprise/${file}`);
@@ -121,6 +122,36 @@ describe('a folder of versions', () => {
       const before = addDays(step.date, -1);
       if (k > 0) expect(evaluate(inForce(before), record, { asOf: before }).score).toBe(f.steps[k - 1]!.score);
     });
+  });
+});
+
+describe('conditions on the evaluation date, in a ruleset of another kind', () => {
+  it('finds where a test of asOf against an event attribute, a parameter or a constant turns', () => {
+    const ruleset = subsidyRuleset();
+    ruleset.parameters.closes = { label: '截止日期', type: 'date', value: '2026-03-15', citation: { clause: '第五条', text: '2026年3月15日后不再奖励' } };
+    const [award, platform] = [ruleset.indicators[0]!.items[0]!.clauses[0]!, ruleset.indicators[1]!.items[0]!.clauses[0]!];
+    // An award counts while its application date has not passed, and only until the parameter's date.
+    award.when = { all: [award.when, { fact: 'event', path: 'appliedOn', operator: 'dateOnOrAfter', value: { fact: 'asOf' } }, { fact: 'asOf', operator: 'dateOnOrBefore', value: { fact: 'parameters', path: 'closes' } }] };
+    // A platform counts from a constant date on.
+    platform.when = { all: [platform.when, { fact: 'asOf', operator: 'dateAfter', value: '2025-08-31' }] };
+    const compiled = loadRuleset(ruleset);
+    const record = applicant([
+      { id: 'a1', type: 'award', date: '2025-03-01', level: 'national', appliedOn: '2025-10-20' },
+      { id: 'a2', type: 'award', date: '2025-04-01', level: 'city', appliedOn: '2026-06-30' },
+      { id: 'p1', type: 'platform', date: '2025-05-01' },
+    ]);
+    const f = forecast(compiled, record, { asOf: '2025-06-30' });
+    expect(f.steps.map((s) => [s.date, s.score])).toEqual([
+      ['2025-06-30', 110],
+      ['2025-09-01', 140],
+      ['2025-10-21', 40],
+      ['2026-03-16', 30],
+      ['2026-06-01', 0],
+    ]);
+    // Every day of the two years agrees.
+    for (let date = '2025-06-30'; date <= '2027-06-30'; date = addDays(date, 1)) {
+      expect(evaluate(compiled, record, { asOf: date }).score, date).toBe(f.steps.findLast((s) => s.date <= date)!.score);
+    }
   });
 });
 
