@@ -17,6 +17,7 @@
 import { asOfChangeDates } from '../asOfFacts.js';
 import { programTargets, type CompiledRuleset } from '../compile.js';
 import { addDays, today } from '../dates.js';
+import { fromMilli, toMilli } from '../decimal.js';
 import { downgradeChangeDates } from '../downgrade.js';
 import { evaluate } from '../evaluate.js';
 import { en } from '../messages/en.js';
@@ -197,7 +198,7 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
   const own = record !== null && typeof record === 'object' ? (record as { asOf?: unknown }).asOf : undefined;
   const asOf = options.asOf ?? (typeof own === 'string' ? own : today());
   checkDate(asOf);
-  if (options.until !== undefined && options.until < asOf) throw usage(`--until ${options.until} is before the evaluation date ${asOf}`, 'give a date on or after the evaluation date');
+  if (options.until !== undefined && options.until < asOf) throw usage(`until ${options.until} is before the evaluation date ${asOf}`, 'give a date on or after the evaluation date');
   const first = versionOn(asOf);
   if (!first) throw usage(`no version of ruleset ${versions[0]!.ruleset.id} is in force on ${asOf}`, 'forecast from a date one of the versions covers');
   const now = evaluateOn(first, asOf, true);
@@ -245,7 +246,7 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
         downgraded: result.downgraded,
         eligible: result.eligible,
         ruleset: result.ruleset,
-        change: k === 0 ? 0 : (Math.round(result.score * 1000) - Math.round(shown[k - 1]!.result.score * 1000)) / 1000,
+        change: k === 0 ? 0 : fromMilli(toMilli(result.score) - toMilli(shown[k - 1]!.result.score)),
         reasons: state.reasons,
       };
     });
@@ -288,7 +289,7 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
     if (!decisive && !across && (now.downgraded || now.score + most < nextLine)) return;
     const other = evaluateOn(first, asOf, false, { ...valid, events: events.filter((_, j) => j !== i) });
     if (rank(first, other.grade) >= present) return;
-    const gain = (Math.round(other.score * 1000) - Math.round(now.score * 1000)) / 1000;
+    const gain = fromMilli(toMilli(other.score) - toMilli(now.score));
     const label = first.ruleset.eventTypes[event.type]?.label ?? event.type;
     without.push({
       event: ref, date: event.date, type: event.type, score: other.score, grade: other.grade, gain,
