@@ -164,6 +164,13 @@ describe('errors', () => {
     expect(() => forecast(compiled, { id: 'X', kind: 'enterprise' }, { asOf: '2021-06-30', until: '2021-01-01' })).toThrow(CreditRulesError);
     expect(() => forecast(compiled, { id: 'X', kind: 'enterprise' }, { asOf: 'tomorrow' })).toThrow(expect.objectContaining({ code: 'USAGE' }));
   });
+
+  it('forecasts a record whose windows would end after 9999-12-31 up to the last date there is', () => {
+    const record = { id: 'F', kind: 'enterprise', licence: { landscapingScope: true }, projects: [{ id: 'P1', permitDate: '2020-01-01' }], events: [{ id: 'e', type: 'qualityAccident', date: '9999-01-15', severity: 'general', project: 'P1' }] };
+    const f = forecast(compiled, record, { asOf: '2021-06-30' });
+    expect(f.steps.find((s) => s.date === '9999-01-15')?.change).toBe(-4);
+    expect(f.steps.every((s) => s.date <= '9999-12-31')).toBe(true);
+  });
 });
 
 describe("the README's forecast", () => {

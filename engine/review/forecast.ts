@@ -16,7 +16,7 @@
  */
 import { asOfChangeDates } from '../asOfFacts.js';
 import { programTargets, type CompiledRuleset } from '../compile.js';
-import { addDays, today } from '../dates.js';
+import { addDays, isIsoDate, today } from '../dates.js';
 import { fromMilli, toMilli } from '../decimal.js';
 import { downgradeChangeDates } from '../downgrade.js';
 import { evaluate } from '../evaluate.js';
@@ -204,10 +204,11 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
   const now = evaluateOn(first, asOf, true);
   const valid = record as EntityRecord;
 
-  // Every date a result may change on, after asOf, in order; then the result on each. Between
+  // Every date a result may change on, after asOf, in order (none past 9999-12-31, which no
+  // evaluation date can be); then the result on each. Between
   // two of these dates nothing the result depends on changes, so the day before one is scored as
   // the one before it: a step's reasons are its lines that the previous date's trace did not have.
-  const candidates = [...new Set([...versions.flatMap((v) => changeDates(v, valid)), ...versionDates(versions)])].filter((d) => d > asOf).sort();
+  const candidates = [...new Set([...versions.flatMap((v) => changeDates(v, valid)), ...versionDates(versions)])].filter((d) => d > asOf && isIsoDate(d)).sort();
   const states: State[] = [{ date: asOf, compiled: first, result: now, reasons: [] }];
   let previous = { compiled: first, since: asOf, keys: new Set((now.trace ?? []).map(lineKey)) };
   let ended = false;
