@@ -47,9 +47,13 @@ function checkAgainstEngine(compiled: CompiledRuleset, record: EntityRecord, f: 
     expect(step.reasons.length, `${where} says why`).toBeGreaterThan(0);
     // The reasons are the lines of the day that the day before's trace does not have.
     const key = (l: TraceEntry): string => `${l.code}|${l.clause}|${l.rule ?? ''}|${l.item ?? ''}|${(l.events ?? []).join(',')}`;
-    const before = new Set((evaluate(compiled, record, { asOf: addDays(step.date, -1) }).trace ?? []).map(key));
-    const fresh = (evaluate(compiled, record, { asOf: step.date }).trace ?? []).filter((l) => !before.has(key(l)));
-    expect(step.reasons.map((r) => r.message), `${where}: its reasons`).toEqual(fresh.map((l) => l.message));
+    const traceOn = (date: string): TraceEntry[] => evaluate(compiled, record, { asOf: date }).trace ?? [];
+    const [then, today] = [traceOn(addDays(step.date, -1)), traceOn(step.date)];
+    const [thenKeys, todayKeys] = [new Set(then.map(key)), new Set(today.map(key))];
+    const fresh = today.filter((l) => !thenKeys.has(key(l))).map((l) => l.message);
+    // A day that only lost lines says those.
+    const gone = then.filter((l) => !todayKeys.has(key(l))).map((l) => `此后不再:${l.message}`);
+    expect(step.reasons.map((r) => r.message), `${where}: its reasons`).toEqual(fresh.length ? fresh : gone);
   });
   // Every day, or days drawn, from the start to two years after the last step.
   const end = addDays(steps[steps.length - 1]!.date, 730);

@@ -155,6 +155,26 @@ describe('conditions on the evaluation date, in a ruleset of another kind', () =
   });
 });
 
+describe('eligibility that depends on the evaluation date', () => {
+  it('says, on the day it is regained, the line that no longer holds', () => {
+    const ruleset = subsidyRuleset();
+    ruleset.eligibility = {
+      citation: { clause: '第二条', text: '2025年9月1日起受理申报' },
+      requirements: [{ id: 'open', label: '已开始受理', when: { fact: 'asOf', operator: 'dateOnOrAfter', value: '2025-09-01' }, reason: '2025年9月1日起方可申报(第二条)' }],
+    };
+    const compiled = loadRuleset(ruleset);
+    const f = forecast(compiled, applicant([{ id: 'p1', type: 'platform', date: '2025-05-01' }]), { asOf: '2025-06-30' });
+    expect(f.steps.map((s) => [s.date, s.score, s.eligible])).toEqual([
+      ['2025-06-30', 30, false],
+      ['2025-09-01', 30, true],
+      ['2026-06-01', 0, true],
+    ]);
+    expect(f.steps[1]!.reasons.map((r) => [r.code, r.message, r.en])).toEqual([
+      ['forecast.gone', '此后不再:第二条 不具备评价资格,不评定等级:2025年9月1日起方可申报(第二条)', 'no longer: 第二条 not eligible for evaluation, no grade: 2025年9月1日起方可申报(第二条)'],
+    ]);
+  });
+});
+
 describe('errors', () => {
   it('refuses an invalid record with its problems, and bad arguments as usage errors', () => {
     expect(() => forecast(compiled, { id: 'X', kind: 'enterprise', events: [{ type: 'qualityAccident', date: '2021-02-30' }] }, { asOf: '2021-06-30' })).toThrow(

@@ -411,6 +411,8 @@ export interface ForecastParamsByCode {
   'restore.never': UnitParams & { grade: string; min: number; score: number; since: string };
   /** Grade `grade` is never reached: the entity is not eligible for a grade; `reasons` as the ruleset words them. */
   'restore.ineligible': { grade: string; reasons: string[] };
+  /** A trace line the day before had and this day has not, said when the day has no new line (eligibility regained). */
+  'forecast.gone': { line: TraceExplanation };
   /** Had `event` (dated `date`, of the type called `label`) not happened, the score on `asOf` would be `score` (`gain` more) and the grade `grade`. */
   'restore.without': UnitParams & EventParams & { label: string; asOf: string; score: number; gain: number; grade: string | null };
 }

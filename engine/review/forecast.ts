@@ -22,7 +22,7 @@ import { downgradeChangeDates } from '../downgrade.js';
 import { evaluate } from '../evaluate.js';
 import { en } from '../messages/en.js';
 import { zhCN } from '../messages/zh-CN.js';
-import { DEFAULT_UNIT, type ForecastCode, type ForecastParamsByCode } from '../messages/codes.js';
+import { DEFAULT_UNIT, type ForecastCode, type ForecastParamsByCode, type TraceExplanation } from '../messages/codes.js';
 import { baseChangeDates } from '../mechanisms/base.js';
 import { windowChangeDates } from '../mechanisms/window.js';
 import { eventRef } from '../trace.js';
@@ -210,7 +210,7 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
   // the one before it: a step's reasons are its lines that the previous date's trace did not have.
   const candidates = [...new Set([...versions.flatMap((v) => changeDates(v, valid)), ...versionDates(versions)])].filter((d) => d > asOf && isIsoDate(d)).sort();
   const states: State[] = [{ date: asOf, compiled: first, result: now, reasons: [] }];
-  let previous = { compiled: first, since: asOf, keys: new Set((now.trace ?? []).map(lineKey)) };
+  let previous = { compiled: first, since: asOf, lines: now.trace ?? [], keys: new Set((now.trace ?? []).map(lineKey)) };
   let ended = false;
   for (const date of candidates) {
     const compiled = versionOn(date);
@@ -223,6 +223,11 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
     const lines = result.trace ?? [];
     if (differs(result, states[states.length - 1]!.result)) {
       const reasons: (TraceEntry | ForecastNote)[] = lines.filter((line) => !previous.keys.has(lineKey(line)));
+      // A day that only lost lines (eligibility regained) says which.
+      if (!reasons.length) {
+        const keys = new Set(lines.map(lineKey));
+        for (const gone of previous.lines) if (!keys.has(lineKey(gone))) reasons.push(note('forecast.gone', { line: { code: gone.code, params: gone.params } as TraceExplanation }));
+      }
       // Another version than the step before's: since when, first.
       if (compiled !== states[states.length - 1]!.compiled) {
         const { id, version, status } = compiled.ruleset;
@@ -230,7 +235,7 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
       }
       states.push({ date, compiled, result, reasons });
     }
-    previous = { compiled, since: compiled === previous.compiled ? previous.since : date, keys: new Set(lines.map(lineKey)) };
+    previous = { compiled, since: compiled === previous.compiled ? previous.since : date, lines, keys: new Set(lines.map(lineKey)) };
   }
   const complete = !ended && (options.until === undefined || states[states.length - 1]!.date <= options.until);
 
