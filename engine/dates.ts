@@ -61,3 +61,11 @@ export function today(): string {
   const now = new Date();
   return format(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
+
+/** The calendar day `days` after `date` (before it when negative): 2021-02-28 + 1 = 2021-03-01. */
+export function addDays(date: string, days: number): string {
+  const moved = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, takes a year below 100 as written.
+  moved.setUTCFullYear(numberAt(date, 0, 4), numberAt(date, 5, 7) - 1, numberAt(date, 8, 10) + days);
+  return format(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
+}

@@ -134,3 +134,17 @@ export function traceIdleDowngradeEvents(compiled: CompiledRuleset, record: Enti
     }
   }
 }
+
+/**
+ * The dates from which the downgrades may change the result (for a forecast): each event
+ * after the publication, from its date (it may lower the grade), and `recalcMonths` after it
+ * (the table decides again, D4, if it was the latest to lower the grade).
+ */
+export function downgradeChangeDates(compiled: CompiledRuleset, record: EntityRecord): string[] {
+  const rules = compiled.ruleset.downgrades;
+  const published = record.publishedRating;
+  if (!rules || !published || !rules.fromGrades.includes(published.grade)) return [];
+  const dates: string[] = [];
+  for (const event of record.events ?? []) if (event.date > published.date) dates.push(event.date, addMonths(event.date, rules.recalcMonths));
+  return dates;
+}

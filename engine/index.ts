@@ -9,7 +9,7 @@ export { runCases, validateCase, clauseIds, compareWithExpected, expectedDiffere
 export { CreditRulesError } from './errors.js';
 export { schemas } from './schemas.js';
 export { operators } from './operators.js';
-export { addMonths, endOfMonth, isIsoDate } from './dates.js';
+export { addDays, addMonths, endOfMonth, isIsoDate } from './dates.js';
 export { lastDayCounted } from './mechanisms/window.js';
 export { selectVersion, versionProblems, inForce, effectivePeriod, periodWarning, STATUS_LABELS } from './review/versions.js';
 export { policyDiff, caseImpact, ImpactCollector } from './review/diff.js';
@@ -21,6 +21,7 @@ export { parameterTypes } from './parameters.js';
 export { explain, explainChange, changeLabelText, catalogues } from './explain.js';
 export { DEFAULT_UNIT } from './messages/codes.js';
 export { EXIT as EXIT_STATUS } from './cli/exit.js';
+export { forecast } from './review/forecast.js';
 
 export type { CompiledRuleset } from './compile.js';
 export type { EvaluateOptions, Outcome } from './evaluate.js';
@@ -32,11 +33,13 @@ export type { CitationHint, CitedNumber, CitedUnit } from './review/citations.js
 export type { MoveReason } from './review/reasons.js';
 export type { SensitivityReport, RulesetNumber, NumberKind, Unpinned, InertReason } from './review/sensitivity.js';
 export type { RulesetHint } from './hints.js';
+export type { Forecast, ForecastOptions, ForecastStep, ForecastNote, GradeRestore, WithoutEvent } from './review/forecast.js';
 export type { ChangeWords } from './explain.js';
 export type { ExitStatus } from './cli/exit.js';
 export type {
   Catalogue, Locale, TraceCode, TraceParamsByCode, TraceExplanation, ChangeCode, ChangeParamsByCode, ChangeExplanation, ChangeLabel, ChangeLabelCode, ChangeLabelParamsByCode,
   MoveCode, MoveParamsByCode, MoveExplanation, LimitKind, LimitSide,
+  ForecastCode, ForecastParamsByCode,
 } from './messages/codes.js';
 export type {
   PolicyChange, PolicyChangeFields, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, ItemMove, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,

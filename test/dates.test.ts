@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths, endOfMonth, isIsoDate } from '../engine/dates.js';
+import { addDays, addMonths, endOfMonth, isIsoDate } from '../engine/dates.js';
 import { inWindow, lastDayCounted, monthIndex } from '../engine/mechanisms/window.js';
 
 describe('calendar dates', () => {
@@ -100,6 +100,26 @@ describe('windows (INT-1, N2, N6)', () => {
         expect(inWindow({ type: 'x', date: d }, { months: w }, D, monthIndex(D), {})).toBe(literal);
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('addDays', () => {
+  it('crosses month and year ends, leap days, and years written below 100', () => {
+    expect(['2021-02-28', '2020-02-28', '2020-02-29', '2021-12-31', '0050-02-28'].map((d) => addDays(d, 1))).toEqual(['2021-03-01', '2020-02-29', '2020-03-01', '2022-01-01', '0050-03-01']);
+    expect(addDays('2021-03-01', -1)).toBe('2021-02-28');
+    expect(addDays('2021-01-01', 365)).toBe('2022-01-01');
+  });
+
+  it('moves one day at a time as the calendar does: the next day is a real date just after', () => {
+    const date = fc.date({ min: new Date('0001-01-01'), max: new Date('9999-12-30'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(date, (d) => {
+        const next = addDays(d, 1);
+        expect(isIsoDate(next) && next > d).toBe(true);
+        expect(addDays(next, -1)).toBe(d);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -301,6 +301,17 @@ const en: Messages = {
     downgraded: 'Downgraded {from} → {to} (since {since}; the table decides again from {until}; table score {computed})',
     ineligible: 'Not eligible: {reasons}',
   },
+  forecast: {
+    title: 'If nothing new happens: the score over time',
+    chart: 'The score over time (step chart)',
+    score: 'Score',
+    start: 'The score and grade on the evaluation date',
+    downgraded: 'downgraded',
+    noMore: 'Nothing changes after this',
+    none: 'If nothing new happens, the score and grade do not change',
+    restore: 'When each higher grade comes back',
+    without: 'Without one of these events the grade on {date} would be higher',
+  },
   trace: { title: 'How the score came about', downgrades: 'Downgrades', was: 'was {points}' },
   caseForm: {
     title: 'Edit case',

@@ -299,6 +299,17 @@ const zhCN = {
     downgraded: '已降级:{from} → {to}(自 {since} 起,至 {until} 按计分表重新计算;计分表得分 {computed})',
     ineligible: '不符合参评条件:{reasons}',
   },
+  forecast: {
+    title: '若无新的事件:得分走势',
+    chart: '得分走势(阶梯图)',
+    score: '得分',
+    start: '评价日的得分和等级',
+    downgraded: '降级',
+    noMore: '此后不再变化',
+    none: '若无新的事件,得分和等级不再变化',
+    restore: '恢复等级',
+    without: '没有其中一个事件,{date} 的等级就会更高',
+  },
   trace: { title: '计分过程', downgrades: '降级', was: '原 {points}' },
   caseForm: {
     title: '编辑案例',

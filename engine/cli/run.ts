@@ -11,13 +11,14 @@ import type { Command } from './command.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { serveCommand } from './commands/serve.js';
+import { forecastCommand } from './commands/forecast.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, type ExitStatus } from './exit.js';
 import { commandHelp, mainHelp } from './help.js';
 import { internalError } from './report.js';
 
-const COMMANDS: readonly Command[] = [evaluateCommand, validateCommand, testCommand, diffCommand, serveCommand];
+const COMMANDS: readonly Command[] = [evaluateCommand, validateCommand, testCommand, diffCommand, forecastCommand, serveCommand];
 
 /** Runs the command line `argv` (without node and the script) and returns the exit status. */
 export async function main(argv: readonly string[]): Promise<ExitStatus> {

@@ -8,7 +8,7 @@
  */
 import { forEachItem } from '../walk.js';
 import type { CompiledItem, CompiledRuleset } from '../compile.js';
-import { addMonths } from '../dates.js';
+import { addDays, addMonths } from '../dates.js';
 import type { Milli } from '../decimal.js';
 import { jsonPath, type Problem } from '../errors.js';
 import type { Matches } from '../match.js';
@@ -49,6 +49,26 @@ export function baseApplies(compiled: CompiledRuleset, record: EntityRecord, asO
     if (end >= since) return false;
   }
   return true;
+}
+
+/**
+ * The dates from which whether the base applies may change (for a forecast): each project's
+ * permit date, from which it is a recent project, and the first date whose lookback starts
+ * after the project ended. Every project, whatever its condition says, so none is missed.
+ */
+export function baseChangeDates(compiled: CompiledRuleset, record: EntityRecord): string[] {
+  const rule = compiled.ruleset.baseRule;
+  if (!rule) return [];
+  const dates: string[] = [];
+  for (const project of record.projects ?? []) {
+    const end = project.completionDate ?? addMonths(project.permitDate, rule.projectDefaultMonths);
+    // `asOf` minus the lookback is after `end` from about `end` plus the lookback on; month ends
+    // clamp (2021-03-31 − 1 month = 2021-02-28), so step to the first day it really is.
+    let first = addMonths(end, rule.lookbackMonths);
+    while (addMonths(first, -rule.lookbackMonths) <= end) first = addDays(first, 1);
+    dates.push(project.permitDate, first);
+  }
+  return dates;
 }
 
 /** An item's starting score: a deduction's base when the base applies, else its full score; a bonus or check starts at 0. */

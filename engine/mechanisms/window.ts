@@ -6,7 +6,7 @@
  * month of its `until` (month(until) ≥ month(D)), or on without one.
  */
 import { forEachClause } from '../walk.js';
-import { addMonths, endOfMonth, isIsoDate } from '../dates.js';
+import { addDays, addMonths, endOfMonth, isIsoDate } from '../dates.js';
 import { jsonPath, type Problem } from '../errors.js';
 import { attributeKinds, ownAttribute } from '../attributes.js';
 import { didYouMean } from '../suggest.js';
@@ -83,4 +83,13 @@ export function inWindow(event: EntityEvent, window: Window | undefined, asOf: s
   }
   const months = validityMonths(event, window, parameters);
   return months === undefined || monthIndex(event.date) + months >= asOfMonth;
+}
+
+/**
+ * The dates from which whether the event counts under `window` may change (for a forecast):
+ * its own date, from which it counts, and the day after its last day counted.
+ */
+export function windowChangeDates(event: EntityEvent, window: Window | undefined, parameters: Readonly<Record<string, unknown>>): string[] {
+  const last = lastDayCounted(event, window, parameters);
+  return last === undefined ? [event.date] : [event.date, addDays(last, 1)];
 }

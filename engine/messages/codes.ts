@@ -399,6 +399,30 @@ export type MoveCode = keyof MoveParamsByCode;
 /** A reason's code and params, one of `MoveParamsByCode`. */
 export type MoveExplanation = { [C in MoveCode]: { code: C; params: MoveParamsByCode[C] } }[MoveCode];
 
+// ---------------------------------------------------------------- forecasts
+
+/** What a forecast says beside the trace lines it quotes (engine/review/forecast.ts). */
+export interface ForecastParamsByCode {
+  /** From `from` on, the version `version` of ruleset `id` (`status`) is the one in force. */
+  'forecast.version': { id: string; version: string; status: RulesetStatus; from: string };
+  /** Grade `grade` (from `min`) is reached on `date` if nothing new happens. */
+  'restore.reached': UnitParams & { grade: string; min: number; date: string };
+  /** Grade `grade` is never reached: from `since` on nothing changes any more and the score stays at `score`. */
+  'restore.never': UnitParams & { grade: string; min: number; score: number; since: string };
+  /** Grade `grade` is never reached: the entity is not eligible for a grade; `reasons` as the ruleset words them. */
+  'restore.ineligible': { grade: string; reasons: string[] };
+  /** A trace line the day before had and this day has not, said when the day has no new line (eligibility regained). */
+  'forecast.gone': { line: TraceExplanation };
+  /** Had `event` (dated `date`, of the type called `label`) not happened, the score on `asOf` would be `score` (`gain` more) and the grade `grade`. */
+  'restore.without': UnitParams & EventParams & { label: string; asOf: string; score: number; gain: number; grade: string | null };
+}
+
+/** A forecast's code. */
+export type ForecastCode = keyof ForecastParamsByCode;
+
+/** A forecast's code and params, one of `ForecastParamsByCode`. */
+export type ForecastExplanation = { [C in ForecastCode]: { code: C; params: ForecastParamsByCode[C] } }[ForecastCode];
+
 // ---------------------------------------------------------------- catalogues
 
 /** One language's sentences: a function of its params for every code. */
@@ -410,6 +434,7 @@ export interface Catalogue {
   changeLabel: { readonly [C in ChangeLabelCode]: (p: ChangeLabelParamsByCode[C]) => string };
   /** Why a case moved between two versions. */
   move: { readonly [C in MoveCode]: (p: MoveParamsByCode[C]) => string };
+  forecast: { readonly [C in ForecastCode]: (p: ForecastParamsByCode[C]) => string };
   /** A ruleset's status as staff say it. */
   status: Readonly<Record<RulesetStatus, string>>;
 }

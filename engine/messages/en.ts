@@ -303,5 +303,14 @@ export const en: Catalogue = {
     'move.item': (p) => `${p.item} ${p.label}: ${p.old === undefined ? '(none)' : amount(p.old, p.unit)} → ${p.new === undefined ? '(none)' : amount(p.new, p.unit)}`,
   },
 
+  forecast: {
+    'forecast.version': (p) => `from ${p.from} on, ${p.id} version ${p.version} (${STATUS[p.status]}) is in force`,
+    'forecast.gone': (p) => `no longer: ${(en.trace[p.line.code] as (q: typeof p.line.params) => string)(p.line.params)}`,
+    'restore.reached': (p) => `${p.grade} (${points(p.min, p.unit)} or more): from ${p.date}`,
+    'restore.never': (p) => `${p.grade} (${points(p.min, p.unit)} or more): never, because nothing changes any more from ${p.since} and the score stays at ${amount(p.score, p.unit)}`,
+    'restore.ineligible': (p) => `${p.grade}: never, because the entity is not eligible for a grade: ${p.reasons.join('; ')}`,
+    'restore.without': (p) => `without ${p.event} (${p.date} ${p.label}): ${amount(p.score, p.unit)} on ${p.asOf} (${sign(p.gain)}${amount(p.gain, p.unit)}), grade ${p.grade ?? '—'}`,
+  },
+
   status: STATUS,
 };

@@ -297,5 +297,14 @@ export const zhCN: Catalogue = {
     'move.item': (p) => `${p.item} ${p.label}:${p.old === undefined ? '(无)' : amount(p.old, p.unit)} → ${p.new === undefined ? '(无)' : amount(p.new, p.unit)}`,
   },
 
+  forecast: {
+    'forecast.version': (p) => `自 ${p.from} 起适用 ${p.id} ${p.version} 版(${STATUS[p.status]})`,
+    'forecast.gone': (p) => `此后不再:${(zhCN.trace[p.line.code] as (q: typeof p.line.params) => string)(p.line.params)}`,
+    'restore.reached': (p) => `${p.grade} 级(${p.min} ${p.unit}以上):${p.date} 起`,
+    'restore.never': (p) => `${p.grade} 级(${p.min} ${p.unit}以上):不会恢复,因为 ${p.since} 起不再有变化,得分停在 ${p.score} ${p.unit}`,
+    'restore.ineligible': (p) => `${p.grade} 级:不会恢复,因为不具备评价资格:${p.reasons.join(';')}`,
+    'restore.without': (p) => `若没有 ${p.event}(${p.date} ${p.label}),${p.asOf} 得分 ${p.score} ${p.unit}(多 ${p.gain} ${p.unit}),等级 ${p.grade ?? '—'}`,
+  },
+
   status: STATUS,
 };

@@ -21,6 +21,8 @@ export function prng(seed: number): () => number {
 export interface GenerateOptions {
   asOf: string;
   maxEvents?: number;
+  /** Exactly this many events per record, instead of 0 to `maxEvents`. */
+  events?: number;
 }
 
 /** Makes `count` records from `seed`, using the ruleset's event types for attributes. */
@@ -47,7 +49,7 @@ export function generateRecords(seed: number, count: number, eventTypes: Record<
       };
     });
     const events: EntityEvent[] = [];
-    const n = Math.floor(random() * (maxEvents + 1));
+    const n = options.events ?? Math.floor(random() * (maxEvents + 1));
     for (let e = 0; e < n; e++) {
       const type = pick(types);
       const event: EntityEvent = { id: `ev${e + 1}`, type, date: dateWithin(70) };
