@@ -139,13 +139,7 @@ export const useResultsStore = defineStore('results', () => {
     if (!evaluation.ok) return { evaluation, lines: [] };
     const savedCompiled = ruleset.savedCompiled;
     const baseline = savedCompiled && savedCompiled !== compiled ? evaluateCase(savedCompiled, draft.case, true) : null;
-    const before = new Map<string, number>();
-    if (baseline?.ok) for (const e of baseline.result.trace ?? []) before.set(traceKey(e), e.points);
-    const lines = (evaluation.result.trace ?? []).map((entry): TraceLine => {
-      const old = baseline ? before.get(traceKey(entry)) : undefined;
-      return { entry, savedPoints: baseline && old !== entry.points ? old ?? 0 : null };
-    });
-    return { evaluation, lines };
+    return { evaluation, lines: traceLines(evaluation.result, baseline) };
   });
 
   function select(path: string | null): void {
@@ -154,6 +148,16 @@ export const useResultsStore = defineStore('results', () => {
 
   return { rows, summary, selectedPath, selected, selectedRow, selectedTrace, stats, select };
 });
+
+/** A result's trace lines, each with the points `baseline` (another version's evaluation, if any) gave it when they differ. */
+export function traceLines(result: Result, baseline: Evaluation | null): TraceLine[] {
+  const before = new Map<string, number>();
+  if (baseline?.ok) for (const e of baseline.result.trace ?? []) before.set(traceKey(e), e.points);
+  return (result.trace ?? []).map((entry): TraceLine => {
+    const old = baseline ? before.get(traceKey(entry)) : undefined;
+    return { entry, savedPoints: baseline && old !== entry.points ? old ?? 0 : null };
+  });
+}
 
 /** What identifies a trace line across versions: its kind, clause, rule, item and events. */
 export const traceKey = (e: TraceEntry): string => `${e.kind}|${e.clause}|${e.rule ?? ''}|${e.item ?? ''}|${(e.events ?? []).join(',')}`;

@@ -1,0 +1,152 @@
+/**
+ * The registry: a city's entity records (the shipped synthetic one, 合成数据, or a file the
+ * officer loads), scored off the main thread by a worker on every edit. One run at a time: an
+ * edit made while a run is under way replaces the run waiting behind it, so the answer shown
+ * is at most one edit old and typing never waits for it.
+ */
+import { defineStore } from 'pinia';
+import { markRaw, ref, shallowRef } from 'vue';
+import { evaluate, CreditRulesError, type CompiledRuleset, type EntityRecord, type EventType } from '../../engine/index.js';
+import { readRegistryFile, type RegistryFileProblem } from '../model/registryFile.js';
+import type { RegistrySummary } from '../model/registrySummary.js';
+import { SYNTHETIC_AS_OF, syntheticRegistry } from '../model/syntheticRegistry.js';
+import type { InvalidRecord, RegistryAnswer, RegistryRequest } from '../workers/registry.worker.js';
+import type { Evaluation } from './results.js';
+
+/** How many enterprises the shipped synthetic registry holds. */
+export const SYNTHETIC_COUNT = 3000;
+
+/** Where the registry came from: the synthetic one, or a file by its name. */
+export type RegistrySource = { kind: 'synthetic'; count: number } | { kind: 'file'; name: string };
+
+/** One run's timing: asked and answered (performance.now()), and the worker's own time. */
+export interface RegistryRun {
+  id: number;
+  asked: number;
+  answered: number;
+  workerMs: number;
+}
+
+const textOf = new WeakMap<CompiledRuleset, string>();
+/** The ruleset as the worker takes it; written once per compiled ruleset. */
+function rulesetText(compiled: CompiledRuleset): string {
+  let text = textOf.get(compiled);
+  if (text === undefined) textOf.set(compiled, (text = JSON.stringify(compiled.ruleset)));
+  return text;
+}
+
+export const useRegistryStore = defineStore('registry', () => {
+  const source = shallowRef<RegistrySource | null>(null);
+  const records = shallowRef<readonly EntityRecord[]>([]);
+  const asOf = ref(SYNTHETIC_AS_OF);
+  const fileProblems = shallowRef<readonly RegistryFileProblem[]>([]);
+  const summary = shallowRef<RegistrySummary | null>(null);
+  const invalid = shallowRef<readonly InvalidRecord[]>([]);
+  const runError = ref<string | null>(null);
+  /** A run is under way or waiting. */
+  const busy = ref(false);
+  const lastRun = shallowRef<RegistryRun | null>(null);
+  /** Every run's timing, for the benchmark (not reactive). */
+  const runs: RegistryRun[] = [];
+  const selectedIndex = ref<number | null>(null);
+
+  let worker: Worker | null = null;
+  let nextId = 1;
+  let inFlight: { id: number; asked: number } | null = null;
+  let waiting: { before: string; after: string } | null = null;
+  let wanted: { before: string; after: string } | null = null;
+
+  function ensureWorker(): Worker {
+    if (worker) return worker;
+    worker = new Worker(new URL('../workers/registry.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (message: MessageEvent<RegistryAnswer>) => {
+      const answer = message.data;
+      const asked = inFlight;
+      inFlight = null;
+      if (asked && answer.id === asked.id) {
+        const run = { id: answer.id, asked: asked.asked, answered: performance.now(), workerMs: answer.type === 'result' ? answer.ms : 0 };
+        runs.push(run);
+        if (runs.length > 1000) runs.shift();
+        lastRun.value = run;
+        if (answer.type === 'result') {
+          summary.value = markRaw(answer.summary);
+          invalid.value = answer.invalid;
+          runError.value = null;
+        } else runError.value = answer.message;
+      }
+      send();
+    };
+    return worker;
+  }
+
+  function send(): void {
+    if (inFlight || !waiting) {
+      busy.value = inFlight !== null || waiting !== null;
+      return;
+    }
+    const { before, after } = waiting;
+    waiting = null;
+    inFlight = { id: nextId++, asked: performance.now() };
+    busy.value = true;
+    const request: RegistryRequest = { type: 'run', id: inFlight.id, before, after };
+    ensureWorker().postMessage(request);
+  }
+
+  /** Scores the registry with both rulesets (cached by the worker) and shows the comparison. */
+  function compare(before: CompiledRuleset | null, after: CompiledRuleset | null): void {
+    if (!before || !after || records.value.length === 0) return;
+    wanted = { before: rulesetText(before), after: rulesetText(after) };
+    waiting = wanted;
+    send();
+  }
+
+  function setRecords(next: EntityRecord[], from: RegistrySource, date: string): void {
+    records.value = markRaw(next);
+    source.value = from;
+    asOf.value = date;
+    summary.value = null;
+    selectedIndex.value = null;
+    const request: RegistryRequest = { type: 'records', records: next, asOf: date };
+    ensureWorker().postMessage(request);
+    if (wanted) {
+      waiting = wanted;
+      send();
+    }
+  }
+
+  /** The synthetic registry (合成数据), generated from its seed. */
+  function loadSynthetic(): void {
+    setRecords(syntheticRegistry(SYNTHETIC_COUNT), { kind: 'synthetic', count: SYNTHETIC_COUNT }, SYNTHETIC_AS_OF);
+  }
+
+  /** A registry file (JSON array, NDJSON or CSV); its problems are kept, its readable records scored. */
+  function loadText(name: string, text: string, eventTypes: Record<string, EventType> | undefined, date: string): void {
+    const file = readRegistryFile(name, text, eventTypes);
+    fileProblems.value = file.problems;
+    setRecords(file.records, { kind: 'file', name }, date);
+  }
+
+  /** Scores again on another date. */
+  function setAsOf(date: string): void {
+    if (!source.value || date === asOf.value) return;
+    setRecords([...records.value], source.value, date);
+  }
+
+  /** One entity scored with a trace by a ruleset, on the main thread (one record: no wait). */
+  function evaluateEntity(compiled: CompiledRuleset, index: number): Evaluation | null {
+    const record = records.value[index];
+    if (!record) return null;
+    try {
+      return { ok: true, result: evaluate(compiled, record, { asOf: asOf.value, trace: true }) };
+    } catch (error) {
+      if (error instanceof CreditRulesError) return { ok: false, code: error.code, message: error.message, problems: error.problems };
+      return { ok: false, code: 'RECORD_INVALID', message: (error as Error).message, problems: [] };
+    }
+  }
+
+  function select(index: number | null): void {
+    selectedIndex.value = index;
+  }
+
+  return { source, records, asOf, fileProblems, summary, invalid, runError, busy, lastRun, runs, selectedIndex, compare, loadSynthetic, loadText, setAsOf, evaluateEntity, select };
+});

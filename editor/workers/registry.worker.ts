@@ -1,0 +1,79 @@
+/**
+ * The registry's answer off the main thread: holds the registry's records, scores them with a
+ * ruleset (its JSON text; the last few kept, so the saved version is scored once) and answers
+ * each run with the summary of before against after. The page sends a run only when the last
+ * one has answered, and only the newest edit, so a run is never stale by more than one edit.
+ */
+import { CreditRulesError, evaluate, loadRuleset, type EntityRecord, type Problem } from '../../engine/index.js';
+import { summarise, type RegistryScores } from '../model/registrySummary.js';
+
+/** From the page: the registry to hold, or a comparison to run. */
+export type RegistryRequest =
+  | { type: 'records'; records: EntityRecord[]; asOf: string }
+  | { type: 'run'; id: number; before: string; after: string };
+
+/** A record the after ruleset refuses: its index, id and the engine's problems. */
+export interface InvalidRecord {
+  index: number;
+  id: string;
+  problems: readonly Problem[];
+}
+
+/** To the page: the summary and how long the worker took, or why it could not run. */
+export type RegistryAnswer =
+  | { type: 'result'; id: number; ms: number; summary: ReturnType<typeof summarise>; invalid: InvalidRecord[] }
+  | { type: 'error'; id: number; message: string };
+
+let records: EntityRecord[] = [];
+let asOf = '';
+/** Scores by ruleset text, the most recent last. */
+const scored = new Map<string, RegistryScores & { gradeOrder: string[]; invalid: InvalidRecord[] }>();
+
+function score(text: string): RegistryScores & { gradeOrder: string[]; invalid: InvalidRecord[] } {
+  const known = scored.get(text);
+  if (known) {
+    scored.delete(text);
+    scored.set(text, known);
+    return known;
+  }
+  const compiled = loadRuleset(JSON.parse(text));
+  const scores = new Float64Array(records.length);
+  const grades: (string | null)[] = new Array(records.length);
+  const invalid: InvalidRecord[] = [];
+  for (let i = 0; i < records.length; i++) {
+    try {
+      const result = evaluate(compiled, records[i]!, { asOf, trace: false });
+      scores[i] = result.score;
+      grades[i] = result.grade;
+    } catch (error) {
+      scores[i] = NaN;
+      grades[i] = null;
+      if (invalid.length < 50) invalid.push({ index: i, id: records[i]!.id, problems: error instanceof CreditRulesError ? error.problems : [{ path: '$', message: (error as Error).message }] });
+    }
+  }
+  const entry = { scores, grades, gradeOrder: compiled.ruleset.grades.map((g) => g.grade), invalid };
+  scored.set(text, entry);
+  if (scored.size > 4) scored.delete(scored.keys().next().value!);
+  return entry;
+}
+
+self.onmessage = (message: MessageEvent<RegistryRequest>) => {
+  const request = message.data;
+  if (request.type === 'records') {
+    records = request.records;
+    asOf = request.asOf;
+    scored.clear();
+    return;
+  }
+  const started = performance.now();
+  try {
+    const before = score(request.before);
+    const after = score(request.after);
+    const summary = summarise(records, before, after, after.gradeOrder);
+    const answer: RegistryAnswer = { type: 'result', id: request.id, ms: performance.now() - started, summary, invalid: after.invalid };
+    self.postMessage(answer);
+  } catch (error) {
+    const answer: RegistryAnswer = { type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) };
+    self.postMessage(answer);
+  }
+};
