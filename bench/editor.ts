@@ -6,10 +6,16 @@
  * not asserted: the machine is shared, so the load average is printed beside them.
  */
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { evaluate, loadRuleset } from '../engine/index.js';
+import { SYNTHETIC_AS_OF, syntheticRegistry } from '../editor/model/syntheticRegistry.js';
 import { chromiumAvailable, copyRulesets, launchChromium, MISSING_CHROMIUM, startEditor } from '../test/browser/harness.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const REGISTRY = Number(process.env.BENCH_REGISTRY ?? 10_000);
+const REGISTRY_EDITS = Number(process.env.BENCH_REGISTRY_EDITS ?? 30);
 const EDITS = Number(process.env.BENCH_EDITS ?? 20);
 
 /** A form field edited by typing one of two values in turn. */
@@ -185,6 +191,56 @@ try {
     const cpu = list.map((s) => s.cpu).filter((c): c is number => c !== undefined);
     console.log(`  ${fmt(stats(list.map((s) => s.updated)))} | ${fmt(stats(list.map((s) => s.frame)))} | ${cpu.length ? fmt(stats(cpu)) : '—'} | ${long}${long ? ` (longest ${longest.toFixed(0)} ms)` : ''}`);
   }
+
+  // The registry: REGISTRY synthetic enterprises scored by the worker after each edit. Each edit
+  // waits for the answer before the next; the values differ, so no answer comes from its cache.
+  await page.click('[data-tab=form]');
+  await page.click('[data-tab=registry]');
+  await page.locator('[data-role=registry-summary]').waitFor({ timeout: 120_000 });
+  const registry = await page.evaluate(
+    async ({ count, edits, path }) => {
+      type Store = { loadSynthetic(n: number): void; runs: { id: number; asked: number; answered: number; workerMs: number }[]; records: unknown[] };
+      const pinia = (globalThis as unknown as { __creditRulesEditor: { pinia: { _s: Map<string, Store> } } }).__creditRulesEditor.pinia;
+      const store = pinia._s.get('registry')!;
+      const answered = async (after: number): Promise<{ asked: number; answered: number; workerMs: number }> => {
+        for (;;) {
+          const run = store.runs[store.runs.length - 1];
+          if (run && run.asked >= after) return run;
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      };
+      const start = performance.now();
+      store.loadSynthetic(count);
+      await answered(start);
+      const input = document.querySelector<HTMLInputElement>(`[data-path="${path}"] input`)!;
+      const out: { total: number; worker: number; input: number }[] = [];
+      for (let i = 0; i < edits + 2; i++) {
+        const t0 = performance.now();
+        input.value = String(19.9 - (i % 10) / 10);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const handled = performance.now() - t0;
+        const run = await answered(t0);
+        out.push({ total: run.answered - t0, worker: run.workerMs, input: handled });
+      }
+      return { records: store.records.length, samples: out.slice(2) };
+    },
+    { count: REGISTRY, edits: REGISTRY_EDITS, path: FORM_EDITS[1]!.path },
+  );
+  console.log(`\nregistry: ${registry.records.toLocaleString('en')} synthetic records rescored by the worker on each edit of E2.1's full score, ${registry.samples.length} edits`);
+  console.log(`  edit → answer on the page (ms)     ${fmt(stats(registry.samples.map((s) => s.total)))}`);
+  console.log(`  of which the worker's scoring (ms) ${fmt(stats(registry.samples.map((s) => s.worker)))}`);
+  console.log(`  the edit's own handler (ms)        ${fmt(stats(registry.samples.map((s) => s.input)))}`);
+  // The same records scored in this Node process just after: how busy the machine was, in the engine's own terms.
+  const compiled = loadRuleset(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'rulesets', 'enterprise.json'), 'utf8')));
+  const records = syntheticRegistry(REGISTRY);
+  let node = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const started = performance.now();
+    for (const record of records) evaluate(compiled, record, { asOf: SYNTHETIC_AS_OF, trace: false, validate: false });
+    node = Math.min(node, performance.now() - started);
+  }
+  console.log(`  the same ${REGISTRY.toLocaleString('en')} records in Node just after (engine from source, validation skipped, best of 3): ${node.toFixed(0)} ms`);
+
   console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs`);
 } finally {
   await browser.close();

@@ -4,7 +4,7 @@
  * each run with the summary of before against after. The page sends a run only when the last
  * one has answered, and only the newest edit, so a run is never stale by more than one edit.
  */
-import { CreditRulesError, evaluate, loadRuleset, type EntityRecord, type Problem } from '../../engine/index.js';
+import { CreditRulesError, evaluate, loadRuleset, type EntityRecord, type Problem, type Ruleset } from '../../engine/index.js';
 import { summarise, type RegistryScores } from '../model/registrySummary.js';
 
 /** From the page: the registry to hold, or a comparison to run. */
@@ -26,10 +26,20 @@ export type RegistryAnswer =
 
 let records: EntityRecord[] = [];
 let asOf = '';
+type Scored = RegistryScores & { gradeOrder: string[]; invalid: InvalidRecord[] };
 /** Scores by ruleset text, the most recent last. */
-const scored = new Map<string, RegistryScores & { gradeOrder: string[]; invalid: InvalidRecord[] }>();
+const scored = new Map<string, Scored>();
+/**
+ * What the records were last checked against (the parts of a ruleset a record's validity
+ * depends on) and which of them it refused: under a ruleset with the same vocabulary the
+ * others are scored without checking them again, about a quarter of the time saved.
+ */
+let checked: { vocabulary: string; refused: Map<number, InvalidRecord> } | null = null;
 
-function score(text: string): RegistryScores & { gradeOrder: string[]; invalid: InvalidRecord[] } {
+const vocabularyOf = (ruleset: Ruleset): string =>
+  JSON.stringify([ruleset.entityKind, ruleset.grades.map((g) => g.grade), ruleset.eventTypes, ruleset.recordFields ?? null, ruleset.projectFields ?? null]);
+
+function score(text: string): Scored {
   const known = scored.get(text);
   if (known) {
     scored.delete(text);
@@ -37,21 +47,29 @@ function score(text: string): RegistryScores & { gradeOrder: string[]; invalid: 
     return known;
   }
   const compiled = loadRuleset(JSON.parse(text));
+  const vocabulary = vocabularyOf(compiled.ruleset);
+  const trusted = checked?.vocabulary === vocabulary ? checked.refused : null;
+  const refused = trusted ?? new Map<number, InvalidRecord>();
   const scores = new Float64Array(records.length);
   const grades: (string | null)[] = new Array(records.length);
-  const invalid: InvalidRecord[] = [];
   for (let i = 0; i < records.length; i++) {
+    if (trusted?.has(i)) {
+      scores[i] = NaN;
+      grades[i] = null;
+      continue;
+    }
     try {
-      const result = evaluate(compiled, records[i]!, { asOf, trace: false });
+      const result = evaluate(compiled, records[i]!, { asOf, trace: false, validate: !trusted });
       scores[i] = result.score;
       grades[i] = result.grade;
     } catch (error) {
       scores[i] = NaN;
       grades[i] = null;
-      if (invalid.length < 50) invalid.push({ index: i, id: records[i]!.id, problems: error instanceof CreditRulesError ? error.problems : [{ path: '$', message: (error as Error).message }] });
+      refused.set(i, { index: i, id: records[i]!.id, problems: error instanceof CreditRulesError ? error.problems : [{ path: '$', message: (error as Error).message }] });
     }
   }
-  const entry = { scores, grades, gradeOrder: compiled.ruleset.grades.map((g) => g.grade), invalid };
+  if (!trusted) checked = { vocabulary, refused };
+  const entry = { scores, grades, gradeOrder: compiled.ruleset.grades.map((g) => g.grade), invalid: [...refused.values()].slice(0, 50) };
   scored.set(text, entry);
   if (scored.size > 4) scored.delete(scored.keys().next().value!);
   return entry;
@@ -63,6 +81,7 @@ self.onmessage = (message: MessageEvent<RegistryRequest>) => {
     records = request.records;
     asOf = request.asOf;
     scored.clear();
+    checked = null;
     return;
   }
   const started = performance.now();
