@@ -515,7 +515,6 @@ const en: Messages = {
       noEntity: 'Line {line} has no entity (the entity id)',
       badRow: 'Line {line}: the row column says "{row}"; it should be entity, project or event',
       noRows: 'The file is empty',
-      notArray: 'A JSON file should be an array of records',
     },
     distribution: 'Grades',
     histogram: 'Scores ({width}-point bins)',

@@ -514,7 +514,6 @@ const zhCN = {
       noEntity: '第 {line} 行没有 entity(企业编号)',
       badRow: '第 {line} 行的 row 列“{row}”应为 entity、project 或 event',
       noRows: '文件是空的',
-      notArray: 'JSON 文件应是记录的数组',
     },
     distribution: '等级分布',
     histogram: '得分分布(每 {width} 分一档)',

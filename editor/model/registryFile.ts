@@ -1,5 +1,5 @@
 /**
- * A registry file read into entity records: a JSON array of records, NDJSON (one record a line)
+ * A registry file read into entity records: a JSON array of records (or one record), NDJSON (one record a line)
  * or CSV (one row per entity, project or event; the README's "The registry" describes the
  * columns). What cannot be read is said by line and column, never thrown.
  */
@@ -8,7 +8,7 @@ import type { EntityEvent, EntityRecord, EventType, Project } from '../../engine
 /** Something the file does not say right: the line (1-based), what, and for the locale, a key and its values. */
 export interface RegistryFileProblem {
   line: number;
-  key: 'notJson' | 'notRecord' | 'noEntity' | 'badRow' | 'noRows' | 'notArray';
+  key: 'notJson' | 'notRecord' | 'noEntity' | 'badRow' | 'noRows';
   params: Record<string, string | number>;
 }
 
@@ -19,12 +19,20 @@ export interface RegistryFile {
 
 const MAX_PROBLEMS = 20;
 
-/** Reads a registry's text; `name` picks the format by its extension (.csv, .ndjson/.jsonl, else JSON or NDJSON by content). */
+/** Reads a registry's text; `name` picks the format by its extension (.csv, .ndjson/.jsonl, else a JSON array, one record or NDJSON by content). */
 export function readRegistryFile(name: string, text: string, eventTypes: Record<string, EventType> = {}): RegistryFile {
   const body = text.replace(/^\uFEFF/, '');
   if (/\.csv$/i.test(name)) return readCsv(body, eventTypes);
-  if (/\.(nd)?jsonl?$/i.test(name) && !/\.json$/i.test(name)) return readNdjson(body);
-  return body.trimStart().startsWith('[') ? readJsonArray(body) : readNdjson(body);
+  if (/\.(ndjson|jsonl)$/i.test(name)) return readNdjson(body);
+  if (body.trimStart().startsWith('[')) return readJsonArray(body);
+  // One record, as the CLI also takes it, else one record a line.
+  try {
+    const value: unknown = JSON.parse(body);
+    if (isRecord(value)) return { records: [value], problems: [] };
+  } catch {
+    // Not one JSON value: NDJSON.
+  }
+  return readNdjson(body);
 }
 
 const isRecord = (value: unknown): value is EntityRecord => value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string';
@@ -36,12 +44,12 @@ function readJsonArray(text: string): RegistryFile {
   } catch (error) {
     return { records: [], problems: [{ line: 1, key: 'notJson', params: { message: (error as Error).message } }] };
   }
-  if (!Array.isArray(value)) return { records: [], problems: [{ line: 1, key: 'notArray', params: {} }] };
   const problems: RegistryFileProblem[] = [];
-  const records = value.filter((item, index) => {
-    if (isRecord(item)) return true;
-    if (problems.length < MAX_PROBLEMS) problems.push({ line: 1, key: 'notRecord', params: { index } });
-    return false;
+  const records: EntityRecord[] = [];
+  // The text begins with '[': what parses is an array.
+  (value as unknown[]).forEach((item, index) => {
+    if (isRecord(item)) records.push(item);
+    else if (problems.length < MAX_PROBLEMS) problems.push({ line: 1, key: 'notRecord', params: { index } });
   });
   return { records, problems };
 }
