@@ -52,7 +52,9 @@ export const useRegistryStore = defineStore('registry', () => {
 
   let worker: Worker | null = null;
   let nextId = 1;
-  let inFlight: { id: number; asked: number } | null = null;
+  let inFlight: { id: number; asked: number; before: string } | null = null;
+  /** The before version of the summary shown: a run against another one clears it rather than show it under the wrong names. */
+  let shownBefore: string | null = null;
   let waiting: { before: string; after: string } | null = null;
   let wanted: { before: string; after: string } | null = null;
 
@@ -69,6 +71,7 @@ export const useRegistryStore = defineStore('registry', () => {
         if (runs.length > 1000) runs.shift();
         lastRun.value = run;
         if (answer.type === 'result') {
+          shownBefore = asked.before;
           summary.value = markRaw(answer.summary);
           invalid.value = answer.invalid;
           runError.value = null;
@@ -86,7 +89,7 @@ export const useRegistryStore = defineStore('registry', () => {
     }
     const { before, after } = waiting;
     waiting = null;
-    inFlight = { id: nextId++, asked: performance.now() };
+    inFlight = { id: nextId++, asked: performance.now(), before };
     busy.value = true;
     const request: RegistryRequest = { type: 'run', id: inFlight.id, before, after };
     ensureWorker().postMessage(request);
@@ -96,6 +99,7 @@ export const useRegistryStore = defineStore('registry', () => {
   function compare(before: CompiledRuleset | null, after: CompiledRuleset | null): void {
     if (!before || !after || records.value.length === 0) return;
     wanted = { before: rulesetText(before), after: rulesetText(after) };
+    if (shownBefore !== wanted.before) summary.value = null;
     waiting = wanted;
     send();
   }
@@ -105,6 +109,7 @@ export const useRegistryStore = defineStore('registry', () => {
     source.value = from;
     asOf.value = date;
     summary.value = null;
+    shownBefore = null;
     selectedIndex.value = null;
     const request: RegistryRequest = { type: 'records', records: next, asOf: date };
     ensureWorker().postMessage(request);
