@@ -528,6 +528,7 @@ const en: Messages = {
     entity: 'Entity',
     close: 'Close',
     cannotEvaluate: 'This record is invalid and cannot be scored:',
+    noWorker: 'This browser cannot compute in the background (no Web Worker): the registry is not scored.',
     error: 'Cannot compute: {message}',
   },
 };

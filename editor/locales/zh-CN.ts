@@ -527,6 +527,7 @@ const zhCN = {
     entity: '企业',
     close: '关闭',
     cannotEvaluate: '这条记录有误,无法计算:',
+    noWorker: '这个浏览器不能在后台计算(没有 Web Worker),无法计算全市登记。',
     error: '无法计算:{message}',
   },
 };

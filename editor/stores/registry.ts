@@ -58,8 +58,15 @@ export const useRegistryStore = defineStore('registry', () => {
   let waiting: { before: string; after: string } | null = null;
   let wanted: { before: string; after: string } | null = null;
 
-  function ensureWorker(): Worker {
+  /** No Web Worker here (a test DOM): nothing is scored, and the panel says so. */
+  const noWorker = ref(false);
+
+  function ensureWorker(): Worker | null {
     if (worker) return worker;
+    if (typeof Worker === 'undefined') {
+      noWorker.value = true;
+      return null;
+    }
     worker = new Worker(new URL('../workers/registry.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (message: MessageEvent<RegistryAnswer>) => {
       const answer = message.data;
@@ -92,7 +99,9 @@ export const useRegistryStore = defineStore('registry', () => {
     inFlight = { id: nextId++, asked: performance.now(), before };
     busy.value = true;
     const request: RegistryRequest = { type: 'run', id: inFlight.id, before, after };
-    ensureWorker().postMessage(request);
+    const target = ensureWorker();
+    if (target) target.postMessage(request);
+    else inFlight = null;
   }
 
   /** Scores the registry with both rulesets (cached by the worker) and shows the comparison. */
@@ -112,7 +121,7 @@ export const useRegistryStore = defineStore('registry', () => {
     shownBefore = null;
     selectedIndex.value = null;
     const request: RegistryRequest = { type: 'records', records: next, asOf: date };
-    ensureWorker().postMessage(request);
+    ensureWorker()?.postMessage(request);
     if (wanted) {
       waiting = wanted;
       send();
@@ -153,5 +162,5 @@ export const useRegistryStore = defineStore('registry', () => {
     selectedIndex.value = index;
   }
 
-  return { source, records, asOf, fileProblems, summary, invalid, runError, busy, lastRun, runs, selectedIndex, compare, loadSynthetic, loadText, setAsOf, evaluateEntity, select };
+  return { source, records, asOf, fileProblems, summary, invalid, runError, noWorker, busy, lastRun, runs, selectedIndex, compare, loadSynthetic, loadText, setAsOf, evaluateEntity, select };
 });
