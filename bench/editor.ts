@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { evaluate, loadRuleset } from '../engine/index.js';
-import { SYNTHETIC_AS_OF, syntheticRegistry } from '../editor/model/syntheticRegistry.js';
 import { chromiumAvailable, copyRulesets, launchChromium, MISSING_CHROMIUM, startEditor } from '../test/browser/harness.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -192,6 +191,16 @@ try {
     console.log(`  ${fmt(stats(list.map((s) => s.updated)))} | ${fmt(stats(list.map((s) => s.frame)))} | ${cpu.length ? fmt(stats(cpu)) : '—'} | ${long}${long ? ` (longest ${longest.toFixed(0)} ms)` : ''}`);
   }
 
+  if (REGISTRY > 0) await measureRegistry(page);
+  console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs`);
+} finally {
+  await browser.close();
+  await server.close();
+  rulesets.remove();
+}
+
+/** The registry view's answer after each edit, on REGISTRY synthetic enterprises (BENCH_REGISTRY=0 skips it). */
+async function measureRegistry(page: Page): Promise<void> {
   // The registry: REGISTRY synthetic enterprises scored by the worker after each edit. Each edit
   // waits for the answer before the next; the values differ, so no answer comes from its cache.
   await page.click('[data-tab=form]');
@@ -231,6 +240,7 @@ try {
   console.log(`  of which the worker's scoring (ms) ${fmt(stats(registry.samples.map((s) => s.worker)))}`);
   console.log(`  the edit's own handler (ms)        ${fmt(stats(registry.samples.map((s) => s.input)))}`);
   // The same records scored in this Node process just after: how busy the machine was, in the engine's own terms.
+  const { SYNTHETIC_AS_OF, syntheticRegistry } = await import('../editor/model/syntheticRegistry.js');
   const compiled = loadRuleset(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'rulesets', 'enterprise.json'), 'utf8')));
   const records = syntheticRegistry(REGISTRY);
   let node = Infinity;
@@ -240,10 +250,4 @@ try {
     node = Math.min(node, performance.now() - started);
   }
   console.log(`  the same ${REGISTRY.toLocaleString('en')} records in Node just after (engine from source, validation skipped, best of 3): ${node.toFixed(0)} ms`);
-
-  console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs`);
-} finally {
-  await browser.close();
-  await server.close();
-  rulesets.remove();
 }
