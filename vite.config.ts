@@ -30,6 +30,12 @@ export default defineConfig({
       'monaco-editor/languages/features/json/register',
       // Monaco's Chinese messages, loaded when the editor speaks Chinese (editor/monaco/nls.ts).
       'monaco-editor/nls/lang/zh-cn.js',
+      // The registry view's charts, loaded when the view is first opened.
+      'echarts/core',
+      'echarts/charts',
+      'echarts/components',
+      'echarts/renderers',
+      'vue-echarts',
       // Ajv's compiled validators import these at run time.
       'ajv/dist/runtime/ucs2length.js',
       'ajv/dist/runtime/equal.js',
