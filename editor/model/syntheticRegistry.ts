@@ -6,8 +6,7 @@
  * every record says so (`synthetic: true`, a name beginning 合成).
  */
 import { addMonths, type EntityEvent, type EntityRecord } from '../../engine/index.js';
-// The seeded generator the tests and the engine's benchmark use (plain code, no Node API).
-import { prng } from '../../test/support/generate.js';
+import { prng } from './prng.js';
 
 export const SYNTHETIC_SEED = 20210630;
 /** The date the synthetic registry is evaluated on. */

@@ -5,18 +5,9 @@
  */
 import { addMonths } from '../../engine/dates.js';
 import type { EntityEvent, EntityRecord, EventType } from '../../engine/types.js';
+import { prng } from '../../editor/model/prng.js';
 
-/** mulberry32: a small, fast, seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 export interface GenerateOptions {
   asOf: string;
