@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { findSyntaxError } from '../engine/cli/syntax.js';
 import { CreditRulesError } from '../engine/errors.js';
 import { jsonArrayValues, type JsonArrayOptions } from '../engine/jsonArray.js';
+import { prng as random } from '../editor/model/prng.js';
 
 async function* chunksOf<T>(parts: readonly T[]): AsyncGenerator<T> {
   yield* parts;
@@ -45,18 +46,7 @@ function cut<T extends string | Uint8Array>(text: T, at: readonly number[]): T[]
   return parts;
 }
 
-/** A small seeded generator, so one fast-check integer drives every choice of a serialisation. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+// One fast-check integer drives every choice of a serialisation through a seeded generator.
 const SPACES = ['', ' ', '\n', '\r\n', '\t', '  \n  '];
 
 /** JSON text of `value` with random whitespace between tokens and random escapes in strings. */
