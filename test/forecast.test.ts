@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, CreditRulesError, evaluate, explain, forecast, loadRuleset, type Ruleset, type TraceEntry } from '../engine/index.js';
-import { main, report } from '../engine/cli/run.js';
+import { runInProcess } from './support/inProcessCli.js';
 import { readJson, root, shippedRuleset } from './support/load.js';
 import { applicant, subsidyRuleset } from './language/subsidy.js';
 
@@ -199,23 +199,7 @@ describe("the README's forecast", () => {
   const block = /```console\n\$ npx credit-rules (.+)\n([\s\S]*?)```/.exec(section)!;
 
   it('is what the command prints', async () => {
-    let output = '';
-    const capture = (chunk: string | Uint8Array): boolean => {
-      output += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-      return true;
-    };
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
-    let status: number;
-    const cwd = process.cwd();
-    try {
-      process.chdir(root);
-      status = await main(block[1]!.split(/\s+/)).catch((error: unknown) => report(error));
-    } finally {
-      process.chdir(cwd);
-      out.mockRestore();
-      err.mockRestore();
-    }
+    const { output, status } = await runInProcess(block[1]!.split(/\s+/), root);
     expect(status).toBe(0);
     expect(output).toBe(block[2]);
   });

@@ -31,10 +31,10 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as engine from '../engine/index.js';
 import { CreditRulesError, citationHints, evaluate, loadRuleset, rulesetHints, selectVersion, type Result, type Ruleset } from '../engine/index.js';
-import { main, report } from '../engine/cli/run.js';
+import { runInProcess } from './support/inProcessCli.js';
 import { root } from './support/load.js';
 
 const GUIDE = 'docs/ruleset-guide.md';
@@ -155,20 +155,7 @@ const shownByConsole = (name: string): boolean =>
 /** Runs `credit-rules ARGS` in process, in the examples' folder; its output (stdout and stderr as written) and status. */
 async function runCli(args: string[]): Promise<{ output: string; status: number }> {
   const here = (arg: string): string => (!arg.startsWith('-') && fs.existsSync(join(exampleDir, arg)) ? join(exampleDir, arg) : arg);
-  let output = '';
-  const capture = (chunk: string | Uint8Array): boolean => {
-    output += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  };
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
-  let status: number;
-  try {
-    status = await main(args.map(here)).catch((error: unknown) => report(error));
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+  const { output, status } = await runInProcess(args.map(here));
   return { output: output.split(`${exampleDir}/`).join(''), status };
 }
 
