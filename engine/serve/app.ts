@@ -79,9 +79,19 @@ function send(res: ServerResponse, status: number, body: string, type: string, h
 /** JSON ends with a newline, as a terminal (curl) and line readers want it. */
 const sendJson = (res: ServerResponse, status: number, value: unknown): void => send(res, status, `${JSON.stringify(value)}\n`, JSON_TYPE);
 
-/** A problem answer; a request whose body was not read closes its connection rather than read what is left. */
+/** The most of a refused body of a declared length that is read and dropped rather than the connection closed. */
+const DRAINED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A problem answer. A request whose body was not read closes its connection rather than read
+ * what is left, except a body too large of a declared, bounded length: that one is read to its
+ * end and dropped (Node does so once the answer is written), so a client still sending it gets
+ * the 413 instead of a connection reset under its feet.
+ */
 function sendProblem(x: Pick<Exchange, 'req' | 'res'>, problem: ProblemBody, headers: Record<string, string> = {}): void {
-  const unread = !x.req.complete && (Number(x.req.headers['content-length']) > 0 || x.req.headers['transfer-encoding'] !== undefined);
+  const declared = Number(x.req.headers['content-length']);
+  const drained = problem.status === 413 && x.req.headers['transfer-encoding'] === undefined && declared <= DRAINED_BYTES;
+  const unread = !x.req.complete && !drained && (declared > 0 || x.req.headers['transfer-encoding'] !== undefined);
   if (unread) headers = { ...headers, connection: 'close' };
   send(x.res, problem.status, `${JSON.stringify(problem)}\n`, PROBLEM_TYPE, headers);
 }
