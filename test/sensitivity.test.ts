@@ -34,6 +34,27 @@ describe('the numbers of a ruleset', () => {
     expect(new Set(numbers.map((n) => n.kind))).toEqual(new Set(['itemFull', 'itemBase', 'itemCap', 'itemMax', 'multiplier', 'points', 'clauseCap', 'windowMonths', 'gradeLine', 'downgradeFloor', 'recalcMonths', 'repeatCount', 'repeatMonths', 'lookbackMonths', 'projectMonths', 'parameter', 'dateParameter']));
   });
 
+  it("a check item's full score is inert past what its clauses give together: clauses asking one field for different values never both hold", () => {
+    const projectLead = readJson<Ruleset>('rulesets/project-lead.json');
+    const full = (r: Ruleset) => rulesetNumbers(r).find((n) => n.path === '$.indicators[0].items[0].full')!;
+    // PL1.1 (title senior, 8) and PL1.2 (title intermediate, 6): at most 8, not 14.
+    expect(full(projectLead).inertPast).toEqual({ limit: 8, reason: 'fullPastExclusiveClauses' });
+    // Asked of another field, the two could hold together: 8 + 6.
+    const apart = structuredClone(projectLead);
+    apart.indicators[0]!.items[0]!.clauses[1]!.when = { fact: 'record', path: 'experienceProjects', operator: 'greaterThanInclusive', value: 2 };
+    expect(full(apart).inertPast).toEqual({ limit: 14, reason: 'fullPastClauses' });
+    // `in` lists that share a value can both hold; disjoint ones cannot (inside an `all` too).
+    const lists = structuredClone(projectLead);
+    const [senior, intermediate] = lists.indicators[0]!.items[0]!.clauses;
+    senior!.when = { all: [{ fact: 'record', path: 'title', operator: 'in', value: ['senior', 'intermediate'] }] };
+    intermediate!.when = { fact: 'record', path: 'title', operator: 'in', value: ['intermediate', 'junior'] };
+    expect(full(lists).inertPast).toEqual({ limit: 14, reason: 'fullPastClauses' });
+    intermediate!.when = { fact: 'record', path: 'title', operator: 'in', value: ['junior', 'none'] };
+    expect(full(lists).inertPast).toEqual({ limit: 8, reason: 'fullPastExclusiveClauses' });
+    // One clause: its own points.
+    expect(rulesetNumbers(enterprise).find((n) => n.owner === 'E1' && n.kind === 'itemFull')!.inertPast).toEqual({ limit: 8, reason: 'fullPastClauses' });
+  });
+
   it('a case on the window edge pins its months one way; the other way, and every clause no case has, stays unpinned', () => {
     const c = shippedCases('enterprise').find((x) => x.file.startsWith('021-'))!.case as SampleCase;
     const report = sensitivity(enterprise, [c]);
@@ -58,6 +79,8 @@ describe("the shipped rulesets' reports in the README", () => {
       const printed = run.stdout.slice(run.stdout.indexOf('sensitivity:')).trimEnd();
       const block = new RegExp(`<!-- sensitivity:${name} -->\\n\`\`\`text\\n([\\s\\S]*?)\\n\`\`\`\\n<!-- /sensitivity:${name} -->`).exec(readme)?.[1];
       expect(block, `paste into README.md between <!-- sensitivity:${name} --> markers:\n${printed}`).toBe(printed);
+      // Every shipped ruleset stays fully pinned: a number added without a case to pin it fails here.
+      expect(printed).toMatch(/\n  every number is pinned by at least one case$/);
     }, 180_000);
   }
 });

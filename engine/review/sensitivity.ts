@@ -14,7 +14,7 @@ import { CreditRulesError, jsonPath } from '../errors.js';
 import { evaluate } from '../evaluate.js';
 import { parameterTypes } from '../parameters.js';
 import { loadRuleset } from '../ruleset.js';
-import type { Clause, Item, Ruleset } from '../types.js';
+import type { Clause, Condition, Item, Ruleset } from '../types.js';
 import { forEachClause, forEachCondition, forEachItem, isFactReference, type Path } from '../walk.js';
 
 /** What kind of number it is: it decides the step and the case that would pin it. */
@@ -42,11 +42,13 @@ export interface RulesetNumber {
  * Why a move can change no score whatever the record, so no case can pin it: a bonus or
  * check clause's points raised past its item's maximum or full score (the item stops there
  * first), a deduction past its item's full score (the floor at 0 stops it first), a deduction
- * cap raised past the full score, a check item's full score raised past what its clauses give,
+ * cap raised past the full score, a check item's full score raised past what its clauses give
+ * (`fullPastExclusiveClauses`: past what they give together, when some of them ask one field of
+ * the record for different values and so never hold together),
  * a grade line moved between two scores a record can have (every amount a multiple of 5: no
  * score lies between 1049 and 1050).
  */
-export type InertReason = 'pointsPastItemLimit' | 'capPastFull' | 'fullPastClauses' | 'betweenScores';
+export type InertReason = 'pointsPastItemLimit' | 'capPastFull' | 'fullPastClauses' | 'fullPastExclusiveClauses' | 'betweenScores';
 
 /** A number no case notices, with what was tried. */
 export interface Unpinned extends RulesetNumber {
@@ -110,6 +112,50 @@ export function scoreGrain(ruleset: Ruleset): number {
   return grain || 1;
 }
 
+/**
+ * The values a condition requires of each field it tests plainly (`fact.path` equal to a
+ * literal, or in a list of literals; through `all`): two conditions that require one field to
+ * take values from disjoint sets never hold together. Anything else (`any`, `not`, a named
+ * condition, a comparison) requires nothing here.
+ */
+function requiredValues(condition: Condition): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  const need = (key: string, values: unknown[]): void => {
+    const before = out.get(key);
+    out.set(key, before ? before.filter((v) => values.includes(v)) : values);
+  };
+  const visit = (c: Condition): void => {
+    if ('all' in c) c.all.forEach(visit);
+    else if ('fact' in c && !isFactReference(c.value)) {
+      const key = `${c.fact}.${c.path ?? ''}`;
+      if (c.operator === 'equal' && (c.value === null || typeof c.value !== 'object')) need(key, [c.value]);
+      else if (c.operator === 'in' && Array.isArray(c.value) && c.value.every((v) => v === null || typeof v !== 'object')) need(key, c.value);
+    }
+  };
+  visit(condition);
+  return out;
+}
+
+const exclusive = (a: Map<string, unknown[]>, b: Map<string, unknown[]>): boolean => [...a].some(([key, values]) => b.has(key) && !b.get(key)!.some((v) => values.includes(v)));
+
+/**
+ * The most a check item's clauses can give: the largest sum over clauses that can hold
+ * together (two clauses that ask one field for different values never do: a senior title and
+ * an intermediate one). Past it, the item's full score changes nothing.
+ */
+function checkLimit(item: Item): RulesetNumber['inertPast'] {
+  const clauses = item.clauses.map((c) => ({ points: Math.max(0, toMilli(c.points ?? 0), ...(c.levels ?? []).map((l) => toMilli(l.points))), needs: requiredValues(c.when) }));
+  const plain = clauses.reduce((sum, c) => sum + c.points, 0);
+  // Every subset of a check item's few clauses; past 12 clauses, the plain sum (an upper bound).
+  let best = clauses.length > 12 ? plain : 0;
+  for (let set = 1; clauses.length <= 12 && set < 1 << clauses.length; set++) {
+    const chosen = clauses.filter((_, i) => set & (1 << i));
+    if (chosen.some((a, i) => chosen.slice(i + 1).some((b) => exclusive(a.needs, b.needs)))) continue;
+    best = Math.max(best, chosen.reduce((sum, c) => sum + c.points, 0));
+  }
+  return { limit: fromMilli(best), reason: best < plain ? 'fullPastExclusiveClauses' : 'fullPastClauses' };
+}
+
 /** Every number of the ruleset a policy officer may change, with its step. */
 export function rulesetNumbers(ruleset: Ruleset): RulesetNumber[] {
   const step = pointsStep(ruleset);
@@ -124,8 +170,7 @@ export function rulesetNumbers(ruleset: Ruleset): RulesetNumber[] {
     return limits.length ? { limit: Math.min(...limits), reason: 'pointsPastItemLimit' } : undefined;
   };
   forEachItem(ruleset, (item, path) => {
-    const checkTotal = item.kind === 'check' ? fromMilli(item.clauses.reduce((sum, c) => sum + Math.max(0, toMilli(c.points ?? 0), ...(c.levels ?? []).map((l) => toMilli(l.points))), 0)) : undefined;
-    add('itemFull', [...path, 'full'], item.id, item.label, item.full, step, checkTotal === undefined ? undefined : { limit: checkTotal, reason: 'fullPastClauses' });
+    add('itemFull', [...path, 'full'], item.id, item.label, item.full, step, item.kind === 'check' ? checkLimit(item) : undefined);
     add('itemBase', [...path, 'base'], item.id, item.label, item.base);
     add('itemCap', [...path, 'cap'], item.id, item.label, item.cap, step, item.kind === 'deduction' && item.full !== undefined ? { limit: item.full, reason: 'capPastFull' } : undefined);
     add('itemMax', [...path, 'max'], item.id, item.label, item.max);

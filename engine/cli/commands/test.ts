@@ -136,6 +136,7 @@ const INERT = {
   pointsPastItemLimit: (limit: number) => `past its item's limit of ${limit}, where the item stops first`,
   capPastFull: (limit: number) => `past the full score of ${limit}, where the floor at 0 stops deductions first`,
   fullPastClauses: (limit: number) => `past the ${limit} its clauses can give`,
+  fullPastExclusiveClauses: (limit: number) => `past the ${limit} its clauses can give together (clauses that ask one field of the record for different values never both hold)`,
   betweenScores: (grain: number) => `between two scores a record can have (every score is a multiple of ${grain})`,
 } as const;
 
