@@ -165,6 +165,49 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(run.stdout).toContain('| AAA | AA+ | 1 |');
   });
 
+  it('--lang en: the table in English, the same cases and numbers, Chinese only in the data (labels, names)', () => {
+    const run = cli(['diff', RULESET, N4, '--cases', CASES, '--lang', 'en']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('old version  enterprise 2021.1 (official, from 2021-02-19) rulesets/enterprise.json\n');
+    expect(run.stdout).toContain('new version  enterprise 2021.1-n4 (draft, from 2021-02-19) rulesets/enterprise-versions/enterprise-n4.json\n');
+    expect(run.stdout).toContain('\nPolicy changes (3)\n  E4.1 市级荣誉、省级AA级守合同重信用: counts for 24 months → 12 months\n');
+    expect(run.stdout).toContain('\nImpact on the cases — 159 cases: 13 move in score or grade, 2 change grade, 146 unchanged, 2 more whose table score moves while a downgrade keeps their result\n');
+    const table = run.stdout.slice(run.stdout.indexOf('\nid '));
+    const ids = table.slice(0, table.indexOf('\nwhy it moved\n')).split('\n').slice(3).filter(Boolean).map((line) => line.split(/\s+/)[0]!);
+    expect(ids).toEqual(MOVED);
+    expect(table).toMatch(/^\nid +name +evaluated on +old score +old grade +new score +new grade +change +grade change +items that moved\n/);
+    expect(table).toMatch(/\nC103 .* 2021-06-30 +90 {2}AAA +88 {2}AA\+ +▼2 {2}AAA → AA\+ +E4 2→0\n/);
+    expect(run.stdout).toMatch(/\n {2}C103 {2}E4\.2 .*: ev3 \(2019-12-20\) crosses the window edge: now outside it \(counted until 2020-12-31\), before \+2\n/);
+    expect(run.stdout).toMatch(/\nGrade transitions\n {2}AAA → AA\+ {2}1 case\n {2}AA\+ → AA {2}1 case\n/);
+    expect(run.stdout).toContain('\nCases whose table score moves while a downgrade keeps their result (6 months after the downgrade the new table decides)\n');
+    expect(run.stdout).toMatch(/C132 .* 80 AA \(downgraded\) +82 +80 +▼2 {2}E4 2→0\n/);
+    expect(run.stdout).toMatch(/\nCases within 1 of a grade line under the new version \(\d+\)\nid +name +evaluated on +new score +new grade +grade line +distance\n/);
+    // Nothing of the report's own wording is left in Chinese: Chinese is only in the data (a title, a clause's label after its id, a case's name after its id).
+    const own = run.stdout.split('\n').filter((line) => /[\u4e00-\u9fff]/.test(line) && !/^\s*(title |E\d[\d.]* |INT-\d+ |C\d{3} )/.test(line));
+    expect(own).toEqual([]);
+    // Chinese stays the default, and says the same.
+    expect(cli(['diff', RULESET, N4, '--cases', CASES]).stdout).toContain('对案例的影响：共 159 个案例，得分或等级变化 13 个');
+  });
+
+  it('--lang en: markdown in English; the notices too', () => {
+    const run = cli(['diff', RULESET, N4, '--cases', CASES, '--format', 'markdown', '--limit', '3', '--lang', 'en']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^# Ruleset comparison: enterprise 2021\.1 → enterprise 2021\.1-n4\n\n\| {2}\| version \| status \| in force \| source \|\n/);
+    expect(run.stdout).toContain('| old version | 2021.1 | official | from 2021-02-19 | rulesets/enterprise.json |\n');
+    expect(run.stdout).toContain('\n## Policy changes (3)\n\n- E4.1 市级荣誉、省级AA级守合同重信用: counts for 24 months → 12 months\n');
+    expect(run.stdout).toContain('\nVersion: title ');
+    expect(run.stdout).toContain('\n## Impact on the cases\n\n159 cases: 13 move in score or grade, 2 change grade, 146 unchanged, 2 more whose table score moves while a downgrade keeps their result\n');
+    expect(run.stdout).toContain('| id | name | evaluated on | old score | old grade | new score | new grade | change | grade change | items that moved | why it moved |');
+    expect(run.stdout).toMatch(/\n\| C103 \| .* \| 2021-06-30 \| 90 \| AAA \| 88 \| AA\+ \| ▼2 \| AAA → AA\+ \| E4 2→0 \| E4\.2 .*crosses the window edge.* \|\n/);
+    expect(run.stdout).toContain('… 10 more not listed (--limit 0 lists all, or use --format csv or json)\n');
+    expect(run.stdout).toContain('\n## Grade transitions\n\n| old grade | new grade | cases |\n| --- | --- | ---: |\n| AAA | AA+ | 1 |\n');
+    expect(run.stdout).toContain('\n## Cases whose table score moves while a downgrade keeps their result\n');
+    expect(run.stdout).toMatch(/\n## Cases within 1 of a grade line under the new version \(\d+\)\n/);
+    expect(cli(['diff', RULESET, RULESET, '--cases', CASES, '--format', 'markdown', '--lang', 'en']).stdout).toContain('\n> note: both sides are the same version (enterprise 2021.1) and score alike\n\n## Policy changes (0)\n\nnone: the two versions score alike.\n');
+    expect(cli(['diff', RULESET, RULESET, '--cases', CASES, '--lang', 'en']).stdout).toContain('\nGrade transitions\n  none\n');
+  });
+
   it('--fail-on-grade-change exits 3 when a grade moves, 0 when none does', () => {
     const n4 = cli(['diff', RULESET, N4, '--cases', CASES, '--fail-on-grade-change']);
     expect(n4.status).toBe(3);

@@ -10,16 +10,15 @@ import { posix } from 'node:path';
 import { validateCase, type SampleCase } from '../../review/cases.js';
 import type { CompiledRuleset } from '../../compile.js';
 import { isIsoDate, today } from '../../dates.js';
-import { ImpactCollector, policyDiff, type CaseImpactRow, type ImpactError, type Standing } from '../../review/diff.js';
+import { ImpactCollector, policyDiff, type CaseImpactRow, type ImpactError, type PolicyChange, type Standing } from '../../review/diff.js';
 import { CreditRulesError } from '../../errors.js';
-import { explain } from '../../explain.js';
-import { effectivePeriod, STATUS_LABELS } from '../../review/versions.js';
+import { catalogues, explain } from '../../explain.js';
 import { usageError } from '../args.js';
 import { HELP_OPTION, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
 import { parseJsonDocument, statPath } from '../files.js';
 import { renderDiffHtml } from '../formats/diffHtml.js';
-import { reasonLines, renderDiffCsv, type Report, type Side } from '../formats/diffReport.js';
+import { reasonLines, renderDiffCsv, summaryLine, wordsOf, type Report, type Side, type Words } from '../formats/diffReport.js';
 import { renderDiffXlsx } from '../formats/diffXlsx.js';
 import type { Locale } from '../../messages/codes.js';
 import { writeFileAtomic } from '../files.js';
@@ -175,18 +174,20 @@ async function collect(path: string, collector: ImpactCollector, asOf: string | 
 
 // ---------------------------------------------------------------- output
 
-const versionLine = (side: Side): string => {
+/** One version in a line: id, version, status, period, where it was read. */
+const versionLine = (side: Side, lang: Locale): string => {
   const r = side.compiled.ruleset;
-  return `${r.id} ${r.version}（${STATUS_LABELS[r.status]}，${effectivePeriod(r)}） ${side.source}`;
+  const w = wordsOf(lang);
+  return w.versionLine(`${r.id} ${r.version}`, catalogues[lang].status[r.status], w.period(r.effectiveFrom, r.effectiveTo), side.source);
 };
 
-const gradeText = (s: Standing | undefined): string => (!s ? '✗' : !s.eligible ? '不予定级' : `${s.grade ?? '—'}${s.downgraded ? '（降级）' : ''}`);
+const gradeText = (s: Standing | undefined, w: Words): string => (!s ? '✗' : !s.eligible ? w.ungraded : `${s.grade ?? '—'}${s.downgraded ? w.downgraded : ''}`);
 /** A score; while a downgrade holds it, the table's own beside it, which a new version may move. */
-const scoreText = (s: Standing | undefined): string => (!s ? '✗' : s.downgraded ? `${s.score}（计分表 ${s.computedScore}）` : String(s.score));
+const scoreText = (s: Standing | undefined, w: Words): string => (!s ? '✗' : s.downgraded ? `${s.score}${w.tableScore(s.computedScore)}` : String(s.score));
 const changeText = (change: number): string => (change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : '—');
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
-const gradeMove = (row: CaseImpactRow): string => (row.gradeChanged ? `${row.old!.grade ?? '不予定级'} → ${row.new!.grade ?? '不予定级'}` : '');
-const transitionGrade = (g: string | null): string => g ?? '不予定级';
+const transitionGrade = (g: string | null, w: Words): string => g ?? w.ungraded;
+const gradeMove = (row: CaseImpactRow, w: Words): string => (row.gradeChanged ? `${transitionGrade(row.old!.grade, w)} → ${transitionGrade(row.new!.grade, w)}` : '');
 /** Why a case moved: the items whose score differs, `E2.1 16→14`. */
 const itemsText = (row: CaseImpactRow, separator = ', '): string => (row.items ?? []).map((m) => `${m.id} ${m.old ?? '—'}→${m.new ?? '—'}`).join(separator);
 
@@ -206,44 +207,47 @@ function table(columns: readonly Column[], rows: readonly CaseImpactRow[]): stri
   return [line(columns.map((c) => c.title)), widths.map((w) => '─'.repeat(w)).join('  '), ...fitted.map(line)].join('\n') + '\n';
 }
 
-/** Which case: the first columns of every case table. */
-const CASE_COLUMNS: Column[] = [
-  { title: '标识', align: 'left', max: 20, cell: (r) => r.id },
-  { title: '名称', align: 'left', max: 32, cell: (r) => r.name ?? '' },
-  { title: '评价日', align: 'left', cell: (r) => r.asOf },
-];
-
-const CHANGED_COLUMNS: Column[] = [
-  ...CASE_COLUMNS,
-  { title: '原得分', align: 'right', cell: (r) => scoreText(r.old) },
-  { title: '原等级', align: 'left', cell: (r) => gradeText(r.old) },
-  { title: '新得分', align: 'right', cell: (r) => scoreText(r.new) },
-  { title: '新等级', align: 'left', cell: (r) => gradeText(r.new) },
-  { title: '变化', align: 'right', cell: (r) => changeText(r.change) },
-  { title: '等级变化', align: 'left', cell: gradeMove },
-  { title: '得分变化的计分项', align: 'left', max: 48, cell: (r) => itemsText(r) },
-];
-
-const NEAR_COLUMNS: Column[] = [
-  ...CASE_COLUMNS,
-  { title: '新得分', align: 'right', cell: (r) => scoreText(r.new) },
-  { title: '新等级', align: 'left', cell: (r) => gradeText(r.new) },
-  { title: '等级线', align: 'left', cell: (r) => `${r.nearLine!.grade} ${r.nearLine!.min}` },
-  { title: '差距', align: 'right', cell: (r) => signed(r.nearLine!.distance) },
-];
-
-const COMPUTED_COLUMNS: Column[] = [
-  ...CASE_COLUMNS,
-  { title: '结果（不变）', align: 'left', cell: (r) => `${r.new!.score} ${gradeText(r.new)}` },
-  { title: '原计分表得分', align: 'right', cell: (r) => String(r.old!.computedScore) },
-  { title: '新计分表得分', align: 'right', cell: (r) => String(r.new!.computedScore) },
-  { title: '变化', align: 'right', cell: (r) => changeText(Number((r.new!.computedScore - r.old!.computedScore).toFixed(3))) },
-  { title: '得分变化的计分项', align: 'left', max: 48, cell: (r) => itemsText(r) },
-];
+/** The columns of the case tables, titled in the report's language. */
+function columnsOf(w: Words) {
+  /** Which case: the first columns of every case table. */
+  const cases: Column[] = [
+    { title: w.id, align: 'left', max: 20, cell: (r) => r.id },
+    { title: w.name, align: 'left', max: 32, cell: (r) => r.name ?? '' },
+    { title: w.asOf, align: 'left', cell: (r) => r.asOf },
+  ];
+  return {
+    changed: [
+      ...cases,
+      { title: w.oldScore, align: 'right', cell: (r) => scoreText(r.old, w) },
+      { title: w.oldGrade, align: 'left', cell: (r) => gradeText(r.old, w) },
+      { title: w.newScore, align: 'right', cell: (r) => scoreText(r.new, w) },
+      { title: w.newGrade, align: 'left', cell: (r) => gradeText(r.new, w) },
+      { title: w.change, align: 'right', cell: (r) => changeText(r.change) },
+      { title: w.gradeChange, align: 'left', cell: (r) => gradeMove(r, w) },
+      { title: w.items, align: 'left', max: 48, cell: (r) => itemsText(r) },
+    ] as Column[],
+    near: [
+      ...cases,
+      { title: w.newScore, align: 'right', cell: (r) => scoreText(r.new, w) },
+      { title: w.newGrade, align: 'left', cell: (r) => gradeText(r.new, w) },
+      { title: w.line, align: 'left', cell: (r) => `${r.nearLine!.grade} ${r.nearLine!.min}` },
+      { title: w.gap, align: 'right', cell: (r) => signed(r.nearLine!.distance) },
+    ] as Column[],
+    computed: [
+      ...cases,
+      { title: w.resultUnchanged, align: 'left', cell: (r) => `${r.new!.score} ${gradeText(r.new, w)}` },
+      { title: w.oldComputed, align: 'right', cell: (r) => String(r.old!.computedScore) },
+      { title: w.newComputed, align: 'right', cell: (r) => String(r.new!.computedScore) },
+      { title: w.change, align: 'right', cell: (r) => changeText(Number((r.new!.computedScore - r.old!.computedScore).toFixed(3))) },
+      { title: w.items, align: 'left', max: 48, cell: (r) => itemsText(r) },
+    ] as Column[],
+  };
+}
 
 /** The parts every human-readable format shows, in order. */
-function sections(report: Report) {
+function sections(report: Report, lang: Locale) {
   const { impact, limit } = report;
+  const w = wordsOf(lang);
   const meta = report.policy.filter((c) => c.section === 'meta');
   const policy = report.policy.filter((c) => c.section !== 'meta');
   const changed = impact.rows.filter((r) => r.scoreChanged || r.gradeChanged);
@@ -251,47 +255,45 @@ function sections(report: Report) {
   const cut = <T,>(rows: T[]): { shown: T[]; more: number } => (limit > 0 && rows.length > limit ? { shown: rows.slice(0, limit), more: rows.length - limit } : { shown: rows, more: 0 });
   // Two sides with one version number: a copy not yet renumbered, or the same file twice.
   const [o, n] = [report.older.compiled.ruleset, report.newer.compiled.ruleset];
-  const notice = o.id === n.id && o.version === n.version
-    ? policy.length || meta.length ? `注意：两边的版本号都是 ${n.version}，请给新版本另编版本号，以免混淆` : `注意：两边是同一版本（${n.id} ${n.version}），计分规则完全相同`
-    : undefined;
-  const counts = [
-    `共 ${impact.total + report.unreadable} 个案例`,
-    `得分或等级变化 ${impact.changed} 个`,
-    `等级变化 ${impact.gradeChanged} 个`,
-    `不变 ${impact.compared - impact.changed} 个`,
-  ];
-  if (impact.computedOnly) counts.push(`另有 ${impact.computedOnly} 个降级期内结果不变、计分表得分变化`);
-  if (impact.invalid + report.unreadable) counts.push(`无法比较 ${impact.invalid + report.unreadable} 个（原因见标准错误输出）`);
-  return { meta, policy, notice, changed: cut(changed), computed: cut(computed), near: cut(impact.nearLines), summary: counts.join('，') };
+  const notice = o.id === n.id && o.version === n.version ? (policy.length || meta.length ? w.sameNumber(n.version) : w.sameVersion(`${n.id} ${n.version}`)) : undefined;
+  const counts = [summaryLine(report, lang)];
+  if (impact.computedOnly) counts.push(w.alsoComputed(impact.computedOnly));
+  if (impact.invalid + report.unreadable) counts.push(w.notCompared(impact.invalid + report.unreadable));
+  return { meta, policy, notice, changed: cut(changed), computed: cut(computed), near: cut(impact.nearLines), summary: counts.join(w.listSep) };
 }
 
 /** Why each listed case moved, clause by clause, under its id. */
-function reasonsBlock(rows: readonly CaseImpactRow[]): string {
+function reasonsBlock(rows: readonly CaseImpactRow[], lang: Locale): string {
   const listed = rows.filter((r) => r.reasons?.length);
   if (!listed.length) return '';
   const width = Math.max(...listed.map((r) => displayWidth(r.id)));
-  return '\n变化原因\n' + listed.map((r) => reasonLines(r, 'zh-CN').map((line, i) => `  ${pad(i ? '' : r.id, width, 'left')}  ${line}\n`).join('')).join('');
+  return `\n${wordsOf(lang).reasons}\n` + listed.map((r) => reasonLines(r, lang).map((line, i) => `  ${pad(i ? '' : r.id, width, 'left')}  ${line}\n`).join('')).join('');
 }
 
-const moreLine = (more: number): string => (more ? `… 还有 ${more} 个未列出（--limit 0 列出全部，或用 --format csv、json）\n` : '');
+const moreLine = (more: number, w: Words): string => (more ? `${w.more(more)}\n` : '');
+const hintOf = (change: PolicyChange, lang: Locale): string | undefined => change.citationHint && (lang === 'en' ? change.citationHint.en : change.citationHint.zh);
 
-function renderTable(report: Report): string {
-  const s = sections(report);
+function renderTable(report: Report, lang: Locale): string {
+  const s = sections(report, lang);
+  const w = wordsOf(lang);
+  const columns = columnsOf(w);
+  const labels = [w.old, w.new];
+  const width = Math.max(...labels.map(displayWidth));
   const out: string[] = [];
-  out.push(`旧版本  ${versionLine(report.older)}\n新版本  ${versionLine(report.newer)}\n`);
+  out.push(`${pad(w.old, width, 'left')}  ${versionLine(report.older, lang)}\n${pad(w.new, width, 'left')}  ${versionLine(report.newer, lang)}\n`);
   if (s.notice) out.push(`${s.notice}\n`);
-  for (const c of s.meta) out.push(`  ${explain(c, 'zh-CN')}\n`);
-  out.push(`\n政策变化（${s.policy.length} 项）\n`);
-  out.push(s.policy.length ? s.policy.map((c) => `  ${explain(c, 'zh-CN')}\n${c.citationHint ? `    ⚠ ${c.citationHint.zh}\n` : ''}`).join('') : '  无：两个版本的计分规则相同\n');
-  out.push(`\n对案例的影响：${s.summary}\n`);
-  if (s.changed.shown.length) out.push(table(CHANGED_COLUMNS, s.changed.shown), moreLine(s.changed.more), reasonsBlock(s.changed.shown));
-  out.push('\n等级变化\n');
-  out.push(report.impact.transitions.length ? report.impact.transitions.map((t) => `  ${transitionGrade(t.from)} → ${transitionGrade(t.to)}  ${t.count} 个\n`).join('') : '  无\n');
+  for (const c of s.meta) out.push(`  ${explain(c, lang)}\n`);
+  out.push(`\n${w.numbered(w.policy, s.policy.length)}\n`);
+  out.push(s.policy.length ? s.policy.map((c) => `  ${explain(c, lang)}\n${hintOf(c, lang) ? `    ⚠ ${hintOf(c, lang)}\n` : ''}`).join('') : `  ${w.noPolicy}\n`);
+  out.push(`\n${w.impactLine(s.summary)}\n`);
+  if (s.changed.shown.length) out.push(table(columns.changed, s.changed.shown), moreLine(s.changed.more, w), reasonsBlock(s.changed.shown, lang));
+  out.push(`\n${w.transitions}\n`);
+  out.push(report.impact.transitions.length ? report.impact.transitions.map((t) => `  ${transitionGrade(t.from, w)} → ${transitionGrade(t.to, w)}  ${w.caseCount(t.count)}\n`).join('') : `  ${w.none}\n`);
   if (s.computed.shown.length) {
-    out.push(`\n降级期内结果不变、计分表得分变化的案例（降级满 ${report.newer.compiled.ruleset.downgrades?.recalcMonths ?? '—'} 个月后按新计分表计算）\n`, table(COMPUTED_COLUMNS, s.computed.shown), moreLine(s.computed.more), reasonsBlock(s.computed.shown));
+    out.push(`\n${w.computedOnly}${w.recalc(report.newer.compiled.ruleset.downgrades?.recalcMonths ?? '—')}\n`, table(columns.computed, s.computed.shown), moreLine(s.computed.more, w), reasonsBlock(s.computed.shown, lang));
   }
-  out.push(`\n新版本下距等级线 ${report.impact.nearLineWithin} 分以内的案例（${report.impact.nearLines.length} 个）\n`);
-  out.push(s.near.shown.length ? table(NEAR_COLUMNS, s.near.shown) + moreLine(s.near.more) : '  无\n');
+  out.push(`\n${w.counted(w.near(report.impact.nearLineWithin), report.impact.nearLines.length)}\n`);
+  out.push(s.near.shown.length ? table(columns.near, s.near.shown) + moreLine(s.near.more, w) : `  ${w.none}\n`);
   return out.join('');
 }
 
@@ -303,30 +305,31 @@ function mdTable(columns: readonly Pick<Column, 'title' | 'align'>[], rows: read
 
 /** A markdown table of cases. */
 const mdCases = (columns: readonly Column[], rows: readonly CaseImpactRow[]): string => mdTable(columns, rows.map((row) => columns.map((c) => c.cell(row))));
-/** The same with why each case moved in a last column (`<br>` between reasons). */
-const REASONS_COLUMN: Column = { title: '变化原因', align: 'left', cell: (r) => reasonLines(r, 'zh-CN').join('<br>') };
+/** Why each case moved, as a last column (`<br>` between reasons). */
+const reasonsColumn = (lang: Locale): Column => ({ title: wordsOf(lang).reasons, align: 'left', cell: (r) => reasonLines(r, lang).join('<br>') });
 
-function renderMarkdown(report: Report): string {
-  const s = sections(report);
+function renderMarkdown(report: Report, lang: Locale): string {
+  const s = sections(report, lang);
+  const w = wordsOf(lang);
+  const columns = columnsOf(w);
   const o = report.older.compiled.ruleset;
   const n = report.newer.compiled.ruleset;
+  const left = (title: string): Pick<Column, 'title' | 'align'> => ({ title, align: 'left' });
   const out: string[] = [];
-  out.push(`# 规则集比较：${o.id} ${o.version} → ${n.id} ${n.version}\n\n`);
-  out.push(mdTable([{ title: '', align: 'left' }, { title: '版本', align: 'left' }, { title: '状态', align: 'left' }, { title: '生效', align: 'left' }, { title: '来源', align: 'left' }], [
-    ['旧版本', o.version, STATUS_LABELS[o.status], effectivePeriod(o), report.older.source],
-    ['新版本', n.version, STATUS_LABELS[n.status], effectivePeriod(n), report.newer.source],
-  ]));
+  out.push(`# ${w.comparison}${w.colon}${o.id} ${o.version} → ${n.id} ${n.version}\n\n`);
+  const side = (label: string, r: typeof o, source: string): string[] => [label, r.version, catalogues[lang].status[r.status], w.period(r.effectiveFrom, r.effectiveTo), source];
+  out.push(mdTable([left(''), left(w.version), left(w.status), left(w.effective), left(w.source)], [side(w.old, o, report.older.source), side(w.new, n, report.newer.source)]));
   if (s.notice) out.push(`\n> ${s.notice}\n`);
-  out.push(`\n## 政策变化（${s.policy.length} 项）\n\n`);
-  out.push(s.policy.length ? s.policy.map((c) => `- ${mdCell(explain(c, 'zh-CN'))}${c.citationHint ? `（⚠ ${mdCell(c.citationHint.zh)}）` : ''}\n`).join('') : '无：两个版本的计分规则相同。\n');
-  if (s.meta.length) out.push(`\n版本信息：${s.meta.map((c) => mdCell(explain(c, 'zh-CN'))).join('；')}\n`);
-  out.push(`\n## 对案例的影响\n\n${s.summary}\n\n`);
-  if (s.changed.shown.length) out.push(mdCases([...CHANGED_COLUMNS, REASONS_COLUMN], s.changed.shown), moreLine(s.changed.more));
-  out.push('\n## 等级变化\n\n');
-  out.push(report.impact.transitions.length ? mdTable([{ title: '原等级', align: 'left' }, { title: '新等级', align: 'left' }, { title: '个数', align: 'right' }], report.impact.transitions.map((t) => [transitionGrade(t.from), transitionGrade(t.to), String(t.count)])) : '无\n');
-  if (s.computed.shown.length) out.push('\n## 降级期内结果不变、计分表得分变化的案例\n\n', mdCases([...COMPUTED_COLUMNS, REASONS_COLUMN], s.computed.shown), moreLine(s.computed.more));
-  out.push(`\n## 新版本下距等级线 ${report.impact.nearLineWithin} 分以内的案例（${report.impact.nearLines.length} 个）\n\n`);
-  out.push(s.near.shown.length ? mdCases(NEAR_COLUMNS, s.near.shown) + moreLine(s.near.more) : '无\n');
+  out.push(`\n## ${w.numbered(w.policy, s.policy.length)}\n\n`);
+  out.push(s.policy.length ? s.policy.map((c) => `- ${mdCell(explain(c, lang))}${hintOf(c, lang) ? mdCell(w.paren(`⚠ ${hintOf(c, lang)}`)) : ''}\n`).join('') : `${w.noPolicy}${w.stop}\n`);
+  if (s.meta.length) out.push(`\n${w.versionInfo}${w.colon}${s.meta.map((c) => mdCell(explain(c, lang))).join(w.clauseSep)}\n`);
+  out.push(`\n## ${w.impact}\n\n${s.summary}\n\n`);
+  if (s.changed.shown.length) out.push(mdCases([...columns.changed, reasonsColumn(lang)], s.changed.shown), moreLine(s.changed.more, w));
+  out.push(`\n## ${w.transitions}\n\n`);
+  out.push(report.impact.transitions.length ? mdTable([left(w.oldGrade), left(w.newGrade), { title: w.count, align: 'right' }], report.impact.transitions.map((t) => [transitionGrade(t.from, w), transitionGrade(t.to, w), String(t.count)])) : `${w.none}\n`);
+  if (s.computed.shown.length) out.push(`\n## ${w.computedOnly}\n\n`, mdCases([...columns.computed, reasonsColumn(lang)], s.computed.shown), moreLine(s.computed.more, w));
+  out.push(`\n## ${w.counted(w.near(report.impact.nearLineWithin), report.impact.nearLines.length)}\n\n`);
+  out.push(s.near.shown.length ? mdCases(columns.near, s.near.shown) + moreLine(s.near.more, w) : `${w.none}\n`);
   return out.join('');
 }
 
@@ -367,7 +370,7 @@ export const diffCommand: Command = {
     'old-version': { type: 'string', value: 'VERSION', description: 'when OLD is a folder of versions, take this version instead of the one in force' },
     'new-version': { type: 'string', value: 'VERSION', description: 'when NEW is a folder of versions, take this version (a draft, say)' },
     limit: { type: 'string', value: 'N', description: `cases listed per section in table and markdown output, default ${DEFAULT_LIMIT}; 0 lists all` },
-    lang: { type: 'string', value: 'LANG', choices: LANGS, description: 'language of csv, html and xlsx: zh-CN (default) or en' },
+    lang: { type: 'string', value: 'LANG', choices: LANGS, description: 'language of table, markdown, csv, html and xlsx: zh-CN (default) or en' },
     output: { type: 'string', value: 'FILE', description: 'write to FILE (whole or not at all) instead of standard output; xlsx needs it unless output is redirected' },
     help: HELP_OPTION,
   },
@@ -390,12 +393,12 @@ ev1 扣 4 分 → 扣 6 分), an event now counted or no longer (a window edge c
 of several), a cap or maximum that now bites or no longer does, a grade line moved across its
 score (AAA 线 90 → 91), a downgrade that now holds or lapses.
 
-Formats: table (the terminal, Chinese labels), markdown (a report or a pull request), json
+Formats: table (the terminal), markdown (a report or a pull request), json
 (everything: policy changes and every case with its reasons), csv (the policy changes, then
 one row per case, for spreadsheets), html (one self-contained page for a review meeting:
 policy changes with the text they cite, grade transitions, a chart of the grades before and
 after, moved cases and why, cases near a grade line; prints on A4), xlsx (the same as sheets).
-csv, html and xlsx speak --lang (Chinese by default).
+Every format but json speaks --lang (Chinese by default; en for English).
 
 OLD and NEW must score the same kind of entity (two enterprise tables, or two project-lead ones).
 
@@ -414,7 +417,7 @@ function pieces(report: Report, format: Exclude<DiffFormat, 'xlsx'>, lang: Local
   if (format === 'csv') return renderDiffCsv(report, lang);
   if (format === 'json') return renderJson(report);
   if (format === 'html') return [renderDiffHtml(report, lang)];
-  return [format === 'markdown' ? renderMarkdown(report) : renderTable(report)];
+  return [format === 'markdown' ? renderMarkdown(report, lang) : renderTable(report, lang)];
 }
 
 const renderAll = (report: Report, format: Exclude<DiffFormat, 'xlsx'>, lang: Locale): string => [...pieces(report, format, lang)].join('');

@@ -31,7 +31,7 @@ export interface Report {
 /** The report's own words, per language (the engine's sentences come from its catalogues). */
 const WORDS = {
   'zh-CN': {
-    title: '规则集比较报告', old: '旧版本', new: '新版本', version: '版本', status: '状态', effective: '生效', from: '起', to: '至', source: '来源',
+    title: '规则集比较报告', old: '旧版本', new: '新版本', version: '版本', status: '状态', effective: '生效', source: '来源',
     kind: '类型', policyRow: '政策变化', caseRow: '案例', id: '标识', name: '名称', asOf: '评价日', oldScore: '原得分', oldGrade: '原等级', newScore: '新得分',
     newGrade: '新等级', change: '变化', gradeChange: '等级变化', oldComputed: '原计分表得分', newComputed: '新计分表得分', oldDowngraded: '原降级', newDowngraded: '新降级',
     nearLine: '邻近等级线', distance: '距等级线', error: '错误', items: '得分变化的计分项', explanation: '说明（变化原因）', reasons: '变化原因',
@@ -41,9 +41,20 @@ const WORDS = {
     line: '等级线', summary: (total: number, changed: number, graded: number, same: number) => `共 ${total} 个案例，得分或等级变化 ${changed} 个，等级变化 ${graded} 个，不变 ${same} 个`,
     yes: '是', no: '否', cases: '个', sheetPolicy: '政策变化', sheetMoved: '变化的案例', sheetTransitions: '等级变化', sheetNear: '邻近等级线', sheetDistribution: '等级分布', sheetComputed: '降级期内',
     generated: '生成', page: '第', grade: '等级',
+    // The terminal table and markdown.
+    period: (from: string, to?: string) => (to === undefined ? `${from} 起` : `${from} 至 ${to}`),
+    versionLine: (name: string, status: string, period: string, source: string) => `${name}（${status}，${period}） ${source}`,
+    sameNumber: (version: string) => `注意：两边的版本号都是 ${version}，请给新版本另编版本号，以免混淆`,
+    sameVersion: (name: string) => `注意：两边是同一版本（${name}），计分规则完全相同`,
+    numbered: (title: string, n: number) => `${title}（${n} 项）`, counted: (title: string, n: number) => `${title}（${n} 个）`, stop: '。',
+    impact: '对案例的影响', impactLine: (summary: string) => `对案例的影响：${summary}`, colon: '：', listSep: '，', clauseSep: '；', paren: (text: string) => `（${text}）`, versionInfo: '版本信息',
+    alsoComputed: (n: number) => `另有 ${n} 个降级期内结果不变、计分表得分变化`, notCompared: (n: number) => `无法比较 ${n} 个（原因见标准错误输出）`,
+    more: (n: number) => `… 还有 ${n} 个未列出（--limit 0 列出全部，或用 --format csv、json）`, caseCount: (n: number) => `${n} 个`,
+    downgraded: '（降级）', tableScore: (n: number) => `（计分表 ${n}）`, gap: '差距', resultUnchanged: '结果（不变）',
+    recalc: (months: number | string) => `（降级满 ${months} 个月后按新计分表计算）`, comparison: '规则集比较',
   },
   en: {
-    title: 'Ruleset comparison', old: 'old version', new: 'new version', version: 'version', status: 'status', effective: 'in force', from: 'from', to: 'to', source: 'source',
+    title: 'Ruleset comparison', old: 'old version', new: 'new version', version: 'version', status: 'status', effective: 'in force', source: 'source',
     kind: 'kind', policyRow: 'policy change', caseRow: 'case', id: 'id', name: 'name', asOf: 'evaluated on', oldScore: 'old score', oldGrade: 'old grade', newScore: 'new score',
     newGrade: 'new grade', change: 'change', gradeChange: 'grade change', oldComputed: 'old table score', newComputed: 'new table score', oldDowngraded: 'old downgraded', newDowngraded: 'new downgraded',
     nearLine: 'near grade line', distance: 'distance to line', error: 'error', items: 'items that moved', explanation: 'explanation (why it moved)', reasons: 'why it moved',
@@ -53,6 +64,16 @@ const WORDS = {
     line: 'grade line', summary: (total: number, changed: number, graded: number, same: number) => `${total} cases: ${changed} move in score or grade, ${graded} change grade, ${same} unchanged`,
     yes: 'yes', no: 'no', cases: 'cases', sheetPolicy: 'Policy changes', sheetMoved: 'Moved cases', sheetTransitions: 'Grade transitions', sheetNear: 'Near a grade line', sheetDistribution: 'Grade distribution', sheetComputed: 'Under a downgrade',
     generated: 'generated', page: 'page', grade: 'grade',
+    period: (from: string, to?: string) => (to === undefined ? `from ${from}` : `${from} to ${to}`),
+    versionLine: (name: string, status: string, period: string, source: string) => `${name} (${status}, ${period}) ${source}`,
+    sameNumber: (version: string) => `note: both sides are numbered ${version}; give the new version a number of its own so the two are not confused`,
+    sameVersion: (name: string) => `note: both sides are the same version (${name}) and score alike`,
+    numbered: (title: string, n: number) => `${title} (${n})`, counted: (title: string, n: number) => `${title} (${n})`, stop: '.',
+    impact: 'Impact on the cases', impactLine: (summary: string) => `Impact on the cases — ${summary}`, colon: ': ', listSep: ', ', clauseSep: '; ', paren: (text: string) => ` (${text})`, versionInfo: 'Version',
+    alsoComputed: (n: number) => `${n} more whose table score moves while a downgrade keeps their result`, notCompared: (n: number) => `${n} could not be compared (see standard error)`,
+    more: (n: number) => `… ${n} more not listed (--limit 0 lists all, or use --format csv or json)`, caseCount: (n: number) => (n === 1 ? '1 case' : `${n} cases`),
+    downgraded: ' (downgraded)', tableScore: (n: number) => ` (table ${n})`, gap: 'distance', resultUnchanged: 'result (unchanged)',
+    recalc: (months: number | string) => ` (${months} months after the downgrade the new table decides)`, comparison: 'Ruleset comparison',
   },
 } as const;
 
@@ -77,7 +98,7 @@ export function versionRows(report: Report, lang: Locale): Cell[][] {
   const status = catalogues[lang].status;
   return ([['old', report.older], ['new', report.newer]] as const).map(([which, side]) => {
     const r = side.compiled.ruleset;
-    return [w[which], `${r.id} ${r.version}`, status[r.status], r.effectiveTo === undefined ? `${r.effectiveFrom} ${w.from}` : `${r.effectiveFrom} ${w.to} ${r.effectiveTo}`, side.source];
+    return [w[which], `${r.id} ${r.version}`, status[r.status], w.period(r.effectiveFrom, r.effectiveTo), side.source];
   });
 }
 
