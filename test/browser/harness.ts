@@ -3,11 +3,11 @@
  * Vite dev server started in-process on a free port against a temporary copy of rulesets/, so
  * saving in a test never touches the real files.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -86,10 +86,112 @@ export async function startEditor(root: string): Promise<{ url: string; server: 
     configFile: path.join(repo, 'vite.config.ts'),
     root: repo,
     logLevel: 'warn',
+    // A dependency cache of this checkout's own: node_modules may be shared with other checkouts,
+    // whose servers would rewrite node_modules/.vite under this one (504 Outdated Optimize Dep).
+    cacheDir: path.join(repo, '.vite-browser'),
     // No watcher, no HMR: edits elsewhere in the repository (the engine is a config dependency)
     // must not restart the server or reload the page in the middle of a test.
-    server: { host: '127.0.0.1', port, strictPort: true, watch: null, hmr: false },
+    // node_modules may be a link to another checkout's: its real place may be served too (Monaco's font).
+    server: { host: '127.0.0.1', port, strictPort: true, watch: null, hmr: false, fs: { allow: [repo, realpathSync(path.join(repo, 'node_modules'))] } },
   });
   await server.listen();
   return { url: `http://127.0.0.1:${port}/`, server };
+}
+
+/** The editor open in chromium on a temporary copy of the rulesets, with what a test needs to drive and to end it. */
+export interface EditorSession {
+  url: string;
+  server: ViteDevServer;
+  browser: Browser;
+  page: Page;
+  rulesets: { root: string; remove(): void };
+  /** The page's uncaught errors and console errors so far (a test may clear it). */
+  errors: string[];
+  /** Opens `query` (e.g. `?ruleset=enterprise.json`) and waits until the first case row (or `ready`) shows. */
+  load(query?: string, ready?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface EditorOptions {
+  /** Whether the editor's fixture cases are added to the enterprise cases (default true). */
+  fixtures?: boolean;
+  /** Changes the temporary rulesets folder before the server starts. */
+  prepare?(root: string): void;
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+  /**
+   * The first visit makes Vite bundle Vue, Monaco and the charts (and may reload the page):
+   * `cases` opens the page once, `json` also opens the JSON view; `none` opens nothing.
+   */
+  warmUp?: 'cases' | 'json' | 'none';
+  /** What `load` waits for, unless told otherwise. */
+  ready?: string;
+}
+
+/** How long the first page may take: Vite bundles the dependencies on the first visit. */
+const FIRST_LOAD_MS = 120_000;
+
+/**
+ * The browser tests' and the editor bench's start-up: the rulesets copied, the dev server
+ * started, chromium launched, a page opened (dialogs accepted, errors collected and printed)
+ * and, unless `warmUp` is `none`, the editor loaded once so that later loads are quick.
+ */
+export async function openEditor(options: EditorOptions = {}): Promise<EditorSession> {
+  const rulesets = copyRulesets({ fixtures: options.fixtures });
+  options.prepare?.(rulesets.root);
+  const { url, server } = await startEditor(rulesets.root);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1600, height: 1000 }, acceptDownloads: options.acceptDownloads });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => {
+    console.error('page error:', error.message);
+    errors.push(error.message);
+  });
+  page.on('console', (message) => {
+    // A resource the page asks for and the server refuses is a test's own business (404s are tested on purpose).
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
+  page.on('dialog', (dialog) => void dialog.accept());
+  const load = async (query = '', ready = options.ready ?? '.case-row'): Promise<void> => {
+    await page.goto(`${url}${query}`, { timeout: FIRST_LOAD_MS });
+    await page.locator(ready).first().waitFor({ timeout: FIRST_LOAD_MS });
+  };
+  const close = async (): Promise<void> => {
+    await browser.close();
+    await server.close();
+    rulesets.remove();
+  };
+  try {
+    if (options.warmUp !== 'none') await load();
+    if (options.warmUp === 'json') {
+      await page.click('[data-tab=json]');
+      await page.locator('.monaco-editor .view-lines').waitFor({ timeout: FIRST_LOAD_MS });
+      await page.waitForTimeout(1000);
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { url, server, browser, page, rulesets, errors, load, close };
+}
+
+/**
+ * The case list renders only the rows in sight: scrolls it, half a screen at a time from the
+ * top, until the row of `casePath` is rendered, and returns its locator.
+ */
+export async function showCase(page: Page, casePath: string): Promise<Locator> {
+  const found = await page.locator('[data-role=case-list]').evaluate(async (list, wanted) => {
+    const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    const rendered = (): boolean => list.querySelector(`[data-case="${CSS.escape(wanted)}"]`) !== null;
+    for (let top = 0; !rendered() && top <= list.scrollHeight; top += Math.max(44, list.clientHeight / 2)) {
+      list.scrollTop = top;
+      await frame();
+      await frame();
+    }
+    return rendered();
+  }, casePath);
+  if (!found) throw new Error(`no case ${casePath} in the case list`);
+  const row = page.locator(`[data-case="${casePath}"]`);
+  await row.scrollIntoViewIfNeeded();
+  return row;
 }
