@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { evaluate, loadRuleset } from '../engine/index.js';
-import { chromiumAvailable, copyRulesets, launchChromium, MISSING_CHROMIUM, startEditor } from '../test/browser/harness.js';
+import { chromiumAvailable, MISSING_CHROMIUM, openEditor } from '../test/browser/harness.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const REGISTRY = Number(process.env.BENCH_REGISTRY ?? 10_000);
@@ -149,25 +149,15 @@ if (!chromiumAvailable()) {
   process.exit(process.env.CI ? 1 : 0);
 }
 
-const rulesets = copyRulesets({ fixtures: false });
-const { url, server } = await startEditor(rulesets.root);
-const browser = await launchChromium();
+// tsx names functions with a helper the page does not have: give it one.
+const editor = await openEditor({ fixtures: false, warmUp: 'json', initScript: 'window.__name = (f) => f' });
+const { page } = editor;
 try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  // tsx names functions with a helper the page does not have: give it one.
-  await page.addInitScript('window.__name = (f) => f');
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  // Warm up: the first visit makes Vite bundle Vue and Monaco (and may reload the page); a reload then starts clean.
-  await page.goto(`${url}?ruleset=enterprise.json`);
-  await page.locator('.case-row').first().waitFor({ timeout: 120_000 });
-  await page.click('[data-tab=json]');
-  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 120_000 });
-  await page.waitForTimeout(1000);
-  await page.goto(`${url}?ruleset=enterprise.json`);
-  await page.locator('.case-row').first().waitFor({ timeout: 120_000 });
-  const cases = await page.locator('.case-row').count();
+  await editor.load('?ruleset=enterprise.json');
+  const cases = Number(await page.locator('[data-role=case-list]').getAttribute('data-count'));
+  const rows = await page.locator('.case-row').count();
   const elements = await page.evaluate(() => document.querySelectorAll('*').length);
-  console.log(`credit-rules editor bench: ${cases} cases, ${elements} elements on the page, ${ROUNDS} rounds × ${EDITS} edits per kind`);
+  console.log(`credit-rules editor bench: ${cases} cases (${rows} rows rendered), ${elements} elements on the page, ${ROUNDS} rounds × ${EDITS} edits per kind`);
   console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs\n`);
 
   const samples = new Map<string, Sample[]>();
@@ -194,9 +184,7 @@ try {
   if (REGISTRY > 0) await measureRegistry(page);
   console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs`);
 } finally {
-  await browser.close();
-  await server.close();
-  rulesets.remove();
+  await editor.close();
 }
 
 /** The registry view's answer after each edit, on REGISTRY synthetic enterprises (BENCH_REGISTRY=0 skips it). */

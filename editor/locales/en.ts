@@ -361,6 +361,7 @@ const en: Messages = {
     expectedScore: 'Expected score',
     expectedGrade: 'Expected grade',
     currentResult: 'Current result: {score}, {grade}.',
+    problemAt: '{place}: {problem}',
   },
   export: {
     label: 'Export',

@@ -359,6 +359,7 @@ const zhCN = {
     expectedScore: '预期得分',
     expectedGrade: '预期等级',
     currentResult: '当前计算结果:{score} 分,{grade}。',
+    problemAt: '{place}:{problem}',
   },
   export: {
     label: '导出',

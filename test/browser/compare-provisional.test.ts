@@ -5,12 +5,11 @@
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseImpact, loadRuleset, type SampleCase } from '../../engine/index.js';
 import { pathKey } from '../../editor/model/paths.js';
-import { chromiumAvailable, copyRulesets, launchChromium, repo, startEditor } from './harness.js';
+import { chromiumAvailable, openEditor, repo, type EditorSession } from './harness.js';
 
 const N4 = 'enterprise-versions/enterprise-n4.json';
 
@@ -26,29 +25,19 @@ function provisionalPaths(document: unknown, at: (string | number)[] = [], out: 
 }
 
 describe.skipIf(!chromiumAvailable())('compare view and provisional numbers in chromium', { timeout: 180_000 }, () => {
-  let browser: Browser;
+  let editor: EditorSession;
   let page: Page;
-  let server: ViteDevServer;
   let url: string;
-  let rulesets: ReturnType<typeof copyRulesets>;
+  let rulesets: EditorSession['rulesets'];
 
   beforeAll(async () => {
     // The repository's cases only, so that the comparison is the one `credit-rules diff` prints.
-    rulesets = copyRulesets({ fixtures: false });
-    ({ url, server } = await startEditor(rulesets.root));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    page.on('dialog', (dialog) => void dialog.accept());
-    // Warm up: the first visit makes Vite bundle Vue and Monaco.
-    await page.goto(url);
-    await page.locator('.case-row').first().waitFor({ timeout: 90_000 });
+    editor = await openEditor({ fixtures: false });
+    ({ page, url, rulesets } = editor);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rulesets?.remove();
+    await editor?.close();
   });
 
   it('compares enterprise.json with the N4 reading: the policy changes, the 13 moved cases, AAA → AA+ and AA+ → AA, two traces and the JSON diff', async () => {
@@ -62,8 +51,7 @@ describe.skipIf(!chromiumAvailable())('compare view and provisional numbers in c
     expect(moved).toHaveLength(13);
     expect(new Set(moved)).toEqual(new Set(['C103', 'C148', 'C055', 'C138', 'C144', 'C145', 'C053', 'C054', 'C056', 'C137', 'C139', 'C140', 'C154']));
 
-    await page.goto(`${url}?ruleset=enterprise.json`);
-    await page.locator('.case-row').first().waitFor({ timeout: 90_000 });
+    await editor.load('?ruleset=enterprise.json');
     await page.click('[data-mode=compare]');
     await page.selectOption('[data-role=compare-old]', 'enterprise.json');
     await page.selectOption('[data-role=compare-new]', N4);

@@ -5,44 +5,34 @@
  */
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forecast } from '../../engine/index.js';
 import { readJson, shippedRuleset } from '../support/load.js';
-import { chromiumAvailable, copyRulesets, launchChromium, repo, startEditor } from './harness.js';
+import { chromiumAvailable, openEditor, repo, showCase, type EditorSession } from './harness.js';
 
 const CASE = 'cases/enterprise/145-vetoes-quality-and-wage-safety-lapsed.json';
 
 describe.skipIf(!chromiumAvailable())('the forecast in the case detail, in chromium', { timeout: 180_000 }, () => {
-  let browser: Browser;
+  let editor: EditorSession;
   let page: Page;
-  let server: ViteDevServer;
-  let url: string;
-  let rulesets: ReturnType<typeof copyRulesets>;
   const sample = readJson<{ asOf: string; record: unknown }>(`rulesets/${CASE}`);
   const expected = forecast(shippedRuleset('enterprise').compiled, sample.record, { asOf: sample.asOf });
 
   beforeAll(async () => {
-    rulesets = copyRulesets({ fixtures: false });
-    ({ url, server } = await startEditor(rulesets.root));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1100 } });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${url}?ruleset=enterprise.json`, { timeout: 90_000 });
-    await page.locator('.case-row').first().waitFor({ timeout: 90_000 });
+    editor = await openEditor({ fixtures: false, viewport: { width: 1600, height: 1100 }, warmUp: 'none' });
+    ({ page } = editor);
+    await editor.load('?ruleset=enterprise.json');
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rulesets?.remove();
+    await editor?.close();
   });
 
   const forecastView = () => page.locator('[data-role=forecast]');
 
   it('shows the step chart and each change with its reasons in Chinese', async () => {
-    await page.locator(`[data-case="${CASE}"]`).click();
+    await (await showCase(page, CASE)).click();
     await forecastView().waitFor({ timeout: 30_000 });
     expect(await page.locator('.forecast-step').evaluateAll((els) => els.map((e) => e.getAttribute('data-date')))).toEqual(expected.steps.map((s) => s.date));
     expect(await page.locator('.forecast-step [data-role=forecast-score]').allTextContents()).toEqual(expected.steps.map((s) => String(s.score)));

@@ -4,11 +4,10 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
-import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, copyRulesets, launchChromium, MISSING_CHROMIUM, repo, startEditor } from './harness.js';
+import { chromiumAvailable, MISSING_CHROMIUM, openEditor, repo, showCase, type EditorSession } from './harness.js';
 
 const available = chromiumAvailable();
 if (!available && !process.env.CI) console.warn(MISSING_CHROMIUM);
@@ -19,36 +18,28 @@ const N7 = '$.parameters.awardsScoredFrom.value';
 const N4 = 'enterprise-versions/enterprise-n4.json';
 
 describe.skipIf(!available)('forms, print, export and language in chromium', { timeout: 240_000 }, () => {
-  let browser: Browser;
+  let editor: EditorSession;
   let page: Page;
-  let server: ViteDevServer;
   let url: string;
-  let rulesets: ReturnType<typeof copyRulesets>;
+  let rulesets: EditorSession['rulesets'];
   const shots = path.join(repo, 'test-results');
 
   async function loadPage(query = '', locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<void> {
     await page.goto(`${url}${query}`);
     await page.evaluate((l) => localStorage.setItem('credit-rules.locale', l), locale);
-    await page.goto(`${url}${query}`);
-    await page.locator('.case-row, [data-role=compare-view]').first().waitFor({ timeout: 120_000 });
+    await editor.load(query, '.case-row, [data-role=compare-view]');
   }
   const scores = () => page.locator('.case-row [data-role=score]').allTextContents();
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    rulesets = copyRulesets();
-    ({ url, server } = await startEditor(rulesets.root));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    page.on('dialog', (dialog) => void dialog.accept());
+    editor = await openEditor({ acceptDownloads: true, warmUp: 'none' });
+    ({ page, url, rulesets } = editor);
     await loadPage();
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rulesets?.remove();
+    await editor?.close();
   });
 
   it('keeps the N7 date a date field through Backspace and refuses 明年: no case moves, nothing to save', async () => {
@@ -102,12 +93,14 @@ describe.skipIf(!available)('forms, print, export and language in chromium', { t
 
   it('prints the open case as a 计分表 on A4, every line and total, nothing cut off', async () => {
     await loadPage();
-    await page.locator(`[data-case="${TWO_ACCIDENTS}"]`).click();
+    await (await showCase(page, TWO_ACCIDENTS)).click();
+    await page.locator('[data-role=case-detail]').waitFor();
     const sheet = page.locator('[data-role=scoring-sheet]');
-    await sheet.waitFor({ state: 'attached' });
-    expect(await sheet.isVisible()).toBe(false); // not on screen
+    expect(await sheet.count()).toBe(0); // not built on screen: only for printing
+    let pdf: Buffer;
     await page.emulateMedia({ media: 'print' });
     try {
+      await sheet.waitFor();
       expect(await sheet.isVisible()).toBe(true);
       expect(await page.locator('.app-header').isVisible()).toBe(false);
       expect(await sheet.locator('[data-role=sheet-as-of]').textContent()).toBe('2021-06-30');
@@ -121,10 +114,13 @@ describe.skipIf(!available)('forms, print, export and language in chromium', { t
       // nothing wider than the page
       const overflow = await sheet.evaluate((el) => [...el.querySelectorAll('table, td, th')].filter((c) => c.scrollWidth > c.clientWidth + 1).length);
       expect(overflow).toBe(0);
+      // Printed as the sheet was built for print media (page.pdf alone announces no printing to the page).
+      pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    // Back on screen, the sheet is gone again.
+    await expect.poll(() => sheet.count()).toBe(0);
     const text = pdf.toString('latin1');
     const pages = text.match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(1);
@@ -144,7 +140,7 @@ describe.skipIf(!available)('forms, print, export and language in chromium', { t
     expect(xlsx.suggestedFilename()).toBe('enterprise-案例结果.xlsx');
     const [sheet] = await readXlsxFile(readFileSync((await xlsx.path())!));
     expect(sheet!.data[0]!.slice(0, 6)).toEqual(['案例', '编号', '主体名称', '评价日', '得分', '等级']);
-    const cases = await page.locator('.case-row').count();
+    const cases = Number(await page.locator('[data-role=case-list]').getAttribute('data-count'));
     expect(sheet!.data).toHaveLength(cases + 1);
     const two = sheet!.data.find((r) => r[1] === 'EDITOR-2')!;
     expect(two.slice(4, 6)).toEqual([83, 'AA']);
@@ -213,7 +209,7 @@ describe.skipIf(!available)('forms, print, export and language in chromium', { t
     await page.click('.locale-switch button:nth-child(2)');
     await page.click('[data-mode=edit]');
     await page.locator('.case-row').first().waitFor();
-    await page.locator(`[data-case="${TWO_ACCIDENTS}"]`).click();
+    await (await showCase(page, TWO_ACCIDENTS)).click();
     await page.screenshot({ path: path.join(shots, 'editor-english.png') });
     const visible = await page.evaluate(() => document.querySelector('.cases-pane')?.textContent ?? '');
     expect(visible).not.toContain('e213-two-general-accidents'); // no file names

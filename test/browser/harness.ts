@@ -126,6 +126,8 @@ export interface EditorOptions {
   warmUp?: 'cases' | 'json' | 'none';
   /** What `load` waits for, unless told otherwise. */
   ready?: string;
+  /** A script every page runs before its own (`page.addInitScript`). */
+  initScript?: string;
 }
 
 /** How long the first page may take: Vite bundles the dependencies on the first visit. */
@@ -142,6 +144,7 @@ export async function openEditor(options: EditorOptions = {}): Promise<EditorSes
   const { url, server } = await startEditor(rulesets.root);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1600, height: 1000 }, acceptDownloads: options.acceptDownloads });
+  if (options.initScript) await page.addInitScript(options.initScript);
   const errors: string[] = [];
   page.on('pageerror', (error) => {
     console.error('page error:', error.message);

@@ -6,13 +6,12 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, loadRuleset, type Ruleset } from '../../engine/index.js';
 import { SYNTHETIC_AS_OF, syntheticRegistry } from '../../editor/model/syntheticRegistry.js';
 import { SYNTHETIC_COUNT } from '../../editor/stores/registry.js';
-import { chromiumAvailable, copyRulesets, launchChromium, MISSING_CHROMIUM, repo, startEditor } from './harness.js';
+import { chromiumAvailable, MISSING_CHROMIUM, openEditor, repo, type EditorSession } from './harness.js';
 
 const available = chromiumAvailable();
 if (!available && !process.env.CI) console.warn(MISSING_CHROMIUM);
@@ -33,43 +32,37 @@ function distribution(json: Ruleset): Map<string | null, number> {
 }
 
 describe.skipIf(!available)('the registry view in chromium', { timeout: 240_000 }, () => {
-  let browser: Browser;
+  let editor: EditorSession;
   let page: Page;
-  let server: ViteDevServer;
   let url: string;
-  let rulesets: ReturnType<typeof copyRulesets>;
+  let rulesets: EditorSession['rulesets'];
   const saved = JSON.parse(readFileSync(path.join(repo, 'rulesets/enterprise.json'), 'utf8')) as Ruleset;
 
   const cell = (grade: string, column: 'before' | 'after' | 'change') => page.locator(`[data-role=grade-table] tr[data-grade="${grade}"] [data-role=${column}]`);
   async function openRegistry(query = '?ruleset=enterprise.json'): Promise<void> {
-    await page.goto(`${url}${query}`);
-    await page.locator('.case-row').first().waitFor({ timeout: 120_000 });
+    await editor.load(query);
     await page.click('[data-tab=registry]');
     await page.locator('[data-role=registry-summary]').waitFor({ timeout: 60_000 });
   }
 
   beforeAll(async () => {
-    rulesets = copyRulesets({ fixtures: false });
-    ({ url, server } = await startEditor(rulesets.root));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    page.on('dialog', (dialog) => void dialog.accept());
+    editor = await openEditor({ fixtures: false, warmUp: 'none' });
+    ({ page, url, rulesets } = editor);
     // Warm up: the first visit makes Vite bundle its dependencies (and may reload the page).
     await openRegistry();
     await page.waitForTimeout(1000);
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rulesets?.remove();
+    await editor?.close();
   });
 
   it('loads the synthetic registry, labelled 合成数据, with the distribution the engine gives', async () => {
     await openRegistry();
     expect(await page.locator('[data-role=synthetic-badge]').textContent()).toBe('合成数据');
     expect(await page.locator('[data-role=registry-source]').textContent()).toContain(`合成数据:${SYNTHETIC_COUNT} 家企业`);
+    // The evaluation date as the rulesets write it, not as the browser's locale would (06/30/2021).
+    expect(await page.locator('[data-role=registry-asof] input').inputValue()).toBe(SYNTHETIC_AS_OF);
     const expected = distribution(saved);
     for (const grade of ['AAA', 'AA+', 'AA', 'A', 'B']) {
       expect(Number(await cell(grade, 'before').textContent())).toBe(expected.get(grade) ?? 0);
@@ -182,6 +175,7 @@ describe.skipIf(!available)('the registry view in chromium', { timeout: 240_000 
     await openRegistry();
     await page.click('button:text-is("EN")');
     await expect.poll(() => page.locator('[data-role=synthetic-badge]').textContent()).toBe('Synthetic data');
+    expect(await page.locator('[data-role=registry-asof] input').inputValue()).toBe(SYNTHETIC_AS_OF);
     await page.locator(`[data-path="${FULL}"] input`).fill('19');
     await expect.poll(() => page.locator('[data-role=registry-summary]').textContent(), { timeout: 30_000 }).toMatch(/grades changed \(\d+ down, 0 up\)/);
     await page.locator('[data-role=registry-changed] [data-entity]').first().click();

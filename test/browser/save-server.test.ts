@@ -8,10 +8,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, copyRulesets, launchChromium, MISSING_CHROMIUM, repo, startEditor } from './harness.js';
+import { chromiumAvailable, MISSING_CHROMIUM, openEditor, repo, type EditorSession } from './harness.js';
 
 const available = chromiumAvailable();
 if (!available && !process.env.CI) console.warn(MISSING_CHROMIUM);
@@ -25,20 +24,18 @@ describe.runIf(!available && process.env.CI)('browser tests in CI', () => {
 const E213 = '$.indicators[1].items[0].clauses[2].points';
 
 describe.skipIf(!available)('the save server in chromium', { timeout: 180_000 }, () => {
-  let browser: Browser;
+  let editor: EditorSession;
   let page: Page;
-  let server: ViteDevServer;
   let url: string;
-  let rulesets: ReturnType<typeof copyRulesets>;
+  let rulesets: EditorSession['rulesets'];
   let outside: string;
   let foreign: Server;
   let foreignUrl: string;
 
   beforeAll(async () => {
-    rulesets = copyRulesets();
     outside = mkdtempSync(path.join(tmpdir(), 'credit-rules-outside-'));
-    symlinkSync(outside, path.join(rulesets.root, '.history'));
-    ({ url, server } = await startEditor(rulesets.root));
+    editor = await openEditor({ prepare: (root) => symlinkSync(outside, path.join(root, '.history')), viewport: { width: 1400, height: 900 }, warmUp: 'none' });
+    ({ page, url, rulesets } = editor);
     // A page of another origin (another port of this machine), as a web page the officer visits could be.
     foreign = createServer((_, res) => {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -46,24 +43,17 @@ describe.skipIf(!available)('the save server in chromium', { timeout: 180_000 },
     });
     await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
     foreignUrl = `http://127.0.0.1:${(foreign.address() as AddressInfo).port}/`;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    page.on('dialog', (dialog) => void dialog.accept());
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await editor?.close();
     await new Promise((resolve) => foreign?.close(resolve));
-    rulesets?.remove();
     if (outside) rmSync(outside, { recursive: true, force: true });
   });
 
   it('says in Chinese, then in English, why a save was refused when .history is a link out of the folder; nothing is written', async () => {
     const before = readFileSync(path.join(rulesets.root, 'enterprise.json'), 'utf8');
-    await page.goto(url);
-    await page.locator('.case-row').first().waitFor({ timeout: 90_000 });
+    await editor.load();
     await page.locator(`[data-path="${E213}"] input`).fill('5');
     await page.click('[data-action=save]');
     const report = page.locator('[data-role=save-report]');
@@ -84,7 +74,7 @@ describe.skipIf(!available)('the save server in chromium', { timeout: 180_000 },
 
   it('a page of another origin can neither read the API nor save through it', async () => {
     const before = readFileSync(path.join(rulesets.root, 'enterprise.json'), 'utf8');
-    const other = await browser.newPage();
+    const other = await editor.browser.newPage();
     await other.goto(foreignUrl);
     const attempts = await other.evaluate(async (editor) => {
       const outcome = async (request: Promise<Response>): Promise<string> => {

@@ -143,6 +143,18 @@ describe('hints beside the field', () => {
     expect(field(wrapper, '$.grades[0].min').get('[data-role=value-hint]').text()).toBe('AAA 级分数线 101 分高于本表最高可得的 100 分,没有主体能达到');
   });
 
+  it('says beside the levels of E5.2 that, every level at 0, the clause no longer counts (not only in the banner)', async () => {
+    const wrapper = mountForm();
+    const levels = ['indicators', 4, 'items', 0, 'clauses', 1, 'levels'] as const;
+    const clause = wrapper.get('[data-clause="E5.2"]');
+    expect(clause.find('[data-role=value-hint]').exists()).toBe(false);
+    for (const li of [1, 2, 3]) useRulesetStore().setValue([...levels, li, 'points'], 0, 'E5.2');
+    await flushPromises();
+    const hint = wrapper.get('[data-clause="E5.2"] [data-role=value-hint]');
+    expect(hint.attributes('data-code')).toBe('zeroPoints');
+    expect(hint.text()).toBe('E5.2 各档分值都为 0,这一条不再扣分或加分');
+  });
+
   it('says beside the announcement months that 0 leaves only the evaluation month, naming the clauses that fall back on it', async () => {
     const wrapper = mountParameters('en');
     await field(wrapper, MONTHS).get('input').setValue('0');
