@@ -151,4 +151,8 @@ describe.skipIf(!chromiumAvailable())('compare view and provisional numbers in c
     await page.locator('[data-path="$.indicators[0].items[0].full"] [data-role=provisional] summary').click();
     await page.screenshot({ path: path.join(repo, 'test-results/editor-provisional.png') });
   });
+
+  it('shows no error in the console through all of the above', () => {
+    expect(editor.errors).toEqual([]);
+  });
 });

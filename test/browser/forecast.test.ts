@@ -66,4 +66,8 @@ describe.skipIf(!chromiumAvailable())('the forecast in the case detail, in chrom
     expect(await page.locator('[data-role=forecast-without] li[data-event="qa1"] .forecast-note').textContent()).toBe('without qa1 (2019-06-15 工程质量事故): 67 on 2024-06-30 (+21), grade A');
     await forecastView().screenshot({ path: path.join(repo, 'test-results/forecast-en.png') });
   });
+
+  it('shows no error in the console through all of the above', () => {
+    expect(editor.errors).toEqual([]);
+  });
 });

@@ -214,4 +214,8 @@ describe.skipIf(!available)('forms, print, export and language in chromium', { t
     const visible = await page.evaluate(() => document.querySelector('.cases-pane')?.textContent ?? '');
     expect(visible).not.toContain('e213-two-general-accidents'); // no file names
   });
+
+  it('shows no error in the console through all of the above', () => {
+    expect(editor.errors).toEqual([]);
+  });
 });

@@ -152,7 +152,9 @@ export async function openEditor(options: EditorOptions = {}): Promise<EditorSes
   });
   page.on('console', (message) => {
     // A resource the page asks for and the server refuses is a test's own business (404s are tested on purpose).
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    if (message.type() !== 'error' || message.text().startsWith('Failed to load resource')) return;
+    console.error('console error:', message.text());
+    errors.push(message.text());
   });
   page.on('dialog', (dialog) => void dialog.accept());
   const load = async (query = '', ready = options.ready ?? '.case-row'): Promise<void> => {

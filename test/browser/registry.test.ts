@@ -183,4 +183,8 @@ describe.skipIf(!available)('the registry view in chromium', { timeout: 240_000 
     await page.screenshot({ path: path.join(repo, 'test-results/editor-registry-en.png') });
     await page.click('button:text-is("中文")');
   });
+
+  it('shows no error in the console through all of the above', () => {
+    expect(editor.errors).toEqual([]);
+  });
 });

@@ -101,4 +101,8 @@ describe.skipIf(!available)('the save server in chromium', { timeout: 180_000 },
     expect(attempts.save).toBe('blocked: TypeError');
     expect(readFileSync(path.join(rulesets.root, 'enterprise.json'), 'utf8')).toBe(before);
   });
+
+  it('shows no error in the console through all of the above', () => {
+    expect(editor.errors).toEqual([]);
+  });
 });
