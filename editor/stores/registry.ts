@@ -1,27 +1,20 @@
 /**
  * The registry: a city's entity records (the shipped synthetic one, 合成数据, or a file the
- * officer loads), scored off the main thread on every edit by workers (one per core, two at
- * most), each holding a share of the records; their scores are put together and summarised
- * here. One run at a time: an edit made while a run is under way replaces the run waiting behind
- * it, so the answer shown is at most one edit old and typing never waits for it.
+ * officer loads), scored off the main thread by a worker on every edit. One run at a time: an
+ * edit made while a run is under way replaces the run waiting behind it, so the answer shown
+ * is at most one edit old and typing never waits for it.
  */
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
 import { evaluate, CreditRulesError, type CompiledRuleset, type EntityRecord, type EventType } from '../../engine/index.js';
 import { readRegistryFile, type RegistryFileProblem } from '../model/registryFile.js';
-import { summarise, type RegistryScores, type RegistrySummary } from '../model/registrySummary.js';
+import type { RegistrySummary } from '../model/registrySummary.js';
 import { SYNTHETIC_AS_OF, syntheticRegistry } from '../model/syntheticRegistry.js';
 import type { InvalidRecord, RegistryAnswer, RegistryRequest } from '../workers/registry.worker.js';
 import type { Evaluation } from './results.js';
 
 /** How many enterprises the shipped synthetic registry holds. */
 export const SYNTHETIC_COUNT = 3000;
-
-/**
- * How many workers share the scoring: one per core, two at most (a run scores both versions of
- * the ruleset's share in each; more shares mean more compiling of the same ruleset).
- */
-const WORKERS = Math.max(1, Math.min(2, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1));
 
 /** Where the registry came from: the synthetic one, or a file by its name. */
 export type RegistrySource = { kind: 'synthetic'; count: number } | { kind: 'file'; name: string };
@@ -57,11 +50,9 @@ export const useRegistryStore = defineStore('registry', () => {
   const runs: RegistryRun[] = [];
   const selectedIndex = ref<number | null>(null);
 
-  /** The workers, each holding one contiguous share of the records (`offsets[i]` is where share i starts). */
-  let workers: Worker[] | null = null;
-  let offsets: number[] = [];
+  let worker: Worker | null = null;
   let nextId = 1;
-  let inFlight: { id: number; asked: number; before: string; answers: (RegistryAnswer | undefined)[] } | null = null;
+  let inFlight: { id: number; asked: number; before: string } | null = null;
   /** The before version of the summary shown: a run against another one clears it rather than show it under the wrong names. */
   let shownBefore: string | null = null;
   let waiting: { before: string; after: string } | null = null;
@@ -70,52 +61,32 @@ export const useRegistryStore = defineStore('registry', () => {
   /** No Web Worker here (a test DOM): nothing is scored, and the panel says so. */
   const noWorker = ref(false);
 
-  function ensureWorkers(): Worker[] | null {
-    if (workers) return workers;
+  function ensureWorker(): Worker | null {
+    if (worker) return worker;
     if (typeof Worker === 'undefined') {
       noWorker.value = true;
       return null;
     }
-    workers = Array.from({ length: WORKERS }, (_, share) => {
-      const worker = new Worker(new URL('../workers/registry.worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (message: MessageEvent<RegistryAnswer>) => answered(share, message.data);
-      return worker;
-    });
-    return workers;
-  }
-
-  /** One share's answer; with the last of a run's, the shares put together and summarised. */
-  function answered(share: number, answer: RegistryAnswer): void {
-    const asked = inFlight;
-    if (!asked || answer.id !== asked.id) return;
-    asked.answers[share] = answer;
-    if (asked.answers.some((a) => a === undefined)) return;
-    inFlight = null;
-    const answers = asked.answers as RegistryAnswer[];
-    const failed = answers.find((a) => a.type === 'error');
-    const results = answers.filter((a): a is Extract<RegistryAnswer, { type: 'result' }> => a.type === 'result');
-    const run = { id: asked.id, asked: asked.asked, answered: 0, workerMs: Math.max(0, ...results.map((a) => a.ms)) };
-    if (failed?.type === 'error') runError.value = failed.message;
-    else {
-      const join = (side: 'before' | 'after'): RegistryScores => {
-        const scores = new Float64Array(records.value.length);
-        const grades: (string | null)[] = [];
-        results.forEach((a, i) => {
-          scores.set(a[side].scores, offsets[i]);
-          grades.push(...a[side].grades);
-        });
-        return { scores, grades };
-      };
-      shownBefore = asked.before;
-      summary.value = markRaw(summarise(records.value, join('before'), join('after'), results[0]!.gradeOrder));
-      invalid.value = results.flatMap((a, i) => a.invalid.map((r) => ({ ...r, index: r.index + offsets[i]! }))).slice(0, 50);
-      runError.value = null;
-    }
-    run.answered = performance.now();
-    runs.push(run);
-    if (runs.length > 1000) runs.shift();
-    lastRun.value = run;
-    send();
+    worker = new Worker(new URL('../workers/registry.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (message: MessageEvent<RegistryAnswer>) => {
+      const answer = message.data;
+      const asked = inFlight;
+      inFlight = null;
+      if (asked && answer.id === asked.id) {
+        const run = { id: answer.id, asked: asked.asked, answered: performance.now(), workerMs: answer.type === 'result' ? answer.ms : 0 };
+        runs.push(run);
+        if (runs.length > 1000) runs.shift();
+        lastRun.value = run;
+        if (answer.type === 'result') {
+          shownBefore = asked.before;
+          summary.value = markRaw(answer.summary);
+          invalid.value = answer.invalid;
+          runError.value = null;
+        } else runError.value = answer.message;
+      }
+      send();
+    };
+    return worker;
   }
 
   function send(): void {
@@ -125,12 +96,12 @@ export const useRegistryStore = defineStore('registry', () => {
     }
     const { before, after } = waiting;
     waiting = null;
-    const targets = ensureWorkers();
-    if (!targets) return;
-    inFlight = { id: nextId++, asked: performance.now(), before, answers: targets.map(() => undefined) };
+    inFlight = { id: nextId++, asked: performance.now(), before };
     busy.value = true;
     const request: RegistryRequest = { type: 'run', id: inFlight.id, before, after };
-    for (const worker of targets) worker.postMessage(request);
+    const target = ensureWorker();
+    if (target) target.postMessage(request);
+    else inFlight = null;
   }
 
   /** Scores the registry with both rulesets (cached by the worker) and shows the comparison. */
@@ -149,15 +120,8 @@ export const useRegistryStore = defineStore('registry', () => {
     summary.value = null;
     shownBefore = null;
     selectedIndex.value = null;
-    // A run under way scores the records being replaced: its answers are dropped.
-    inFlight = null;
-    const targets = ensureWorkers() ?? [];
-    const size = Math.ceil(next.length / Math.max(1, targets.length));
-    offsets = targets.map((_, i) => Math.min(next.length, i * size));
-    targets.forEach((worker, i) => {
-      const request: RegistryRequest = { type: 'records', records: next.slice(offsets[i], offsets[i]! + size), asOf: date };
-      worker.postMessage(request);
-    });
+    const request: RegistryRequest = { type: 'records', records: next, asOf: date };
+    ensureWorker()?.postMessage(request);
     if (wanted) {
       waiting = wanted;
       send();

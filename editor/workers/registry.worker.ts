@@ -1,13 +1,11 @@
 /**
- * The registry's answer off the main thread: holds a share of the registry's records (the page
- * gives each of its workers one contiguous share), scores them with a ruleset (its JSON text;
- * the last few kept, so the saved version is scored once) and answers each run with the scores
- * and grades before and after; the page puts the shares together and summarises them. The page
- * sends a run only when the last one has answered, and only the newest edit, so a run is never
- * stale by more than one edit.
+ * The registry's answer off the main thread: holds the registry's records, scores them with a
+ * ruleset (its JSON text; the last few kept, so the saved version is scored once) and answers
+ * each run with the summary of before against after. The page sends a run only when the last
+ * one has answered, and only the newest edit, so a run is never stale by more than one edit.
  */
 import { CreditRulesError, evaluate, loadRuleset, type EntityRecord, type Problem, type Ruleset } from '../../engine/index.js';
-import type { RegistryScores } from '../model/registrySummary.js';
+import { summarise, type RegistryScores } from '../model/registrySummary.js';
 
 /** From the page: the registry to hold, or a comparison to run. */
 export type RegistryRequest =
@@ -21,9 +19,9 @@ export interface InvalidRecord {
   problems: readonly Problem[];
 }
 
-/** To the page: its share scored before and after (indices within the share), and how long that took; or why it could not run. */
+/** To the page: the summary and how long the worker took, or why it could not run. */
 export type RegistryAnswer =
-  | { type: 'result'; id: number; ms: number; before: RegistryScores; after: RegistryScores; gradeOrder: string[]; invalid: InvalidRecord[] }
+  | { type: 'result'; id: number; ms: number; summary: ReturnType<typeof summarise>; invalid: InvalidRecord[] }
   | { type: 'error'; id: number; message: string };
 
 let records: EntityRecord[] = [];
@@ -90,18 +88,9 @@ self.onmessage = (message: MessageEvent<RegistryRequest>) => {
   try {
     const before = score(request.before);
     const after = score(request.after);
-    // Copies of the kept scores, whose buffers go to the page without a second copy.
-    const scores = { before: before.scores.slice(), after: after.scores.slice() };
-    const answer: RegistryAnswer = {
-      type: 'result',
-      id: request.id,
-      ms: performance.now() - started,
-      before: { scores: scores.before, grades: before.grades },
-      after: { scores: scores.after, grades: after.grades },
-      gradeOrder: after.gradeOrder,
-      invalid: after.invalid,
-    };
-    self.postMessage(answer, { transfer: [scores.before.buffer, scores.after.buffer] });
+    const summary = summarise(records, before, after, after.gradeOrder);
+    const answer: RegistryAnswer = { type: 'result', id: request.id, ms: performance.now() - started, summary, invalid: after.invalid };
+    self.postMessage(answer);
   } catch (error) {
     const answer: RegistryAnswer = { type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) };
     self.postMessage(answer);
