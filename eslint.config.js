@@ -5,7 +5,7 @@ import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'engine/generated/', 'test-results/', 'rulesets/.history/'] },
+  { ignores: ['dist/', 'node_modules/', 'engine/generated/', 'test-results/', 'rulesets/.history/', '.vite-browser/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],

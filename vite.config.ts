@@ -19,7 +19,7 @@ export default defineConfig({
     strictPort: true,
     cors: false,
     // Saved rulesets and cases reach the page through the file API, not through a reload.
-    watch: { ignored: ['**/rulesets/**', '**/test-results/**', '**/.bench/**'] },
+    watch: { ignored: ['**/rulesets/**', '**/test-results/**', '**/.bench/**', '**/.vite-browser/**'] },
   },
   preview: { host: '127.0.0.1', cors: false },
   // Monaco is loaded lazily; listing it here spares the first visit a dependency re-scan and reload.

@@ -215,6 +215,15 @@ describe.skipIf(!available)('the editor in chromium', { timeout: 180_000 }, () =
     await check();
     // The list is as tall as every row would make it.
     expect(await list.evaluate((el) => el.scrollHeight)).toBe(names.length * 44);
+
+    // The arrow keys walk past the rows rendered: the next case is scrolled into sight and focused.
+    await list.evaluate((el) => void (el.scrollTop = 0));
+    await expect.poll(async () => (await rendered())[0]?.path).toBe(names[0]);
+    await page.locator(`[data-case="${names[0]}"]`).focus();
+    for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-case'))).toBe(names[30]);
+    expect(await page.locator(`[data-case="${names[30]}"]`).isVisible()).toBe(true);
+    await check();
   });
 
   it('re-renders only the rows of the cases an edit changes', async () => {
