@@ -45,6 +45,8 @@ interface Exchange {
   service: ServiceContext;
   /** Records scored, for the log line. */
   records?: number;
+  /** The request carries the token, or none is needed. */
+  authorized: boolean;
 }
 
 /** A schema of schemas/ by its component name in the OpenAPI document. */
@@ -62,6 +64,8 @@ export interface Route {
   query?: { name: string; description: string; example?: string }[];
   body?: { description: string; content: Content };
   responses: Record<number, { description: string; content?: Content }>;
+  /** Answered without the token: a load balancer's health checks, which reveal nothing. */
+  open?: true;
   handle(x: Exchange): Promise<void> | void;
 }
 
@@ -351,19 +355,19 @@ const BAD = { 400: { description: 'the body is not JSON, or the query is wrong',
 
 export const ROUTES: readonly Route[] = [
   {
-    method: 'GET', path: '/health', summary: 'the process is up',
+    method: 'GET', path: '/health', summary: 'the process is up (answered without the token: it says nothing else)', open: true,
     responses: { 200: { description: 'up', content: { 'application/json': 'Object' } } },
     handle: (x) => sendJson(x.res, 200, { status: 'ok' }),
   },
   {
-    method: 'GET', path: '/ready', summary: 'ready to score: the rulesets are loaded and the service is not shutting down',
+    method: 'GET', path: '/ready', summary: 'ready to score: the rulesets are loaded and the service is not shutting down (answered without the token; the number of rulesets only with it)', open: true,
     responses: { 200: { description: 'ready', content: { 'application/json': 'Object' } }, 503: { description: 'starting, shutting down, or no ruleset loaded', content: PROBLEM } },
     handle: (x) => {
       const loaded = x.service.catalog.list().length;
       if (!x.service.ready || loaded === 0) {
         throw new HttpProblem(503, 'UNAVAILABLE', !x.service.ready ? 'the service is shutting down' : 'no ruleset is loaded', [{ path: '$', message: 'not ready', fix: !x.service.ready ? 'send requests to another instance' : 'put a valid ruleset file in the rulesets folder (the log says why the others did not load)' }]);
       }
-      sendJson(x.res, 200, { status: 'ready', rulesets: loaded });
+      sendJson(x.res, 200, x.authorized ? { status: 'ready', rulesets: loaded } : { status: 'ready' });
     },
   },
   {
@@ -427,14 +431,22 @@ const compiledRoutes = ROUTES.map((route) => ({
 }));
 
 function decodeParams(groups: Record<string, string>): Record<string, string> | undefined {
-  try {
-    return Object.fromEntries(Object.entries(groups).map(([key, value]) => [key, decodeURIComponent(value)]));
-  } catch {
-    return undefined;
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(groups)) {
+    if (!value.includes('%')) params[key] = value;
+    else {
+      try {
+        params[key] = decodeURIComponent(value);
+      } catch {
+        return undefined;
+      }
+    }
   }
+  return params;
 }
 
-function match(method: string, pathname: string): { route: Route; params: Record<string, string> } {
+/** The route a request names and its parameters, or the problem saying it names none. */
+function match(method: string, pathname: string): { route: Route; params: Record<string, string> } | HttpProblem {
   const allowed: string[] = [];
   for (const { route, pattern } of compiledRoutes) {
     const found = pattern.exec(pathname);
@@ -447,18 +459,20 @@ function match(method: string, pathname: string): { route: Route; params: Record
     allowed.push(route.method);
   }
   if (allowed.length) {
-    throw new HttpProblem(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${pathname}`, [{ path: '$', message: `${method} ${pathname}`, fix: `use ${allowed.join(' or ')}` }], { allow: allowed.join(', ') });
+    return new HttpProblem(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${pathname}`, [{ path: '$', message: `${method} ${pathname}`, fix: `use ${allowed.join(' or ')}` }], { allow: allowed.join(', ') });
   }
-  throw new HttpProblem(404, 'NOT_FOUND', `nothing is served at ${pathname}`, [{ path: '$', message: `${method} ${pathname}`, fix: 'GET /openapi.json lists what this service answers' }]);
+  return new HttpProblem(404, 'NOT_FOUND', `nothing is served at ${pathname}`, [{ path: '$', message: `${method} ${pathname}`, fix: 'GET /openapi.json lists what this service answers' }]);
 }
 
 /** The SHA-256 of a token: equal lengths, so the comparison takes the same time whatever the token sent. */
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
-function authorize(req: IncomingMessage, expected: Buffer): void {
+/** Whether the request carries the token; a problem when it does not and the route needs it. */
+function authorize(req: IncomingMessage, expected: Buffer, open: boolean): boolean {
   const header = req.headers.authorization ?? '';
   const sent = /^Bearer (.+)$/i.exec(header)?.[1];
-  if (sent !== undefined && timingSafeEqual(digest(sent), expected)) return;
+  if (sent !== undefined && timingSafeEqual(digest(sent), expected)) return true;
+  if (open) return false;
   throw new HttpProblem(401, 'UNAUTHORIZED', sent === undefined ? 'this service needs a token' : 'the token is not the right one', [
     { path: '$', message: sent === undefined ? 'no Authorization header' : 'wrong token', fix: 'send the header "Authorization: Bearer TOKEN" with the token the service was started with' },
   ], { 'www-authenticate': 'Bearer' });
@@ -478,7 +492,7 @@ export function createHandler(service: ServiceContext): (req: IncomingMessage, r
   const expected = service.token === undefined ? undefined : digest(service.token);
   return (req, res) => {
     const started = performance.now();
-    const x: Exchange = { req, res, url: requestUrl(req.url), params: {}, service };
+    const x: Exchange = { req, res, url: requestUrl(req.url), params: {}, service, authorized: !expected };
     if (!service.ready) res.setHeader('connection', 'close');
     let failure: ProblemBody | undefined;
     const fail = (error: unknown): void => {
@@ -496,8 +510,10 @@ export function createHandler(service: ServiceContext): (req: IncomingMessage, r
       });
     });
     try {
-      if (expected) authorize(req, expected);
+      // The token is checked before a route is said not to exist: without it, nothing is told.
       const found = match(req.method ?? 'GET', x.url.pathname);
+      if (expected) x.authorized = authorize(req, expected, !(found instanceof HttpProblem) && found.route.open === true);
+      if (found instanceof HttpProblem) throw found;
       x.params = found.params;
       const done = found.route.handle(x);
       if (done) done.catch(fail);

@@ -80,7 +80,7 @@ export function openapiDocument(routes: readonly Route[]): Record<string, unknow
     const query = (route.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, schema: { type: 'string' }, description: q.description, ...(q.example ? { example: q.example } : {}) }));
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(route.responses)) responses[status] = { description: r.description, ...(r.content ? { content: content(r.content) } : {}) };
-    responses['401'] = { description: 'the service was started with a token and the request does not carry it', content: content({ 'application/problem+json': 'Problem' }) };
+    if (!route.open) responses['401'] = { description: 'the service was started with a token and the request does not carry it', content: content({ 'application/problem+json': 'Problem' }) };
     responses['default'] = { description: 'any other problem (404 unknown route, 405 method, 408 timeout, 500 internal)', content: content({ 'application/problem+json': 'Problem' }) };
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
@@ -90,6 +90,7 @@ export function openapiDocument(routes: readonly Route[]): Record<string, unknow
       ...(pathParams.length || query.length ? { parameters: [...pathParams, ...query] } : {}),
       ...(route.body ? { requestBody: { required: true, description: route.body.description, content: content(route.body.content) } } : {}),
       responses,
+      ...(route.open ? { security: [] } : {}),
     };
   }
   return {
@@ -97,7 +98,7 @@ export function openapiDocument(routes: readonly Route[]): Record<string, unknow
     info: {
       title: 'credit-rules',
       version: pkg.version,
-      description: 'Credit scoring with rulesets as data: every point explained. Errors are application/problem+json with the engine\'s code and each problem\'s JSON path and fix. A service started on an address other than 127.0.0.1 requires "Authorization: Bearer TOKEN" on every request.',
+      description: 'Credit scoring with rulesets as data: every point explained. Errors are application/problem+json with the engine\'s code and each problem\'s JSON path and fix. A service started on an address other than 127.0.0.1 requires "Authorization: Bearer TOKEN" on every request but the health checks.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,

@@ -28,6 +28,8 @@ export interface ServeOptions {
   log: Logger;
   /** Reload rulesets when their files change (default true). */
   watch?: boolean;
+  /** This process is one worker of several (node:cluster). */
+  worker?: boolean;
 }
 
 export interface RunningService {
@@ -40,11 +42,19 @@ export interface RunningService {
 /** Addresses only this machine reaches: no token needed there. */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-export async function startService(options: ServeOptions): Promise<RunningService> {
+/** Refuses what cannot be served: another address than the loopback without a token, a rulesets folder that is none. */
+export function checkServeOptions(options: Pick<ServeOptions, 'host' | 'token' | 'rulesets'>): void {
   if (!LOOPBACK.has(options.host) && !options.token) {
-    throw usageError(`serving on ${options.host} needs a token: any machine that reaches it could use it`, 'set CREDIT_RULES_TOKEN (or --token) to a long random secret, which every request then sends as "Authorization: Bearer TOKEN"; or listen on 127.0.0.1');
+    throw usageError(`serving on ${options.host} needs a token: any machine that reaches it could use it`, 'set CREDIT_RULES_TOKEN (or --token) to a long random secret, which every request then sends as "Authorization: Bearer TOKEN" (the health checks /health and /ready excepted); or listen on 127.0.0.1');
   }
   if (!statPath(options.rulesets, 'rulesets folder').isDirectory()) throw usageError(`${options.rulesets} is not a folder`, 'give --rulesets the folder that holds the ruleset files (rulesets)');
+}
+
+/** The URL of a service listening on `host` and `port`. */
+export const serviceUrl = (host: string, port: number): string => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+export async function startService(options: ServeOptions): Promise<RunningService> {
+  checkServeOptions(options);
   const { log } = options;
   const catalog = new RulesetCatalog(options.rulesets, log);
   catalog.loadAll();
@@ -71,9 +81,10 @@ export async function startService(options: ServeOptions): Promise<RunningServic
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  const url = serviceUrl(options.host, port);
   service.ready = true;
-  log('info', 'listening', { url, rulesets: catalog.list().map((e) => e.name), token: Boolean(options.token), maxBodyBytes: options.maxBodyBytes, timeoutMs: options.timeoutMs });
+  // A worker of several says so; the primary says "listening" once they all are.
+  log('info', options.worker ? 'worker listening' : 'listening', { url, rulesets: catalog.list().map((e) => e.name), token: Boolean(options.token), maxBodyBytes: options.maxBodyBytes, timeoutMs: options.timeoutMs });
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => (closing ??= new Promise<void>((resolve) => {

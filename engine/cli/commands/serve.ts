@@ -2,9 +2,12 @@
  * `credit-rules serve`: the scoring service over HTTP (engine/serve). Runs until SIGTERM or
  * SIGINT, then lets the requests in flight finish and exits 0.
  */
+import cluster from 'node:cluster';
 import { createWriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { superviseWorkers } from '../../serve/cluster.js';
 import { jsonLogger } from '../../serve/log.js';
-import { startService } from '../../serve/server.js';
+import { checkServeOptions, startService } from '../../serve/server.js';
 import { usageError } from '../args.js';
 import { HELP_OPTION, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
@@ -19,12 +22,13 @@ function whole(text: string, option: string, example: string): number {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'score over HTTP: evaluate, validate, compare versions, list rulesets (OpenAPI at /openapi.json)',
-  usage: 'serve [--rulesets DIR] [--host 127.0.0.1] [--port 8080] [--token TOKEN] [--max-body MB] [--timeout SECONDS] [--log FILE]',
+  usage: 'serve [--rulesets DIR] [--host 127.0.0.1] [--port 8080] [--token TOKEN] [--workers N] [--max-body MB] [--timeout SECONDS] [--log FILE]',
   options: {
     rulesets: { type: 'string', value: 'DIR', description: 'the folder of rulesets to serve, each .json file by its name and each folder of versions by its name; default rulesets' },
     host: { type: 'string', value: 'ADDRESS', description: 'the address to listen on, default 127.0.0.1; any other needs a token' },
     port: { type: 'string', value: 'PORT', description: 'default 8080; 0 takes a free port (the log says which)' },
     token: { type: 'string', value: 'TOKEN', description: 'require "Authorization: Bearer TOKEN" on every request (better: the CREDIT_RULES_TOKEN environment variable, which ps does not show)' },
+    workers: { type: 'string', value: 'N', description: 'processes serving the port (node:cluster), supervised by one more; default one per core (1: a single process)' },
     'max-body': { type: 'string', value: 'MB', description: 'the largest JSON body, and NDJSON line, in MB; default 16' },
     timeout: { type: 'string', value: 'SECONDS', description: 'how long a request may take to send its headers, or pause in its body; default 30' },
     grace: { type: 'string', value: 'SECONDS', description: 'on SIGTERM or SIGINT, how long the requests in flight may take to finish; default 10' },
@@ -58,16 +62,28 @@ Examples:
     const timeout = whole((options.timeout as string | undefined) ?? '30', 'timeout', '30');
     const grace = whole((options.grace as string | undefined) ?? '10', 'grace', '10');
     if (maxBody === 0 || timeout === 0) throw usageError('--max-body and --timeout must be more than 0', 'write --max-body 16 --timeout 30');
+    const workers = whole((options.workers as string | undefined) ?? String(availableParallelism()), 'workers', '2');
+    if (workers === 0) throw usageError('--workers must be at least 1', 'write --workers 2, or leave it out for one per core');
     const logFile = options.log as string | undefined;
-    const log = jsonLogger(logFile ? createWriteStream(logFile, { flags: 'a' }) : process.stderr);
+    const stream = logFile ? createWriteStream(logFile, { flags: 'a' }) : process.stderr;
     const token = (options.token as string | undefined) ?? (process.env.CREDIT_RULES_TOKEN || undefined);
-    const service = await startService({
+    const serveOptions = {
       rulesets: (options.rulesets as string | undefined) ?? 'rulesets',
       host: (options.host as string | undefined) ?? '127.0.0.1',
-      port, maxBodyBytes: maxBody * MIB, timeoutMs: timeout * 1000, graceMs: grace * 1000, log,
+      port, maxBodyBytes: maxBody * MIB, timeoutMs: timeout * 1000, graceMs: grace * 1000,
       watch: options['no-watch'] !== true,
       ...(token ? { token } : {}),
-    });
+    };
+    if (workers > 1 && cluster.isPrimary) {
+      checkServeOptions(serveOptions);
+      const log = jsonLogger(stream);
+      const status = await superviseWorkers({ workers, host: serveOptions.host, graceMs: serveOptions.graceMs, log, fields: { token: Boolean(token), maxBodyBytes: serveOptions.maxBodyBytes, timeoutMs: serveOptions.timeoutMs } });
+      return (Object.values(EXIT) as number[]).includes(status) ? (status as ExitStatus) : EXIT.internal;
+    }
+    // A worker (forked with these same options) marks its lines with its number.
+    const worker = cluster.worker;
+    const log = jsonLogger(stream, worker ? { worker: worker.id } : {});
+    const service = await startService({ ...serveOptions, log, worker: worker !== undefined });
     await new Promise<void>((resolve) => {
       const stop = (signal: NodeJS.Signals): void => {
         log('info', 'signal', { signal });
@@ -75,6 +91,8 @@ Examples:
       };
       process.once('SIGTERM', stop).once('SIGINT', stop);
     });
+    // The channel to the primary would keep the process alive.
+    worker?.disconnect();
     return EXIT.ok;
   },
 };
