@@ -8,7 +8,7 @@
  * elements before it have been yielded. Runs in Node and in the browser alike.
  */
 import { CreditRulesError } from './errors.js';
-import { findSyntaxError, shortPath } from './cli/syntax.js';
+import { findSyntaxError, shortPath } from './syntax.js';
 
 /** One element of the array: its value, its index and where its text starts (1-based line and column). */
 export interface ArrayElement {

@@ -7,7 +7,7 @@ import { csvField } from '../engine/cli/formats/csv.js';
 import { displayWidth, pad, truncate } from '../engine/cli/formats/width.js';
 import { lines, type Line } from '../engine/cli/lines.js';
 import { report } from '../engine/cli/run.js';
-import { findSyntaxError } from '../engine/cli/syntax.js';
+import { findSyntaxError } from '../engine/syntax.js';
 
 async function allLines(chunks: (string | Buffer)[], max?: number): Promise<Line[]> {
   async function* source(): AsyncGenerator<string | Buffer> {

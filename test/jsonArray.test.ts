@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findSyntaxError } from '../engine/cli/syntax.js';
+import { findSyntaxError } from '../engine/syntax.js';
 import { CreditRulesError } from '../engine/errors.js';
 import { jsonArrayValues, type JsonArrayOptions } from '../engine/jsonArray.js';
 import { prng as random } from '../editor/model/prng.js';

@@ -95,6 +95,44 @@ describe('endpoints', () => {
     for (const item of answer.body) expect(contractErrors(item.code ? 'problem' : 'result', item)).toEqual([]);
   });
 
+  it('streams a JSON array back: the first result arrives before the request has ended; an array over the body limit goes through', async () => {
+    const url = new URL(`${service.url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`);
+    let text = '';
+    await new Promise<void>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: JSON_BODY }, (res) => {
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        res.setEncoding('utf8').on('data', (t: string) => {
+          // Only once the first result is back does the client send the rest.
+          if (!text && t.includes('"id":"A"')) req.end(`,\n${JSON.stringify(record('B', { events: [{ ...accident, date: '2021-02-30' }] }))}, ${JSON.stringify(record('C', { events: [accident] }))}]`);
+          text += t;
+        }).on('end', resolve);
+      });
+      req.on('error', reject);
+      req.write(`[${JSON.stringify(record('A'))}`);
+    });
+    const answer = JSON.parse(text);
+    expect(answer.map((x: { id?: string; code?: string }) => x.id ?? x.code)).toEqual(['A', 'RECORD_INVALID', 'C']);
+    expect(answer[1]).toMatchObject({ index: 1, recordId: 'B', problems: [{ path: '$.events[0].date' }] });
+    expect(answer[2].score).toBe(66);
+
+    // 6,000 records, 1.3 MB: more than the 1 MB limit of a whole body, each record well within it.
+    const many = Array.from({ length: 6000 }, (_, i) => record(`R${i}`, { name: 'x'.repeat(200), events: i % 2 ? [accident] : [] }));
+    const big = JSON.stringify(many);
+    expect(big.length).toBeGreaterThan(1024 * 1024);
+    const all = await post(url.href, big);
+    expect(all.status).toBe(200);
+    expect(all.body).toHaveLength(6000);
+    expect(all.body.map((r: { id: string; score: number }) => `${r.id}:${r.score}`)).toEqual(many.map((r, i) => `R${i}:${i % 2 ? 66 : 70}`));
+
+    // A syntax error ends the array with a problem at the element, after the results before it.
+    const cut = await post(url.href, `[${JSON.stringify(record('A'))}, {"id": "B", "kind": }]`);
+    expect(cut.status).toBe(200);
+    expect(cut.body.map((x: { id?: string; code?: string }) => x.id ?? x.code)).toEqual(['A', 'JSON_INVALID']);
+    expect(cut.body[1]).toMatchObject({ index: 1, problems: [{ path: '$[1].kind' }] });
+    expect(contractErrors('problem', cut.body[1])).toEqual([]);
+  });
+
   it('streams NDJSON back: the first result arrives before the request has ended', async () => {
     const url = new URL(`${service.url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`);
     const lines: any[] = [];
@@ -187,7 +225,8 @@ describe('bad requests get a problem with a code and a path, and the service kee
   });
 
   it('an oversized body (1 MB limit here), and an NDJSON line over it', async () => {
-    const big = JSON.stringify(Array.from({ length: 6000 }, (_, i) => record(`R${i}`, { name: 'x'.repeat(200) })));
+    // One record over the limit (an array is read element by element: see the streaming test).
+    const big = JSON.stringify(record('R', { name: 'x'.repeat(1.2 * 1024 * 1024) }));
     expect(big.length).toBeGreaterThan(1024 * 1024);
     const answer = await post(`${service.url}/rulesets/enterprise/evaluate`, big);
     expectProblem(answer, 413, 'BODY_TOO_LARGE');
@@ -276,11 +315,17 @@ describe('the token', () => {
     const guarded = await startServe(['--host', '0.0.0.0'], { CREDIT_RULES_TOKEN: 's3cret-token' });
     try {
       const url = guarded.url.replace('0.0.0.0', '127.0.0.1');
-      const none = await get(`${url}/health`);
+      const none = await get(`${url}/rulesets`);
       expectProblem(none, 401, 'UNAUTHORIZED');
-      expectProblem(await get(`${url}/health`, { authorization: 'Bearer s3cret-tokeN' }), 401, 'UNAUTHORIZED');
+      expectProblem(await get(`${url}/rulesets`, { authorization: 'Bearer s3cret-tokeN' }), 401, 'UNAUTHORIZED');
       expectProblem(await post(`${url}/rulesets/enterprise/evaluate`, record('A')), 401, 'UNAUTHORIZED');
-      expect((await get(`${url}/health`, { authorization: 'Bearer s3cret-token' })).status).toBe(200);
+      // An unknown route says nothing more without the token.
+      expectProblem(await get(`${url}/nothing-here`), 401, 'UNAUTHORIZED');
+      expect((await get(`${url}/rulesets`, { authorization: 'Bearer s3cret-token' })).status).toBe(200);
+      // The health checks of a load balancer need no token, and then tell nothing but the status.
+      expect(await get(`${url}/health`)).toMatchObject({ status: 200, body: { status: 'ok' } });
+      expect((await get(`${url}/ready`)).body).toEqual({ status: 'ready' });
+      expect((await get(`${url}/ready`, { authorization: 'Bearer s3cret-token' })).body).toEqual({ status: 'ready', rulesets: 4 });
       const scored = await post(`${url}/rulesets/enterprise/evaluate?asOf=2021-06-30`, record('A'), { ...JSON_BODY, authorization: 'Bearer s3cret-token' });
       expect(scored.body.score).toBe(70);
     } finally {

@@ -5,7 +5,7 @@
  */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { CreditRulesError, jsonPath } from '../errors.js';
-import { findSyntaxError, shortPath } from './syntax.js';
+import { findSyntaxError, shortPath } from '../syntax.js';
 
 const MIB = 1024 * 1024;
 

@@ -10,11 +10,12 @@ import { isIsoDate, today } from '../dates.js';
 import { CreditRulesError, type Problem } from '../errors.js';
 import { evaluate } from '../evaluate.js';
 import { rulesetHints } from '../hints.js';
+import { jsonArrayBatches } from '../jsonArray.js';
 import { recordIdOf, validateRecord } from '../records.js';
 import { validateCase, type SampleCase } from '../review/cases.js';
 import { citationHints } from '../review/citations.js';
 import { ImpactCollector, policyDiff } from '../review/diff.js';
-import { decodeUtf8, parseJsonDocument } from '../cli/files.js';
+import { decodeUtf8, MAX_DEPTH, parseJsonDocument } from '../cli/files.js';
 import { lines } from '../cli/lines.js';
 import { rulesetFromJson } from '../cli/load.js';
 import { recordsOfLines } from '../cli/source.js';
@@ -192,30 +193,59 @@ async function evaluateRoute(x: Exchange): Promise<void> {
   const trace = x.url.searchParams.get('trace') !== 'false';
   const type = mediaType(x.req);
   if (isNdjson(type)) return evaluateStream(x, entry, asOf, trace);
-  const body = await jsonBody(x);
-  if (!Array.isArray(body)) {
-    const result = scoreOne(entry, body, asOf, trace);
-    x.records = 1;
-    return sendJson(x.res, 200, result);
+  if (type !== 'application/json') throw unsupported(type, 'Content-Type: application/json, or application/x-ndjson for one record per line');
+  const body = await readBody(x.req, x.service.limits, true);
+  if ('arrayStart' in body) return evaluateArray(x, entry, asOf, trace, body.arrayStart);
+  const record = parseJsonDocument(decodeUtf8(body, 'request body'), 'request body');
+  x.records = 1;
+  sendJson(x.res, 200, scoreOne(entry, record, asOf, trace));
+}
+
+/**
+ * A JSON array in, a JSON array out, element by element as they come: one entry per record,
+ * in order, a problem (with its `index`) where a record could not be scored; bounded memory
+ * for an array of any length, each element within the body limit. A syntax error, or a body
+ * that stops, ends the array with a problem saying why.
+ */
+async function evaluateArray(x: Exchange, entry: CatalogEntry, asOf: string | undefined, trace: boolean, start: Buffer[]): Promise<void> {
+  let stalled: HttpProblem | undefined;
+  const rest = streamBody(x.req, x.service.limits.idleMs, (problem) => (stalled = problem));
+  async function* chunks(): AsyncGenerator<Buffer> {
+    yield* start;
+    yield* rest;
   }
-  // A batch: one entry per record, in order, a problem where a record could not be scored.
+  // The array is one level: an element may nest one less than a whole document.
+  const elements = jsonArrayBatches(chunks(), { maxDepth: MAX_DEPTH - 1, maxElementLength: x.service.limits.maxBytes });
   x.res.writeHead(200, { 'content-type': JSON_TYPE });
   const out = new StreamWriter(x.res);
   out.write('[');
-  for (let index = 0; index < body.length; index++) {
-    let text: string;
-    try {
-      text = JSON.stringify(scoreOne(entry, body[index], asOf, trace));
-    } catch (error) {
-      if (!(error instanceof CreditRulesError)) throw error;
-      text = JSON.stringify(itemProblem(error, { index }, body[index]));
+  let index = 0;
+  const add = (text: string): void => out.write(index++ ? `,\n${text}` : `\n${text}`);
+  try {
+    for await (const batch of elements) {
+      for (const { value } of batch) {
+        let text: string;
+        try {
+          text = JSON.stringify(scoreOne(entry, value, asOf, trace));
+        } catch (error) {
+          if (!(error instanceof CreditRulesError)) throw error;
+          text = JSON.stringify(itemProblem(error, { index }, value));
+        }
+        add(text);
+      }
+      // Each chunk's results go out as soon as it is scored: the client reads while it sends.
+      await out.flush();
     }
-    out.write(index ? `,\n${text}` : `\n${text}`);
-    await out.flushIfFull();
+    x.records = index;
+  } catch (error) {
+    const reason = stalled ?? error;
+    if (!(reason instanceof HttpProblem || reason instanceof CreditRulesError)) throw error;
+    x.records = index;
+    add(JSON.stringify({ ...problemOf(reason, x.url.pathname), index }));
+    if (!x.req.complete) x.res.once('finish', () => x.req.destroy());
   }
-  out.write(body.length ? '\n]\n' : ']\n');
+  out.write(index ? '\n]\n' : ']\n');
   await out.flush();
-  x.records = body.length;
   x.res.end();
 }
 

@@ -19,7 +19,9 @@ export interface Started {
 
 /** Starts the service with `args` (after `serve`), resolving once it listens. */
 export function startServe(args: readonly string[] = [], env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, CREDIT_RULES_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // One process unless the test asks for workers (the default is one per core).
+  const workers = args.includes('--workers') ? [] : ['--workers', '1'];
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...workers, ...args], { cwd: ROOT, env: { ...process.env, CREDIT_RULES_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: Record<string, unknown>[] = [];
   const waiting: { test: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }[] = [];
   let rest = '';

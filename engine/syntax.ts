@@ -3,7 +3,7 @@
  * the line), so when it fails we scan the text ourselves, without recursion, to find the line,
  * the column, the JSON path reached so far and what was expected there.
  */
-import { jsonPath } from '../errors.js';
+import { jsonPath } from './errors.js';
 
 /** The first syntax error of a JSON text. */
 export interface SyntaxProblem {
