@@ -99,6 +99,27 @@ describe('validate', () => {
   });
 });
 
+describe('validate streams an array of records', () => {
+  it('as evaluate does: an array over the whole-JSON limit is checked record by record; a syntax error fails the file where it is', () => {
+    const record = readFileSync(`${records}/one.json`, 'utf8');
+    const env = { CREDIT_RULES_MAX_JSON_BYTES: String(1024 * 1024) };
+    const bad = JSON.stringify({ ...JSON.parse(record), id: 'BAD', events: [{ id: 'x', type: 'qualityAccident', date: '2021-02-30' }] });
+    const many = join(tmp, 'many.json');
+    writeFileSync(many, `[${Array(400).fill(record).join(',')},${bad}]`); // about 1.6 MB: not read whole under a 1 MB limit
+    const run = cli(['validate', many, '--ruleset', RULESET], { env });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('✗ ' + many + ': 1 of 401 records invalid');
+    expect(run.stdout).toMatch(/record BAD: .*\n\s+\$\[400\]\.events\[0\]\.date: /);
+
+    const cut = join(tmp, 'cut.json');
+    writeFileSync(cut, `[${record},\n${record.replace('"kind"', '"kind" "')}]`);
+    const broken = cli(['validate', cut], { env });
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(/✗ .*cut\.json: JSON_INVALID\n\s+JSON_INVALID: .*cut\.json: not valid JSON at line \d+, column \d+\n\s+\$\[1\]/);
+  });
+});
+
 describe('test', () => {
   it('runs the enterprise cases: a summary, and exit 0 only when all pass and every clause is exercised', () => {
     const run = cli(['test', RULESET, '--cases', 'rulesets/cases/enterprise']);

@@ -3,7 +3,7 @@
  * UTF-8, an empty file, a syntax error (with line and column) and absurd nesting all become a
  * `CreditRulesError` naming the file and the fix, never an exception from Node or V8.
  */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { CreditRulesError, jsonPath } from '../errors.js';
 import { findSyntaxError, shortPath } from '../syntax.js';
 
@@ -63,6 +63,28 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw fileError('JSON_INVALID', file, 'is not UTF-8 text (saved as GBK or another encoding, or cut off in the middle of a character?)', 'save the whole file as UTF-8');
+  }
+}
+
+/** Whether a file's first character that is not blank (nor a byte order mark) is "[": a JSON array, to be streamed. */
+export function startsWithArray(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw ioError(file, error, 'file');
+  }
+  try {
+    const buffer = Buffer.alloc(4096);
+    for (let read; (read = readSync(fd, buffer)) > 0;) {
+      const first = buffer.subarray(0, read).find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf);
+      if (first !== undefined) return first === 0x5b;
+    }
+    return false;
+  } catch (error) {
+    throw ioError(file, error, 'file');
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -14,7 +14,7 @@ import { loadRuleset } from '../../ruleset.js';
 import { usageError } from '../args.js';
 import { HELP_OPTION, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
-import { readJsonFile, statPath } from '../files.js';
+import { readJsonFile, startsWithArray, statPath } from '../files.js';
 import { jsonFilesIn, loadRulesetFile } from '../load.js';
 
 import { recordIdOf } from '../../records.js';
@@ -96,10 +96,14 @@ function failed(file: string, error: CreditRulesError): Verdict {
 async function validateFile(file: string, compiled: CompiledRuleset | undefined): Promise<Verdict> {
   try {
     const lower = file.toLowerCase();
-    if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) {
+    // Records one per line, or an array: read as they come, in the memory of one record, as evaluate reads them.
+    const ndjson = lower.endsWith('.ndjson') || lower.endsWith('.jsonl');
+    if (ndjson || startsWithArray(file)) {
       const tally = new RecordTally(compiled);
       for await (const batch of (await openRecords(file)).batches) {
         for (const item of batch) {
+          // An array that is not valid JSON is a file that is not: it says where, as a whole file would.
+          if (item.error && !ndjson) return failed(file, item.error);
           if (item.error) tally.unreadable(locate(item.error, item.where));
           else tally.check(item.value, item.where);
         }
@@ -133,8 +137,7 @@ async function validateFile(file: string, compiled: CompiledRuleset | undefined)
       return { file, ok: true, summary: `case "${c.name}"${compiled ? ` (record checked against ruleset ${compiled.ruleset.id})` : ''}`, details: warnings };
     }
     const tally = new RecordTally(compiled);
-    if (Array.isArray(json)) json.forEach((record, index) => tally.check(record, { file, index }));
-    else tally.check(json, { file });
+    tally.check(json, { file });
     return tally.verdict(file);
   } catch (error) {
     if (error instanceof CreditRulesError) return failed(file, error);
