@@ -415,6 +415,86 @@ describe('graceful shutdown', () => {
   });
 });
 
+describe('several workers (--workers 2, node:cluster)', () => {
+  /** A POST on a new connection each time, so the primary hands them to the workers in turn. */
+  const postFresh = (url: string, body: unknown, headers: Record<string, string> = JSON_BODY): Promise<{ status: number; body: any }> => new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers, agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (t: string) => (text += t)).on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+
+  it('serve alike, each checking the token and reloading a changed ruleset; a worker that dies is replaced; SIGTERM lets the requests in flight finish', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-workers-'));
+    const file = join(dir, 'enterprise.json');
+    copyFileSync(join(ROOT, 'rulesets/enterprise.json'), file);
+    const running = await startServe(['--workers', '2', '--rulesets', dir, '--host', '0.0.0.0'], { CREDIT_RULES_TOKEN: 'w0rkers' });
+    const url = running.url.replace('0.0.0.0', '127.0.0.1');
+    const evaluateUrl = `${url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`;
+    const auth = { ...JSON_BODY, authorization: 'Bearer w0rkers' };
+    const workersOf = (test: (l: Record<string, unknown>) => boolean): Set<unknown> => new Set(running.logs.filter(test).map((l) => l.worker));
+    try {
+      expect(running.logs.find((l) => l.msg === 'listening')).toMatchObject({ workers: 2, token: true });
+      await running.logged((l) => l.msg === 'worker listening' && workersOf((m) => m.msg === 'worker listening').size === 2);
+      // The connections go to the workers in turn.
+      for (let i = 0; i < 4; i++) expect((await postFresh(evaluateUrl, record('A', { events: [accident] }), auth)).body.score).toBe(66);
+      for (let i = 0; i < 4; i++) expectProblem({ ...(await postFresh(evaluateUrl, record('A'))), type: 'application/problem+json' }, 401, 'UNAUTHORIZED');
+      await running.logged((l) => l.msg === 'request' && l.status === 401 && running.logs.filter((m) => m.status === 401).length === 4);
+      expect(workersOf((l) => l.msg === 'request' && l.status === 200)).toEqual(new Set([1, 2]));
+      expect(workersOf((l) => l.msg === 'request' && l.status === 401)).toEqual(new Set([1, 2]));
+
+      // Each worker reloads the changed file.
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      const clause = json.indicators[1].items[0].clauses.find((c: { id: string }) => c.id === 'E2.1.3');
+      clause.points = -5;
+      clause.citation.text = clause.citation.text.replace('4 分', '5 分');
+      writeFileSync(file, JSON.stringify(json));
+      await running.logged((l) => l.msg === 'ruleset reloaded' && workersOf((m) => m.msg === 'ruleset reloaded').size === 2);
+      for (let i = 0; i < 4; i++) expect((await postFresh(evaluateUrl, record('A', { events: [accident] }), auth)).body.score).toBe(65);
+
+      // A worker killed is replaced, and the service goes on.
+      const first = running.logs.find((l) => l.msg === 'worker listening' && l.worker === 1)!;
+      process.kill(first.pid as number, 'SIGKILL');
+      await running.logged((l) => l.msg === 'a worker stopped: starting another' && l.worker === 1);
+      await running.logged((l) => l.msg === 'worker listening' && l.worker === 3);
+      for (let i = 0; i < 4; i++) expect((await postFresh(evaluateUrl, record('A', { events: [accident] }), auth)).status).toBe(200);
+
+      // SIGTERM while a stream is in flight: it finishes, then every process exits, 0.
+      const lines = new Promise<string>((resolve, reject) => {
+        const req = request(evaluateUrl, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-ndjson' }, agent: false }, (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (t: string) => {
+            text += t;
+            if (text.split('\n').length === 2) {
+              running.child.kill('SIGTERM');
+              setTimeout(() => req.end(`${JSON.stringify(record('B', { events: [accident] }))}\n`), 300);
+            }
+          }).on('end', () => resolve(text));
+        });
+        req.on('error', reject);
+        req.write(`${JSON.stringify(record('A'))}\n`);
+      });
+      expect((await lines).trim().split('\n').map((l) => JSON.parse(l).score)).toEqual([70, 65]);
+      expect(await running.exited).toBe(0);
+      expect(running.logs.at(-1)).toEqual(expect.objectContaining({ msg: 'stopped' }));
+      expect(running.logs.at(-1)!.worker).toBeUndefined();
+      expect(workersOf((l) => l.msg === 'stopped' && l.worker !== undefined)).toEqual(new Set([2, 3]));
+    } finally {
+      running.child.kill('SIGTERM');
+    }
+  }, 60_000);
+
+  it('a worker that cannot listen (the port in use) stops them all: exit 2, with the reason', () => {
+    const port = new URL(service.url).port;
+    const run = spawnSync(process.execPath, [CLI, 'serve', '--port', port, '--workers', '2'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CREDIT_RULES_TOKEN: '' }, timeout: 30_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`cannot listen on 127.0.0.1:${port} (EADDRINUSE)`);
+    expect(run.stderr).toContain('"msg":"a worker could not start: stopping the others"');
+  });
+});
+
 /** The code block right after `<!-- client: NAME -->` in the README. */
 function readmeBlock(name: string): string {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

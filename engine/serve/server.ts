@@ -84,7 +84,8 @@ export async function startService(options: ServeOptions): Promise<RunningServic
   const url = serviceUrl(options.host, port);
   service.ready = true;
   // A worker of several says so; the primary says "listening" once they all are.
-  log('info', options.worker ? 'worker listening' : 'listening', { url, rulesets: catalog.list().map((e) => e.name), token: Boolean(options.token), maxBodyBytes: options.maxBodyBytes, timeoutMs: options.timeoutMs });
+  log('info', options.worker ? 'worker listening' : 'listening', {
+    ...(options.worker ? { pid: process.pid } : {}), url, rulesets: catalog.list().map((e) => e.name), token: Boolean(options.token), maxBodyBytes: options.maxBodyBytes, timeoutMs: options.timeoutMs });
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => (closing ??= new Promise<void>((resolve) => {

@@ -83,16 +83,19 @@ Examples:
     // A worker (forked with these same options) marks its lines with its number.
     const worker = cluster.worker;
     const log = jsonLogger(stream, worker ? { worker: worker.id } : {});
-    const service = await startService({ ...serveOptions, log, worker: worker !== undefined });
-    await new Promise<void>((resolve) => {
-      const stop = (signal: NodeJS.Signals): void => {
-        log('info', 'signal', { signal });
-        void service.close().then(resolve);
-      };
-      process.once('SIGTERM', stop).once('SIGINT', stop);
-    });
-    // The channel to the primary would keep the process alive.
-    worker?.disconnect();
+    try {
+      const service = await startService({ ...serveOptions, log, worker: worker !== undefined });
+      await new Promise<void>((resolve) => {
+        const stop = (signal: NodeJS.Signals): void => {
+          log('info', 'signal', { signal });
+          void service.close().then(resolve);
+        };
+        process.once('SIGTERM', stop).once('SIGINT', stop);
+      });
+    } finally {
+      // The channel to the primary would keep a worker alive, stopped or failed to start.
+      worker?.disconnect();
+    }
     return EXIT.ok;
   },
 };
