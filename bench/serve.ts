@@ -2,7 +2,9 @@
  * The service's part of `npm run bench`: records/s of a batch over HTTP (NDJSON streamed, and
  * JSON arrays) beside the CLI on the same NDJSON file, taking turns; then single-record
  * requests at 100 concurrent connections with wrk (Debian: apt-get install -y wrk), its
- * requests/s and latency, with the service's resident memory sampled over the run.
+ * requests/s and latency, with the resident memory of the service's processes (the primary
+ * and its workers) sampled over the run. BENCH_SERVICE_AGAINST=path/to/other/dist/credit-rules.js
+ * adds rounds of single-record runs taking turns with that build (another branch, built).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -28,6 +30,7 @@ const rate = (n: number): string => Math.round(n).toLocaleString('en');
 
 async function startService(cli: string, rulesets: string, log: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [cli, 'serve', '--rulesets', rulesets, '--port', '0', '--log', log, '--no-watch'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // The workers (one per core by default) log their own "worker listening"; the primary says "listening" once all are.
   for (;;) {
     await new Promise((r) => setTimeout(r, 100));
     const line = readFileSync(log, 'utf8').split('\n').find((l) => l.includes('"listening"'));
@@ -51,9 +54,37 @@ function postTimed(url: string, body: string | { file: string }, type: string): 
   });
 }
 
+/** The resident memory of a process and its children (the workers), in MB. */
 function residentMb(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // not Linux, or the process is gone
+  }
+  const own = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  return own + children.reduce((sum, child) => sum + residentMb(child), 0);
 }
+
+/** The processes of a service: the primary and its workers. */
+const processCount = (pid: number): number => {
+  try {
+    return 1 + readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).length;
+  } catch {
+    return 1;
+  }
+};
+
+/** One wrk run of single records: requests/s, median and p99 (ms), and the answers that were not 200. */
+function wrkFigures(output: string): { perSecond: number; median: number; p99: number; errors: string } {
+  const ms = (label: string): number => {
+    const m = new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`).exec(output);
+    return m ? Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1) : NaN;
+  };
+  return { perSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]), median: ms('50'), p99: ms('99'), errors: /Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? '0' };
+}
+
+const figuresText = (f: ReturnType<typeof wrkFigures>): string => `${rate(f.perSecond).padStart(10)} requests/s, median ${f.median.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, ${f.errors} not 200`;
 
 export async function serviceBench(o: ServiceBenchOptions): Promise<Target[]> {
   const ndjson = join(o.dir, 'service.ndjson');
@@ -115,17 +146,13 @@ async function measure(o: ServiceBenchOptions, url: string, child: ChildProcess,
     await once(load, 'exit');
     clearInterval(sampler);
     memory.push(residentMb(child.pid!));
-    const perSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
-    const ms = (label: string): number => {
-      const m = new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`).exec(output);
-      return m ? Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1) : NaN;
-    };
-    const [median, p99] = [ms('50'), ms('99')];
-    const errors = /Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? '0';
+    const measured = wrkFigures(output);
+    const { perSecond, p99 } = measured;
     const first = memory[1] ?? memory[0]!;
     const last = memory.at(-1)!;
-    console.log(`${`single record, full trace, wrk -c100 ${seconds} s`.padEnd(44)} ${rate(perSecond).padStart(10)} requests/s, median ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ${errors} not 200`);
+    console.log(`${`single record, full trace, wrk -c100 ${seconds} s`.padEnd(44)} ${figuresText(measured)} (${processCount(child.pid!)} processes: the primary and its workers)`);
     console.log(`${'service RSS every 5 s over that run'.padEnd(44)} ${memory.map((m) => m.toFixed(0)).join(' ')} MB`);
+    if (process.env.BENCH_SERVICE_AGAINST) await pairedRounds(o, url, process.env.BENCH_SERVICE_AGAINST, script);
     targets.push(
       ['≥ 10,000 single-record requests/s at 100 connections', perSecond >= 10_000, rate(perSecond)],
       ['p99 ≤ 20 ms at 100 connections', p99 <= 20, `${p99.toFixed(1)} ms`],
@@ -133,4 +160,27 @@ async function measure(o: ServiceBenchOptions, url: string, child: ChildProcess,
     );
   }
   return targets;
+}
+
+/** Single-record runs of this build and another, taking turns (BENCH_SERVICE_AGAINST), so a busy spell of the machine falls on both. */
+async function pairedRounds(o: ServiceBenchOptions, url: string, against: string, script: string): Promise<void> {
+  const rounds = Number(process.env.BENCH_SERVICE_ROUNDS ?? 4);
+  const seconds = Number(process.env.BENCH_SERVICE_ROUND_SECONDS ?? 15);
+  const log = join(o.dir, 'against.log');
+  writeFileSync(log, '');
+  const other = await startService(against, o.rulesets, log);
+  const path = `/rulesets/enterprise/evaluate?asOf=${o.asOf}`;
+  console.log(`\nsingle record, full trace, wrk -t1 -c100 ${seconds} s a run after 5 s of warm-up, ${rounds} rounds taking turns with ${against}`);
+  try {
+    for (const target of [url, other.url]) spawnSync('wrk', ['-t1', '-c100', '-d5s', '-s', script, `${target}${path}`]);
+    for (let round = 1; round <= rounds; round++) {
+      for (const [name, target] of [['this build', url], ['the other', other.url]] as const) {
+        const run = spawnSync('wrk', ['-t1', '-c100', `-d${seconds}s`, '--latency', '-s', script, `${target}${path}`], { encoding: 'utf8' });
+        console.log(`  round ${round}, ${name.padEnd(10)} ${figuresText(wrkFigures(run.stdout))}`);
+      }
+    }
+  } finally {
+    other.child.kill('SIGTERM');
+    if (other.child.exitCode === null) await once(other.child, 'exit');
+  }
 }

@@ -42,12 +42,15 @@ export const serveCommand: Command = {
   POST /rulesets/NAME/diff       {"new": VERSION or a ruleset, "cases": [...]}: policy changes and impact
   POST /validate                 check a ruleset
   GET  /rulesets, /rulesets/NAME  the rulesets, their versions, the one in force (?date=)
-  GET  /health, /ready, /openapi.json
+  GET  /health, /ready, /openapi.json     (/health and /ready need no token)
 
 Errors are application/problem+json with the engine's code and each problem's JSON path and
 fix. A ruleset file that changes is reloaded once it is valid; until then (a half-written or
 broken file) the previous version is served and the log says why. Logs are JSON, one line per
-request. The service keeps no state: run as many as needed behind a load balancer.
+request. A JSON array or NDJSON body is read and answered record by record, of any length.
+--workers N serves the port from N processes (node:cluster; default one per core), which a
+primary process starts again if one dies. The service keeps no state: run as many as needed
+behind a load balancer.
 
 Exit status: 0 after SIGTERM or SIGINT; 2 usage (a non-loopback --host without a token, a port in use).
 
