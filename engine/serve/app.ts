@@ -112,10 +112,6 @@ class StreamWriter {
     this.size += text.length;
   }
 
-  async flushIfFull(): Promise<void> {
-    if (this.size >= 64 * 1024) await this.flush();
-  }
-
   async flush(): Promise<void> {
     if (!this.size) return;
     const ok = this.res.write(this.buffered.join(''));
