@@ -125,6 +125,12 @@ describe('endpoints', () => {
     expect(all.body).toHaveLength(6000);
     expect(all.body.map((r: { id: string; score: number }) => `${r.id}:${r.score}`)).toEqual(many.map((r, i) => `R${i}:${i % 2 ? 66 : 70}`));
 
+    // An element over the limit ends the array there, said as such.
+    const long = await post(url.href, `[${JSON.stringify(record('A'))}, ${JSON.stringify(record('B', { name: 'y'.repeat(1.2 * 1024 * 1024) }))}, ${JSON.stringify(record('C'))}]`);
+    expect(long.body.map((x: { id?: string; code?: string }) => x.id ?? x.code)).toEqual(['A', 'JSON_INVALID']);
+    expect(long.body[1]).toMatchObject({ index: 1, problems: [{ path: '$[1]' }] });
+    expect(long.body[1].detail).toMatch(/has an element more than 1048576 characters long/);
+
     // A syntax error ends the array with a problem at the element, after the results before it.
     const cut = await post(url.href, `[${JSON.stringify(record('A'))}, {"id": "B", "kind": }]`);
     expect(cut.status).toBe(200);
@@ -291,6 +297,16 @@ describe('bad requests get a problem with a code and a path, and the service kee
       req.write(`${JSON.stringify(record('A'))}\n`);
     });
     expect(streamed.trim().split('\n').map((l) => JSON.parse(l)).map((l) => l.id ?? `${l.code} ${l.index}`)).toEqual(['A', 'TIMEOUT 1']);
+    // A JSON array that stalls: the results so far, then a last element saying why, in a whole array.
+    const array = await new Promise<string>((resolve, reject) => {
+      const req = request(`${service.url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`, { method: 'POST', headers: JSON_BODY }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (t: string) => (text += t)).on('end', () => resolve(text));
+      });
+      req.on('error', reject);
+      req.write(`[${JSON.stringify(record('A'))},`);
+    });
+    expect(JSON.parse(array).map((l: { id?: string; code?: string; index?: number }) => l.id ?? `${l.code} ${l.index}`)).toEqual(['A', 'TIMEOUT 1']);
     await stillServing();
   });
 
