@@ -3,8 +3,8 @@
  * every kind of bad request (and the service still serving after it), the token, reloading a
  * changed or half-written ruleset, graceful shutdown, and the OpenAPI document.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -500,6 +500,31 @@ describe('several workers (--workers 2, node:cluster)', () => {
     } finally {
       running.child.kill('SIGTERM');
     }
+  }, 60_000);
+
+  it('write their lines whole to one --log file, each marked with its worker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-workers-log-'));
+    const logFile = join(dir, 'service.log');
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--workers', '2', '--log', logFile], { cwd: ROOT, env: { ...process.env, CREDIT_RULES_TOKEN: '' }, stdio: 'ignore' });
+    const lines = (): Record<string, unknown>[] => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+    try {
+      let listening: Record<string, unknown> | undefined;
+      for (let waited = 0; !listening && waited < 60_000; waited += 100) {
+        await new Promise((r) => setTimeout(r, 100));
+        listening = lines().find((l) => l.msg === 'listening');
+      }
+      const url = `${listening!.url as string}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`;
+      for (let i = 0; i < 20; i++) expect((await postFresh(url, record(`R${i}`))).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
+    const logged = lines(); // every line parses: none cut or interleaved
+    const requests = logged.filter((l) => l.msg === 'request');
+    expect(requests).toHaveLength(20);
+    expect(new Set(requests.map((l) => l.worker))).toEqual(new Set([1, 2]));
+    expect(logged.at(-1)).toMatchObject({ msg: 'stopped' });
+    expect(logged.at(-1)!.worker).toBeUndefined();
   }, 60_000);
 
   it('a worker that cannot listen (the port in use) stops them all: exit 2, with the reason', () => {
