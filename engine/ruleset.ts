@@ -8,6 +8,7 @@ import { forEachCondition, type Path } from './walk.js';
 import { CreditRulesError, jsonPath, type Problem } from './errors.js';
 import { factPathProblems } from './factPaths.js';
 import { baseProblems } from './mechanisms/base.js';
+import { eligibilityProblems } from './mechanisms/eligibility.js';
 import { pointsProblems } from './mechanisms/points.js';
 import { notAgainProblems } from './mechanisms/notAgain.js';
 import { capProblems } from './mechanisms/cap.js';
@@ -165,7 +166,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   for (const key of ['recordFields', 'projectFields'] as const) {
     for (const [name, spec] of Object.entries(ruleset[key] ?? {})) fieldProblems(spec, [key, name], problem);
   }
-  problems.push(...pointsProblems(ruleset), ...baseProblems(ruleset), ...vetoProblems(ruleset), ...notAgainProblems(ruleset), ...capProblems(ruleset), ...windowProblems(ruleset), ...keepOneProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
+  problems.push(...pointsProblems(ruleset), ...baseProblems(ruleset), ...vetoProblems(ruleset), ...notAgainProblems(ruleset), ...capProblems(ruleset), ...windowProblems(ruleset), ...keepOneProblems(ruleset), ...eligibilityProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
   return problems;
 }
 

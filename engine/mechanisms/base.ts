@@ -12,6 +12,8 @@ import { addDays, addMonths } from '../dates.js';
 import type { Milli } from '../decimal.js';
 import { jsonPath, type Problem } from '../errors.js';
 import type { Matches } from '../match.js';
+import { CHANGE_UNITS } from '../messages/codes.js';
+import { LABELS, say, type Changes, type Label, type LocatedItem } from '../review/changes.js';
 import type { EntityRecord, Ruleset } from '../types.js';
 
 /** A `base` where it would mean nothing (not a deduction item) or above the full score: refused. */
@@ -74,4 +76,31 @@ export function baseChangeDates(compiled: CompiledRuleset, record: EntityRecord)
 /** An item's starting score: a deduction's base when the base applies, else its full score; a bonus or check starts at 0. */
 export function startScore(item: CompiledItem, baseApplied: boolean): Milli {
   return item.starts[baseApplied ? 1 : 0];
+}
+
+/** In a policy diff: an item's base score. */
+export function diffBase(c: Changes, was: LocatedItem, now: LocatedItem): void {
+  const b = now.value;
+  c.number('item', [...now.path, 'base'], b.id, b.label, 'base', 'item.base', was.value.base, b.base, c.unit, { unit: c.unit });
+}
+
+/** In a policy diff: the base rule, added, removed, or its lookback, its projects' default length, its condition, reading and citation. */
+export function diffBaseRule(c: Changes): void {
+  const a = c.older.baseRule;
+  const b = c.newer.baseRule;
+  if (!a && !b) return;
+  // Named by the title of the reading it follows (INT-2), else by the engine.
+  const title = (r: Ruleset, reading: string | undefined): Label => r.readings.find((x) => x.id === reading)?.title ?? LABELS.baseRule;
+  if (!a) return c.added('baseRule', ['baseRule'], b!.citation.clause, title(c.newer, b!.reading), b, say('baseRule.added', { clause: b!.citation.clause, months: b!.lookbackMonths }));
+  if (!b) return c.removed('baseRule', ['baseRule'], a.citation.clause, title(c.older, a.reading), a, say('baseRule.removed', { clause: a.citation.clause }));
+  const clause = b.citation.clause;
+  const label = title(c.newer, b.reading);
+  const months = CHANGE_UNITS.months;
+  c.number('baseRule', ['baseRule', 'lookbackMonths'], clause, label, 'lookbackMonths', 'baseRule.lookbackMonths', a.lookbackMonths, b.lookbackMonths, months, {});
+  c.number('baseRule', ['baseRule', 'projectDefaultMonths'], clause, label, 'projectDefaultMonths', 'baseRule.projectDefaultMonths', a.projectDefaultMonths, b.projectDefaultMonths, months, {});
+  c.condition('baseRule', ['baseRule', 'projectCondition'], clause, label, a.projectCondition, b.projectCondition, 'projectCondition');
+  c.reading('baseRule', ['baseRule', 'reading'], clause, label, a.reading, b.reading);
+  c.citation('baseRule', ['baseRule', 'citation'], clause, label, a.citation, b.citation);
+  c.provisional('baseRule', ['baseRule', 'provisional'], clause, label, a.provisional, b.provisional);
+  c.rest('baseRule', ['baseRule'], clause, label, a, b, ['citation', 'reading', 'lookbackMonths', 'projectDefaultMonths', 'projectCondition', 'provisional']);
 }

@@ -10,6 +10,7 @@ import type { CompiledItem, CompiledRuleset } from '../compile.js';
 import type { Milli } from '../decimal.js';
 import { jsonPath, type Problem } from '../errors.js';
 import type { TraceWriter } from '../trace.js';
+import type { Changes, LocatedClause, LocatedItem } from '../review/changes.js';
 import type { Ruleset } from '../types.js';
 
 /** A cap or maximum written where it would mean nothing: refused, with the field that does mean it. */
@@ -74,4 +75,18 @@ export function checkScore(item: CompiledItem, total: Milli, trace: TraceWriter 
   const capped = Math.min(total, item.full);
   if (capped < total) trace?.cap(item.item, total, item.full, capped - total);
   return capped;
+}
+
+/** In a policy diff: an item's cap and maximum. */
+export function diffItemCaps(c: Changes, was: LocatedItem, now: LocatedItem): void {
+  const [a, b] = [was.value, now.value];
+  const { unit } = c;
+  c.number('item', [...now.path, 'cap'], b.id, b.label, 'cap', 'item.cap', a.cap, b.cap, unit, { unit, deduction: b.kind === 'deduction' });
+  c.number('item', [...now.path, 'max'], b.id, b.label, 'max', 'item.max', a.max, b.max, unit, { unit });
+}
+
+/** In a policy diff: a clause's own cap. */
+export function diffClauseCap(c: Changes, was: LocatedClause, now: LocatedClause): void {
+  const b = now.value;
+  c.number('clause', [...now.path, 'cap'], b.id, b.label, 'cap', 'clause.cap', was.value.cap, b.cap, c.unit, { kind: now.item.kind, unit: c.unit });
 }

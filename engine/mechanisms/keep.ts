@@ -17,6 +17,8 @@ import { attributeKinds, attributeLabel, ownAttribute, unknownAttribute } from '
 import { didYouMean } from '../suggest.js';
 import { forEachItem, type Path } from '../walk.js';
 import { eventRef, type TraceWriter } from '../trace.js';
+import type { AttributeRef } from '../messages/codes.js';
+import { attributeRef, same, say, sides, type Changes, type LocatedClause, type LocatedItem, type Path as ChangePath } from '../review/changes.js';
 import type { Citation, EntityEvent, KeepOne, Ruleset } from '../types.js';
 
 /** One keep rule as the scorer applies it. */
@@ -202,4 +204,31 @@ export function traceLeftOut(trace: TraceWriter, compiled: CompiledRuleset, rule
   if (rule.oncePer) trace.skipped('keep.oncePer', rule.text, event, left.event, { ...common, first: ref });
   else if (rule.choose === 'highest') trace.skipped('keep.highest', rule.text, event, left.event, { ...common, best: ref, bestPoints: fromMilli(Math.abs(kept.points)), points: fromMilli(Math.abs(left.points)) });
   else trace.skipped('keep.ordered', rule.text, event, left.event, { ...common, choose: rule.choose, by: rule.by, byLabel: attributeLabel(compiled.ruleset, rule.by), kept: ref, keptDate: orderDate(events[kept.event]!, rule.by) });
+}
+
+/** In a policy diff: a clause that counts once per attribute value, or every time. */
+export function diffOncePer(c: Changes, was: LocatedClause, now: LocatedClause): void {
+  const [a, b] = [was.value, now.value];
+  if (a.oncePer === b.oncePer) return;
+  const once = (r: Ruleset, v: string | undefined): AttributeRef | undefined => (v === undefined ? undefined : attributeRef(r, v));
+  c.changed('clause', [...now.path, 'oncePer'], b.id, b.label, 'oncePer', a.oncePer, b.oncePer, say('clause.oncePer', sides(once(c.older, a.oncePer), once(c.newer, b.oncePer))));
+}
+
+/** In a policy diff: an item's "highest only" (highestPer), added, removed, or its attribute, label and citation. */
+export function diffHighestPer(c: Changes, was: LocatedItem, now: LocatedItem): void {
+  const ha = was.value.highestPer;
+  const hb = now.value.highestPer;
+  if (same(ha, hb)) return;
+  const of = { item: now.value.id, itemLabel: now.value.label };
+  const hp: ChangePath = [...now.path, 'highestPer'];
+  if (!ha) c.added('item', hp, hb!.citation.clause, hb!.label, hb, say('highestPer.added', { clause: hb!.citation.clause, label: hb!.label, ...attributeRef(c.newer, hb!.attribute), ...of }));
+  else if (!hb) c.removed('item', hp, ha.citation.clause, ha.label, ha, say('highestPer.removed', { clause: ha.citation.clause, label: ha.label, ...of }));
+  else {
+    const hid = hb.citation.clause;
+    if (ha.attribute !== hb.attribute) {
+      c.changed('item', [...hp, 'attribute'], hid, hb.label, 'attribute', ha.attribute, hb.attribute, say('highestPer.attribute', { old: attributeRef(c.older, ha.attribute), new: attributeRef(c.newer, hb.attribute) }));
+    }
+    if (ha.label !== hb.label) c.changed('item', [...hp, 'label'], hid, '', 'label', ha.label, hb.label, say('label', { old: ha.label, new: hb.label }));
+    c.citation('item', [...hp, 'citation'], hid, hb.label, ha.citation, hb.citation);
+  }
 }

@@ -1,12 +1,14 @@
 /**
  * Amounts: every number of points (or of the ruleset's unit) is exact to 0.001 (INT-7), within
  * what a table in its unit gives, and of the sign its item's kind takes; a clause scores
- * `points` per occurrence or the points of its first matching level, never both, never neither.
+ * `points` per occurrence or the points of its first matching level (levels.ts).
  * Everything an amount must be is checked here; how it is summed exactly is `decimal.ts`.
  */
 import { inexactPoints } from '../decimal.js';
 import { forEachItem } from '../walk.js';
 import { jsonPath, type Problem } from '../errors.js';
+import { levelProblems } from './levels.js';
+import { say, type Changes, type LocatedClause, type LocatedItem } from '../review/changes.js';
 import type { Ruleset } from '../types.js';
 
 /**
@@ -38,8 +40,7 @@ export function pointsProblems(ruleset: Ruleset): Problem[] {
       const clausePath = [...itemPath, 'clauses', ci];
       exact(clause.points, [...clausePath, 'points']);
       exact(clause.cap, [...clausePath, 'cap']);
-      if (clause.effect !== 'veto' && clause.points === undefined && !clause.levels) problems.push({ path: jsonPath(clausePath), message: `clause ${clause.id} has no points`, fix: 'add "points" or "levels"', zh: `条款 ${clause.id} 没有分值,请填写分值` });
-      if (clause.points !== undefined && clause.levels) problems.push({ path: jsonPath([...clausePath, 'points']), message: `clause ${clause.id} has both "points" and "levels"`, fix: 'keep one of them', zh: `条款 ${clause.id} 同时有 points 和 levels,只保留一种` });
+      problems.push(...levelProblems(clause, clausePath));
       const levels = clause.levels ?? (clause.points === undefined ? [] : [{ points: clause.points }]);
       levels.forEach((level, li) => {
         const at = clause.levels ? [...clausePath, 'levels', li, 'points'] : [...clausePath, 'points'];
@@ -58,4 +59,17 @@ export function pointsProblems(ruleset: Ruleset): Problem[] {
   });
   ruleset.grades.forEach((grade, i) => exact(grade.min, ['grades', i, 'min']));
   return problems;
+}
+
+/** In a policy diff: an item's full score. */
+export function diffFull(c: Changes, was: LocatedItem, now: LocatedItem): void {
+  const b = now.value;
+  c.number('item', [...now.path, 'full'], b.id, b.label, 'full', 'item.full', was.value.full, b.full, c.unit, { unit: c.unit });
+}
+
+/** In a policy diff: a clause's points each time (points that became levels: levels.ts). */
+export function diffClausePoints(c: Changes, was: LocatedClause, now: LocatedClause): void {
+  const [a, b] = [was.value, now.value];
+  if (a.points === undefined || b.points === undefined || a.points === b.points) return;
+  c.changed('clause', [...now.path, 'points'], b.id, b.label, 'points', a.points, b.points, say('points', { old: a.points, new: b.points, kind: now.item.kind, unit: c.unit }), c.unit);
 }

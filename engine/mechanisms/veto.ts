@@ -9,6 +9,7 @@ import type { CompiledRuleset } from '../compile.js';
 import type { Milli } from '../decimal.js';
 import { jsonPath, type Problem } from '../errors.js';
 import type { TraceWriter } from '../trace.js';
+import { say, sides, type Changes, type LocatedClause } from '../review/changes.js';
 import type { EntityEvent, Ruleset } from '../types.js';
 
 /** A veto on a check clause, or of an indicator that does not exist: refused. */
@@ -37,4 +38,18 @@ export function applyVeto(compiled: CompiledRuleset, ii: number, occurrence: { c
   trace?.veto(clause, indicator, events[occurrence.event]!, occurrence.event, score);
   for (const i of items) itemScores[i] = 0;
   return 0;
+}
+
+/** In a policy diff: a clause that became a veto or no longer is one, or vetoes another indicator. */
+export function diffVeto(c: Changes, was: LocatedClause, now: LocatedClause): void {
+  const [a, b] = [was.value, now.value];
+  const p = now.path;
+  const vetoA = a.effect === 'veto';
+  const vetoB = b.effect === 'veto';
+  if (vetoA !== vetoB) {
+    const effect = { old: vetoA ? { vetoes: a.vetoes ?? was.parent } : null, new: vetoB ? { vetoes: b.vetoes ?? now.parent } : null };
+    c.changed('clause', [...p, 'effect'], b.id, b.label, 'effect', a.effect, b.effect, say('clause.effect', effect));
+  } else if (vetoB && a.vetoes !== b.vetoes) {
+    c.changed('clause', [...p, 'vetoes'], b.id, b.label, 'vetoes', a.vetoes, b.vetoes, say('clause.vetoes', sides(a.vetoes, b.vetoes)));
+  }
 }

@@ -10,6 +10,8 @@ import { addDays, addMonths, endOfMonth, isIsoDate } from '../dates.js';
 import { jsonPath, type Problem } from '../errors.js';
 import { attributeKinds, ownAttribute } from '../attributes.js';
 import { didYouMean } from '../suggest.js';
+import { CHANGE_UNITS, type WindowSummary } from '../messages/codes.js';
+import { attributeRef, parameterValue, same, say, type Changes, type LocatedClause } from '../review/changes.js';
 import type { EntityEvent, Ruleset, Window } from '../types.js';
 
 /**
@@ -92,4 +94,27 @@ export function inWindow(event: EntityEvent, window: Window | undefined, asOf: s
 export function windowChangeDates(event: EntityEvent, window: Window | undefined, parameters: Readonly<Record<string, unknown>>): string[] {
   const last = lastDayCounted(event, window, parameters);
   return last === undefined ? [event.date] : [event.date, addDays(last, 1)];
+}
+
+/** A window as data, for a policy change: months, to the date an attribute names, or the months an attribute gives (with what holds without them). */
+export function windowSummary(window: Window | undefined, ruleset: Ruleset): WindowSummary {
+  if (!window) return { kind: 'none' };
+  if (window.untilAttribute !== undefined) return { kind: 'until', ...attributeRef(ruleset, window.untilAttribute) };
+  if (window.monthsAttribute !== undefined) {
+    const fallback = window.defaultParameter !== undefined ? ruleset.parameters[window.defaultParameter] : undefined;
+    const summary: WindowSummary = { kind: 'attribute', ...attributeRef(ruleset, window.monthsAttribute) };
+    if (fallback) summary.fallback = parameterValue(fallback);
+    else if (window.months !== undefined) summary.fallbackMonths = window.months;
+    return summary;
+  }
+  return window.months === undefined ? { kind: 'none' } : { kind: 'months', months: window.months };
+}
+
+/** In a policy diff: a clause's window (its months alone, said as months, or the whole window). */
+export function diffWindow(c: Changes, was: LocatedClause, now: LocatedClause): void {
+  const [a, b] = [was.value, now.value];
+  if (same(a.window, b.window)) return;
+  const months = a.window?.months !== undefined && b.window?.months !== undefined && Object.keys(a.window).length === 1 && Object.keys(b.window).length === 1;
+  c.changed('clause', [...now.path, 'window'], b.id, b.label, months ? 'window.months' : 'window', months ? a.window!.months : a.window, months ? b.window!.months : b.window,
+    say('clause.window', { old: windowSummary(a.window, c.older), new: windowSummary(b.window, c.newer) }), months ? CHANGE_UNITS.months : undefined);
 }
