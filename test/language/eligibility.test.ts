@@ -1,15 +1,17 @@
 /** Eligibility (engine/mechanisms/eligibility.ts): scored but not graded, the reasons in order, the trace line, the load-time check, its policy changes. */
 import { describe, expect, it } from 'vitest';
-import { CreditRulesError, evaluate, loadRuleset, policyDiff, type Eligibility, type Ruleset } from '../../engine/index.js';
+import { CreditRulesError, evaluate, loadRuleset, policyDiff, type Ruleset } from '../../engine/index.js';
+
+type Requirement = NonNullable<Ruleset['eligibility']>['requirements'][number];
 import { applicant, compile, subsidyRuleset } from './subsidy.js';
 
-const capital: Eligibility['requirements'][number] = {
+const capital: Requirement = {
   id: 'capital',
   label: '注册资本不少于 100 万元',
   when: { fact: 'record', path: 'registeredCapital', operator: 'greaterThanInclusive', value: 100 },
   reason: '注册资本不足 100 万元(第二条)',
 };
-const declared: Eligibility['requirements'][number] = {
+const declared: Requirement = {
   id: 'declared',
   label: '已填报注册资本',
   when: { fact: 'record', path: 'registeredCapital', operator: 'missing', value: false },
