@@ -10,7 +10,7 @@ import { forEachItem } from '../walk.js';
 import type { CompiledItem, CompiledRuleset } from '../compile.js';
 import { addDays, addMonths } from '../dates.js';
 import type { Milli } from '../decimal.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
 import type { Matches } from '../match.js';
 import { CHANGE_UNITS } from '../messages/codes.js';
 import { LABELS, say, type Changes, type Label, type LocatedItem } from '../review/changes.js';
@@ -22,9 +22,9 @@ export function baseProblems(ruleset: Ruleset): Problem[] {
   forEachItem(ruleset, (item, itemPath) => {
     if (item.base === undefined) return;
     const path = jsonPath([...itemPath, 'base']);
-    if (item.kind !== 'deduction') problems.push({ path, message: `${item.kind} item ${item.id} has a base score, which only a deduction item starts from`, fix: 'remove "base"', zh: `${item.id} 不是扣分项,不能设基本分 base` });
+    if (item.kind !== 'deduction') problems.push(problemAt(path, 'base.notDeduction', { item: item.id, kind: item.kind }));
     else if (item.full !== undefined && item.base > item.full) {
-      problems.push({ path, message: `base score ${item.base} is above the full score ${item.full}`, fix: 'lower the base score or raise the full score', zh: `基本分 ${item.base} 高于满分 ${item.full},请降低基本分或提高满分` });
+      problems.push(problemAt(path, 'base.aboveFull', { base: item.base, full: item.full }));
     }
   });
   return problems;

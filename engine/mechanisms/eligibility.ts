@@ -10,7 +10,7 @@
  */
 import type { CompiledRuleset, PlainTest } from '../compile.js';
 import type { Predicate } from '../conditions.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
 import type { Matches } from '../match.js';
 import { LABELS, say, type Changes, type Path } from '../review/changes.js';
 import type { TraceWriter } from '../trace.js';
@@ -27,7 +27,7 @@ export function eligibilityProblems(ruleset: Ruleset): Problem[] {
     const earlier = seen.get(requirement.id);
     const path = jsonPath(['eligibility', 'requirements', i, 'id']);
     if (earlier === undefined) seen.set(requirement.id, i);
-    else problems.push({ path, message: `duplicate requirement id "${requirement.id}" (also requirements[${earlier}])`, fix: 'give this requirement an id of its own', zh: `参评条件编号“${requirement.id}”重复(另见第 ${earlier + 1} 条),请换一个编号` });
+    else problems.push(problemAt(path, 'eligibility.duplicate', { id: requirement.id, earlier }));
   });
   return problems;
 }

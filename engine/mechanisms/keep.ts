@@ -11,10 +11,10 @@
  * chooses, and the trace line of an occurrence it leaves out.
  */
 import type { CompiledRuleset } from '../compile.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
 import { fromMilli, type Milli } from '../decimal.js';
 import { attributeKinds, attributeLabel, ownAttribute, unknownAttribute } from '../attributes.js';
-import { didYouMean } from '../suggest.js';
+import { closest } from '../suggest.js';
 import { forEachItem, type Path } from '../walk.js';
 import { eventRef, type TraceWriter } from '../trace.js';
 import type { AttributeRef } from '../messages/codes.js';
@@ -81,23 +81,18 @@ export function keepOneProblems(ruleset: Ruleset): Problem[] {
     if (!attributes.has(rule.per)) problems.push(unknownAttribute(rule.per, [...path, 'per'], attributes.keys()));
     if (rule.by === undefined) continue;
     if (rule.choose === 'highest') {
-      problems.push({ path: jsonPath([...path, 'by']), message: '"by" orders "first" and "last"; "highest" compares points', fix: 'remove "by", or choose "first" or "last"', zh: '“最高”按分值比较,不按日期:请删去 by,或改为最早/最晚' });
+      problems.push(problemAt(jsonPath([...path, 'by']), 'keep.byWithHighest', {}));
       continue;
     }
     const types = attributes.get(rule.by);
     if (!types || [...types].some((t) => t !== 'date')) {
-      const guess = didYouMean(rule.by, [...attributes].filter(([, t]) => [...t].every((x) => x === 'date')).map(([name]) => name));
-      problems.push({
-        path: jsonPath([...path, 'by']),
-        message: types ? `"${rule.by}" is not a date attribute of every event type that has it` : `no event type has an attribute "${rule.by}"${guess.en}`,
-        fix: 'name a date attribute (type "date"), or leave "by" out to order by the event\'s date',
-        zh: `“${rule.by}”不是日期属性${guess.zh},请填写日期类型的属性,或删去 by(按事件日期)`,
-      });
+      const guess = closest(rule.by, [...attributes].filter(([, t]) => [...t].every((x) => x === 'date')).map(([name]) => name));
+      problems.push(problemAt(jsonPath([...path, 'by']), 'keep.byNotDate', { by: rule.by, known: types !== undefined, guess }));
     }
   }
   forEachItem(ruleset, (item, itemPath) => {
     if (item.keepOne && item.highestPer) {
-      problems.push({ path: jsonPath([...itemPath, 'highestPer']), message: `item ${item.id} has both "highestPer" and "keepOne"`, fix: 'keep "keepOne" (highestPer is its shorthand for choose: highest)', zh: `计分项 ${item.id} 同时有 highestPer 和 keepOne,只保留 keepOne` });
+      problems.push(problemAt(jsonPath([...itemPath, 'highestPer']), 'keep.highestPerAndKeepOne', { item: item.id }));
     }
   });
   return problems;

@@ -9,7 +9,7 @@
  * (points.ts).
  */
 import type { CompiledClause } from '../compile.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
 import type { ClauseScoring } from '../messages/codes.js';
 import { say, type Changes, type LocatedClause, type Path } from '../review/changes.js';
 import type { Clause, Condition, Indicator, ItemKind, Level, Ruleset } from '../types.js';
@@ -17,15 +17,12 @@ import type { Clause, Condition, Indicator, ItemKind, Level, Ruleset } from '../
 /** A clause that scores neither by points nor by levels, or by both; a level after one without a condition, which no event reaches. */
 export function levelProblems(clause: Clause, clausePath: (string | number)[]): Problem[] {
   const problems: Problem[] = [];
-  if (clause.effect !== 'veto' && clause.points === undefined && !clause.levels) problems.push({ path: jsonPath(clausePath), message: `clause ${clause.id} has no points`, fix: 'add "points" or "levels"', zh: `条款 ${clause.id} 没有分值,请填写分值` });
-  if (clause.points !== undefined && clause.levels) problems.push({ path: jsonPath([...clausePath, 'points']), message: `clause ${clause.id} has both "points" and "levels"`, fix: 'keep one of them', zh: `条款 ${clause.id} 同时有 points 和 levels,只保留一种` });
+  if (clause.effect !== 'veto' && clause.points === undefined && !clause.levels) problems.push(problemAt(jsonPath(clausePath), 'clause.noPoints', { clause: clause.id }));
+  if (clause.points !== undefined && clause.levels) problems.push(problemAt(jsonPath([...clausePath, 'points']), 'clause.pointsAndLevels', { clause: clause.id }));
   const open = clause.levels?.findIndex((level) => level.when === undefined) ?? -1;
   if (open >= 0 && open < clause.levels!.length - 1) {
     const [level, next] = [clause.levels![open]!, clause.levels![open + 1]!];
-    problems.push({
-      path: jsonPath([...clausePath, 'levels', open + 1]), message: `level ${next.id} is never reached: level ${level.id} before it has no condition, so every event stops there`,
-      fix: `give level ${level.id} a "when", or move it last`, zh: `分档 ${next.id} 永远不会用到:排在前面的分档 ${level.id} 没有条件,每个事件都停在该档;请给 ${level.id} 加上条件或把它移到最后`,
-    });
+    problems.push(problemAt(jsonPath([...clausePath, 'levels', open + 1]), 'level.unreachable', { level: next.id, before: level.id }));
   }
   return problems;
 }

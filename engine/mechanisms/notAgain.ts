@@ -7,7 +7,7 @@
 import { forEachItem } from '../walk.js';
 import type { CompiledRuleset } from '../compile.js';
 import type { Milli } from '../decimal.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
 import { attributeKinds, attributeLabel, ownAttribute, unknownAttribute } from '../attributes.js';
 import { eventRef, type TraceWriter } from '../trace.js';
 import { attributeRef, same, say, type Changes, type LocatedItem, type Path } from '../review/changes.js';
@@ -24,7 +24,7 @@ export function notAgainProblems(ruleset: Ruleset): Problem[] {
     const at = [...itemPath, 'notAgain'];
     if (!attributes.has(rule.attribute)) problems.push(unknownAttribute(rule.attribute, [...at, 'attribute'], attributes.keys()));
     rule.items.forEach((id, k) => {
-      if (!itemIds.has(id)) problems.push({ path: jsonPath([...at, 'items', k]), message: `no item "${id}"`, fix: 'name an item id of this ruleset', zh: `没有评分项“${id}”,请填写本规则集中的评分项编号` });
+      if (!itemIds.has(id)) problems.push(problemAt(jsonPath([...at, 'items', k]), 'notAgain.unknownItem', { item: id }));
     });
   });
   return problems;

@@ -6,7 +6,7 @@
  */
 import { inexactPoints } from '../decimal.js';
 import { forEachItem } from '../walk.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
 import { levelProblems } from './levels.js';
 import { say, type Changes, type LocatedClause, type LocatedItem } from '../review/changes.js';
 import type { Ruleset } from '../types.js';
@@ -26,14 +26,11 @@ export function pointsProblems(ruleset: Ruleset): Problem[] {
     const inexact = inexactPoints(value, jsonPath(path));
     if (inexact) problems.push(inexact);
     else if (value !== undefined && unitIsPoints && Math.abs(value) > MAX_POINTS) {
-      problems.push({
-        path: jsonPath(path), message: `${value} points is more than a table of points gives (at most ${MAX_POINTS})`, fix: 'check the number; for amounts in another unit (万元, 元, 学时), set the ruleset\'s "unit"',
-        zh: `${value} 分超出计分表的分值范围(不超过 ${MAX_POINTS} 分);如计的是金额或学时,请设定规则集的计量单位 unit`,
-      });
+      problems.push(problemAt(jsonPath(path), 'points.tooLarge', { points: value, max: MAX_POINTS }));
     }
   };
   forEachItem(ruleset, (item, itemPath) => {
-    if (item.kind !== 'bonus' && item.full === undefined) problems.push({ path: jsonPath([...itemPath, 'full']), message: `${item.kind} item ${item.id} has no full score`, fix: 'add "full"', zh: `${item.id} 没有满分,请补上 full` });
+    if (item.kind !== 'bonus' && item.full === undefined) problems.push(problemAt(jsonPath([...itemPath, 'full']), 'item.noFull', { item: item.id, kind: item.kind }));
     for (const key of ['full', 'base', 'cap', 'max'] as const) exact(item[key], [...itemPath, key]);
     if (item.multiplier) exact(item.multiplier.factor, [...itemPath, 'multiplier', 'factor']);
     item.clauses.forEach((clause, ci) => {
@@ -47,13 +44,7 @@ export function pointsProblems(ruleset: Ruleset): Problem[] {
         if (clause.levels) exact(level.points, at);
         const wrongSign = (item.kind === 'deduction' && level.points > 0) || (item.kind !== 'deduction' && level.points < 0);
         if (!wrongSign) return;
-        problems.push({
-          path: jsonPath(at),
-          message: `${item.kind} points must be ${item.kind === 'deduction' ? 'negative or 0' : 'positive or 0'}, found ${level.points}`,
-          fix: item.kind === 'deduction' ? 'write a deduction as a negative number (-4)' : 'write a bonus as a positive number',
-          // In words that hold in the form (deductions typed as positive numbers) and in JSON alike.
-          zh: item.kind === 'deduction' ? `扣分项的分值须为扣分,现为加 ${level.points} 分` : `加分项的分值须为加分,现为扣 ${-level.points} 分`,
-        });
+        problems.push(problemAt(jsonPath(at), 'points.sign', { kind: item.kind, points: level.points }));
       });
     });
   });

@@ -7,7 +7,7 @@
 import { forEachClause } from '../walk.js';
 import type { CompiledRuleset } from '../compile.js';
 import type { Milli } from '../decimal.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
 import type { TraceWriter } from '../trace.js';
 import { say, sides, type Changes, type LocatedClause } from '../review/changes.js';
 import type { EntityEvent, Ruleset } from '../types.js';
@@ -18,9 +18,9 @@ export function vetoProblems(ruleset: Ruleset): Problem[] {
   const indicatorIds = new Set(ruleset.indicators.map((i) => i.id));
   forEachClause(ruleset, (clause, at, item) => {
     if (clause.effect !== 'veto') return;
-    if (item.kind === 'check') problems.push({ path: jsonPath([...at, 'effect']), message: 'a check clause cannot veto', fix: 'remove "effect"', zh: '“符合条件得分”的条款不能设为整项不得分' });
+    if (item.kind === 'check') problems.push(problemAt(jsonPath([...at, 'effect']), 'veto.onCheck', {}));
     if (clause.vetoes !== undefined && !indicatorIds.has(clause.vetoes)) {
-      problems.push({ path: jsonPath([...at, 'vetoes']), message: `no indicator "${clause.vetoes}"`, fix: 'name an indicator id of this ruleset', zh: `没有评价指标“${clause.vetoes}”,请填写本规则集中的指标编号` });
+      problems.push(problemAt(jsonPath([...at, 'vetoes']), 'veto.unknownIndicator', { indicator: clause.vetoes }));
     }
   });
   return problems;
