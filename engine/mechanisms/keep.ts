@@ -17,7 +17,8 @@ import { attributeKinds, attributeLabel, ownAttribute, unknownAttribute } from '
 import { closest } from '../suggest.js';
 import { forEachItem, type Path } from '../walk.js';
 import { eventRef, type TraceWriter } from '../trace.js';
-import type { AttributeRef } from '../messages/codes.js';
+import type { AttributeRef, KeepSummary } from '../messages/codes.js';
+import type { PolicySection } from '../review/diff.js';
 import { attributeRef, same, say, sides, type Changes, type LocatedClause, type LocatedItem, type Path as ChangePath } from '../review/changes.js';
 import type { Citation, EntityEvent, KeepOne, Ruleset } from '../types.js';
 
@@ -199,6 +200,44 @@ export function traceLeftOut(trace: TraceWriter, compiled: CompiledRuleset, rule
   if (rule.oncePer) trace.skipped('keep.oncePer', rule.text, event, left.event, { ...common, first: ref });
   else if (rule.choose === 'highest') trace.skipped('keep.highest', rule.text, event, left.event, { ...common, best: ref, bestPoints: fromMilli(Math.abs(kept.points)), points: fromMilli(Math.abs(left.points)) });
   else trace.skipped('keep.ordered', rule.text, event, left.event, { ...common, choose: rule.choose, by: rule.by, byLabel: attributeLabel(compiled.ruleset, rule.by), kept: ref, keptDate: orderDate(events[kept.event]!, rule.by) });
+}
+
+/** A keepOne rule as a change says it. */
+function keepSummary(r: Ruleset, rule: KeepOne): KeepSummary {
+  const summary: KeepSummary = { ...attributeRef(r, rule.per), choose: rule.choose };
+  if (rule.by !== undefined) summary.by = attributeRef(r, rule.by);
+  return summary;
+}
+
+/**
+ * In a policy diff: the keepOne rule of the whole ruleset, an indicator, an item or a clause
+ * (`of`, its id; empty for the ruleset), added, removed, or what it keeps, its label and citation.
+ */
+export function diffKeepOne(c: Changes, section: PolicySection, path: ChangePath, of: string, was: KeepOne | undefined, now: KeepOne | undefined): void {
+  if (same(was, now)) return;
+  const at: ChangePath = [...path, 'keepOne'];
+  if (!was) return c.added(section, at, now!.citation.clause, now!.label, now, say('keepOne.added', { clause: now!.citation.clause, label: now!.label, of, ...keepSummary(c.newer, now!) }));
+  if (!now) return c.removed(section, at, was.citation.clause, was.label, was, say('keepOne.removed', { clause: was.citation.clause, label: was.label, of }));
+  const clause = now.citation.clause;
+  const [before, after] = [keepSummary(c.older, was), keepSummary(c.newer, now)];
+  if (!same(before, after)) c.changed(section, at, clause, now.label, 'keepOne', was, now, say('keepOne.changed', { old: before, new: after }));
+  if (was.label !== now.label) c.changed(section, [...at, 'label'], clause, '', 'label', was.label, now.label, say('label', { old: was.label, new: now.label }));
+  c.citation(section, [...at, 'citation'], clause, now.label, was.citation, now.citation);
+}
+
+/** In a policy diff: a clause's keepOne. */
+export function diffClauseKeepOne(c: Changes, was: LocatedClause, now: LocatedClause): void {
+  diffKeepOne(c, 'clause', now.path, now.value.id, was.value.keepOne, now.value.keepOne);
+}
+
+/** In a policy diff: an item's keepOne. */
+export function diffItemKeepOne(c: Changes, was: LocatedItem, now: LocatedItem): void {
+  diffKeepOne(c, 'item', now.path, now.value.id, was.value.keepOne, now.value.keepOne);
+}
+
+/** In a policy diff: the whole ruleset's keepOne. */
+export function diffRulesetKeepOne(c: Changes): void {
+  diffKeepOne(c, 'meta', [], '', c.older.keepOne, c.newer.keepOne);
 }
 
 /** In a policy diff: a clause that counts once per attribute value, or every time. */

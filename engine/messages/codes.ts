@@ -259,6 +259,11 @@ export interface ChangeParamsByCode {
   'clause.window': { old: WindowSummary; new: WindowSummary };
   /** Counting once per attribute value, or every time (absent). */
   'clause.oncePer': Sides<AttributeRef>;
+  /** A keepOne rule added to what `of` names (an indicator, item or clause id; empty: the whole ruleset). */
+  'keepOne.added': KeepSummary & { clause: string; label: string; of: string };
+  'keepOne.removed': { clause: string; label: string; of: string };
+  /** What a keepOne rule keeps: the attribute, the choice, the ordering date. */
+  'keepOne.changed': { old: KeepSummary; new: KeepSummary };
   /** A level added to a clause; `label` is the clause's label and the level's. */
   'level.added': PointsParams & { id: string; label: string; points: number };
   'level.removed': { id: string; label: string };
@@ -314,6 +319,12 @@ export interface ChangeParamsByCode {
   'attribute.removed': { type: string; typeLabel: string; name: string; label: string };
   /** An attribute's values: those `added`, those `removed` (neither: something else changed). */
   'attribute.changed': { name: string; label: string; added: string[]; removed: string[] };
+}
+
+/** A keepOne rule as a change says it: one per `attribute`, the highest, or the first or last by `by` (absent: the event's date). */
+export interface KeepSummary extends AttributeRef {
+  choose: 'highest' | 'first' | 'last';
+  by?: AttributeRef;
 }
 
 /** A policy change's code. */

@@ -9,7 +9,7 @@ import type { ItemKind } from '../types.js';
 import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
-  type FieldFact, type FieldSpecParams, type GuessParams, type IdHolder, type ParameterTypeName,
+  type FieldFact, type FieldSpecParams, type KeepSummary, type GuessParams, type IdHolder, type ParameterTypeName,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event} (${p.date})`;
@@ -104,6 +104,10 @@ const LIMITS: Readonly<Record<LimitKind, string>> = { 'clause.cap': 'clause cap'
 function limitText(kind: LimitKind, side: LimitSide, unit: string): string {
   return kind === 'item.floor' ? LIMITS[kind] : `${LIMITS[kind]} ${amount(side.limit, unit)}`;
 }
+
+/** A keepOne rule in words: one per project, the highest; one per subject, the first by appliedOn. */
+const keepText = (k: KeepSummary): string => `one per ${k.attribute}, the ${k.choose === 'highest' ? 'highest' : `${k.choose} by ${k.by?.attribute ?? 'date'}`}`;
+const heldBy = (of: string): string => (of ? ` (${of})` : '');
 
 /** `; did you mean "x"?`, or nothing. */
 const guessed = (p: GuessParams): string => (p.guess === undefined ? '' : `; did you mean "${p.guess}"?`);
@@ -224,6 +228,9 @@ export const en: Catalogue = {
     'multiplier.added': (p) => `${p.clause} ${p.label} added: points count ${p.factor} times (${p.item} ${p.itemLabel})`,
     'multiplier.removed': (p) => `${p.clause} ${p.label} removed (${p.item} ${p.itemLabel})`,
     'multiplier.factor': (p) => `factor ${p.old} → ${p.new}`,
+    'keepOne.added': (p) => `${p.clause} ${p.label} added: ${keepText(p)}${heldBy(p.of)}`,
+    'keepOne.removed': (p) => `${p.clause} ${p.label} removed${heldBy(p.of)}`,
+    'keepOne.changed': (p) => `${keepText(p.old)} → ${keepText(p.new)}`,
     'highestPer.added': (p) => `${p.clause} ${p.label} added: only the highest per ${p.attribute} counts (${p.item} ${p.itemLabel})`,
     'highestPer.removed': (p) => `${p.clause} ${p.label} removed (${p.item} ${p.itemLabel})`,
     'highestPer.attribute': (p) => `the highest only per ${p.old.attribute} → per ${p.new.attribute}`,

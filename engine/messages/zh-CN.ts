@@ -8,7 +8,7 @@ import type { ItemKind } from '../types.js';
 import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
-  type FieldFact, type FieldSpecParams, type GuessParams, type ParameterTypeName, type ProblemWords,
+  type FieldFact, type FieldSpecParams, type KeepSummary, type GuessParams, type ParameterTypeName, type ProblemWords,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event}(${p.date})`;
@@ -26,6 +26,11 @@ const META: Readonly<Record<MetaField, string>> = {
 };
 const STATUS = { official: '正式', provisional: '暂定', draft: '草案' } as const;
 const CONDITIONS: Readonly<Record<ConditionOf, string>> = { when: '条件', eventCondition: '事件条件', projectCondition: '工程条件' };
+
+/** A keepOne rule in words: 同一工程项目只计分值最高的一次, 同一项目只计申报日期最早的一次. */
+const keepText = (k: KeepSummary): string =>
+  `同一${k.attributeLabel}只计${k.choose === 'highest' ? '分值最高' : `${k.by?.attributeLabel ?? '日期'}${k.choose === 'first' ? '最早' : '最晚'}`}的一次`;
+const heldBy = (of: string): string => (of ? `(${of})` : '');
 
 /** Points as policy staff say them: 扣 4 分, 加 1 分, 得 8 分. */
 function pointsText(points: number, kind: ItemKind, unit: string): { verb: string; amount: string } {
@@ -209,6 +214,9 @@ export const zhCN: Catalogue = {
     'multiplier.added': (p) => `新增 ${p.clause} ${p.label}: 按 ${p.factor} 倍计分(${p.item} ${p.itemLabel})`,
     'multiplier.removed': (p) => `删除 ${p.clause} ${p.label}(${p.item} ${p.itemLabel})`,
     'multiplier.factor': (p) => `倍数 ${p.old} 倍 → ${p.new} 倍`,
+    'keepOne.added': (p) => `新增 ${p.clause} ${p.label}: ${keepText(p)}${heldBy(p.of)}`,
+    'keepOne.removed': (p) => `删除 ${p.clause} ${p.label}${heldBy(p.of)}`,
+    'keepOne.changed': (p) => `${keepText(p.old)} → ${keepText(p.new)}`,
     'highestPer.added': (p) => `新增 ${p.clause} ${p.label}: 同一${p.attributeLabel}只计最高(${p.item} ${p.itemLabel})`,
     'highestPer.removed': (p) => `删除 ${p.clause} ${p.label}(${p.item} ${p.itemLabel})`,
     'highestPer.attribute': (p) => `只计最高的范围 同一${p.old.attributeLabel} → 同一${p.new.attributeLabel}`,

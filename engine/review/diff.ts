@@ -18,7 +18,7 @@ import { diffGrades } from '../grade.js';
 import { diffBase, diffBaseRule } from '../mechanisms/base.js';
 import { diffClauseCap, diffItemCaps } from '../mechanisms/cap.js';
 import { diffEligibility } from '../mechanisms/eligibility.js';
-import { diffHighestPer, diffOncePer } from '../mechanisms/keep.js';
+import { diffClauseKeepOne, diffHighestPer, diffItemKeepOne, diffKeepOne, diffOncePer, diffRulesetKeepOne } from '../mechanisms/keep.js';
 import { clauseScoring, diffLevels } from '../mechanisms/levels.js';
 import { diffMultiplier } from '../mechanisms/multiplier.js';
 import { diffNotAgain } from '../mechanisms/notAgain.js';
@@ -121,16 +121,16 @@ function clausesOf(r: Ruleset): Map<string, LocatedClause> {
   return map;
 }
 
-const ITEM_KEYS = ['id', 'label', 'kind', 'citation', 'full', 'base', 'cap', 'max', 'multiplier', 'highestPer', 'notAgain', 'clauses', 'provisional'];
-const CLAUSE_KEYS = ['id', 'label', 'citation', 'when', 'window', 'points', 'levels', 'cap', 'oncePer', 'effect', 'vetoes', 'reading', 'provisional'];
+const ITEM_KEYS = ['id', 'label', 'kind', 'citation', 'full', 'base', 'cap', 'max', 'multiplier', 'highestPer', 'notAgain', 'keepOne', 'clauses', 'provisional'];
+const CLAUSE_KEYS = ['id', 'label', 'citation', 'when', 'window', 'points', 'levels', 'cap', 'oncePer', 'keepOne', 'effect', 'vetoes', 'reading', 'provisional'];
 
 /**
  * What each mechanism compares, in the order a diff says it: of an item that both versions
  * have (after its label, indicator and kind), and of a clause (after its label, item and kind).
  * Each lives in its mechanism's module.
  */
-const ITEM_MECHANISMS: readonly ((c: Changes, was: LocatedItem, now: LocatedItem) => void)[] = [diffFull, diffBase, diffItemCaps, diffMultiplier, diffHighestPer, diffNotAgain];
-const CLAUSE_MECHANISMS: readonly ((c: Changes, was: LocatedClause, now: LocatedClause) => void)[] = [diffVeto, diffClausePoints, diffLevels, diffClauseCap, diffWindow, diffOncePer];
+const ITEM_MECHANISMS: readonly ((c: Changes, was: LocatedItem, now: LocatedItem) => void)[] = [diffFull, diffBase, diffItemCaps, diffMultiplier, diffHighestPer, diffNotAgain, diffItemKeepOne];
+const CLAUSE_MECHANISMS: readonly ((c: Changes, was: LocatedClause, now: LocatedClause) => void)[] = [diffVeto, diffClausePoints, diffLevels, diffClauseCap, diffWindow, diffOncePer, diffClauseKeepOne];
 
 function diffClause(c: Changes, was: LocatedClause, now: LocatedClause): void {
   const a = was.value;
@@ -186,7 +186,8 @@ function diffTable(c: Changes): void {
         c.changed('indicator', [...p, 'eventConditionLabel'], indicator.id, indicator.label, 'eventConditionLabel', was.eventConditionLabel, indicator.eventConditionLabel,
           say('indicator.eventConditionLabel', sides(was.eventConditionLabel, indicator.eventConditionLabel)));
       }
-      c.rest('indicator', p, indicator.id, indicator.label, was, indicator, ['id', 'label', 'eventCondition', 'eventConditionLabel', 'items']);
+      diffKeepOne(c, 'indicator', p, indicator.id, was.keepOne, indicator.keepOne);
+      c.rest('indicator', p, indicator.id, indicator.label, was, indicator, ['id', 'label', 'eventCondition', 'eventConditionLabel', 'items', 'keepOne']);
     }
     indicator.items.forEach((item) => {
       const now = newItems.get(item.id)!;
@@ -321,7 +322,7 @@ function diffEventTypes(c: Changes): void {
 
 /** The parts of a ruleset a diff compares, in the order it says them (grades, downgrades, the base rule and eligibility in their mechanisms' modules). */
 const SECTIONS: readonly ((c: Changes) => void)[] = [
-  diffMeta, diffTable, diffGrades, diffDowngrades, diffParameters, diffBaseRule, diffEligibility, diffConditions, diffReadings, diffNotes, diffEventTypes,
+  diffMeta, diffTable, diffRulesetKeepOne, diffGrades, diffDowngrades, diffParameters, diffBaseRule, diffEligibility, diffConditions, diffReadings, diffNotes, diffEventTypes,
 ];
 
 /**
@@ -338,7 +339,7 @@ export function policyDiff(older: Ruleset, newer: Ruleset): PolicyChange[] {
   // `$schema` is where the file sits, not policy: a copy in another folder says it differently.
   c.rest('meta', [], '', '', older, newer, [
     '$schema', 'id', 'title', 'version', 'status', 'effectiveFrom', 'effectiveTo', 'supersedes', 'entityKind', 'source', 'unit', 'readings', 'notes',
-    'parameters', 'conditions', 'eventCondition', 'eventConditionLabel', 'eventTypes', 'baseRule', 'eligibility', 'indicators', 'grades', 'gradeCitation', 'downgrades',
+    'parameters', 'conditions', 'eventCondition', 'eventConditionLabel', 'eventTypes', 'baseRule', 'eligibility', 'indicators', 'grades', 'gradeCitation', 'downgrades', 'keepOne',
   ]);
   // A changed number its citation does not write: the hint goes with the change (a window's
   // change is at `…window`, its hint at `…window.months`).
