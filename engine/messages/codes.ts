@@ -553,6 +553,9 @@ export interface ProblemParamsByCode {
   'event.unknownProject': { project: string; projects: string[] };
   'record.unknownGrade': { grade: string; ruleset: string; grades: string[] };
   'record.wrongKind': { ruleset: string; entityKind: string; kind: string };
+  /** Rulesets given as versions of one that have different ids. */
+  'versions.mixedIds': { ids: string[] };
+  'versions.duplicate': { id: string; version: string };
 }
 
 /** A problem's code. */

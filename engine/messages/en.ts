@@ -457,5 +457,7 @@ export const en: Catalogue = {
     'event.unknownProject': (p) => ({ message: `no project "${p.project}" in this record`, fix: `add the project to "projects" or name one of: ${p.projects.join(', ') || '(none)'}` }),
     'record.unknownGrade': (p) => ({ message: `"${p.grade}" is not a grade of ruleset ${p.ruleset}`, fix: `use one of ${p.grades.join(', ')}` }),
     'record.wrongKind': (p) => ({ message: `ruleset ${p.ruleset} scores ${p.entityKind} records, not ${p.kind}`, fix: 'use the ruleset for this kind of entity' }),
+    'versions.mixedIds': (p) => ({ message: `the versions are of different rulesets: ${p.ids.join(', ')}`, fix: 'keep the versions of one ruleset (one id) together, each ruleset in a folder of its own' }),
+    'versions.duplicate': (p) => ({ message: `version ${p.version} of ${p.id} is given twice`, fix: 'give each version its own "version"' }),
   },
 };

@@ -410,5 +410,7 @@ export const zhCN: Catalogue = {
     'event.unknownProject': (p) => said(`本记录没有工程项目“${p.project}”`),
     'record.unknownGrade': (p) => said(`“${p.grade}”不是本规则集的等级`),
     'record.wrongKind': () => said('记录的主体类型与规则集不符'),
+    'versions.mixedIds': (p) => said(`这些版本属于不同的规则集:${p.ids.join('、')};请把同一规则集(同一编号)的各版本放在一起,每个规则集一个文件夹`),
+    'versions.duplicate': (p) => said(`规则集 ${p.id} 的版本 ${p.version} 重复,请给每个版本各自的版本号 version`),
   },
 };

@@ -5,7 +5,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { CreditRulesError, loadRuleset, validateRecord, type Problem, type Ruleset } from '../../engine/index.js';
+import { CreditRulesError, loadRuleset, validateRecord, versionProblems, type Problem, type Ruleset } from '../../engine/index.js';
 import type { ProblemCode, ProblemParamsByCode } from '../../engine/messages/codes.js';
 import { en } from '../../engine/messages/en.js';
 import { zhCN } from '../../engine/messages/zh-CN.js';
@@ -78,6 +78,8 @@ const EXAMPLES: { readonly [C in ProblemCode]: ProblemParamsByCode[C] } = {
   'event.unknownProject': { project: 'P9', projects: [] },
   'record.unknownGrade': { grade: 'Z', ruleset: 'r', grades: ['A'] },
   'record.wrongKind': { ruleset: 'r', entityKind: 'enterprise', kind: 'projectLead' },
+  'versions.mixedIds': { ids: ['a', 'b'] },
+  'versions.duplicate': { id: 'a', version: '1' },
 };
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -183,6 +185,16 @@ describe('every loader problem carries its code', () => {
     const { problems } = validateRecord(record, compiled);
     expect(problems.map((p) => p.code)).toEqual(expect.arrayContaining(['project.duplicate', 'project.completionBeforePermit', 'event.duplicate', 'event.unknownProject', 'record.wrongKind']));
     expect(problems.every((p) => p.code !== undefined)).toBe(true);
+    for (const problem of problems) expectCatalogued(problem);
+  });
+
+  it('and versions of one ruleset: different ids, a version given twice', () => {
+    const meta = (id: string, version: string) => ({ ...enterprise, id, version });
+    const problems = versionProblems([meta('a', '1'), meta('b', '1'), meta('a', '1')]);
+    expect(problems.map((p) => [p.path, p.code, p.message])).toEqual([
+      ['$.id', 'versions.mixedIds', 'the versions are of different rulesets: a, b'],
+      ['$[2].version', 'versions.duplicate', 'version 1 of a is given twice'],
+    ]);
     for (const problem of problems) expectCatalogued(problem);
   });
 });
