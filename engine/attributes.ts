@@ -3,8 +3,8 @@
  * those its event types declare, with their kinds and labels. The loader's checks, the
  * mechanisms that read an attribute and the policy diff all ask here.
  */
-import { jsonPath, type Problem } from './errors.js';
-import { didYouMean } from './suggest.js';
+import { jsonPath, problemAt, type Problem } from './errors.js';
+import { closest } from './suggest.js';
 import type { AttributeSpec, EntityEvent, Ruleset } from './types.js';
 
 type Kind = AttributeSpec['type'];
@@ -23,8 +23,7 @@ export function attributeKinds(ruleset: Ruleset): Map<string, Set<Kind>> {
 
 /** The problem of an attribute no event has, with the name it probably means among `known`. */
 export function unknownAttribute(name: string, path: (string | number)[], known: Iterable<string>): Problem {
-  const guess = didYouMean(name, known);
-  return { path: jsonPath(path), message: `no event type has an attribute "${name}"${guess.en}`, fix: 'declare it in "eventTypes" or correct the name', zh: `没有任何事件类型带有属性“${name}”${guess.zh},请在事件类型中声明或改正名称` };
+  return problemAt(jsonPath(path), 'attribute.unknown', { name, guess: closest(name, known) });
 }
 
 /** What staff call an attribute ("工程项目" for `project`), from the ruleset's event types; else its name. */

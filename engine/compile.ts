@@ -5,6 +5,8 @@
 import { requiredEventTypes, type Predicate } from './conditions.js';
 import { generateEventMatcher, generatePredicate, type EventMatcher } from './codegen.js';
 import { fromMilli, toMilli, type Milli } from './decimal.js';
+import { eligibilityTests } from './mechanisms/eligibility.js';
+import { clauseLevels, levelParts } from './mechanisms/levels.js';
 import { NamedConditions } from './namedConditions.js';
 import { attributeLocal, generateEventFits, vocabularySource } from './vocabulary.js';
 import type { AttributeSpec, Clause, Condition, EntityEvent, EventType, Indicator, IndicatorResult, Item, ItemResult, Level, Ruleset } from './types.js';
@@ -223,7 +225,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       for (const clause of item.clauses) {
         const clauseIndex = clauses.length;
         compiledItem.clauses.push(clauseIndex);
-        const levels: Level[] = clause.levels ?? [{ id: clause.id, label: clause.label, points: clause.points ?? 0 }];
+        const levels = clauseLevels(clause);
         clauses.push({
           clause,
           item: itemIndex,
@@ -238,7 +240,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
           continue;
         }
         levels.forEach((level, li) => {
-          const parts = [ruleset.eventCondition, indicator.eventCondition, clause.when, level.when];
+          const parts = levelParts(ruleset, indicator, clause, level);
           eventTests.push({ condition: allOf(...parts), slots: slots(...parts), target: { kind: 'level', clause: clauseIndex, level: li } });
         });
       }
@@ -257,12 +259,6 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   ruleset.downgrades?.repeats.forEach((repeat, r) => {
     eventTests.push({ condition: repeat.when, slots: slots(repeat.when), target: { kind: 'repeat', repeat: r } });
   });
-
-  const eligibilityTests: number[] = [];
-  for (const requirement of ruleset.eligibility?.requirements ?? []) {
-    eligibilityTests.push(recordTests.length);
-    recordTests.push({ condition: requirement.when, predicate: compile(requirement.when) });
-  }
 
   const typed = new Map<string, number[]>();
   const untypedTests: number[] = [];
@@ -309,7 +305,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     checkingMatchers,
     untypedMatcher: generateEventMatcher(untypedProgram, slotConditions, named, { parameters }),
     recordTests,
-    eligibilityTests,
+    eligibilityTests: eligibilityTests(ruleset, recordTests, compile),
     projectTest: projectCondition ? { condition: projectCondition, predicate: compile(projectCondition) } : undefined,
     gradeNames: new Set(ruleset.grades.map((g) => g.grade)),
     grades: [...ruleset.grades].sort((a, b) => b.min - a.min).map((g) => ({ grade: g.grade, min: toMilli(g.min) })),

@@ -3,7 +3,7 @@
  * (0.3, 0.5, 0.8, 1.5), so they are held as integer thousandths: sums are exact and a
  * score can never drift across a grade line.
  */
-import type { Problem } from './errors.js';
+import { problemAt, type Problem } from './errors.js';
 
 /** Thousandths of a point. */
 export type Milli = number;
@@ -23,7 +23,7 @@ export function fromMilli(milli: Milli): number {
 /** Points written finer than 0.001, in a ruleset or a case, as the problem at `path`; `undefined` when exact. */
 export function inexactPoints(points: number | undefined, path: string): Problem | undefined {
   if (points === undefined || hasExactMilli(points)) return undefined;
-  return { path, message: `${points} has more than three decimals`, fix: 'write points to at most 0.001', zh: `${points} 的小数超过三位,分值最多精确到 0.001` };
+  return problemAt(path, 'points.inexact', { points });
 }
 
 /** True when `points` is written with at most three decimals. */

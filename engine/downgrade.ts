@@ -10,6 +10,8 @@ import { fromMilli, toMilli } from './decimal.js';
 import { gradeBelow, lowestGrade } from './grade.js';
 import type { Matches } from './match.js';
 import type { TraceWriter } from './trace.js';
+import { CHANGE_UNITS } from './messages/codes.js';
+import { LABELS, same, say, type Changes, type Path } from './review/changes.js';
 import type { DowngradeRepeat, DowngradeResult, DowngradeRule, Downgrades, EntityEvent, EntityRecord, Result } from './types.js';
 
 /** A downgrade rule, or a repeat (D2: a second general accident within a year). */
@@ -147,4 +149,62 @@ export function downgradeChangeDates(compiled: CompiledRuleset, record: EntityRe
   const dates: string[] = [];
   for (const event of record.events ?? []) if (event.date > published.date) dates.push(event.date, addMonths(event.date, rules.recalcMonths));
   return dates;
+}
+
+/** In a policy diff: the downgrade rules or repeats of one list, added, removed or changed. */
+function diffDowngradeRules<T extends DowngradeRule | DowngradeRepeat>(c: Changes, key: 'rules' | 'repeats', old: readonly T[], now: readonly T[]): void {
+  const before = new Map(old.map((r, i) => [r.id, { rule: r, index: i }]));
+  const after = new Set(now.map((r) => r.id));
+  now.forEach((rule, i) => {
+    const p: Path = ['downgrades', key, i];
+    const was = before.get(rule.id)?.rule;
+    if (!was) {
+      c.added('downgrade', p, rule.id, rule.label, rule, say('downgradeRule.added', { id: rule.id, label: rule.label, effect: rule.effect }));
+      return;
+    }
+    if (was.label !== rule.label) c.changed('downgrade', [...p, 'label'], rule.id, '', 'label', was.label, rule.label, say('label', { old: was.label, new: rule.label }));
+    if (was.effect !== rule.effect) c.changed('downgrade', [...p, 'effect'], rule.id, rule.label, 'effect', was.effect, rule.effect, say('downgradeRule.effect', { old: was.effect, new: rule.effect }));
+    if ('count' in rule && 'count' in was) {
+      c.number('downgrade', [...p, 'count'], rule.id, rule.label, 'count', 'repeat.count', was.count, rule.count, CHANGE_UNITS.count, {});
+      c.number('downgrade', [...p, 'withinMonths'], rule.id, rule.label, 'withinMonths', 'repeat.withinMonths', was.withinMonths, rule.withinMonths, CHANGE_UNITS.months, {});
+    }
+    c.condition('downgrade', [...p, 'when'], rule.id, rule.label, was.when, rule.when);
+    c.citation('downgrade', [...p, 'citation'], rule.id, rule.label, was.citation, rule.citation);
+    c.rest('downgrade', p, rule.id, rule.label, was, rule, ['id', 'label', 'citation', 'when', 'effect', 'count', 'withinMonths']);
+  });
+  for (const [id, { rule, index }] of before) {
+    if (!after.has(id)) c.removed('downgrade', ['downgrades', key, index], id, rule.label, rule, say('downgradeRule.removed', { id, label: rule.label }));
+  }
+}
+
+/** In a policy diff: downgrades added or removed, the grades they apply to, floors, the recalculation, and their rules. */
+export function diffDowngrades(c: Changes): void {
+  const a = c.older.downgrades;
+  const b = c.newer.downgrades;
+  if (!a && !b) return;
+  if (!a) return c.added('downgrade', ['downgrades'], b!.citation.clause, LABELS.downgrades, b, say('downgrades.added', { clause: b!.citation.clause }));
+  if (!b) return c.removed('downgrade', ['downgrades'], a.citation.clause, LABELS.downgrades, a, say('downgrades.removed', { clause: a.citation.clause }));
+  const clause = b.citation.clause;
+  if (!same(a.fromGrades, b.fromGrades)) {
+    c.changed('downgrade', ['downgrades', 'fromGrades'], clause, LABELS.downgrades, 'fromGrades', a.fromGrades, b.fromGrades, say('downgrades.fromGrades', { old: a.fromGrades, new: b.fromGrades }));
+  }
+  const floor = b.floorCitation.clause;
+  for (const grade of new Set([...Object.keys(a.floors), ...Object.keys(b.floors)])) {
+    const old = Object.hasOwn(a.floors, grade) ? a.floors[grade] : undefined;
+    const now = Object.hasOwn(b.floors, grade) ? b.floors[grade] : undefined;
+    // A grade without a floor of its own takes its grade line (D3).
+    c.number('downgrade', ['downgrades', 'floors', grade], floor, LABELS.downgradeFloor, `floors.${grade}`, 'downgrades.floor', old, now, c.unit, { grade, unit: c.unit });
+  }
+  c.citation('downgrade', ['downgrades', 'floorCitation'], floor, LABELS.downgradeFloor, a.floorCitation, b.floorCitation);
+  const recalc = b.recalcCitation.clause;
+  if (a.recalcMonths !== b.recalcMonths) {
+    c.changed('downgrade', ['downgrades', 'recalcMonths'], recalc, LABELS.recalculation, 'recalcMonths', a.recalcMonths, b.recalcMonths,
+      say('downgrades.recalcMonths', { old: a.recalcMonths, new: b.recalcMonths }), CHANGE_UNITS.months);
+  }
+  c.citation('downgrade', ['downgrades', 'recalcCitation'], recalc, LABELS.recalculation, a.recalcCitation, b.recalcCitation);
+  c.reading('downgrade', ['downgrades', 'reading'], clause, LABELS.downgrades, a.reading, b.reading);
+  c.citation('downgrade', ['downgrades', 'citation'], clause, LABELS.downgrades, a.citation, b.citation);
+  diffDowngradeRules(c, 'rules', a.rules, b.rules);
+  diffDowngradeRules(c, 'repeats', a.repeats, b.repeats);
+  c.rest('downgrade', ['downgrades'], clause, LABELS.downgrades, a, b, ['citation', 'fromGrades', 'floors', 'floorCitation', 'recalcMonths', 'recalcCitation', 'reading', 'rules', 'repeats']);
 }

@@ -2,6 +2,9 @@
  * Errors with a stable `code`. Every message says what is wrong, where (file, record id,
  * JSON path) and how to fix it; callers and tests rely on the code, not the wording.
  */
+import type { ProblemCode, ProblemExplanation, ProblemParamsByCode } from './messages/codes.js';
+import { en } from './messages/en.js';
+import { zhCN } from './messages/zh-CN.js';
 
 export type ErrorCode =
   | 'USAGE'
@@ -13,7 +16,12 @@ export type ErrorCode =
   | 'CASE_INVALID'
   | 'NO_RULESET_IN_FORCE';
 
-/** One problem found in a file or record. */
+/**
+ * One problem found in a file or record. A ruleset's or a record's problem says what is wrong
+ * as data, `code` and `params` (engine/messages/codes.ts), and in words from the catalogues:
+ * `message` and `fix` in English, `zh` in Chinese. Other problems (a case file's, the CLI's)
+ * have words only.
+ */
 export interface Problem {
   /** JSON path of the offending value (`$.events[2].date`). */
   path: string;
@@ -21,6 +29,21 @@ export interface Problem {
   fix?: string;
   /** The problem and its fix in Chinese, for policy staff (the editor shows it in zh-CN). */
   zh?: string;
+  /** What is wrong, as a catalogue code (`points.sign`, `path.unknownField`…). */
+  code?: ProblemCode;
+  /** The params its sentences are made from. */
+  params?: ProblemExplanation['params'];
+}
+
+/** A problem at `path` said by its catalogue code: `message` and `fix` from the en catalogue, `zh` from the zh-CN one. */
+export function problemAt<C extends ProblemCode>(path: string, code: C, params: ProblemParamsByCode[C]): Problem {
+  const words = en.problem[code](params);
+  const problem: Problem = { path, message: words.message };
+  if (words.fix !== undefined) problem.fix = words.fix;
+  problem.zh = zhCN.problem[code](params).message;
+  problem.code = code;
+  problem.params = params;
+  return problem;
 }
 
 /** An error of this package: a code, where it happened, and the problems found. */

@@ -8,8 +8,9 @@
 import recordSchema from '../schemas/record.schema.json' with { type: 'json' };
 import { attributeKinds } from './attributes.js';
 import { forEachCondition, isFactReference, type Path } from './walk.js';
-import { jsonPath, type Problem } from './errors.js';
-import { didYouMean } from './suggest.js';
+import { jsonPath, problemAt, type Problem } from './errors.js';
+import type { FieldFact } from './messages/codes.js';
+import { closest } from './suggest.js';
 import type { Ruleset } from './types.js';
 
 /** A schema's fields: name → its own fields (for an object), or null (a value, or a list of its own things). */
@@ -39,53 +40,38 @@ function factFields(ruleset: Ruleset): Record<string, Fields> {
   return { record: declared(ruleset.recordFields, RECORD_FIELDS), project: declared(ruleset.projectFields, PROJECT_FIELDS), event: attributes };
 }
 
-const WHAT: Readonly<Record<string, [en: string, zh: string, declare: string]>> = {
-  record: ['a record', '主体记录', 'declare it in "recordFields"'],
-  project: ['a project', '工程项目', 'declare it in "projectFields"'],
-  event: ['an event', '事件', 'declare it as an attribute in "eventTypes"'],
-};
-
 /** The problems of the paths conditions read: unknown fields, JSONPath, paths into values. */
 export function factPathProblems(ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
   const offered = factFields(ruleset);
   const check = (fact: string, path: string | undefined, at: Path): void => {
     if (!FACTS.includes(fact)) {
-      const guess = didYouMean(fact, FACTS);
-      problems.push({ path: jsonPath(at.slice(0, -1).concat('fact')), message: `no fact "${fact}"${guess.en}`, fix: `name one of ${FACTS.join(', ')}`, zh: `没有事实“${fact}”${guess.zh},可用:${FACTS.join('、')}` });
+      problems.push(problemAt(jsonPath(at.slice(0, -1).concat('fact')), 'fact.unknown', { fact, guess: closest(fact, FACTS), facts: FACTS }));
       return;
     }
     if (path === undefined) return;
     const keys = path.split('.');
     if (keys[0] === '$' || path.startsWith('$')) {
       const dotted = keys.filter((k) => k !== '$').join('.').replace(/^\$/, '');
-      problems.push({ path: jsonPath(at), message: `"${path}" is JSONPath; paths here are dotted names`, fix: `write "${dotted}"`, zh: `路径用点号分隔的名称,不用 JSONPath:请写“${dotted}”` });
+      problems.push(problemAt(jsonPath(at), 'path.jsonPath', { path, dotted }));
       return;
     }
     if (fact === 'asOf') {
-      problems.push({ path: jsonPath(at), message: 'the fact "asOf" is a date and has no fields', fix: 'remove "path"', zh: '评价日期 asOf 是一个日期,没有下级字段,请删去 path' });
+      problems.push(problemAt(jsonPath(at), 'path.asOfFields', {}));
       return;
     }
     const offeredFields = Object.hasOwn(offered, fact) ? offered[fact] : undefined;
     if (!offeredFields) return; // parameters: parameters.ts
     let fields: Fields | null = offeredFields;
-    const [en, zh, declare] = WHAT[fact]!;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const read = keys.slice(0, i).join('.');
       if (fields === null) {
-        problems.push({ path: jsonPath(at), message: `"${read}" of ${en} is a value, with no field "${key}"`, fix: `read "${read}" itself`, zh: `${zh}的“${read}”是一个值,没有下级字段“${key}”` });
+        problems.push(problemAt(jsonPath(at), 'path.intoValue', { fact: fact as FieldFact, read, key }));
         return;
       }
       if (!fields.has(key)) {
-        const where = read ? `"${read}" of ${en}` : en;
-        const guess = didYouMean(key, fields.keys());
-        problems.push({
-          path: jsonPath(at),
-          message: `${where} has no field "${key}"${guess.en}`,
-          fix: guess.en ? `correct the name, or ${declare}` : `${declare}, or correct the name`,
-          zh: `${zh}${read ? `的“${read}”` : ''}没有字段“${key}”${guess.zh}`,
-        });
+        problems.push(problemAt(jsonPath(at), 'path.unknownField', { fact: fact as FieldFact, read, key, guess: closest(key, fields.keys()) }));
         return;
       }
       fields = fields.get(key) ?? null;

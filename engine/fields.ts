@@ -4,8 +4,8 @@
  * qualification, a project's category), and a record is checked against it as its events
  * are checked against the event types: present when required, of the declared kind.
  */
-import { jsonPath, quoted, type Problem } from './errors.js';
-import { valueFits } from './vocabulary.js';
+import { jsonPath, problemAt, quoted, type Problem } from './errors.js';
+import { fieldSpecParams, valueFits } from './vocabulary.js';
 import type { AttributeSpec, EntityRecord, Ruleset } from './types.js';
 
 type Declared = Readonly<Record<string, AttributeSpec>>;
@@ -27,28 +27,23 @@ export function declaredFieldsFit(record: EntityRecord, ruleset: Ruleset): boole
   return true;
 }
 
-function check(holder: Readonly<Record<string, unknown>>, declared: Declared, at: (string | number)[], what: [en: string, zh: string], problems: Problem[]): void {
+function check(holder: Readonly<Record<string, unknown>>, declared: Declared, at: (string | number)[], what: 'record' | 'project', problems: Problem[]): void {
   for (const [name, spec] of Object.entries(declared)) {
     const present = Object.hasOwn(holder, name) && holder[name] !== null && holder[name] !== undefined;
     const path = jsonPath([...at, name]);
     if (!present) {
-      if (spec.required) problems.push({ path, message: `${what[0]} needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"`, zh: `${what[1]}须填写“${spec.label}”` });
+      if (spec.required) problems.push(problemAt(path, 'field.required', { ...fieldSpecParams(name, spec), holder: what }));
       continue;
     }
     if (valueFits(spec, holder[name])) continue;
-    problems.push({
-      path,
-      message: `${quoted(holder[name])} is not a valid ${name} (${spec.label})`,
-      fix: spec.type === 'enum' ? `use one of ${spec.values!.join(', ')}` : spec.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${spec.type}`,
-      zh: spec.type === 'enum' ? `“${spec.label}”只能是:${spec.values!.map((v) => spec.valueLabels?.[v] ?? v).join('、')}` : `“${spec.label}”填写不正确`,
-    });
+    problems.push(problemAt(path, 'field.invalid', { ...fieldSpecParams(name, spec), found: quoted(holder[name]) }));
   }
 }
 
 /** The problems of a record against the ruleset's declared fields. */
 export function declaredFieldProblems(record: EntityRecord, ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
-  if (ruleset.recordFields) check(record, ruleset.recordFields, [], ['the record', '记录'], problems);
-  if (ruleset.projectFields) (record.projects ?? []).forEach((project, i) => check(project, ruleset.projectFields!, ['projects', i], ['a project', '工程项目'], problems));
+  if (ruleset.recordFields) check(record, ruleset.recordFields, [], 'record', problems);
+  if (ruleset.projectFields) (record.projects ?? []).forEach((project, i) => check(project, ruleset.projectFields!, ['projects', i], 'project', problems));
   return problems;
 }

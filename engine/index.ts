@@ -40,6 +40,7 @@ export type {
   Catalogue, Locale, TraceCode, TraceParamsByCode, TraceExplanation, ChangeCode, ChangeParamsByCode, ChangeExplanation, ChangeLabel, ChangeLabelCode, ChangeLabelParamsByCode,
   MoveCode, MoveParamsByCode, MoveExplanation, LimitKind, LimitSide,
   ForecastCode, ForecastParamsByCode,
+  ProblemCode, ProblemParamsByCode, ProblemExplanation, ProblemWords,
 } from './messages/codes.js';
 export type {
   PolicyChange, PolicyChangeFields, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, ItemMove, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,

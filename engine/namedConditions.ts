@@ -11,7 +11,7 @@
  * result. Loading takes time in proportion to the ruleset's size, and no chain of names,
  * however long, can exhaust the stack while it loads.
  */
-import { jsonPath, type Problem } from './errors.js';
+import { jsonPath, problemAt, type Problem } from './errors.js';
 import type { Condition } from './types.js';
 
 /**
@@ -300,7 +300,7 @@ export function namedConditionProblems(named: Named): Problem[] {
   for (const name of graph.names()) {
     const walk = onLoops.get(name);
     if (walk !== undefined) {
-      problems.push({ path: jsonPath(['conditions', name]), message: `condition refers to itself: ${walk}`, fix: 'break the cycle', zh: `条件引用了自身:${walk},请打破循环` });
+      problems.push(problemAt(jsonPath(['conditions', name]), 'condition.cycle', { walk }));
       continue;
     }
     if (graph.isLooping(name)) continue; // it names a loop, reported at the loop
@@ -312,12 +312,7 @@ export function namedConditionProblems(named: Named): Problem[] {
       at = graph.referencesOf(at).reduce((a, b) => (graph.value(expandedDepth, b) > graph.value(expandedDepth, a) ? b : a));
       chain.push(at);
     }
-    problems.push({
-      path: jsonPath(['conditions', name]),
-      message: `condition nests ${depth} levels deep through the conditions it names in turn (${chain.join(' → ')} → …), more than ${MAX_NAMED_DEPTH}`,
-      fix: `name fewer conditions in turn: at most ${MAX_NAMED_DEPTH} levels of all, any, not and references`,
-      zh: `条件逐层引用其他条件,展开后嵌套 ${depth} 层(${chain.join(' → ')} → …),超过上限 ${MAX_NAMED_DEPTH} 层;请减少条件之间逐层引用的层数`,
-    });
+    problems.push(problemAt(jsonPath(['conditions', name]), 'condition.tooDeep', { depth, chain, max: MAX_NAMED_DEPTH }));
   }
   return problems;
 }

@@ -7,18 +7,10 @@
  */
 import { forEachClause, forEachCondition, isFactReference, type Path } from './walk.js';
 import { isIsoDate } from './dates.js';
-import { jsonPath, quoted, type Problem } from './errors.js';
+import { jsonPath, problemAt, quoted, type Problem } from './errors.js';
+import type { ParameterTypeReason } from './messages/codes.js';
 import { operators } from './operators.js';
 import type { FactCondition, ParameterType, Ruleset } from './types.js';
-
-/** What a type is called in messages, in English and in Chinese. */
-const TYPE_WORDS: Readonly<Record<ParameterType, [en: string, zh: string]>> = {
-  number: ['a number', '数字'],
-  integer: ['a whole number', '整数'],
-  date: ['a date YYYY-MM-DD', '日期(YYYY-MM-DD)'],
-  string: ['a text', '文字'],
-  strings: ['a list of texts ["a", "b"]', '文字列表'],
-};
 
 /** Whether `value` is of `type`. */
 export function hasType(value: unknown, type: ParameterType): boolean {
@@ -55,7 +47,8 @@ const fits = (have: ParameterType, want: ParameterType): boolean => have === wan
 interface Use {
   type: ParameterType;
   path: Path;
-  what: string;
+  /** The operator that uses it; none: a window's months. */
+  operator?: string;
 }
 
 /** Every use of a parameter that implies its type, by parameter name. */
@@ -68,15 +61,15 @@ function usesOf(ruleset: Ruleset): Map<string, Use[]> {
     if (!('fact' in condition)) return;
     const test = condition as FactCondition;
     const { left, right } = typesOf(test.operator);
-    if (test.fact === 'parameters' && test.path && left) add(test.path.split('.')[0]!, { type: left, path: [...path, 'path'], what: `operator "${test.operator}"` });
+    if (test.fact === 'parameters' && test.path && left) add(test.path.split('.')[0]!, { type: left, path: [...path, 'path'], operator: test.operator });
     const value = test.value;
     if (isFactReference(value) && value.fact === 'parameters' && typeof value.path === 'string' && right) {
-      add(value.path.split('.')[0]!, { type: right, path: [...path, 'value'], what: `operator "${test.operator}"` });
+      add(value.path.split('.')[0]!, { type: right, path: [...path, 'value'], operator: test.operator });
     }
   });
   forEachClause(ruleset, (clause, clausePath) => {
     const name = clause.window?.defaultParameter;
-    if (name !== undefined) add(name, { type: 'integer', path: [...clausePath, 'window', 'defaultParameter'], what: "a window's months" });
+    if (name !== undefined) add(name, { type: 'integer', path: [...clausePath, 'window', 'defaultParameter'] });
   });
   return uses;
 }
@@ -95,25 +88,13 @@ export function parameterProblems(ruleset: Ruleset): Problem[] {
     const used = uses.get(name) ?? [];
     const type = parameter.type ?? used[0]?.type ?? shapeOf(parameter.value);
     if (type === undefined) continue;
-    const [en, zh] = TYPE_WORDS[type];
     if (!hasType(parameter.value, type)) {
-      const why = parameter.type ? 'it is declared so' : used[0] ? `${used[0].what} at ${jsonPath(used[0].path)} uses it so` : 'its value says so';
-      problems.push({
-        path: jsonPath(['parameters', name, 'value']),
-        message: `parameter "${name}" must be ${en} (${why}), found ${quoted(parameter.value)}`,
-        fix: type === 'date' ? 'write a real calendar date as YYYY-MM-DD, such as 2018-01-01' : `write ${en}`,
-        zh: `参数“${parameter.label}”应为${zh},现为 ${quoted(parameter.value)}`,
-      });
+      const because: ParameterTypeReason = parameter.type ? { declared: true } : used[0] ? { operator: used[0].operator, at: jsonPath(used[0].path) } : { shape: true };
+      problems.push(problemAt(jsonPath(['parameters', name, 'value']), 'parameter.type', { name, label: parameter.label, type, found: quoted(parameter.value), because }));
     }
     for (const use of used) {
       if (fits(type, use.type)) continue;
-      const [useEn, useZh] = TYPE_WORDS[use.type];
-      problems.push({
-        path: jsonPath(use.path),
-        message: `${use.what} needs ${useEn}, but parameter "${name}" is ${en}`,
-        fix: use.type === 'strings' ? `make "${name}" a list, such as ["${String(parameter.value)}"], or use "equal"` : `use a parameter that is ${useEn}, or another operator`,
-        zh: `这里需要${useZh},而参数“${parameter.label}”是${zh}`,
-      });
+      problems.push(problemAt(jsonPath(use.path), 'parameter.use', { name, label: parameter.label, type, need: use.type, operator: use.operator, value: String(parameter.value) }));
     }
   }
   forEachCondition(ruleset, (condition, path) => {
@@ -124,7 +105,7 @@ export function parameterProblems(ruleset: Ruleset): Problem[] {
     if (isFactReference(test.value) && test.value.fact === 'parameters') refs.push([typeof test.value.path === 'string' ? test.value.path : undefined, [...path, 'value']]);
     for (const [ref, at] of refs) {
       if (ref === undefined || !ref.includes('.')) continue;
-      problems.push({ path: jsonPath(at), message: `"${ref}" reads inside a parameter, which holds a number, a text, a date or a list`, fix: `name the parameter alone: "${ref.split('.')[0]}"`, zh: `参数不能再往下取值:请只写参数名“${ref.split('.')[0]}”` });
+      problems.push(problemAt(jsonPath(at), 'parameter.path', { ref, name: ref.split('.')[0]! }));
     }
   });
   return problems;

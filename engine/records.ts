@@ -4,7 +4,7 @@
  * projects of the same record, a published grade that exists).
  */
 import type { CompiledRuleset } from './compile.js';
-import { jsonPath, type Problem } from './errors.js';
+import { jsonPath, problemAt, type Problem } from './errors.js';
 import { declaredFieldProblems, declaredFieldsFit } from './fields.js';
 import { acceptRecordSchema, schemaProblems, validateRecordSchema } from './schemas.js';
 import { eventProject, projectsById } from './match.js';
@@ -84,9 +84,9 @@ export function validateRecord(record: unknown, compiled?: CompiledRuleset): Rec
   const repeatedProjects = repeatedIds(projects);
   for (let i = 0; i < projects.length; i++) {
     const project = projects[i]!;
-    if (repeatedProjects?.[i]) problems.push({ path: jsonPath(['projects', i, 'id']), message: `duplicate project id "${project.id}"`, fix: 'give each project its own id', zh: `工程项目编号“${project.id}”重复` });
+    if (repeatedProjects?.[i]) problems.push(problemAt(jsonPath(['projects', i, 'id']), 'project.duplicate', { id: project.id }));
     if (project.completionDate !== undefined && project.completionDate < project.permitDate) {
-      problems.push({ path: jsonPath(['projects', i, 'completionDate']), message: `completion ${project.completionDate} is before the permit date ${project.permitDate}`, fix: 'check both dates', zh: `竣工日期 ${project.completionDate} 早于施工许可日期 ${project.permitDate},请核对` });
+      problems.push(problemAt(jsonPath(['projects', i, 'completionDate']), 'project.completionBeforePermit', { completion: project.completionDate, permit: project.permitDate }));
     }
   }
   const byId = projectsById(record);
@@ -94,18 +94,18 @@ export function validateRecord(record: unknown, compiled?: CompiledRuleset): Rec
   const repeatedEvents = repeatedIds(events);
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
-    if (repeatedEvents?.[i]) problems.push({ path: jsonPath(['events', i, 'id']), message: `duplicate event id "${event.id}"`, fix: 'give each event its own id', zh: `事件编号“${event.id}”重复` });
+    if (repeatedEvents?.[i]) problems.push(problemAt(jsonPath(['events', i, 'id']), 'event.duplicate', { id: event.id! }));
     if (event.project !== undefined && !eventProject(record, event, byId)) {
-      problems.push({ path: jsonPath(['events', i, 'project']), message: `no project "${event.project}" in this record`, fix: `add the project to "projects" or name one of: ${projects.map((p) => p.id).join(', ') || '(none)'}`, zh: `本记录没有工程项目“${event.project}”` });
+      problems.push(problemAt(jsonPath(['events', i, 'project']), 'event.unknownProject', { project: event.project, projects: projects.map((p) => p.id) }));
     }
     if (compiled && !compiled.eventFits?.(event)) checkVocabulary(compiled, event, i, problems, warnings);
   }
   if (compiled && record.publishedRating && !compiled.grades.some((g) => g.grade === record.publishedRating!.grade)) {
-    problems.push({ path: '$.publishedRating.grade', message: `"${record.publishedRating.grade}" is not a grade of ruleset ${compiled.ruleset.id}`, fix: `use one of ${compiled.grades.map((g) => g.grade).join(', ')}`, zh: `“${record.publishedRating.grade}”不是本规则集的等级` });
+    problems.push(problemAt('$.publishedRating.grade', 'record.unknownGrade', { grade: record.publishedRating.grade, ruleset: compiled.ruleset.id, grades: compiled.grades.map((g) => g.grade) }));
   }
   if (compiled) problems.push(...declaredFieldProblems(record, compiled.ruleset));
   if (compiled && record.kind !== compiled.ruleset.entityKind) {
-    problems.push({ path: '$.kind', message: `ruleset ${compiled.ruleset.id} scores ${compiled.ruleset.entityKind} records, not ${record.kind}`, fix: 'use the ruleset for this kind of entity', zh: '记录的主体类型与规则集不符' });
+    problems.push(problemAt('$.kind', 'record.wrongKind', { ruleset: compiled.ruleset.id, entityKind: compiled.ruleset.entityKind, kind: record.kind }));
   }
   return { valid: problems.length === 0, problems, warnings };
 }

@@ -5,9 +5,11 @@
 import { compileRuleset, type CompiledRuleset } from './compile.js';
 import { isIsoDate } from './dates.js';
 import { forEachCondition, type Path } from './walk.js';
-import { CreditRulesError, jsonPath, type Problem } from './errors.js';
+import { CreditRulesError, jsonPath, problemAt, type Problem } from './errors.js';
+import type { IdHolder, ProblemCode, ProblemParamsByCode } from './messages/codes.js';
 import { factPathProblems } from './factPaths.js';
 import { baseProblems } from './mechanisms/base.js';
+import { eligibilityProblems } from './mechanisms/eligibility.js';
 import { pointsProblems } from './mechanisms/points.js';
 import { notAgainProblems } from './mechanisms/notAgain.js';
 import { capProblems } from './mechanisms/cap.js';
@@ -25,24 +27,24 @@ import type { AttributeSpec, Ruleset } from './types.js';
 /** The problems a schema cannot see. Empty when the ruleset is sound. */
 export function checkReferences(ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
-  const problem = (path: Path, message: string, fix: string, zh: string): void => {
-    problems.push({ path: jsonPath(path), message, fix, zh });
+  const problem = <C extends ProblemCode>(path: Path, code: C, params: ProblemParamsByCode[C]): void => {
+    problems.push(problemAt(jsonPath(path), code, params));
   };
 
   // Indicators and items share one namespace, clauses, levels and downgrade rules another:
   // an item may carry its indicator's id (E5), a clause its item's (E1).
   const namespaces = { part: new Map<string, string>(), rule: new Map<string, string>() };
-  const unique = (id: string, path: Path, what: string): void => {
+  const unique = (id: string, path: Path, what: IdHolder): void => {
     const ids = what === 'indicator' || what === 'item' || what === 'reading' || what === 'grade' ? namespaces.part : namespaces.rule;
     const earlier = ids.get(id);
-    if (earlier) problem(path, `duplicate id "${id}" (also ${earlier})`, `give this ${what} an id of its own`, `编号“${id}”重复(另见 ${earlier}),请给这一项换一个编号`);
+    if (earlier) problem(path, 'id.duplicate', { id, earlier, what });
     else ids.set(id, jsonPath(path));
   };
   const readingIds = new Set(ruleset.readings.map((r) => r.id));
   const attributes = new Map<string, Set<string> | null>();
   for (const [typeName, type] of Object.entries(ruleset.eventTypes)) {
     for (const [name, spec] of Object.entries(type.attributes)) {
-      if (spec.type === 'enum' && !spec.values) problem(['eventTypes', typeName, 'attributes', name, 'values'], `enum attribute "${name}" lists no values`, 'add "values": the allowed values', `事件属性“${name}”是选项类型,但没有列出可选值,请补上 values`);
+      if (spec.type === 'enum' && !spec.values) problem(['eventTypes', typeName, 'attributes', name, 'values'], 'attribute.enumWithoutValues', { name });
       const values = attributes.get(name);
       if (spec.type !== 'enum' || values === null) attributes.set(name, null);
       else attributes.set(name, new Set([...(values ?? []), ...(spec.values ?? [])]));
@@ -52,7 +54,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   const knownAttribute = (name: string): boolean => known.has(name);
   const unknown = (name: string, path: Path): void => void problems.push(unknownAttribute(name, path, known.keys()));
   const reading = (id: string | undefined, path: Path): void => {
-    if (id !== undefined && !readingIds.has(id)) problem(path, `no reading "${id}" in "readings"`, 'add the reading or correct the id', `解读说明中没有“${id}”,请补上该解读或改正编号`);
+    if (id !== undefined && !readingIds.has(id)) problem(path, 'reading.unknown', { id });
   };
 
   ruleset.readings.forEach((r, i) => unique(r.id, ['readings', i, 'id'], 'reading'));
@@ -69,7 +71,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
         unique(clause.id, [...clausePath, 'id'], 'clause');
         reading(clause.reading, [...clausePath, 'reading']);
         if (clause.oncePer !== undefined && !knownAttribute(clause.oncePer)) unknown(clause.oncePer, [...clausePath, 'oncePer']);
-        if (clause.oncePer !== undefined && clause.keepOne) problem([...clausePath, 'oncePer'], `clause ${clause.id} has both "oncePer" and "keepOne"`, 'keep "keepOne" (oncePer is its shorthand for choose: first)', `条款 ${clause.id} 同时有 oncePer 和 keepOne,只保留 keepOne`);
+        if (clause.oncePer !== undefined && clause.keepOne) problem([...clausePath, 'oncePer'], 'keep.oncePerAndKeepOne', { clause: clause.id });
         clause.levels?.forEach((level, li) => unique(level.id, [...clausePath, 'levels', li, 'id'], 'level'));
       });
     });
@@ -82,7 +84,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
 
   forEachCondition(ruleset, (condition, path, scope) => {
     if ('condition' in condition) {
-      if (!Object.hasOwn(named, condition.condition)) problem([...path, 'condition'], `no condition named "${condition.condition}"`, 'add it to "conditions" or correct the name', `没有名为“${condition.condition}”的条件,请在 conditions 中补上或改正名称`);
+      if (!Object.hasOwn(named, condition.condition)) problem([...path, 'condition'], 'condition.unknown', { name: condition.condition });
       return;
     }
     if ('all' in condition || 'any' in condition || 'not' in condition) return;
@@ -90,20 +92,20 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     const value = condition.value;
     const isRef = value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
     if (scope !== 'event' && (condition.fact === 'event' || (condition.fact === 'project' && scope === 'record'))) {
-      problem([...path, 'fact'], `fact "${condition.fact}" is not available here (a ${scope} condition)`, `use "record", "asOf" or "parameters"${scope === 'project' ? ' or "project"' : ''}`, `这里(${scope} 条件)不能使用事实“${condition.fact}”`);
+      problem([...path, 'fact'], 'fact.unavailable', { fact: condition.fact, scope });
     }
     if (isRef) {
       const ref = value as { fact: unknown; path?: unknown };
       const keys = Object.keys(ref);
       if (typeof ref.fact !== 'string' || (ref.path !== undefined && (typeof ref.path !== 'string' || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(ref.path))) || keys.some((k) => k !== 'fact' && k !== 'path' && k !== 'params')) {
-        problem([...path, 'value'], `a value that names a fact must be { "fact": name, "path": "a.b" }, found ${JSON.stringify(value)}`, 'write the fact and a dotted path as strings', `引用事实的值应写成 { "fact": 名称, "path": "a.b" },现为 ${JSON.stringify(value)}`);
+        problem([...path, 'value'], 'value.factReference', { found: JSON.stringify(value) });
         return;
       }
     }
     for (const ref of [condition, ...(isRef ? [value as { fact: string; path?: string }] : [])]) {
       if (ref.fact === 'parameters') {
         const name = ref.path?.split('.')[0];
-        if (!name || !Object.hasOwn(ruleset.parameters, name)) problem([...path, ref === condition ? 'path' : 'value'], `no parameter "${name ?? ''}"`, 'add it to "parameters" or correct the path', `没有参数“${name ?? ''}”,请在参数中补上或改正路径`);
+        if (!name || !Object.hasOwn(ruleset.parameters, name)) problem([...path, ref === condition ? 'path' : 'value'], 'parameter.unknown', { name: name ?? '' });
       }
     }
     if (!isRef) {
@@ -112,19 +114,19 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
         (op.value === 'number' && typeof value !== 'number') ||
         (op.value === 'date' && !isIsoDate(value)) ||
         (op.value === 'boolean' && typeof value !== 'boolean');
-      if (bad) problem([...path, 'value'], `operator "${condition.operator}" needs ${op.value === 'date' ? 'a date YYYY-MM-DD' : `a ${op.value}`}, found ${JSON.stringify(value)}`, `write a ${op.value} value`, `运算“${condition.operator}”需要${op.value === 'date' ? '日期(YYYY-MM-DD)' : op.value === 'array' ? '列表' : op.value === 'number' ? '数字' : '是/否'},现为 ${JSON.stringify(value)}`);
+      if (bad) problem([...path, 'value'], 'operator.valueType', { operator: condition.operator, type: op.value as 'array' | 'number' | 'date' | 'boolean', found: JSON.stringify(value) });
     }
     if (condition.fact === 'event' && condition.path && !isRef) {
       const attribute = condition.path.split('.')[0]!;
       const values = (condition.operator === 'equal' || condition.operator === 'in') ? (Array.isArray(value) ? value : [value]) : [];
       if (attribute === 'type') {
         for (const v of values) {
-          if (typeof v === 'string' && !Object.hasOwn(ruleset.eventTypes, v)) problem([...path, 'value'], `no event type "${v}"`, 'declare it in "eventTypes" or correct the name', `没有事件类型“${v}”,请在事件类型中声明或改正名称`);
+          if (typeof v === 'string' && !Object.hasOwn(ruleset.eventTypes, v)) problem([...path, 'value'], 'eventType.unknown', { type: v });
         }
       } else if (knownAttribute(attribute)) {
         const allowed = attributes.get(attribute);
         for (const v of values) {
-          if (allowed && typeof v === 'string' && !allowed.has(v)) problem([...path, 'value'], `"${v}" is not a declared value of "${attribute}"`, `use one of ${[...allowed].join(', ')}`, `“${v}”不是属性“${attribute}”的可选值,可选:${[...allowed].join('、')}`);
+          if (allowed && typeof v === 'string' && !allowed.has(v)) problem([...path, 'value'], 'attribute.valueUndeclared', { value: v, attribute, allowed: [...allowed] });
         }
       }
     }
@@ -135,44 +137,46 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   grades.forEach((g, i) => {
     unique(`grade:${g.grade}`, ['grades', i, 'grade'], 'grade');
     if (i > 0 && g.min >= grades[i - 1]!.min) {
-      problem(['grades', i, 'min'], `grade line ${g.grade} (${g.min}) is not below ${grades[i - 1]!.grade} (${grades[i - 1]!.min})`, 'list grades from the highest, each line below the one before', `${g.grade} 级分数线 ${g.min} 分不低于上一级 ${grades[i - 1]!.grade} 的 ${grades[i - 1]!.min} 分,等级须从高到低、分数线依次降低`);
+      problem(['grades', i, 'min'], 'grade.notBelow', { grade: g.grade, min: g.min, above: grades[i - 1]!.grade, aboveMin: grades[i - 1]!.min });
     }
   });
   const gradeNames = new Set(grades.map((g) => g.grade));
   const d = ruleset.downgrades;
   if (d) {
     d.fromGrades.forEach((g, i) => {
-      if (!gradeNames.has(g)) problem(['downgrades', 'fromGrades', i], `no grade "${g}"`, 'name a grade of "grades"', `没有等级“${g}”,请填写等级划分中的等级`);
+      if (!gradeNames.has(g)) problem(['downgrades', 'fromGrades', i], 'grade.unknown', { grade: g });
     });
     for (const [g, floor] of Object.entries(d.floors)) {
       const line = grades.find((x) => x.grade === g);
       const above = grades[grades.findIndex((x) => x.grade === g) - 1];
-      if (!line) problem(['downgrades', 'floors', g], `no grade "${g}"`, 'name a grade of "grades"', `没有等级“${g}”,请填写等级划分中的等级`);
+      if (!line) problem(['downgrades', 'floors', g], 'grade.unknown', { grade: g });
       else if (floor < line.min || (above && floor >= above.min)) {
-        problem(['downgrades', 'floors', g], `floor ${floor} is outside grade ${g}`, `choose a score of grade ${g}`, `降级后得分 ${floor} 分不在 ${g} 级的分数范围内,请填写 ${g} 级的分数`);
+        problem(['downgrades', 'floors', g], 'downgrades.floorOutside', { grade: g, floor });
       }
     }
     reading(d.reading, ['downgrades', 'reading']);
-    d.rules.forEach((r, i) => unique(r.id, ['downgrades', 'rules', i, 'id'], 'downgrade rule'));
-    d.repeats.forEach((r, i) => unique(r.id, ['downgrades', 'repeats', i, 'id'], 'downgrade rule'));
+    d.rules.forEach((r, i) => unique(r.id, ['downgrades', 'rules', i, 'id'], 'downgradeRule'));
+    d.repeats.forEach((r, i) => unique(r.id, ['downgrades', 'repeats', i, 'id'], 'downgradeRule'));
   }
   if (ruleset.baseRule) reading(ruleset.baseRule.reading, ['baseRule', 'reading']);
-  if (grades.length && !ruleset.gradeCitation) problem(['gradeCitation'], 'the grades cite no text', 'add "gradeCitation": the clause and text the grade lines come from', '等级划分没有依据条款,请补上 gradeCitation');
-  if (d && !grades.length) problem(['downgrades'], 'downgrades need grades to lower', 'add "grades", or remove "downgrades"', '没有等级划分,无级可降:请补上等级划分或删去降级规则');
+  if (grades.length && !ruleset.gradeCitation) problem(['gradeCitation'], 'grades.noCitation', {});
+  if (d && !grades.length) problem(['downgrades'], 'downgrades.noGrades', {});
   if (ruleset.effectiveTo !== undefined && ruleset.effectiveTo < ruleset.effectiveFrom) {
-    problem(['effectiveTo'], `the ruleset ends (${ruleset.effectiveTo}) before it begins (${ruleset.effectiveFrom})`, 'correct one of the dates: effectiveTo is the last day in force', `失效日期 ${ruleset.effectiveTo} 早于生效日期 ${ruleset.effectiveFrom},请核对`);
+    problem(['effectiveTo'], 'ruleset.periodReversed', { from: ruleset.effectiveFrom, to: ruleset.effectiveTo });
   }
   for (const key of ['recordFields', 'projectFields'] as const) {
-    for (const [name, spec] of Object.entries(ruleset[key] ?? {})) fieldProblems(spec, [key, name], problem);
+    for (const [name, spec] of Object.entries(ruleset[key] ?? {})) problems.push(...fieldProblems(spec, [key, name]));
   }
-  problems.push(...pointsProblems(ruleset), ...baseProblems(ruleset), ...vetoProblems(ruleset), ...notAgainProblems(ruleset), ...capProblems(ruleset), ...windowProblems(ruleset), ...keepOneProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
+  problems.push(...pointsProblems(ruleset), ...baseProblems(ruleset), ...vetoProblems(ruleset), ...notAgainProblems(ruleset), ...capProblems(ruleset), ...windowProblems(ruleset), ...keepOneProblems(ruleset), ...eligibilityProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
   return problems;
 }
 
 /** A declared record or project field: a kind of value it can hold, with values for a choice. */
-function fieldProblems(spec: AttributeSpec, path: Path, problem: (path: Path, message: string, fix: string, zh: string) => void): void {
-  if (spec.type === 'enum' && !spec.values) problem([...path, 'values'], `field "${path[1]}" is a choice but lists no values`, 'add "values": the allowed values', `字段“${path[1]}”是选项类型,但没有列出可选值,请补上 values`);
-  if (spec.type === 'project') problem([...path, 'type'], 'only an event names a project', 'use "string" for an id', '只有事件可以引用工程项目,这里请用 string');
+function fieldProblems(spec: AttributeSpec, path: [string, string]): Problem[] {
+  const problems: Problem[] = [];
+  if (spec.type === 'enum' && !spec.values) problems.push(problemAt(jsonPath([...path, 'values']), 'field.enumWithoutValues', { name: path[1] }));
+  if (spec.type === 'project') problems.push(problemAt(jsonPath([...path, 'type']), 'field.projectType', {}));
+  return problems;
 }
 
 /** How deep a ruleset may nest; the shipped ones reach 12. Deeper input would exhaust the stack. */
@@ -200,7 +204,7 @@ export function loadRuleset(json: unknown, options: { file?: string } = {}): Com
   if (deepest) {
     throw new CreditRulesError('RULESET_INVALID', `the ruleset nests deeper than ${MAX_DEPTH} levels`, {
       file: options.file,
-      problems: [{ path: jsonPath(deepest), message: `nested more than ${MAX_DEPTH} levels deep`, fix: 'flatten the condition: all/any take lists', zh: `嵌套超过 ${MAX_DEPTH} 层,请简化条件` }],
+      problems: [problemAt(jsonPath(deepest), 'ruleset.tooDeep', { depth: MAX_DEPTH })],
     });
   }
   if (!validateRulesetSchema(json)) {

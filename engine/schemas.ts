@@ -8,7 +8,8 @@ import rulesetSchema from '../schemas/ruleset.schema.json' with { type: 'json' }
 import recordSchema from '../schemas/record.schema.json' with { type: 'json' };
 import caseSchema from '../schemas/case.schema.json' with { type: 'json' };
 import * as generated from './generated/validators.js';
-import { pointerToPath, quoted, type Problem } from './errors.js';
+import { pointerToPath, problemAt, quoted, type Problem } from './errors.js';
+import type { ProblemParamsByCode } from './messages/codes.js';
 import type { EntityRecord, Ruleset } from './types.js';
 import type { SampleCase } from './review/cases.js';
 
@@ -42,45 +43,6 @@ export const acceptRecordSchema = generated.acceptRecord as unknown as (data: un
 
 /** The schemas, for editors that validate as the user types (Monaco's JSON support). */
 export const schemas = { ruleset: rulesetSchema, record: recordSchema, case: caseSchema } as const;
-
-/** JSON Schema type names as a fix says them, in English and in Chinese. */
-const TYPE_WORDS: Record<string, [en: string, zh: string]> = {
-  string: ['a string', '文字'], number: ['a number', '数字'], integer: ['a whole number', '整数'], boolean: ['true or false', 'true 或 false'],
-  object: ['an object {…}', '对象 {…}'], array: ['a list […]', '列表 […]'], null: ['null', 'null'],
-};
-const typeWords = (e: SchemaError, lang: 0 | 1): string => String((e.params as { type: string | string[] }).type).split(',').map((t) => TYPE_WORDS[t]?.[lang] ?? t).join(lang ? '或' : ' or ');
-const limit = (e: SchemaError): number => (e.params as { limit: number }).limit;
-
-const FIXES: Record<string, (e: SchemaError) => string> = {
-  required: (e) => `add "${(e.params as { missingProperty: string }).missingProperty}"`,
-  additionalProperties: (e) => `remove "${(e.params as { additionalProperty: string }).additionalProperty}" or check its spelling`,
-  enum: (e) => `use one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
-  format: () => 'write a real calendar date as YYYY-MM-DD',
-  type: (e) => `make it ${typeWords(e, 0)}`,
-  minLength: (e) => (limit(e) === 1 ? 'fill it in' : `write at least ${limit(e)} characters`),
-  maxLength: (e) => `shorten it to ${limit(e)} characters`,
-  maxItems: (e) => `split it: at most ${limit(e)} items`,
-  minItems: (e) => `give at least ${limit(e)}`,
-  minimum: (e) => `use ${limit(e)} or more`,
-  maximum: (e) => `use ${limit(e)} or less`,
-  not: () => 'rename this key: __proto__, constructor and prototype are not allowed',
-  propertyNames: () => 'rename this key: __proto__, constructor and prototype are not allowed',
-};
-
-const ZH: Record<string, (e: SchemaError, value: unknown) => string> = {
-  required: (e) => `缺少“${(e.params as { missingProperty: string }).missingProperty}”,请补上`,
-  additionalProperties: (e) => `不认识的字段“${(e.params as { additionalProperty: string }).additionalProperty}”,请删除或检查拼写`,
-  enum: (e) => `只能是 ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join('、')} 之一`,
-  format: (_e, value) => (value === '' ? '请填写日期(YYYY-MM-DD)' : `${quoted(value)} 不是真实的日期,请按 YYYY-MM-DD 填写`),
-  type: (e) => `类型不对,应为${typeWords(e, 1)}`,
-  minimum: (e) => `不能小于 ${limit(e)}`,
-  maximum: (e) => `不能大于 ${limit(e)}`,
-  minItems: (e) => `至少需要 ${limit(e)} 项`,
-  maxItems: (e) => `最多 ${limit(e)} 项,请拆分`,
-  minLength: (e) => (limit(e) === 1 ? '不能为空' : `至少 ${limit(e)} 个字`),
-  maxLength: (e) => `最多 ${limit(e)} 个字`,
-  pattern: () => '格式不对',
-};
 
 /** The value at a JSON pointer (`/events/2/date`) of the validated data. */
 function valueAt(data: unknown, pointer: string): unknown {
@@ -147,18 +109,17 @@ export function schemaProblems(all: readonly SchemaError[] | null | undefined, d
     const key = refusedKey(e);
     let problem: Problem;
     if (key !== undefined) {
-      problem = {
-        path: pointerToPath(`${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`),
-        message: `the key "${key}" is not allowed`,
-        fix: FIXES.propertyNames!(e),
-        zh: `不允许使用字段名“${key}”,请改名`,
-      };
+      problem = problemAt(pointerToPath(`${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`), 'schema.key', { key });
     } else if (refusedPaths.has(e.instancePath)) {
       continue; // the refused key's own value: its problem is the key
     } else {
-      const value = valueAt(data, e.instancePath);
-      const message = e.keyword !== 'format' ? e.message ?? 'is invalid' : value === '' ? 'the date is empty' : `${quoted(value)} is not a real calendar date`;
-      problem = { path: pointerToPath(e.instancePath), message, fix: FIXES[e.keyword]?.(e), zh: ZH[e.keyword]?.(e, value) ?? '不符合规则集格式' };
+      const params: ProblemParamsByCode['schema.invalid'] = { keyword: e.keyword, message: e.message ?? 'is invalid', params: e.params as Record<string, unknown> };
+      if (e.keyword === 'format') {
+        const value = valueAt(data, e.instancePath);
+        if (value === '') params.empty = true;
+        else params.value = quoted(value);
+      }
+      problem = problemAt(pointerToPath(e.instancePath), 'schema.invalid', params);
     }
     const id = `${problem.path} ${problem.message}`;
     if (seen.has(id)) continue;

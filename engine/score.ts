@@ -12,6 +12,8 @@ import { checkScore, clauseCapsCut, limitedScore } from './mechanisms/cap.js';
 import { applyMultiplier } from './mechanisms/multiplier.js';
 import { dropAlreadyDeducted } from './mechanisms/notAgain.js';
 import { applyVeto } from './mechanisms/veto.js';
+import { ineligibleReasons } from './mechanisms/eligibility.js';
+import { laterLevel } from './mechanisms/levels.js';
 import { gradeOf } from './grade.js';
 import { keepOne, keepOnePerClause, keepRules, traceLeftOut, type CompiledKeep, type KeepRules, type OnLeftOut } from './mechanisms/keep.js';
 import type { Matches } from './match.js';
@@ -21,7 +23,6 @@ import { traceUnmatched, unmatchedEvents, type Unmatched } from './unmatched.js'
 import type { EntityEvent, EntityRecord, IndicatorResult, ItemResult, Result } from './types.js';
 
 const NONE: Occurrence[] = [];
-const NO_REASONS: string[] = [];
 const NO_UNMATCHED: Unmatched[] = [];
 const NO_LINES: (() => void)[] = [];
 
@@ -56,7 +57,7 @@ function countedIn(gathered: Gathered, t: number): readonly Occurrence[] {
   return vetoed ? [...own, ...vetoed] : own;
 }
 
-/** Each event, each clause it matches (its first matching level), if the event is in the clause's window; with a trace, those outside it apart. */
+/** Each event, each clause it matches (its first matching level: levels.ts), if the event is in the clause's window; with a trace, those outside it apart. */
 function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf: string, matches: Matches, withTrace: boolean): Gathered {
   const { clauses, eventTests, parameters } = compiled;
   const { hits, starts } = matches;
@@ -68,7 +69,7 @@ function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf:
     for (let h = starts[e]!; h < starts[e + 1]!; h++) {
       const target = eventTests[hits[h]!]!.target;
       if (target.kind === 'multiplier') (gathered.multiplied[target.item] ??= new Set()).add(e);
-      if (target.kind !== 'level' || target.clause === lastClause) continue;
+      if (target.kind !== 'level' || laterLevel(target.clause, lastClause)) continue;
       lastClause = target.clause;
       const clause = clauses[target.clause]!;
       if (!inWindow(event, clause.clause.window, asOf, asOfMonth, parameters)) {
@@ -247,12 +248,8 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
 
   if (trace) traceUnmatched(compiled, record, unmatched, trace);
   trace?.setPlace();
-  const eligibility = ruleset.eligibility;
-  const ineligibleReasons = eligibility
-    ? eligibility.requirements.filter((_, k) => !matches.record[compiled.eligibilityTests[k]!]).map((r) => r.reason)
-    : NO_REASONS;
-  const eligible = ineligibleReasons.length === 0;
-  if (!eligible) trace?.ineligible(eligibility!, ineligibleReasons);
+  const reasons = ineligibleReasons(compiled, matches, trace);
+  const eligible = reasons.length === 0;
 
   const computedGrade = eligible ? gradeOf(compiled, computed) : null;
   const result: Result = {
@@ -268,7 +265,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
     baseApplied,
     indicators: indicatorResults,
   };
-  if (!eligible) result.ineligibleReasons = ineligibleReasons;
+  if (!eligible) result.ineligibleReasons = reasons;
   if (eligible) applyDowngrades(compiled, record, asOf, matches, result, trace);
   if (eligible && trace) traceIdleDowngradeEvents(compiled, record, asOf, matches, trace);
   if (trace) result.trace = trace.entries;

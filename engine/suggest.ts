@@ -24,9 +24,3 @@ export function closest(name: string, known: Iterable<string>): string | undefin
   }
   return best;
 }
-
-/** `; did you mean "x"?` in English, and `(是否应为“x”?)` in Chinese, or empty strings. */
-export function didYouMean(name: string, known: Iterable<string>): { en: string; zh: string } {
-  const guess = closest(name, known);
-  return guess === undefined ? { en: '', zh: '' } : { en: `; did you mean "${guess}"?`, zh: `(是否应为“${guess}”?)` };
-}

@@ -8,6 +8,7 @@
  */
 import type { CompiledClause } from './compile.js';
 import { fromMilli, type Milli } from './decimal.js';
+import { levelLabel, levelRule } from './mechanisms/levels.js';
 import { DEFAULT_UNIT, type EventParams, type TraceCode, type TraceParamsByCode } from './messages/codes.js';
 import { en } from './messages/en.js';
 import { zhCN } from './messages/zh-CN.js';
@@ -100,16 +101,15 @@ export class TraceWriter {
 
   occurrence(clause: CompiledClause, level: number, event: EntityEvent, index: number, points: Milli, multiplier: Multiplier | undefined, extra: Milli): void {
     const c = clause.clause;
-    const l = clause.levels[level]!.level;
     const ref = eventRef(event, index);
     const events = [ref];
-    const rule = clause.levels.length > 1 ? l.id : undefined;
-    const levelLabel = l.label === c.label ? undefined : l.label;
+    const rule = levelRule(clause, level);
+    const label = levelLabel(clause, level);
     if (points === 0) {
-      const p = { clause: c.id, label: c.label, level: levelLabel, event: ref, date: event.date, levelled: c.levels !== undefined, unit: this.unit };
+      const p = { clause: c.id, label: c.label, level: label, event: ref, date: event.date, levelled: c.levels !== undefined, unit: this.unit };
       this.add('points', 'clause.zero', c.id, rule, c.citation.text, 0, events, p, ZH['clause.zero'](p), EN['clause.zero'](p));
     } else {
-      const p = { clause: c.id, label: c.label, level: levelLabel, event: ref, date: event.date, points: fromMilli(points), unit: this.unit };
+      const p = { clause: c.id, label: c.label, level: label, event: ref, date: event.date, points: fromMilli(points), unit: this.unit };
       this.add('points', 'clause.points', c.id, rule, c.citation.text, points, events, p, ZH['clause.points'](p), EN['clause.points'](p));
     }
     if (extra !== 0 && multiplier) {

@@ -6,7 +6,8 @@
 import { canGenerate } from './codegen.js';
 import type { CompiledEventType, CompiledRuleset } from './compile.js';
 import { isIsoDate } from './dates.js';
-import { jsonPath, quoted, type Problem } from './errors.js';
+import { jsonPath, problemAt, quoted, type Problem } from './errors.js';
+import type { FieldSpecParams } from './messages/codes.js';
 import type { AttributeSpec, EntityEvent } from './types.js';
 
 /** Whether a present attribute value is of its declared kind. */
@@ -41,6 +42,16 @@ function fitsSource(spec: AttributeSpec, v: string): string {
   }
 }
 
+/** A declared attribute or field as a problem names it: its name, label and kind, its values and how staff read them. */
+export function fieldSpecParams(name: string, spec: AttributeSpec): FieldSpecParams {
+  const params: FieldSpecParams = { name, label: spec.label, type: spec.type };
+  if (spec.values) {
+    params.values = spec.values;
+    params.valueLabels = spec.values.map((v) => spec.valueLabels?.[v] ?? v);
+  }
+  return params;
+}
+
 /** An event's type and attribute values against the ruleset's event types: its problems and warnings. */
 export function checkVocabulary(compiled: CompiledRuleset, event: EntityEvent, i: number, problems: Problem[], warnings: string[]): void {
   const type = compiled.eventTypes.get(event.type);
@@ -54,17 +65,10 @@ export function checkVocabulary(compiled: CompiledRuleset, event: EntityEvent, i
     if (present ? valueFits(spec, event[name]) : !spec.required) continue;
     const path = jsonPath(['events', i, name]);
     if (!present) {
-      problems.push({ path, message: `an event of type ${event.type} needs "${name}" (${spec.label})`, fix: spec.values ? `add "${name}": one of ${spec.values.join(', ')}` : `add "${name}"`, zh: `${type.type.label}须填写“${spec.label}”` });
+      problems.push(problemAt(path, 'event.attributeRequired', { ...fieldSpecParams(name, spec), eventType: event.type, eventTypeLabel: type.type.label }));
       continue;
     }
-    problems.push({
-      path,
-      message: `${quoted(event[name])} is not a valid ${name} (${spec.label}) of an event of type ${event.type}`,
-      fix: spec.type === 'enum' ? `use one of ${spec.values!.join(', ')}` : spec.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${spec.type === 'project' ? 'project id' : spec.type}`,
-      zh: spec.type === 'enum'
-        ? `“${spec.label}”只能是:${spec.values!.map((v) => spec.valueLabels?.[v] ?? v).join('、')}`
-        : `“${spec.label}”填写不正确${spec.type === 'date' ? ',请按 YYYY-MM-DD 填写真实日期' : ''}`,
-    });
+    problems.push(problemAt(path, 'event.attributeInvalid', { ...fieldSpecParams(name, spec), eventType: event.type, found: quoted(event[name]) }));
   }
 }
 

@@ -15,15 +15,21 @@ describe('generated schema validators', () => {
   it('refuse impossible dates and prototype keys, with JSON paths', () => {
     const check = validateRecord({ id: 'R', kind: 'enterprise', events: [{ type: 'qualityComplaint', date: '2021-02-30' }] });
     expect(check.problems).toEqual([
-      { path: '$.events[0].date', message: '"2021-02-30" is not a real calendar date', fix: 'write a real calendar date as YYYY-MM-DD', zh: '"2021-02-30" 不是真实的日期,请按 YYYY-MM-DD 填写' },
+      {
+        path: '$.events[0].date', message: '"2021-02-30" is not a real calendar date', fix: 'write a real calendar date as YYYY-MM-DD', zh: '"2021-02-30" 不是真实的日期,请按 YYYY-MM-DD 填写',
+        code: 'schema.invalid', params: { keyword: 'format', message: 'must match format "date"', params: { format: 'date' }, value: '"2021-02-30"' },
+      },
     ]);
     // An empty date (a browser's date field holding an impossible date reads as empty) asks for one.
     expect(validateRecord({ id: 'R', kind: 'enterprise', events: [{ type: 'qualityComplaint', date: '' }] }).problems).toEqual([
-      { path: '$.events[0].date', message: 'the date is empty', fix: 'write a real calendar date as YYYY-MM-DD', zh: '请填写日期(YYYY-MM-DD)' },
+      {
+        path: '$.events[0].date', message: 'the date is empty', fix: 'write a real calendar date as YYYY-MM-DD', zh: '请填写日期(YYYY-MM-DD)',
+        code: 'schema.invalid', params: { keyword: 'format', message: 'must match format "date"', params: { format: 'date' }, empty: true },
+      },
     ]);
     const polluted = validateRecord(JSON.parse('{"id":"R","kind":"enterprise","events":[{"type":"x","date":"2021-02-01","__proto__":{"a":1}}]}'));
     expect(polluted.valid).toBe(false);
-    expect(polluted.problems.map((p) => [p.path, p.message])).toEqual([['$.events[0].__proto__', 'the key "__proto__" is not allowed']]);
+    expect(polluted.problems.map((p) => [p.path, p.message, p.code])).toEqual([['$.events[0].__proto__', 'the key "__proto__" is not allowed', 'schema.key']]);
   });
 
   it('keep attributes they do not list, of any kind, anywhere (records.md), and score as without them', () => {

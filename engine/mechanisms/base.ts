@@ -10,8 +10,10 @@ import { forEachItem } from '../walk.js';
 import type { CompiledItem, CompiledRuleset } from '../compile.js';
 import { addDays, addMonths } from '../dates.js';
 import type { Milli } from '../decimal.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
 import type { Matches } from '../match.js';
+import { CHANGE_UNITS } from '../messages/codes.js';
+import { LABELS, say, type Changes, type Label, type LocatedItem } from '../review/changes.js';
 import type { EntityRecord, Ruleset } from '../types.js';
 
 /** A `base` where it would mean nothing (not a deduction item) or above the full score: refused. */
@@ -20,9 +22,9 @@ export function baseProblems(ruleset: Ruleset): Problem[] {
   forEachItem(ruleset, (item, itemPath) => {
     if (item.base === undefined) return;
     const path = jsonPath([...itemPath, 'base']);
-    if (item.kind !== 'deduction') problems.push({ path, message: `${item.kind} item ${item.id} has a base score, which only a deduction item starts from`, fix: 'remove "base"', zh: `${item.id} 不是扣分项,不能设基本分 base` });
+    if (item.kind !== 'deduction') problems.push(problemAt(path, 'base.notDeduction', { item: item.id, kind: item.kind }));
     else if (item.full !== undefined && item.base > item.full) {
-      problems.push({ path, message: `base score ${item.base} is above the full score ${item.full}`, fix: 'lower the base score or raise the full score', zh: `基本分 ${item.base} 高于满分 ${item.full},请降低基本分或提高满分` });
+      problems.push(problemAt(path, 'base.aboveFull', { base: item.base, full: item.full }));
     }
   });
   return problems;
@@ -74,4 +76,31 @@ export function baseChangeDates(compiled: CompiledRuleset, record: EntityRecord)
 /** An item's starting score: a deduction's base when the base applies, else its full score; a bonus or check starts at 0. */
 export function startScore(item: CompiledItem, baseApplied: boolean): Milli {
   return item.starts[baseApplied ? 1 : 0];
+}
+
+/** In a policy diff: an item's base score. */
+export function diffBase(c: Changes, was: LocatedItem, now: LocatedItem): void {
+  const b = now.value;
+  c.number('item', [...now.path, 'base'], b.id, b.label, 'base', 'item.base', was.value.base, b.base, c.unit, { unit: c.unit });
+}
+
+/** In a policy diff: the base rule, added, removed, or its lookback, its projects' default length, its condition, reading and citation. */
+export function diffBaseRule(c: Changes): void {
+  const a = c.older.baseRule;
+  const b = c.newer.baseRule;
+  if (!a && !b) return;
+  // Named by the title of the reading it follows (INT-2), else by the engine.
+  const title = (r: Ruleset, reading: string | undefined): Label => r.readings.find((x) => x.id === reading)?.title ?? LABELS.baseRule;
+  if (!a) return c.added('baseRule', ['baseRule'], b!.citation.clause, title(c.newer, b!.reading), b, say('baseRule.added', { clause: b!.citation.clause, months: b!.lookbackMonths }));
+  if (!b) return c.removed('baseRule', ['baseRule'], a.citation.clause, title(c.older, a.reading), a, say('baseRule.removed', { clause: a.citation.clause }));
+  const clause = b.citation.clause;
+  const label = title(c.newer, b.reading);
+  const months = CHANGE_UNITS.months;
+  c.number('baseRule', ['baseRule', 'lookbackMonths'], clause, label, 'lookbackMonths', 'baseRule.lookbackMonths', a.lookbackMonths, b.lookbackMonths, months, {});
+  c.number('baseRule', ['baseRule', 'projectDefaultMonths'], clause, label, 'projectDefaultMonths', 'baseRule.projectDefaultMonths', a.projectDefaultMonths, b.projectDefaultMonths, months, {});
+  c.condition('baseRule', ['baseRule', 'projectCondition'], clause, label, a.projectCondition, b.projectCondition, 'projectCondition');
+  c.reading('baseRule', ['baseRule', 'reading'], clause, label, a.reading, b.reading);
+  c.citation('baseRule', ['baseRule', 'citation'], clause, label, a.citation, b.citation);
+  c.provisional('baseRule', ['baseRule', 'provisional'], clause, label, a.provisional, b.provisional);
+  c.rest('baseRule', ['baseRule'], clause, label, a, b, ['citation', 'reading', 'lookbackMonths', 'projectDefaultMonths', 'projectCondition', 'provisional']);
 }

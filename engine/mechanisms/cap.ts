@@ -8,8 +8,9 @@
 import { forEachItem } from '../walk.js';
 import type { CompiledItem, CompiledRuleset } from '../compile.js';
 import type { Milli } from '../decimal.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
 import type { TraceWriter } from '../trace.js';
+import type { Changes, LocatedClause, LocatedItem } from '../review/changes.js';
 import type { Ruleset } from '../types.js';
 
 /** A cap or maximum written where it would mean nothing: refused, with the field that does mean it. */
@@ -17,16 +18,13 @@ export function capProblems(ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
   forEachItem(ruleset, (item, at) => {
     if (item.kind === 'bonus' && item.cap !== undefined) {
-      problems.push({ path: jsonPath([...at, 'cap']), message: `bonus item ${item.id} has a "cap", which limits deductions`, fix: 'write the most a bonus item adds as "max"', zh: `加分项 ${item.id} 设了扣分上限 cap,加分上限应写作 max` });
+      problems.push(problemAt(jsonPath([...at, 'cap']), 'cap.onBonus', { item: item.id }));
     }
     if (item.kind !== 'bonus' && item.max !== undefined) {
-      problems.push({
-        path: jsonPath([...at, 'max']), message: `${item.kind} item ${item.id} has a "max", which limits bonuses`,
-        fix: item.kind === 'deduction' ? 'write the most a deduction item takes as "cap"' : 'remove "max": a check item scores up to its "full"', zh: `${item.id} 不是加分项,不能设加分上限 max`,
-      });
+      problems.push(problemAt(jsonPath([...at, 'max']), 'max.notBonus', { item: item.id, kind: item.kind }));
     }
     if (item.kind === 'check' && item.cap !== undefined) {
-      problems.push({ path: jsonPath([...at, 'cap']), message: `check item ${item.id} has a "cap", which limits deductions`, fix: 'remove "cap": a check item scores up to its "full"', zh: `${item.id} 是“符合条件得分”项,不能设扣分上限 cap` });
+      problems.push(problemAt(jsonPath([...at, 'cap']), 'cap.onCheck', { item: item.id }));
     }
   });
   return problems;
@@ -74,4 +72,18 @@ export function checkScore(item: CompiledItem, total: Milli, trace: TraceWriter 
   const capped = Math.min(total, item.full);
   if (capped < total) trace?.cap(item.item, total, item.full, capped - total);
   return capped;
+}
+
+/** In a policy diff: an item's cap and maximum. */
+export function diffItemCaps(c: Changes, was: LocatedItem, now: LocatedItem): void {
+  const [a, b] = [was.value, now.value];
+  const { unit } = c;
+  c.number('item', [...now.path, 'cap'], b.id, b.label, 'cap', 'item.cap', a.cap, b.cap, unit, { unit, deduction: b.kind === 'deduction' });
+  c.number('item', [...now.path, 'max'], b.id, b.label, 'max', 'item.max', a.max, b.max, unit, { unit });
+}
+
+/** In a policy diff: a clause's own cap. */
+export function diffClauseCap(c: Changes, was: LocatedClause, now: LocatedClause): void {
+  const b = now.value;
+  c.number('clause', [...now.path, 'cap'], b.id, b.label, 'cap', 'clause.cap', was.value.cap, b.cap, c.unit, { kind: now.item.kind, unit: c.unit });
 }

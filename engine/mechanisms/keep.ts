@@ -11,12 +11,15 @@
  * chooses, and the trace line of an occurrence it leaves out.
  */
 import type { CompiledRuleset } from '../compile.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
 import { fromMilli, type Milli } from '../decimal.js';
 import { attributeKinds, attributeLabel, ownAttribute, unknownAttribute } from '../attributes.js';
-import { didYouMean } from '../suggest.js';
+import { closest } from '../suggest.js';
 import { forEachItem, type Path } from '../walk.js';
 import { eventRef, type TraceWriter } from '../trace.js';
+import type { AttributeRef, KeepSummary } from '../messages/codes.js';
+import type { PolicySection } from '../review/diff.js';
+import { attributeRef, same, say, sides, type Changes, type LocatedClause, type LocatedItem, type Path as ChangePath } from '../review/changes.js';
 import type { Citation, EntityEvent, KeepOne, Ruleset } from '../types.js';
 
 /** One keep rule as the scorer applies it. */
@@ -79,23 +82,18 @@ export function keepOneProblems(ruleset: Ruleset): Problem[] {
     if (!attributes.has(rule.per)) problems.push(unknownAttribute(rule.per, [...path, 'per'], attributes.keys()));
     if (rule.by === undefined) continue;
     if (rule.choose === 'highest') {
-      problems.push({ path: jsonPath([...path, 'by']), message: '"by" orders "first" and "last"; "highest" compares points', fix: 'remove "by", or choose "first" or "last"', zh: '“最高”按分值比较,不按日期:请删去 by,或改为最早/最晚' });
+      problems.push(problemAt(jsonPath([...path, 'by']), 'keep.byWithHighest', {}));
       continue;
     }
     const types = attributes.get(rule.by);
     if (!types || [...types].some((t) => t !== 'date')) {
-      const guess = didYouMean(rule.by, [...attributes].filter(([, t]) => [...t].every((x) => x === 'date')).map(([name]) => name));
-      problems.push({
-        path: jsonPath([...path, 'by']),
-        message: types ? `"${rule.by}" is not a date attribute of every event type that has it` : `no event type has an attribute "${rule.by}"${guess.en}`,
-        fix: 'name a date attribute (type "date"), or leave "by" out to order by the event\'s date',
-        zh: `“${rule.by}”不是日期属性${guess.zh},请填写日期类型的属性,或删去 by(按事件日期)`,
-      });
+      const guess = closest(rule.by, [...attributes].filter(([, t]) => [...t].every((x) => x === 'date')).map(([name]) => name));
+      problems.push(problemAt(jsonPath([...path, 'by']), 'keep.byNotDate', { by: rule.by, known: types !== undefined, guess }));
     }
   }
   forEachItem(ruleset, (item, itemPath) => {
     if (item.keepOne && item.highestPer) {
-      problems.push({ path: jsonPath([...itemPath, 'highestPer']), message: `item ${item.id} has both "highestPer" and "keepOne"`, fix: 'keep "keepOne" (highestPer is its shorthand for choose: highest)', zh: `计分项 ${item.id} 同时有 highestPer 和 keepOne,只保留 keepOne` });
+      problems.push(problemAt(jsonPath([...itemPath, 'highestPer']), 'keep.highestPerAndKeepOne', { item: item.id }));
     }
   });
   return problems;
@@ -202,4 +200,69 @@ export function traceLeftOut(trace: TraceWriter, compiled: CompiledRuleset, rule
   if (rule.oncePer) trace.skipped('keep.oncePer', rule.text, event, left.event, { ...common, first: ref });
   else if (rule.choose === 'highest') trace.skipped('keep.highest', rule.text, event, left.event, { ...common, best: ref, bestPoints: fromMilli(Math.abs(kept.points)), points: fromMilli(Math.abs(left.points)) });
   else trace.skipped('keep.ordered', rule.text, event, left.event, { ...common, choose: rule.choose, by: rule.by, byLabel: attributeLabel(compiled.ruleset, rule.by), kept: ref, keptDate: orderDate(events[kept.event]!, rule.by) });
+}
+
+/** A keepOne rule as a change says it. */
+function keepSummary(r: Ruleset, rule: KeepOne): KeepSummary {
+  const summary: KeepSummary = { ...attributeRef(r, rule.per), choose: rule.choose };
+  if (rule.by !== undefined) summary.by = attributeRef(r, rule.by);
+  return summary;
+}
+
+/**
+ * In a policy diff: the keepOne rule of the whole ruleset, an indicator, an item or a clause
+ * (`of`, its id; empty for the ruleset), added, removed, or what it keeps, its label and citation.
+ */
+export function diffKeepOne(c: Changes, section: PolicySection, path: ChangePath, of: string, was: KeepOne | undefined, now: KeepOne | undefined): void {
+  if (same(was, now)) return;
+  const at: ChangePath = [...path, 'keepOne'];
+  if (!was) return c.added(section, at, now!.citation.clause, now!.label, now, say('keepOne.added', { clause: now!.citation.clause, label: now!.label, of, ...keepSummary(c.newer, now!) }));
+  if (!now) return c.removed(section, at, was.citation.clause, was.label, was, say('keepOne.removed', { clause: was.citation.clause, label: was.label, of }));
+  const clause = now.citation.clause;
+  const [before, after] = [keepSummary(c.older, was), keepSummary(c.newer, now)];
+  if (!same(before, after)) c.changed(section, at, clause, now.label, 'keepOne', was, now, say('keepOne.changed', { old: before, new: after }));
+  if (was.label !== now.label) c.changed(section, [...at, 'label'], clause, '', 'label', was.label, now.label, say('label', { old: was.label, new: now.label }));
+  c.citation(section, [...at, 'citation'], clause, now.label, was.citation, now.citation);
+}
+
+/** In a policy diff: a clause's keepOne. */
+export function diffClauseKeepOne(c: Changes, was: LocatedClause, now: LocatedClause): void {
+  diffKeepOne(c, 'clause', now.path, now.value.id, was.value.keepOne, now.value.keepOne);
+}
+
+/** In a policy diff: an item's keepOne. */
+export function diffItemKeepOne(c: Changes, was: LocatedItem, now: LocatedItem): void {
+  diffKeepOne(c, 'item', now.path, now.value.id, was.value.keepOne, now.value.keepOne);
+}
+
+/** In a policy diff: the whole ruleset's keepOne. */
+export function diffRulesetKeepOne(c: Changes): void {
+  diffKeepOne(c, 'meta', [], '', c.older.keepOne, c.newer.keepOne);
+}
+
+/** In a policy diff: a clause that counts once per attribute value, or every time. */
+export function diffOncePer(c: Changes, was: LocatedClause, now: LocatedClause): void {
+  const [a, b] = [was.value, now.value];
+  if (a.oncePer === b.oncePer) return;
+  const once = (r: Ruleset, v: string | undefined): AttributeRef | undefined => (v === undefined ? undefined : attributeRef(r, v));
+  c.changed('clause', [...now.path, 'oncePer'], b.id, b.label, 'oncePer', a.oncePer, b.oncePer, say('clause.oncePer', sides(once(c.older, a.oncePer), once(c.newer, b.oncePer))));
+}
+
+/** In a policy diff: an item's "highest only" (highestPer), added, removed, or its attribute, label and citation. */
+export function diffHighestPer(c: Changes, was: LocatedItem, now: LocatedItem): void {
+  const ha = was.value.highestPer;
+  const hb = now.value.highestPer;
+  if (same(ha, hb)) return;
+  const of = { item: now.value.id, itemLabel: now.value.label };
+  const hp: ChangePath = [...now.path, 'highestPer'];
+  if (!ha) c.added('item', hp, hb!.citation.clause, hb!.label, hb, say('highestPer.added', { clause: hb!.citation.clause, label: hb!.label, ...attributeRef(c.newer, hb!.attribute), ...of }));
+  else if (!hb) c.removed('item', hp, ha.citation.clause, ha.label, ha, say('highestPer.removed', { clause: ha.citation.clause, label: ha.label, ...of }));
+  else {
+    const hid = hb.citation.clause;
+    if (ha.attribute !== hb.attribute) {
+      c.changed('item', [...hp, 'attribute'], hid, hb.label, 'attribute', ha.attribute, hb.attribute, say('highestPer.attribute', { old: attributeRef(c.older, ha.attribute), new: attributeRef(c.newer, hb.attribute) }));
+    }
+    if (ha.label !== hb.label) c.changed('item', [...hp, 'label'], hid, '', 'label', ha.label, hb.label, say('label', { old: ha.label, new: hb.label }));
+    c.citation('item', [...hp, 'citation'], hid, hb.label, ha.citation, hb.citation);
+  }
 }

@@ -7,9 +7,10 @@
 import { forEachItem } from '../walk.js';
 import type { CompiledRuleset } from '../compile.js';
 import type { Milli } from '../decimal.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
 import { attributeKinds, attributeLabel, ownAttribute, unknownAttribute } from '../attributes.js';
 import { eventRef, type TraceWriter } from '../trace.js';
+import { attributeRef, same, say, type Changes, type LocatedItem, type Path } from '../review/changes.js';
 import type { EntityEvent, Ruleset } from '../types.js';
 
 /** An item it names that does not exist, or an attribute no event has: refused. */
@@ -23,7 +24,7 @@ export function notAgainProblems(ruleset: Ruleset): Problem[] {
     const at = [...itemPath, 'notAgain'];
     if (!attributes.has(rule.attribute)) problems.push(unknownAttribute(rule.attribute, [...at, 'attribute'], attributes.keys()));
     rule.items.forEach((id, k) => {
-      if (!itemIds.has(id)) problems.push({ path: jsonPath([...at, 'items', k]), message: `no item "${id}"`, fix: 'name an item id of this ruleset', zh: `没有评分项“${id}”,请填写本规则集中的评分项编号` });
+      if (!itemIds.has(id)) problems.push(problemAt(jsonPath([...at, 'items', k]), 'notAgain.unknownItem', { item: id }));
     });
   });
   return problems;
@@ -63,4 +64,24 @@ export function dropAlreadyDeducted<T extends Counted>(compiled: CompiledRuleset
     });
     return false;
   });
+}
+
+/** In a policy diff: an item's "not deducted again", added, removed, or its items, attribute, label and citation. */
+export function diffNotAgain(c: Changes, was: LocatedItem, now: LocatedItem): void {
+  const na = was.value.notAgain;
+  const nb = now.value.notAgain;
+  if (same(na, nb)) return;
+  const of = { item: now.value.id, itemLabel: now.value.label };
+  const np: Path = [...now.path, 'notAgain'];
+  if (!na) c.added('item', np, nb!.citation.clause, nb!.label, nb, say('notAgain.added', { clause: nb!.citation.clause, label: nb!.label, items: nb!.items, ...of }));
+  else if (!nb) c.removed('item', np, na.citation.clause, na.label, na, say('notAgain.removed', { clause: na.citation.clause, label: na.label, ...of }));
+  else {
+    const nid = nb.citation.clause;
+    if (!same(na.items, nb.items)) c.changed('item', [...np, 'items'], nid, nb.label, 'items', na.items, nb.items, say('notAgain.items', { old: na.items, new: nb.items }));
+    if (na.attribute !== nb.attribute) {
+      c.changed('item', [...np, 'attribute'], nid, nb.label, 'attribute', na.attribute, nb.attribute, say('notAgain.attribute', { old: attributeRef(c.older, na.attribute), new: attributeRef(c.newer, nb.attribute) }));
+    }
+    if (na.label !== nb.label) c.changed('item', [...np, 'label'], nid, '', 'label', na.label, nb.label, say('label', { old: na.label, new: nb.label }));
+    c.citation('item', [...np, 'citation'], nid, nb.label, na.citation, nb.citation);
+  }
 }

@@ -1,12 +1,14 @@
 /**
  * Amounts: every number of points (or of the ruleset's unit) is exact to 0.001 (INT-7), within
  * what a table in its unit gives, and of the sign its item's kind takes; a clause scores
- * `points` per occurrence or the points of its first matching level, never both, never neither.
+ * `points` per occurrence or the points of its first matching level (levels.ts).
  * Everything an amount must be is checked here; how it is summed exactly is `decimal.ts`.
  */
 import { inexactPoints } from '../decimal.js';
 import { forEachItem } from '../walk.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
+import { levelProblems } from './levels.js';
+import { say, type Changes, type LocatedClause, type LocatedItem } from '../review/changes.js';
 import type { Ruleset } from '../types.js';
 
 /**
@@ -24,38 +26,41 @@ export function pointsProblems(ruleset: Ruleset): Problem[] {
     const inexact = inexactPoints(value, jsonPath(path));
     if (inexact) problems.push(inexact);
     else if (value !== undefined && unitIsPoints && Math.abs(value) > MAX_POINTS) {
-      problems.push({
-        path: jsonPath(path), message: `${value} points is more than a table of points gives (at most ${MAX_POINTS})`, fix: 'check the number; for amounts in another unit (万元, 元, 学时), set the ruleset\'s "unit"',
-        zh: `${value} 分超出计分表的分值范围(不超过 ${MAX_POINTS} 分);如计的是金额或学时,请设定规则集的计量单位 unit`,
-      });
+      problems.push(problemAt(jsonPath(path), 'points.tooLarge', { points: value, max: MAX_POINTS }));
     }
   };
   forEachItem(ruleset, (item, itemPath) => {
-    if (item.kind !== 'bonus' && item.full === undefined) problems.push({ path: jsonPath([...itemPath, 'full']), message: `${item.kind} item ${item.id} has no full score`, fix: 'add "full"', zh: `${item.id} 没有满分,请补上 full` });
+    if (item.kind !== 'bonus' && item.full === undefined) problems.push(problemAt(jsonPath([...itemPath, 'full']), 'item.noFull', { item: item.id, kind: item.kind }));
     for (const key of ['full', 'base', 'cap', 'max'] as const) exact(item[key], [...itemPath, key]);
     if (item.multiplier) exact(item.multiplier.factor, [...itemPath, 'multiplier', 'factor']);
     item.clauses.forEach((clause, ci) => {
       const clausePath = [...itemPath, 'clauses', ci];
       exact(clause.points, [...clausePath, 'points']);
       exact(clause.cap, [...clausePath, 'cap']);
-      if (clause.effect !== 'veto' && clause.points === undefined && !clause.levels) problems.push({ path: jsonPath(clausePath), message: `clause ${clause.id} has no points`, fix: 'add "points" or "levels"', zh: `条款 ${clause.id} 没有分值,请填写分值` });
-      if (clause.points !== undefined && clause.levels) problems.push({ path: jsonPath([...clausePath, 'points']), message: `clause ${clause.id} has both "points" and "levels"`, fix: 'keep one of them', zh: `条款 ${clause.id} 同时有 points 和 levels,只保留一种` });
+      problems.push(...levelProblems(clause, clausePath));
       const levels = clause.levels ?? (clause.points === undefined ? [] : [{ points: clause.points }]);
       levels.forEach((level, li) => {
         const at = clause.levels ? [...clausePath, 'levels', li, 'points'] : [...clausePath, 'points'];
         if (clause.levels) exact(level.points, at);
         const wrongSign = (item.kind === 'deduction' && level.points > 0) || (item.kind !== 'deduction' && level.points < 0);
         if (!wrongSign) return;
-        problems.push({
-          path: jsonPath(at),
-          message: `${item.kind} points must be ${item.kind === 'deduction' ? 'negative or 0' : 'positive or 0'}, found ${level.points}`,
-          fix: item.kind === 'deduction' ? 'write a deduction as a negative number (-4)' : 'write a bonus as a positive number',
-          // In words that hold in the form (deductions typed as positive numbers) and in JSON alike.
-          zh: item.kind === 'deduction' ? `扣分项的分值须为扣分,现为加 ${level.points} 分` : `加分项的分值须为加分,现为扣 ${-level.points} 分`,
-        });
+        problems.push(problemAt(jsonPath(at), 'points.sign', { kind: item.kind, points: level.points }));
       });
     });
   });
   ruleset.grades.forEach((grade, i) => exact(grade.min, ['grades', i, 'min']));
   return problems;
+}
+
+/** In a policy diff: an item's full score. */
+export function diffFull(c: Changes, was: LocatedItem, now: LocatedItem): void {
+  const b = now.value;
+  c.number('item', [...now.path, 'full'], b.id, b.label, 'full', 'item.full', was.value.full, b.full, c.unit, { unit: c.unit });
+}
+
+/** In a policy diff: a clause's points each time (points that became levels: levels.ts). */
+export function diffClausePoints(c: Changes, was: LocatedClause, now: LocatedClause): void {
+  const [a, b] = [was.value, now.value];
+  if (a.points === undefined || b.points === undefined || a.points === b.points) return;
+  c.changed('clause', [...now.path, 'points'], b.id, b.label, 'points', a.points, b.points, say('points', { old: a.points, new: b.points, kind: now.item.kind, unit: c.unit }), c.unit);
 }

@@ -7,8 +7,9 @@
 import { forEachClause } from '../walk.js';
 import type { CompiledRuleset } from '../compile.js';
 import type { Milli } from '../decimal.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
 import type { TraceWriter } from '../trace.js';
+import { say, sides, type Changes, type LocatedClause } from '../review/changes.js';
 import type { EntityEvent, Ruleset } from '../types.js';
 
 /** A veto on a check clause, or of an indicator that does not exist: refused. */
@@ -17,9 +18,9 @@ export function vetoProblems(ruleset: Ruleset): Problem[] {
   const indicatorIds = new Set(ruleset.indicators.map((i) => i.id));
   forEachClause(ruleset, (clause, at, item) => {
     if (clause.effect !== 'veto') return;
-    if (item.kind === 'check') problems.push({ path: jsonPath([...at, 'effect']), message: 'a check clause cannot veto', fix: 'remove "effect"', zh: '“符合条件得分”的条款不能设为整项不得分' });
+    if (item.kind === 'check') problems.push(problemAt(jsonPath([...at, 'effect']), 'veto.onCheck', {}));
     if (clause.vetoes !== undefined && !indicatorIds.has(clause.vetoes)) {
-      problems.push({ path: jsonPath([...at, 'vetoes']), message: `no indicator "${clause.vetoes}"`, fix: 'name an indicator id of this ruleset', zh: `没有评价指标“${clause.vetoes}”,请填写本规则集中的指标编号` });
+      problems.push(problemAt(jsonPath([...at, 'vetoes']), 'veto.unknownIndicator', { indicator: clause.vetoes }));
     }
   });
   return problems;
@@ -37,4 +38,18 @@ export function applyVeto(compiled: CompiledRuleset, ii: number, occurrence: { c
   trace?.veto(clause, indicator, events[occurrence.event]!, occurrence.event, score);
   for (const i of items) itemScores[i] = 0;
   return 0;
+}
+
+/** In a policy diff: a clause that became a veto or no longer is one, or vetoes another indicator. */
+export function diffVeto(c: Changes, was: LocatedClause, now: LocatedClause): void {
+  const [a, b] = [was.value, now.value];
+  const p = now.path;
+  const vetoA = a.effect === 'veto';
+  const vetoB = b.effect === 'veto';
+  if (vetoA !== vetoB) {
+    const effect = { old: vetoA ? { vetoes: a.vetoes ?? was.parent } : null, new: vetoB ? { vetoes: b.vetoes ?? now.parent } : null };
+    c.changed('clause', [...p, 'effect'], b.id, b.label, 'effect', a.effect, b.effect, say('clause.effect', effect));
+  } else if (vetoB && a.vetoes !== b.vetoes) {
+    c.changed('clause', [...p, 'vetoes'], b.id, b.label, 'vetoes', a.vetoes, b.vetoes, say('clause.vetoes', sides(a.vetoes, b.vetoes)));
+  }
 }

@@ -7,9 +7,11 @@
  */
 import { forEachClause } from '../walk.js';
 import { addDays, addMonths, endOfMonth, isIsoDate } from '../dates.js';
-import { jsonPath, type Problem } from '../errors.js';
+import { jsonPath, problemAt, type Problem } from '../errors.js';
 import { attributeKinds, ownAttribute } from '../attributes.js';
-import { didYouMean } from '../suggest.js';
+import { closest } from '../suggest.js';
+import { CHANGE_UNITS, type WindowSummary } from '../messages/codes.js';
+import { attributeRef, parameterValue, same, say, type Changes, type LocatedClause } from '../review/changes.js';
 import type { EntityEvent, Ruleset, Window } from '../types.js';
 
 /**
@@ -25,22 +27,20 @@ export function windowProblems(ruleset: Ruleset): Problem[] {
     const found = kinds.get(name);
     if (found && [...found].every((k) => k === kind)) return;
     const fitting = [...kinds].filter(([, k]) => [...k].every((x) => x === kind)).map(([n]) => n);
-    const guess = didYouMean(name, fitting);
-    const [en, zh] = kind === 'number' ? ['a number attribute (months)', '数值属性(月数)'] : ['a date attribute', '日期属性'];
-    problems.push({ path: jsonPath(path), message: `"${name}" is not ${en} of the event types${guess.en}`, fix: `name ${en} declared in "eventTypes"`, zh: `“${name}”不是事件的${zh}${guess.zh}` });
+    problems.push(problemAt(jsonPath(path), 'window.attribute', { name, kind, guess: closest(name, fitting) }));
   };
   forEachClause(ruleset, (clause, clausePath) => {
     const w = clause.window;
     if (!w) return;
     const at = [...clausePath, 'window'];
     if (w.months === undefined && w.monthsAttribute === undefined && w.untilAttribute === undefined) {
-      problems.push({ path: jsonPath(at), message: 'the window says neither months nor an attribute', fix: 'add "months", "monthsAttribute" or "untilAttribute"', zh: '计算期限既没有月数也没有依据的属性,请补上 months、monthsAttribute 或 untilAttribute' });
+      problems.push(problemAt(jsonPath(at), 'window.empty', {}));
     }
     attribute(w.monthsAttribute, 'number', [...at, 'monthsAttribute']);
     attribute(w.untilAttribute, 'date', [...at, 'untilAttribute']);
     if (w.defaultParameter !== undefined && !Object.hasOwn(ruleset.parameters, w.defaultParameter)) {
-      const guess = didYouMean(w.defaultParameter, Object.keys(ruleset.parameters));
-      problems.push({ path: jsonPath([...at, 'defaultParameter']), message: `no parameter "${w.defaultParameter}"${guess.en}`, fix: 'add it to "parameters" or correct the name', zh: `没有参数“${w.defaultParameter}”${guess.zh},请在参数中补上或改正名称` });
+      const guess = closest(w.defaultParameter, Object.keys(ruleset.parameters));
+      problems.push(problemAt(jsonPath([...at, 'defaultParameter']), 'parameter.unknown', { name: w.defaultParameter, guess, inWindow: true }));
     }
   });
   return problems;
@@ -92,4 +92,27 @@ export function inWindow(event: EntityEvent, window: Window | undefined, asOf: s
 export function windowChangeDates(event: EntityEvent, window: Window | undefined, parameters: Readonly<Record<string, unknown>>): string[] {
   const last = lastDayCounted(event, window, parameters);
   return last === undefined ? [event.date] : [event.date, addDays(last, 1)];
+}
+
+/** A window as data, for a policy change: months, to the date an attribute names, or the months an attribute gives (with what holds without them). */
+export function windowSummary(window: Window | undefined, ruleset: Ruleset): WindowSummary {
+  if (!window) return { kind: 'none' };
+  if (window.untilAttribute !== undefined) return { kind: 'until', ...attributeRef(ruleset, window.untilAttribute) };
+  if (window.monthsAttribute !== undefined) {
+    const fallback = window.defaultParameter !== undefined ? ruleset.parameters[window.defaultParameter] : undefined;
+    const summary: WindowSummary = { kind: 'attribute', ...attributeRef(ruleset, window.monthsAttribute) };
+    if (fallback) summary.fallback = parameterValue(fallback);
+    else if (window.months !== undefined) summary.fallbackMonths = window.months;
+    return summary;
+  }
+  return window.months === undefined ? { kind: 'none' } : { kind: 'months', months: window.months };
+}
+
+/** In a policy diff: a clause's window (its months alone, said as months, or the whole window). */
+export function diffWindow(c: Changes, was: LocatedClause, now: LocatedClause): void {
+  const [a, b] = [was.value, now.value];
+  if (same(a.window, b.window)) return;
+  const months = a.window?.months !== undefined && b.window?.months !== undefined && Object.keys(a.window).length === 1 && Object.keys(b.window).length === 1;
+  c.changed('clause', [...now.path, 'window'], b.id, b.label, months ? 'window.months' : 'window', months ? a.window!.months : a.window, months ? b.window!.months : b.window,
+    say('clause.window', { old: windowSummary(a.window, c.older), new: windowSummary(b.window, c.newer) }), months ? CHANGE_UNITS.months : undefined);
 }

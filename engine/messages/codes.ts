@@ -259,6 +259,11 @@ export interface ChangeParamsByCode {
   'clause.window': { old: WindowSummary; new: WindowSummary };
   /** Counting once per attribute value, or every time (absent). */
   'clause.oncePer': Sides<AttributeRef>;
+  /** A keepOne rule added to what `of` names (an indicator, item or clause id; empty: the whole ruleset). */
+  'keepOne.added': KeepSummary & { clause: string; label: string; of: string };
+  'keepOne.removed': { clause: string; label: string; of: string };
+  /** What a keepOne rule keeps: the attribute, the choice, the ordering date. */
+  'keepOne.changed': { old: KeepSummary; new: KeepSummary };
   /** A level added to a clause; `label` is the clause's label and the level's. */
   'level.added': PointsParams & { id: string; label: string; points: number };
   'level.removed': { id: string; label: string };
@@ -314,6 +319,12 @@ export interface ChangeParamsByCode {
   'attribute.removed': { type: string; typeLabel: string; name: string; label: string };
   /** An attribute's values: those `added`, those `removed` (neither: something else changed). */
   'attribute.changed': { name: string; label: string; added: string[]; removed: string[] };
+}
+
+/** A keepOne rule as a change says it: one per `attribute`, the highest, or the first or last by `by` (absent: the event's date). */
+export interface KeepSummary extends AttributeRef {
+  choose: 'highest' | 'first' | 'last';
+  by?: AttributeRef;
 }
 
 /** A policy change's code. */
@@ -423,6 +434,142 @@ export type ForecastCode = keyof ForecastParamsByCode;
 /** A forecast's code and params, one of `ForecastParamsByCode`. */
 export type ForecastExplanation = { [C in ForecastCode]: { code: C; params: ForecastParamsByCode[C] } }[ForecastCode];
 
+// ---------------------------------------------------------------- problems
+
+/** What a declared field or attribute is, as a problem names it. */
+export interface FieldSpecParams {
+  name: string;
+  label: string;
+  /** Its values, for a choice (enum). */
+  values?: string[];
+  /** The values as staff read them (valueLabels, else the value). */
+  valueLabels?: string[];
+  type: string;
+}
+
+/** A name the author probably meant (a close known name), when there is one. */
+export interface GuessParams {
+  guess?: string;
+}
+
+/** A part of a ruleset that has an id, as a duplicate-id problem names it. */
+export type IdHolder = 'indicator' | 'item' | 'reading' | 'grade' | 'clause' | 'level' | 'downgradeRule';
+
+/** A fact a path reads fields of. */
+export type FieldFact = 'record' | 'project' | 'event';
+
+/** The types parameters have (types.ts `ParameterType`). */
+export type ParameterTypeName = 'number' | 'integer' | 'date' | 'string' | 'strings';
+
+/** Why a parameter has its type: declared, implied by a use (an operator, else a window's months, at a path), or its value's shape. */
+export type ParameterTypeReason = { declared: true } | { operator?: string; at: string } | { shape: true };
+
+/**
+ * Each problem a ruleset or a record can have, with its params: what the loader refuses
+ * (engine/ruleset.ts and the checks it calls) and what `validateRecord` refuses. A problem's
+ * `message` and `fix` are the en catalogue's, its `zh` the zh-CN catalogue's.
+ */
+export interface ProblemParamsByCode {
+  /** A ruleset nested deeper than `depth` levels (JSON, before its schema). */
+  'ruleset.tooDeep': { depth: number };
+  /** A key __proto__, constructor or prototype. */
+  'schema.key': { key: string };
+  /**
+   * What a JSON Schema refuses: Ajv's `keyword`, its `message` and `params`, and the value
+   * refused (a date's, written as the input has it).
+   */
+  'schema.invalid': { keyword: string; message: string; params: Record<string, unknown>; value?: string; empty?: boolean };
+  'id.duplicate': { id: string; earlier: string; what: IdHolder };
+  'attribute.enumWithoutValues': { name: string };
+  'field.enumWithoutValues': { name: string };
+  /** A declared record or project field of type project. */
+  'field.projectType': Record<string, never>;
+  'reading.unknown': { id: string };
+  'condition.unknown': { name: string };
+  'condition.cycle': { walk: string };
+  'condition.tooDeep': { depth: number; chain: string[]; max: number };
+  /** A fact a condition of `scope` (record, project) cannot read. */
+  'fact.unavailable': { fact: string; scope: string };
+  'fact.unknown': GuessParams & { fact: string; facts: string[] };
+  /** A value naming a fact written otherwise than { fact, path }; `found` as JSON. */
+  'value.factReference': { found: string };
+  /** The value an operator compares with is not of its kind; `found` as JSON. */
+  'operator.valueType': { operator: string; type: 'array' | 'number' | 'date' | 'boolean'; found: string };
+  'parameter.unknown': GuessParams & { name: string; inWindow?: boolean };
+  /** A parameter whose value is not of its type; `found` as the input writes it. */
+  'parameter.type': { name: string; label: string; type: ParameterTypeName; found: string; because: ParameterTypeReason };
+  /** A use (an operator, else a window's months) that needs `need`, of a parameter of type `type`; `value` is its value as text. */
+  'parameter.use': { name: string; label: string; type: ParameterTypeName; need: ParameterTypeName; operator?: string; value: string };
+  /** A path into a parameter (`limits.months`). */
+  'parameter.path': { ref: string; name: string };
+  'path.jsonPath': { path: string; dotted: string };
+  'path.asOfFields': Record<string, never>;
+  /** A path that reads field `key` of `read`, which is a value. */
+  'path.intoValue': { fact: FieldFact; read: string; key: string };
+  /** A path that reads a field `key` that `read` (or the fact itself) does not have. */
+  'path.unknownField': GuessParams & { fact: FieldFact; read: string; key: string };
+  'eventType.unknown': { type: string };
+  'attribute.unknown': GuessParams & { name: string };
+  'attribute.valueUndeclared': { value: string; attribute: string; allowed: string[] };
+  'grade.notBelow': { grade: string; min: number; above: string; aboveMin: number };
+  'grade.unknown': { grade: string };
+  'grades.noCitation': Record<string, never>;
+  'downgrades.floorOutside': { grade: string; floor: number };
+  'downgrades.noGrades': Record<string, never>;
+  'ruleset.periodReversed': { from: string; to: string };
+  'points.inexact': { points: number };
+  'points.tooLarge': { points: number; max: number };
+  'points.sign': { kind: ItemKind; points: number };
+  'item.noFull': { item: string; kind: ItemKind };
+  'clause.noPoints': { clause: string };
+  'clause.pointsAndLevels': { clause: string };
+  /** A level after `before`, which has no condition. */
+  'level.unreachable': { level: string; before: string };
+  'base.notDeduction': { item: string; kind: ItemKind };
+  'base.aboveFull': { base: number; full: number };
+  'veto.onCheck': Record<string, never>;
+  'veto.unknownIndicator': { indicator: string };
+  'cap.onBonus': { item: string };
+  'max.notBonus': { item: string; kind: ItemKind };
+  'cap.onCheck': { item: string };
+  'notAgain.unknownItem': { item: string };
+  'window.empty': Record<string, never>;
+  /** A window's attribute that is not of `kind` (number: months; date: until). */
+  'window.attribute': GuessParams & { name: string; kind: 'number' | 'date' };
+  'keep.oncePerAndKeepOne': { clause: string };
+  'keep.highestPerAndKeepOne': { item: string };
+  'keep.byWithHighest': Record<string, never>;
+  /** `by` names an attribute that is not a date (`known`: some event type has it). */
+  'keep.byNotDate': GuessParams & { by: string; known: boolean };
+  'eligibility.duplicate': { id: string; earlier: number };
+  /** A record or a project without a declared field it requires. */
+  'field.required': FieldSpecParams & { holder: 'record' | 'project' };
+  'field.invalid': FieldSpecParams & { found: string };
+  'event.attributeRequired': FieldSpecParams & { eventType: string; eventTypeLabel: string };
+  'event.attributeInvalid': FieldSpecParams & { eventType: string; found: string };
+  'project.duplicate': { id: string };
+  'project.completionBeforePermit': { completion: string; permit: string };
+  'event.duplicate': { id: string };
+  'event.unknownProject': { project: string; projects: string[] };
+  'record.unknownGrade': { grade: string; ruleset: string; grades: string[] };
+  'record.wrongKind': { ruleset: string; entityKind: string; kind: string };
+  /** Rulesets given as versions of one that have different ids. */
+  'versions.mixedIds': { ids: string[] };
+  'versions.duplicate': { id: string; version: string };
+}
+
+/** A problem's code. */
+export type ProblemCode = keyof ProblemParamsByCode;
+
+/** A problem's code and params, one of `ProblemParamsByCode`. */
+export type ProblemExplanation = { [C in ProblemCode]: { code: C; params: ProblemParamsByCode[C] } }[ProblemCode];
+
+/** A problem in one language: what is wrong, and how to put it right (a Chinese sentence says both: no `fix`). */
+export interface ProblemWords {
+  message: string;
+  fix?: string;
+}
+
 // ---------------------------------------------------------------- catalogues
 
 /** One language's sentences: a function of its params for every code. */
@@ -437,4 +584,6 @@ export interface Catalogue {
   forecast: { readonly [C in ForecastCode]: (p: ForecastParamsByCode[C]) => string };
   /** A ruleset's status as staff say it. */
   status: Readonly<Record<RulesetStatus, string>>;
+  /** What is wrong with a ruleset or a record, and how to fix it. */
+  problem: { readonly [C in ProblemCode]: (p: ProblemParamsByCode[C]) => ProblemWords };
 }

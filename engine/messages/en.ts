@@ -9,6 +9,7 @@ import type { ItemKind } from '../types.js';
 import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
+  type FieldFact, type FieldSpecParams, type KeepSummary, type GuessParams, type IdHolder, type ParameterTypeName,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event} (${p.date})`;
@@ -104,6 +105,47 @@ function limitText(kind: LimitKind, side: LimitSide, unit: string): string {
   return kind === 'item.floor' ? LIMITS[kind] : `${LIMITS[kind]} ${amount(side.limit, unit)}`;
 }
 
+/** A keepOne rule in words: one per project, the highest; one per subject, the first by appliedOn. */
+const keepText = (k: KeepSummary): string => `one per ${k.attribute}, the ${k.choose === 'highest' ? 'highest' : `${k.choose} by ${k.by?.attribute ?? 'date'}`}`;
+const heldBy = (of: string): string => (of ? ` (${of})` : '');
+
+/** `; did you mean "x"?`, or nothing. */
+const guessed = (p: GuessParams): string => (p.guess === undefined ? '' : `; did you mean "${p.guess}"?`);
+/** A parameter's type as a problem says it. */
+const PARAMETER_TYPES: Readonly<Record<ParameterTypeName, string>> = {
+  number: 'a number', integer: 'a whole number', date: 'a date YYYY-MM-DD', string: 'a text', strings: 'a list of texts ["a", "b"]',
+};
+/** JSON Schema type names as a fix says them. */
+const SCHEMA_TYPES: Readonly<Record<string, string>> = {
+  string: 'a string', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'an object {…}', array: 'a list […]', null: 'null',
+};
+const FACT_WORDS: Readonly<Record<FieldFact, [what: string, declare: string]>> = {
+  record: ['a record', 'declare it in "recordFields"'],
+  project: ['a project', 'declare it in "projectFields"'],
+  event: ['an event', 'declare it as an attribute in "eventTypes"'],
+};
+const ID_HOLDERS: Readonly<Record<IdHolder, string>> = { indicator: 'indicator', item: 'item', reading: 'reading', grade: 'grade', clause: 'clause', level: 'level', downgradeRule: 'downgrade rule' };
+const REFUSED_KEY = 'rename this key: __proto__, constructor and prototype are not allowed';
+/** How to put right what a JSON Schema keyword refuses, from Ajv's params. */
+const SCHEMA_FIXES: Readonly<Record<string, (p: Record<string, unknown>) => string>> = {
+  required: (p) => `add "${String(p.missingProperty)}"`,
+  additionalProperties: (p) => `remove "${String(p.additionalProperty)}" or check its spelling`,
+  enum: (p) => `use one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+  format: () => 'write a real calendar date as YYYY-MM-DD',
+  type: (p) => `make it ${String(p.type).split(',').map((t) => SCHEMA_TYPES[t] ?? t).join(' or ')}`,
+  minLength: (p) => (p.limit === 1 ? 'fill it in' : `write at least ${String(p.limit)} characters`),
+  maxLength: (p) => `shorten it to ${String(p.limit)} characters`,
+  maxItems: (p) => `split it: at most ${String(p.limit)} items`,
+  minItems: (p) => `give at least ${String(p.limit)}`,
+  minimum: (p) => `use ${String(p.limit)} or more`,
+  maximum: (p) => `use ${String(p.limit)} or less`,
+  not: () => REFUSED_KEY,
+  propertyNames: () => REFUSED_KEY,
+};
+/** A declared field's fix: add it (with its values), or write a value of its kind. */
+const addField = (p: FieldSpecParams): string => (p.values ? `add "${p.name}": one of ${p.values.join(', ')}` : `add "${p.name}"`);
+const fieldFix = (p: FieldSpecParams, kind: string): string => (p.type === 'enum' ? `use one of ${p.values!.join(', ')}` : p.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${kind}`);
+
 export const en: Catalogue = {
   trace: {
     'item.start': (p) => `${p.item} ${p.label}: full score ${amount(p.points, p.unit)}`,
@@ -186,6 +228,9 @@ export const en: Catalogue = {
     'multiplier.added': (p) => `${p.clause} ${p.label} added: points count ${p.factor} times (${p.item} ${p.itemLabel})`,
     'multiplier.removed': (p) => `${p.clause} ${p.label} removed (${p.item} ${p.itemLabel})`,
     'multiplier.factor': (p) => `factor ${p.old} → ${p.new}`,
+    'keepOne.added': (p) => `${p.clause} ${p.label} added: ${keepText(p)}${heldBy(p.of)}`,
+    'keepOne.removed': (p) => `${p.clause} ${p.label} removed${heldBy(p.of)}`,
+    'keepOne.changed': (p) => `${keepText(p.old)} → ${keepText(p.new)}`,
     'highestPer.added': (p) => `${p.clause} ${p.label} added: only the highest per ${p.attribute} counts (${p.item} ${p.itemLabel})`,
     'highestPer.removed': (p) => `${p.clause} ${p.label} removed (${p.item} ${p.itemLabel})`,
     'highestPer.attribute': (p) => `the highest only per ${p.old.attribute} → per ${p.new.attribute}`,
@@ -313,4 +358,106 @@ export const en: Catalogue = {
   },
 
   status: STATUS,
+
+  problem: {
+    'ruleset.tooDeep': (p) => ({ message: `nested more than ${p.depth} levels deep`, fix: 'flatten the condition: all/any take lists' }),
+    'schema.key': (p) => ({ message: `the key "${p.key}" is not allowed`, fix: REFUSED_KEY }),
+    'schema.invalid': (p) => ({
+      message: p.keyword !== 'format' ? p.message : p.empty ? 'the date is empty' : `${p.value} is not a real calendar date`,
+      fix: SCHEMA_FIXES[p.keyword]?.(p.params),
+    }),
+    'id.duplicate': (p) => ({ message: `duplicate id "${p.id}" (also ${p.earlier})`, fix: `give this ${ID_HOLDERS[p.what]} an id of its own` }),
+    'attribute.enumWithoutValues': (p) => ({ message: `enum attribute "${p.name}" lists no values`, fix: 'add "values": the allowed values' }),
+    'field.enumWithoutValues': (p) => ({ message: `field "${p.name}" is a choice but lists no values`, fix: 'add "values": the allowed values' }),
+    'field.projectType': () => ({ message: 'only an event names a project', fix: 'use "string" for an id' }),
+    'reading.unknown': (p) => ({ message: `no reading "${p.id}" in "readings"`, fix: 'add the reading or correct the id' }),
+    'condition.unknown': (p) => ({ message: `no condition named "${p.name}"`, fix: 'add it to "conditions" or correct the name' }),
+    'condition.cycle': (p) => ({ message: `condition refers to itself: ${p.walk}`, fix: 'break the cycle' }),
+    'condition.tooDeep': (p) => ({
+      message: `condition nests ${p.depth} levels deep through the conditions it names in turn (${p.chain.join(' → ')} → …), more than ${p.max}`,
+      fix: `name fewer conditions in turn: at most ${p.max} levels of all, any, not and references`,
+    }),
+    'fact.unavailable': (p) => ({ message: `fact "${p.fact}" is not available here (a ${p.scope} condition)`, fix: `use "record", "asOf" or "parameters"${p.scope === 'project' ? ' or "project"' : ''}` }),
+    'fact.unknown': (p) => ({ message: `no fact "${p.fact}"${guessed(p)}`, fix: `name one of ${p.facts.join(', ')}` }),
+    'value.factReference': (p) => ({ message: `a value that names a fact must be { "fact": name, "path": "a.b" }, found ${p.found}`, fix: 'write the fact and a dotted path as strings' }),
+    'operator.valueType': (p) => ({ message: `operator "${p.operator}" needs ${p.type === 'date' ? 'a date YYYY-MM-DD' : `a ${p.type}`}, found ${p.found}`, fix: `write a ${p.type} value` }),
+    'parameter.unknown': (p) => ({ message: `no parameter "${p.name}"${guessed(p)}`, fix: `add it to "parameters" or correct the ${p.inWindow ? 'name' : 'path'}` }),
+    'parameter.type': (p) => {
+      const b = p.because;
+      const why = 'declared' in b ? 'it is declared so' : 'at' in b ? `${b.operator === undefined ? "a window's months" : `operator "${b.operator}"`} at ${b.at} uses it so` : 'its value says so';
+      const type = PARAMETER_TYPES[p.type];
+      return { message: `parameter "${p.name}" must be ${type} (${why}), found ${p.found}`, fix: p.type === 'date' ? 'write a real calendar date as YYYY-MM-DD, such as 2018-01-01' : `write ${type}` };
+    },
+    'parameter.use': (p) => ({
+      message: `${p.operator === undefined ? "a window's months" : `operator "${p.operator}"`} needs ${PARAMETER_TYPES[p.need]}, but parameter "${p.name}" is ${PARAMETER_TYPES[p.type]}`,
+      fix: p.need === 'strings' ? `make "${p.name}" a list, such as ["${p.value}"], or use "equal"` : `use a parameter that is ${PARAMETER_TYPES[p.need]}, or another operator`,
+    }),
+    'parameter.path': (p) => ({ message: `"${p.ref}" reads inside a parameter, which holds a number, a text, a date or a list`, fix: `name the parameter alone: "${p.name}"` }),
+    'path.jsonPath': (p) => ({ message: `"${p.path}" is JSONPath; paths here are dotted names`, fix: `write "${p.dotted}"` }),
+    'path.asOfFields': () => ({ message: 'the fact "asOf" is a date and has no fields', fix: 'remove "path"' }),
+    'path.intoValue': (p) => ({ message: `"${p.read}" of ${FACT_WORDS[p.fact][0]} is a value, with no field "${p.key}"`, fix: `read "${p.read}" itself` }),
+    'path.unknownField': (p) => {
+      const [what, declare] = FACT_WORDS[p.fact];
+      const where = p.read ? `"${p.read}" of ${what}` : what;
+      return { message: `${where} has no field "${p.key}"${guessed(p)}`, fix: p.guess !== undefined ? `correct the name, or ${declare}` : `${declare}, or correct the name` };
+    },
+    'eventType.unknown': (p) => ({ message: `no event type "${p.type}"`, fix: 'declare it in "eventTypes" or correct the name' }),
+    'attribute.unknown': (p) => ({ message: `no event type has an attribute "${p.name}"${guessed(p)}`, fix: 'declare it in "eventTypes" or correct the name' }),
+    'attribute.valueUndeclared': (p) => ({ message: `"${p.value}" is not a declared value of "${p.attribute}"`, fix: `use one of ${p.allowed.join(', ')}` }),
+    'grade.notBelow': (p) => ({ message: `grade line ${p.grade} (${p.min}) is not below ${p.above} (${p.aboveMin})`, fix: 'list grades from the highest, each line below the one before' }),
+    'grade.unknown': (p) => ({ message: `no grade "${p.grade}"`, fix: 'name a grade of "grades"' }),
+    'grades.noCitation': () => ({ message: 'the grades cite no text', fix: 'add "gradeCitation": the clause and text the grade lines come from' }),
+    'downgrades.floorOutside': (p) => ({ message: `floor ${p.floor} is outside grade ${p.grade}`, fix: `choose a score of grade ${p.grade}` }),
+    'downgrades.noGrades': () => ({ message: 'downgrades need grades to lower', fix: 'add "grades", or remove "downgrades"' }),
+    'ruleset.periodReversed': (p) => ({ message: `the ruleset ends (${p.to}) before it begins (${p.from})`, fix: 'correct one of the dates: effectiveTo is the last day in force' }),
+    'points.inexact': (p) => ({ message: `${p.points} has more than three decimals`, fix: 'write points to at most 0.001' }),
+    'points.tooLarge': (p) => ({ message: `${p.points} points is more than a table of points gives (at most ${p.max})`, fix: 'check the number; for amounts in another unit (万元, 元, 学时), set the ruleset\'s "unit"' }),
+    'points.sign': (p) => ({
+      message: `${p.kind} points must be ${p.kind === 'deduction' ? 'negative or 0' : 'positive or 0'}, found ${p.points}`,
+      fix: p.kind === 'deduction' ? 'write a deduction as a negative number (-4)' : 'write a bonus as a positive number',
+    }),
+    'item.noFull': (p) => ({ message: `${p.kind} item ${p.item} has no full score`, fix: 'add "full"' }),
+    'clause.noPoints': (p) => ({ message: `clause ${p.clause} has no points`, fix: 'add "points" or "levels"' }),
+    'clause.pointsAndLevels': (p) => ({ message: `clause ${p.clause} has both "points" and "levels"`, fix: 'keep one of them' }),
+    'level.unreachable': (p) => ({ message: `level ${p.level} is never reached: level ${p.before} before it has no condition, so every event stops there`, fix: `give level ${p.before} a "when", or move it last` }),
+    'base.notDeduction': (p) => ({ message: `${p.kind} item ${p.item} has a base score, which only a deduction item starts from`, fix: 'remove "base"' }),
+    'base.aboveFull': (p) => ({ message: `base score ${p.base} is above the full score ${p.full}`, fix: 'lower the base score or raise the full score' }),
+    'veto.onCheck': () => ({ message: 'a check clause cannot veto', fix: 'remove "effect"' }),
+    'veto.unknownIndicator': (p) => ({ message: `no indicator "${p.indicator}"`, fix: 'name an indicator id of this ruleset' }),
+    'cap.onBonus': (p) => ({ message: `bonus item ${p.item} has a "cap", which limits deductions`, fix: 'write the most a bonus item adds as "max"' }),
+    'max.notBonus': (p) => ({
+      message: `${p.kind} item ${p.item} has a "max", which limits bonuses`,
+      fix: p.kind === 'deduction' ? 'write the most a deduction item takes as "cap"' : 'remove "max": a check item scores up to its "full"',
+    }),
+    'cap.onCheck': (p) => ({ message: `check item ${p.item} has a "cap", which limits deductions`, fix: 'remove "cap": a check item scores up to its "full"' }),
+    'notAgain.unknownItem': (p) => ({ message: `no item "${p.item}"`, fix: 'name an item id of this ruleset' }),
+    'window.empty': () => ({ message: 'the window says neither months nor an attribute', fix: 'add "months", "monthsAttribute" or "untilAttribute"' }),
+    'window.attribute': (p) => {
+      const what = p.kind === 'number' ? 'a number attribute (months)' : 'a date attribute';
+      return { message: `"${p.name}" is not ${what} of the event types${guessed(p)}`, fix: `name ${what} declared in "eventTypes"` };
+    },
+    'keep.oncePerAndKeepOne': (p) => ({ message: `clause ${p.clause} has both "oncePer" and "keepOne"`, fix: 'keep "keepOne" (oncePer is its shorthand for choose: first)' }),
+    'keep.highestPerAndKeepOne': (p) => ({ message: `item ${p.item} has both "highestPer" and "keepOne"`, fix: 'keep "keepOne" (highestPer is its shorthand for choose: highest)' }),
+    'keep.byWithHighest': () => ({ message: '"by" orders "first" and "last"; "highest" compares points', fix: 'remove "by", or choose "first" or "last"' }),
+    'keep.byNotDate': (p) => ({
+      message: p.known ? `"${p.by}" is not a date attribute of every event type that has it` : `no event type has an attribute "${p.by}"${guessed(p)}`,
+      fix: 'name a date attribute (type "date"), or leave "by" out to order by the event\'s date',
+    }),
+    'eligibility.duplicate': (p) => ({ message: `duplicate requirement id "${p.id}" (also requirements[${p.earlier}])`, fix: 'give this requirement an id of its own' }),
+    'field.required': (p) => ({ message: `${p.holder === 'record' ? 'the record' : 'a project'} needs "${p.name}" (${p.label})`, fix: addField(p) }),
+    'field.invalid': (p) => ({ message: `${p.found} is not a valid ${p.name} (${p.label})`, fix: fieldFix(p, p.type) }),
+    'event.attributeRequired': (p) => ({ message: `an event of type ${p.eventType} needs "${p.name}" (${p.label})`, fix: addField(p) }),
+    'event.attributeInvalid': (p) => ({
+      message: `${p.found} is not a valid ${p.name} (${p.label}) of an event of type ${p.eventType}`,
+      fix: fieldFix(p, p.type === 'project' ? 'project id' : p.type),
+    }),
+    'project.duplicate': (p) => ({ message: `duplicate project id "${p.id}"`, fix: 'give each project its own id' }),
+    'project.completionBeforePermit': (p) => ({ message: `completion ${p.completion} is before the permit date ${p.permit}`, fix: 'check both dates' }),
+    'event.duplicate': (p) => ({ message: `duplicate event id "${p.id}"`, fix: 'give each event its own id' }),
+    'event.unknownProject': (p) => ({ message: `no project "${p.project}" in this record`, fix: `add the project to "projects" or name one of: ${p.projects.join(', ') || '(none)'}` }),
+    'record.unknownGrade': (p) => ({ message: `"${p.grade}" is not a grade of ruleset ${p.ruleset}`, fix: `use one of ${p.grades.join(', ')}` }),
+    'record.wrongKind': (p) => ({ message: `ruleset ${p.ruleset} scores ${p.entityKind} records, not ${p.kind}`, fix: 'use the ruleset for this kind of entity' }),
+    'versions.mixedIds': (p) => ({ message: `the versions are of different rulesets: ${p.ids.join(', ')}`, fix: 'keep the versions of one ruleset (one id) together, each ruleset in a folder of its own' }),
+    'versions.duplicate': (p) => ({ message: `version ${p.version} of ${p.id} is given twice`, fix: 'give each version its own "version"' }),
+  },
 };

@@ -8,6 +8,7 @@ import type { ItemKind } from '../types.js';
 import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
+  type FieldFact, type FieldSpecParams, type KeepSummary, type GuessParams, type ParameterTypeName, type ProblemWords,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event}(${p.date})`;
@@ -25,6 +26,11 @@ const META: Readonly<Record<MetaField, string>> = {
 };
 const STATUS = { official: '正式', provisional: '暂定', draft: '草案' } as const;
 const CONDITIONS: Readonly<Record<ConditionOf, string>> = { when: '条件', eventCondition: '事件条件', projectCondition: '工程条件' };
+
+/** A keepOne rule in words: 同一工程项目只计分值最高的一次, 同一项目只计申报日期最早的一次. */
+const keepText = (k: KeepSummary): string =>
+  `同一${k.attributeLabel}只计${k.choose === 'highest' ? '分值最高' : `${k.by?.attributeLabel ?? '日期'}${k.choose === 'first' ? '最早' : '最晚'}`}的一次`;
+const heldBy = (of: string): string => (of ? `(${of})` : '');
 
 /** Points as policy staff say them: 扣 4 分, 加 1 分, 得 8 分. */
 function pointsText(points: number, kind: ItemKind, unit: string): { verb: string; amount: string } {
@@ -101,6 +107,33 @@ const LIMITS: Readonly<Record<LimitKind, string>> = { 'clause.cap': '本条上�
 function limitText(kind: LimitKind, side: LimitSide, unit: string): string {
   return kind === 'item.floor' ? LIMITS[kind] : `${LIMITS[kind]} ${amount(side.limit, unit)}`;
 }
+
+/** `(是否应为“x”?)`, or nothing. */
+const guessed = (p: GuessParams): string => (p.guess === undefined ? '' : `(是否应为“${p.guess}”?)`);
+/** A Chinese problem: one sentence that says what is wrong and how to fix it. */
+const said = (message: string): ProblemWords => ({ message });
+const PARAMETER_TYPES: Readonly<Record<ParameterTypeName, string>> = { number: '数字', integer: '整数', date: '日期(YYYY-MM-DD)', string: '文字', strings: '文字列表' };
+const SCHEMA_TYPES: Readonly<Record<string, string>> = { string: '文字', number: '数字', integer: '整数', boolean: 'true 或 false', object: '对象 {…}', array: '列表 […]', null: 'null' };
+const FACT_WORDS: Readonly<Record<FieldFact, string>> = { record: '主体记录', project: '工程项目', event: '事件' };
+const OPERATOR_VALUES = { date: '日期(YYYY-MM-DD)', array: '列表', number: '数字', boolean: '是/否' } as const;
+/** What a JSON Schema keyword refuses, from Ajv's params. */
+const SCHEMA_WORDS: Readonly<Record<string, (p: Record<string, unknown>, value: { value?: string; empty?: boolean }) => string>> = {
+  required: (p) => `缺少“${String(p.missingProperty)}”,请补上`,
+  additionalProperties: (p) => `不认识的字段“${String(p.additionalProperty)}”,请删除或检查拼写`,
+  enum: (p) => `只能是 ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join('、')} 之一`,
+  format: (_p, v) => (v.empty ? '请填写日期(YYYY-MM-DD)' : `${v.value} 不是真实的日期,请按 YYYY-MM-DD 填写`),
+  type: (p) => `类型不对,应为${String(p.type).split(',').map((t) => SCHEMA_TYPES[t] ?? t).join('或')}`,
+  minimum: (p) => `不能小于 ${String(p.limit)}`,
+  maximum: (p) => `不能大于 ${String(p.limit)}`,
+  minItems: (p) => `至少需要 ${String(p.limit)} 项`,
+  maxItems: (p) => `最多 ${String(p.limit)} 项,请拆分`,
+  minLength: (p) => (p.limit === 1 ? '不能为空' : `至少 ${String(p.limit)} 个字`),
+  maxLength: (p) => `最多 ${String(p.limit)} 个字`,
+  pattern: () => '格式不对',
+};
+/** A declared field whose value is not one it takes: its choices, or that it is wrong. */
+const badField = (p: FieldSpecParams, dateHint: boolean): string =>
+  p.type === 'enum' ? `“${p.label}”只能是:${p.valueLabels!.join('、')}` : `“${p.label}”填写不正确${dateHint && p.type === 'date' ? ',请按 YYYY-MM-DD 填写真实日期' : ''}`;
 
 export const zhCN: Catalogue = {
   trace: {
@@ -181,6 +214,9 @@ export const zhCN: Catalogue = {
     'multiplier.added': (p) => `新增 ${p.clause} ${p.label}: 按 ${p.factor} 倍计分(${p.item} ${p.itemLabel})`,
     'multiplier.removed': (p) => `删除 ${p.clause} ${p.label}(${p.item} ${p.itemLabel})`,
     'multiplier.factor': (p) => `倍数 ${p.old} 倍 → ${p.new} 倍`,
+    'keepOne.added': (p) => `新增 ${p.clause} ${p.label}: ${keepText(p)}${heldBy(p.of)}`,
+    'keepOne.removed': (p) => `删除 ${p.clause} ${p.label}${heldBy(p.of)}`,
+    'keepOne.changed': (p) => `${keepText(p.old)} → ${keepText(p.new)}`,
     'highestPer.added': (p) => `新增 ${p.clause} ${p.label}: 同一${p.attributeLabel}只计最高(${p.item} ${p.itemLabel})`,
     'highestPer.removed': (p) => `删除 ${p.clause} ${p.label}(${p.item} ${p.itemLabel})`,
     'highestPer.attribute': (p) => `只计最高的范围 同一${p.old.attributeLabel} → 同一${p.new.attributeLabel}`,
@@ -307,4 +343,74 @@ export const zhCN: Catalogue = {
   },
 
   status: STATUS,
+
+  problem: {
+    'ruleset.tooDeep': (p) => said(`嵌套超过 ${p.depth} 层,请简化条件`),
+    'schema.key': (p) => said(`不允许使用字段名“${p.key}”,请改名`),
+    'schema.invalid': (p) => said(SCHEMA_WORDS[p.keyword]?.(p.params, p) ?? '不符合规则集格式'),
+    'id.duplicate': (p) => said(`编号“${p.id}”重复(另见 ${p.earlier}),请给这一项换一个编号`),
+    'attribute.enumWithoutValues': (p) => said(`事件属性“${p.name}”是选项类型,但没有列出可选值,请补上 values`),
+    'field.enumWithoutValues': (p) => said(`字段“${p.name}”是选项类型,但没有列出可选值,请补上 values`),
+    'field.projectType': () => said('只有事件可以引用工程项目,这里请用 string'),
+    'reading.unknown': (p) => said(`解读说明中没有“${p.id}”,请补上该解读或改正编号`),
+    'condition.unknown': (p) => said(`没有名为“${p.name}”的条件,请在 conditions 中补上或改正名称`),
+    'condition.cycle': (p) => said(`条件引用了自身:${p.walk},请打破循环`),
+    'condition.tooDeep': (p) => said(`条件逐层引用其他条件,展开后嵌套 ${p.depth} 层(${p.chain.join(' → ')} → …),超过上限 ${p.max} 层;请减少条件之间逐层引用的层数`),
+    'fact.unavailable': (p) => said(`这里(${p.scope} 条件)不能使用事实“${p.fact}”`),
+    'fact.unknown': (p) => said(`没有事实“${p.fact}”${guessed(p)},可用:${p.facts.join('、')}`),
+    'value.factReference': (p) => said(`引用事实的值应写成 { "fact": 名称, "path": "a.b" },现为 ${p.found}`),
+    'operator.valueType': (p) => said(`运算“${p.operator}”需要${OPERATOR_VALUES[p.type]},现为 ${p.found}`),
+    'parameter.unknown': (p) => said(`没有参数“${p.name}”${guessed(p)},请在参数中补上或改正${p.inWindow ? '名称' : '路径'}`),
+    'parameter.type': (p) => said(`参数“${p.label}”应为${PARAMETER_TYPES[p.type]},现为 ${p.found}`),
+    'parameter.use': (p) => said(`这里需要${PARAMETER_TYPES[p.need]},而参数“${p.label}”是${PARAMETER_TYPES[p.type]}`),
+    'parameter.path': (p) => said(`参数不能再往下取值:请只写参数名“${p.name}”`),
+    'path.jsonPath': (p) => said(`路径用点号分隔的名称,不用 JSONPath:请写“${p.dotted}”`),
+    'path.asOfFields': () => said('评价日期 asOf 是一个日期,没有下级字段,请删去 path'),
+    'path.intoValue': (p) => said(`${FACT_WORDS[p.fact]}的“${p.read}”是一个值,没有下级字段“${p.key}”`),
+    'path.unknownField': (p) => said(`${FACT_WORDS[p.fact]}${p.read ? `的“${p.read}”` : ''}没有字段“${p.key}”${guessed(p)}`),
+    'eventType.unknown': (p) => said(`没有事件类型“${p.type}”,请在事件类型中声明或改正名称`),
+    'attribute.unknown': (p) => said(`没有任何事件类型带有属性“${p.name}”${guessed(p)},请在事件类型中声明或改正名称`),
+    'attribute.valueUndeclared': (p) => said(`“${p.value}”不是属性“${p.attribute}”的可选值,可选:${p.allowed.join('、')}`),
+    'grade.notBelow': (p) => said(`${p.grade} 级分数线 ${p.min} 分不低于上一级 ${p.above} 的 ${p.aboveMin} 分,等级须从高到低、分数线依次降低`),
+    'grade.unknown': (p) => said(`没有等级“${p.grade}”,请填写等级划分中的等级`),
+    'grades.noCitation': () => said('等级划分没有依据条款,请补上 gradeCitation'),
+    'downgrades.floorOutside': (p) => said(`降级后得分 ${p.floor} 分不在 ${p.grade} 级的分数范围内,请填写 ${p.grade} 级的分数`),
+    'downgrades.noGrades': () => said('没有等级划分,无级可降:请补上等级划分或删去降级规则'),
+    'ruleset.periodReversed': (p) => said(`失效日期 ${p.to} 早于生效日期 ${p.from},请核对`),
+    'points.inexact': (p) => said(`${p.points} 的小数超过三位,分值最多精确到 0.001`),
+    'points.tooLarge': (p) => said(`${p.points} 分超出计分表的分值范围(不超过 ${p.max} 分);如计的是金额或学时,请设定规则集的计量单位 unit`),
+    // In words that hold in the form (deductions typed as positive numbers) and in JSON alike.
+    'points.sign': (p) => said(p.kind === 'deduction' ? `扣分项的分值须为扣分,现为加 ${p.points} 分` : `加分项的分值须为加分,现为扣 ${-p.points} 分`),
+    'item.noFull': (p) => said(`${p.item} 没有满分,请补上 full`),
+    'clause.noPoints': (p) => said(`条款 ${p.clause} 没有分值,请填写分值`),
+    'clause.pointsAndLevels': (p) => said(`条款 ${p.clause} 同时有 points 和 levels,只保留一种`),
+    'level.unreachable': (p) => said(`分档 ${p.level} 永远不会用到:排在前面的分档 ${p.before} 没有条件,每个事件都停在该档;请给 ${p.before} 加上条件或把它移到最后`),
+    'base.notDeduction': (p) => said(`${p.item} 不是扣分项,不能设基本分 base`),
+    'base.aboveFull': (p) => said(`基本分 ${p.base} 高于满分 ${p.full},请降低基本分或提高满分`),
+    'veto.onCheck': () => said('“符合条件得分”的条款不能设为整项不得分'),
+    'veto.unknownIndicator': (p) => said(`没有评价指标“${p.indicator}”,请填写本规则集中的指标编号`),
+    'cap.onBonus': (p) => said(`加分项 ${p.item} 设了扣分上限 cap,加分上限应写作 max`),
+    'max.notBonus': (p) => said(`${p.item} 不是加分项,不能设加分上限 max`),
+    'cap.onCheck': (p) => said(`${p.item} 是“符合条件得分”项,不能设扣分上限 cap`),
+    'notAgain.unknownItem': (p) => said(`没有评分项“${p.item}”,请填写本规则集中的评分项编号`),
+    'window.empty': () => said('计算期限既没有月数也没有依据的属性,请补上 months、monthsAttribute 或 untilAttribute'),
+    'window.attribute': (p) => said(`“${p.name}”不是事件的${p.kind === 'number' ? '数值属性(月数)' : '日期属性'}${guessed(p)}`),
+    'keep.oncePerAndKeepOne': (p) => said(`条款 ${p.clause} 同时有 oncePer 和 keepOne,只保留 keepOne`),
+    'keep.highestPerAndKeepOne': (p) => said(`计分项 ${p.item} 同时有 highestPer 和 keepOne,只保留 keepOne`),
+    'keep.byWithHighest': () => said('“最高”按分值比较,不按日期:请删去 by,或改为最早/最晚'),
+    'keep.byNotDate': (p) => said(`“${p.by}”不是日期属性${guessed(p)},请填写日期类型的属性,或删去 by(按事件日期)`),
+    'eligibility.duplicate': (p) => said(`参评条件编号“${p.id}”重复(另见第 ${p.earlier + 1} 条),请换一个编号`),
+    'field.required': (p) => said(`${p.holder === 'record' ? '记录' : '工程项目'}须填写“${p.label}”`),
+    'field.invalid': (p) => said(badField(p, false)),
+    'event.attributeRequired': (p) => said(`${p.eventTypeLabel}须填写“${p.label}”`),
+    'event.attributeInvalid': (p) => said(badField(p, true)),
+    'project.duplicate': (p) => said(`工程项目编号“${p.id}”重复`),
+    'project.completionBeforePermit': (p) => said(`竣工日期 ${p.completion} 早于施工许可日期 ${p.permit},请核对`),
+    'event.duplicate': (p) => said(`事件编号“${p.id}”重复`),
+    'event.unknownProject': (p) => said(`本记录没有工程项目“${p.project}”`),
+    'record.unknownGrade': (p) => said(`“${p.grade}”不是本规则集的等级`),
+    'record.wrongKind': () => said('记录的主体类型与规则集不符'),
+    'versions.mixedIds': (p) => said(`这些版本属于不同的规则集:${p.ids.join('、')};请把同一规则集(同一编号)的各版本放在一起,每个规则集一个文件夹`),
+    'versions.duplicate': (p) => said(`规则集 ${p.id} 的版本 ${p.version} 重复,请给每个版本各自的版本号 version`),
+  },
 };

@@ -6,23 +6,29 @@
  * so the editor calls them as the command line does. A change is data, a code and its params
  * (engine/messages/codes.ts); its sentences come from the catalogues.
  */
-import { attributeLabel } from '../attributes.js';
 import { citationHints, type CitationHint } from './citations.js';
+import { Changes, eventTypeLabel, LABELS, parameterValue, same, say, sides, type LocatedClause, type LocatedItem, type Path } from './changes.js';
 import type { CompiledRuleset } from '../compile.js';
 import { today } from '../dates.js';
 import { fromMilli, toMilli } from '../decimal.js';
-import { CreditRulesError, jsonPath, type ErrorCode, type Problem } from '../errors.js';
+import { diffDowngrades } from '../downgrade.js';
+import { CreditRulesError, type ErrorCode, type Problem } from '../errors.js';
 import { evaluate } from '../evaluate.js';
-import { changeLabelText, explainChange } from '../explain.js';
-import {
-  CHANGE_UNITS, DEFAULT_UNIT, type AttributeRef, type ChangeCode, type ChangeExplanation, type ChangeLabel, type ChangeParamsByCode, type ClauseScoring,
-  type ClauseSummary, type ConditionOf, type MetaField, type ParameterValue, type WindowSummary,
-} from '../messages/codes.js';
+import { diffGrades } from '../grade.js';
+import { diffBase, diffBaseRule } from '../mechanisms/base.js';
+import { diffClauseCap, diffItemCaps } from '../mechanisms/cap.js';
+import { diffEligibility } from '../mechanisms/eligibility.js';
+import { diffClauseKeepOne, diffHighestPer, diffItemKeepOne, diffKeepOne, diffOncePer, diffRulesetKeepOne } from '../mechanisms/keep.js';
+import { clauseScoring, diffLevels } from '../mechanisms/levels.js';
+import { diffMultiplier } from '../mechanisms/multiplier.js';
+import { diffNotAgain } from '../mechanisms/notAgain.js';
+import { diffClausePoints, diffFull } from '../mechanisms/points.js';
+import { diffVeto } from '../mechanisms/veto.js';
+import { diffWindow, windowSummary } from '../mechanisms/window.js';
+import type { ChangeExplanation, ChangeLabel, ClauseSummary, MetaField } from '../messages/codes.js';
 import { recordIdOf } from '../records.js';
 import { moveReasons, type MoveReason } from './reasons.js';
-import type {
-  Citation, Clause, Condition, DowngradeRepeat, DowngradeRule, Grade, Indicator, Item, ItemKind, Level, Parameter, Provisional, Result, Ruleset, Window,
-} from '../types.js';
+import type { Clause, Result, Ruleset } from '../types.js';
 
 // ---------------------------------------------------------------- policy changes
 
@@ -76,159 +82,12 @@ export interface PolicyChangeFields {
   citationHint?: CitationHint;
 }
 
-type Path = (string | number)[];
-
-/** A change's label: the ruleset's own, or one the engine gives. */
-type Label = string | ChangeLabel;
-
-/** What a change says, before the sentences are written. */
-const say = <C extends ChangeCode>(code: C, params: ChangeParamsByCode[C]): ChangeExplanation => ({ code, params }) as ChangeExplanation;
-
-/** Labels the engine gives. */
-const LABELS = {
-  grades: { code: 'grades', params: {} },
-  downgrades: { code: 'downgrades', params: {} },
-  downgradeFloor: { code: 'downgradeFloor', params: {} },
-  recalculation: { code: 'recalculation', params: {} },
-  baseRule: { code: 'baseRule', params: {} },
-  eligibility: { code: 'eligibility', params: {} },
-  note: { code: 'note', params: {} },
-} as const satisfies Record<string, ChangeLabel>;
-const gradeLabel = (grade: string): ChangeLabel => ({ code: 'grade', params: { grade } });
-const eventTypeLabel = (type: string, typeLabel: string): ChangeLabel => ({ code: 'eventType', params: { type, typeLabel } });
-
-/** JSON text with sorted keys: equal values give equal text, whatever their key order. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-}
-
-const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
-
-/** What an event type attribute is called (`project` → 工程项目), with its name. */
-function attributeRef(ruleset: Ruleset, name: string): AttributeRef {
-  return { attribute: name, attributeLabel: attributeLabel(ruleset, name) };
-}
-
-/** A window as data: months, to the date an attribute names, or the months an attribute gives (with what holds without them). */
-function windowSummary(window: Window | undefined, ruleset: Ruleset): WindowSummary {
-  if (!window) return { kind: 'none' };
-  if (window.untilAttribute !== undefined) return { kind: 'until', ...attributeRef(ruleset, window.untilAttribute) };
-  if (window.monthsAttribute !== undefined) {
-    const fallback = window.defaultParameter !== undefined ? ruleset.parameters[window.defaultParameter] : undefined;
-    const summary: WindowSummary = { kind: 'attribute', ...attributeRef(ruleset, window.monthsAttribute) };
-    if (fallback) summary.fallback = parameterValue(fallback);
-    else if (window.months !== undefined) summary.fallbackMonths = window.months;
-    return summary;
-  }
-  return window.months === undefined ? { kind: 'none' } : { kind: 'months', months: window.months };
-}
-
-function parameterValue(p: Parameter): ParameterValue {
-  return p.unit === undefined ? { value: p.value } : { value: p.value, unit: p.unit };
-}
-
-/** What a clause scores: its veto, its levels, or its points each time. */
-function clauseScoring(clause: Clause): ClauseScoring {
-  if (clause.effect === 'veto') return { veto: clause.vetoes === undefined ? {} : { vetoes: clause.vetoes } };
-  if (clause.levels) return { levels: clause.levels.map((l) => ({ label: l.label, points: l.points })) };
-  return clause.points === undefined ? {} : { points: clause.points };
-}
-
+/** What a clause says it scores when it is added: its veto, levels or points, its cap, its window. */
 function clauseSummary(clause: Clause, ruleset: Ruleset): ClauseSummary {
   const summary: ClauseSummary = clauseScoring(clause);
   if (clause.cap !== undefined) summary.cap = clause.cap;
   if (clause.window) summary.window = windowSummary(clause.window, ruleset);
   return summary;
-}
-
-/** Collects changes; writes their sentences in one place. */
-class Changes {
-  readonly list: PolicyChange[] = [];
-  /** The unit points are said in (the new version's). */
-  readonly unit: string;
-
-  constructor(
-    readonly older: Ruleset,
-    readonly newer: Ruleset,
-  ) {
-    this.unit = newer.unit ?? DEFAULT_UNIT;
-  }
-
-  push(section: PolicySection, kind: PolicyChange['kind'], path: Path, clause: string, label: Label, field: string, old: unknown, now: unknown, what: ChangeExplanation, unit?: string): void {
-    const own = typeof label === 'string' ? {} : { engineLabel: label };
-    const change = {
-      section, kind, path: jsonPath(path), clause, label: typeof label === 'string' ? label : changeLabelText(label, 'zh-CN'), ...own,
-      field, old, new: now, ...(unit ? { unit } : {}), code: what.code, params: what.params, message: '', en: '',
-    } as PolicyChange;
-    change.message = explainChange(change, 'zh-CN').line;
-    change.en = explainChange(change, 'en').line;
-    this.list.push(change);
-  }
-
-  changed(section: PolicySection, path: Path, clause: string, label: Label, field: string, old: unknown, now: unknown, what: ChangeExplanation, unit?: string): void {
-    this.push(section, 'changed', path, clause, label, field, old, now, what, unit);
-  }
-
-  added(section: PolicySection, path: Path, clause: string, label: Label, now: unknown, what: ChangeExplanation): void {
-    this.push(section, 'added', path, clause, label, 'added', undefined, now, what);
-  }
-
-  removed(section: PolicySection, path: Path, clause: string, label: Label, old: unknown, what: ChangeExplanation): void {
-    this.push(section, 'removed', path, clause, label, 'removed', old, undefined, what);
-  }
-
-  /** A number field, said by `code` (its params `extra` and the two sides); `unit` is the unit of the values. */
-  number<C extends NumberCode>(section: PolicySection, path: Path, clause: string, label: Label, field: string, code: C, old: number | undefined, now: number | undefined, unit: string, extra: NumberExtra<C>): void {
-    if (old === now) return;
-    this.changed(section, path, clause, label, field, old, now, say(code, { ...extra, ...(old === undefined ? {} : { old }), ...(now === undefined ? {} : { new: now }) } as ChangeParamsByCode[C]), unit);
-  }
-
-  citation(section: PolicySection, path: Path, clause: string, label: Label, old: Citation | undefined, now: Citation | undefined): void {
-    if (same(old, now)) return;
-    const what = old && now && old.clause !== now.clause ? say('citation.clause', { old: old.clause, new: now.clause }) : say('citation.text', {});
-    this.changed(section, path, clause, label, 'citation', old, now, what);
-  }
-
-  condition(section: PolicySection, path: Path, clause: string, label: Label, old: Condition | undefined, now: Condition | undefined, of: ConditionOf = 'when'): void {
-    if (same(old, now)) return;
-    const what = say(old === undefined ? 'condition.added' : now === undefined ? 'condition.removed' : 'condition.changed', { of });
-    this.changed(section, path, clause, label, path[path.length - 1] === 'when' ? 'when' : String(path[path.length - 1]), old, now, what);
-  }
-
-  provisional(section: PolicySection, path: Path, clause: string, label: Label, old: Provisional | undefined, now: Provisional | undefined): void {
-    if (same(old, now)) return;
-    const what = old === undefined ? say('provisional.added', { fields: now!.fields }) : now === undefined ? say('provisional.removed', {}) : say('provisional.changed', {});
-    this.changed(section, path, clause, label, 'provisional', old, now, what);
-  }
-
-  reading(section: PolicySection, path: Path, clause: string, label: Label, old: string | undefined, now: string | undefined): void {
-    if (old === now) return;
-    this.changed(section, path, clause, label, 'reading', old, now, say('reading.followed', sides(old, now)));
-  }
-
-  /** Fields this comparison does not know: said, never silently dropped. */
-  rest(section: PolicySection, path: Path, clause: string, label: Label, old: object | undefined, now: object | undefined, known: readonly string[]): void {
-    const keys = new Set([...Object.keys(old ?? {}), ...Object.keys(now ?? {})]);
-    for (const key of keys) {
-      if (known.includes(key)) continue;
-      const a = old ? (old as Record<string, unknown>)[key] : undefined;
-      const b = now ? (now as Record<string, unknown>)[key] : undefined;
-      if (!same(a, b)) this.changed(section, [...path, key], clause, label, key, a, b, say('field', { field: key }));
-    }
-  }
-}
-
-/** The codes `Changes.number` says, and their params besides the two sides. */
-type NumberCode =
-  | 'item.full' | 'item.base' | 'item.cap' | 'item.max' | 'clause.cap' | 'downgrades.floor' | 'repeat.count' | 'repeat.withinMonths' | 'baseRule.lookbackMonths' | 'baseRule.projectDefaultMonths';
-type NumberExtra<C extends NumberCode> = Omit<ChangeParamsByCode[C], 'old' | 'new'>;
-
-/** Two sides as params: a side without a value is left out. */
-function sides<T>(old: T | undefined, now: T | undefined): { old?: T; new?: T } {
-  return { ...(old === undefined ? {} : { old }), ...(now === undefined ? {} : { new: now }) };
 }
 
 function diffMeta(c: Changes): void {
@@ -248,90 +107,42 @@ function diffMeta(c: Changes): void {
   if (a.unit !== b.unit) c.changed('meta', ['unit'], '', '', 'unit', a.unit, b.unit, say('meta.unit', sides(a.unit, b.unit)));
 }
 
-interface Located<T> {
-  value: T;
-  path: Path;
-  /** The id of what holds it (the indicator of an item, the item of a clause). */
-  parent: string;
-}
-
-function itemsOf(r: Ruleset): Map<string, Located<Item> & { indicator: Indicator }> {
-  const map = new Map<string, Located<Item> & { indicator: Indicator }>();
+function itemsOf(r: Ruleset): Map<string, LocatedItem> {
+  const map = new Map<string, LocatedItem>();
   r.indicators.forEach((indicator, ii) => indicator.items.forEach((item, ti) => map.set(item.id, { value: item, path: ['indicators', ii, 'items', ti], parent: indicator.id, indicator })));
   return map;
 }
 
-function clausesOf(r: Ruleset): Map<string, Located<Clause> & { item: Item }> {
-  const map = new Map<string, Located<Clause> & { item: Item }>();
+function clausesOf(r: Ruleset): Map<string, LocatedClause> {
+  const map = new Map<string, LocatedClause>();
   r.indicators.forEach((indicator, ii) =>
     indicator.items.forEach((item, ti) => item.clauses.forEach((clause, ci) => map.set(clause.id, { value: clause, path: ['indicators', ii, 'items', ti, 'clauses', ci], parent: item.id, item }))),
   );
   return map;
 }
 
-const ITEM_KEYS = ['id', 'label', 'kind', 'citation', 'full', 'base', 'cap', 'max', 'multiplier', 'highestPer', 'notAgain', 'clauses', 'provisional'];
-const CLAUSE_KEYS = ['id', 'label', 'citation', 'when', 'window', 'points', 'levels', 'cap', 'oncePer', 'effect', 'vetoes', 'reading', 'provisional'];
-const LEVEL_KEYS = ['id', 'label', 'when', 'points', 'provisional'];
+const ITEM_KEYS = ['id', 'label', 'kind', 'citation', 'full', 'base', 'cap', 'max', 'multiplier', 'highestPer', 'notAgain', 'keepOne', 'clauses', 'provisional'];
+const CLAUSE_KEYS = ['id', 'label', 'citation', 'when', 'window', 'points', 'levels', 'cap', 'oncePer', 'keepOne', 'effect', 'vetoes', 'reading', 'provisional'];
 
-function diffLevels(c: Changes, clauseId: string, clauseLabel: string, kind: ItemKind, path: Path, old: Level[], now: Level[], oldPath: Path): void {
-  const before = new Map(old.map((l, i) => [l.id, { level: l, index: i }]));
-  const after = new Set(now.map((l) => l.id));
-  const unit = c.unit;
-  now.forEach((level, li) => {
-    const p: Path = [...path, 'levels', li];
-    const label = `${clauseLabel} · ${level.label}`;
-    const was = before.get(level.id)?.level;
-    if (!was) {
-      c.added('level', p, clauseId, label, level, say('level.added', { id: level.id, label, points: level.points, kind, unit }));
-      return;
-    }
-    if (was.label !== level.label) c.changed('level', [...p, 'label'], level.id, clauseLabel, 'label', was.label, level.label, say('label', { old: was.label, new: level.label }));
-    if (was.points !== level.points) c.changed('level', [...p, 'points'], level.id, label, 'points', was.points, level.points, say('points', { old: was.points, new: level.points, kind, unit }), unit);
-    c.condition('level', [...p, 'when'], level.id, label, was.when, level.when);
-    c.provisional('level', [...p, 'provisional'], level.id, label, was.provisional, level.provisional);
-    c.rest('level', p, level.id, label, was, level, LEVEL_KEYS);
-  });
-  for (const [id, { level, index }] of before) {
-    const label = `${clauseLabel} · ${level.label}`;
-    if (!after.has(id)) c.removed('level', [...oldPath, 'levels', index], clauseId, label, level, say('level.removed', { id, label }));
-  }
-}
+/**
+ * What each mechanism compares, in the order a diff says it: of an item that both versions
+ * have (after its label, indicator and kind), and of a clause (after its label, item and kind).
+ * Each lives in its mechanism's module.
+ */
+const ITEM_MECHANISMS: readonly ((c: Changes, was: LocatedItem, now: LocatedItem) => void)[] = [diffFull, diffBase, diffItemCaps, diffMultiplier, diffHighestPer, diffNotAgain, diffItemKeepOne];
+const CLAUSE_MECHANISMS: readonly ((c: Changes, was: LocatedClause, now: LocatedClause) => void)[] = [diffVeto, diffClausePoints, diffLevels, diffClauseCap, diffWindow, diffOncePer, diffClauseKeepOne];
 
-function diffClause(c: Changes, was: Located<Clause> & { item: Item }, now: Located<Clause> & { item: Item }): void {
+function diffClause(c: Changes, was: LocatedClause, now: LocatedClause): void {
   const a = was.value;
   const b = now.value;
   const p = now.path;
   const kind = now.item.kind;
-  const { unit } = c;
   const id = b.id;
   const label = b.label;
   if (a.label !== b.label) c.changed('clause', [...p, 'label'], id, '', 'label', a.label, b.label, say('label', { old: a.label, new: b.label }));
   if (was.parent !== now.parent) c.changed('clause', p, id, label, 'item', was.parent, now.parent, say('clause.item', { old: was.parent, new: now.parent }));
   if (was.item.kind !== kind) c.changed('clause', p, id, label, 'kind', was.item.kind, kind, say('kind', { old: was.item.kind, new: kind }));
-  const vetoA = a.effect === 'veto';
-  const vetoB = b.effect === 'veto';
-  if (vetoA !== vetoB) {
-    const effect = { old: vetoA ? { vetoes: a.vetoes ?? was.parent } : null, new: vetoB ? { vetoes: b.vetoes ?? now.parent } : null };
-    c.changed('clause', [...p, 'effect'], id, label, 'effect', a.effect, b.effect, say('clause.effect', effect));
-  } else if (vetoB && a.vetoes !== b.vetoes) {
-    c.changed('clause', [...p, 'vetoes'], id, label, 'vetoes', a.vetoes, b.vetoes, say('clause.vetoes', sides(a.vetoes, b.vetoes)));
-  }
-  if (a.points !== undefined && b.points !== undefined && a.points !== b.points) {
-    c.changed('clause', [...p, 'points'], id, label, 'points', a.points, b.points, say('points', { old: a.points, new: b.points, kind, unit }), unit);
-  } else if ((a.points === undefined) !== (b.points === undefined) && !vetoA && !vetoB) {
-    c.changed('clause', [...p, a.levels ? 'levels' : 'points'], id, label, 'points', a.points ?? a.levels, b.points ?? b.levels, say('clause.scoring', { old: clauseScoring(a), new: clauseScoring(b), kind, unit }));
-  }
-  if (a.levels && b.levels) diffLevels(c, id, label, kind, p, a.levels, b.levels, was.path);
-  c.number('clause', [...p, 'cap'], id, label, 'cap', 'clause.cap', a.cap, b.cap, unit, { kind, unit });
-  if (!same(a.window, b.window)) {
-    const months = a.window?.months !== undefined && b.window?.months !== undefined && Object.keys(a.window).length === 1 && Object.keys(b.window).length === 1;
-    c.changed('clause', [...p, 'window'], id, label, months ? 'window.months' : 'window', months ? a.window!.months : a.window, months ? b.window!.months : b.window,
-      say('clause.window', { old: windowSummary(a.window, c.older), new: windowSummary(b.window, c.newer) }), months ? CHANGE_UNITS.months : undefined);
-  }
-  if (a.oncePer !== b.oncePer) {
-    const once = (r: Ruleset, v: string | undefined): AttributeRef | undefined => (v === undefined ? undefined : attributeRef(r, v));
-    c.changed('clause', [...p, 'oncePer'], id, label, 'oncePer', a.oncePer, b.oncePer, say('clause.oncePer', sides(once(c.older, a.oncePer), once(c.newer, b.oncePer))));
-  }
+  for (const mechanism of CLAUSE_MECHANISMS) mechanism(c, was, now);
   c.condition('clause', [...p, 'when'], id, label, a.when, b.when);
   c.reading('clause', [...p, 'reading'], id, label, a.reading, b.reading);
   c.citation('clause', [...p, 'citation'], id, label, a.citation, b.citation);
@@ -339,67 +150,16 @@ function diffClause(c: Changes, was: Located<Clause> & { item: Item }, now: Loca
   c.rest('clause', p, id, label, a, b, CLAUSE_KEYS);
 }
 
-function diffItem(c: Changes, was: Located<Item> & { indicator: Indicator }, now: Located<Item> & { indicator: Indicator }): void {
+function diffItem(c: Changes, was: LocatedItem, now: LocatedItem): void {
   const a = was.value;
   const b = now.value;
   const p = now.path;
-  const { unit } = c;
   const id = b.id;
   const label = b.label;
-  const of = { item: id, itemLabel: label };
   if (a.label !== b.label) c.changed('item', [...p, 'label'], id, '', 'label', a.label, b.label, say('label', { old: a.label, new: b.label }));
   if (was.parent !== now.parent) c.changed('item', p, id, label, 'indicator', was.parent, now.parent, say('item.indicator', { old: was.parent, new: now.parent }));
   if (a.kind !== b.kind) c.changed('item', [...p, 'kind'], id, label, 'kind', a.kind, b.kind, say('kind', { old: a.kind, new: b.kind }));
-  c.number('item', [...p, 'full'], id, label, 'full', 'item.full', a.full, b.full, unit, { unit });
-  c.number('item', [...p, 'base'], id, label, 'base', 'item.base', a.base, b.base, unit, { unit });
-  c.number('item', [...p, 'cap'], id, label, 'cap', 'item.cap', a.cap, b.cap, unit, { unit, deduction: b.kind === 'deduction' });
-  c.number('item', [...p, 'max'], id, label, 'max', 'item.max', a.max, b.max, unit, { unit });
-
-  const ma = a.multiplier;
-  const mb = b.multiplier;
-  if (!same(ma, mb)) {
-    const mp: Path = [...p, 'multiplier'];
-    if (!ma) c.added('item', mp, mb!.citation.clause, mb!.label, mb, say('multiplier.added', { clause: mb!.citation.clause, label: mb!.label, factor: mb!.factor, ...of }));
-    else if (!mb) c.removed('item', mp, ma.citation.clause, ma.label, ma, say('multiplier.removed', { clause: ma.citation.clause, label: ma.label, ...of }));
-    else {
-      const mid = mb.citation.clause;
-      if (ma.factor !== mb.factor) c.changed('item', [...mp, 'factor'], mid, mb.label, 'factor', ma.factor, mb.factor, say('multiplier.factor', { old: ma.factor, new: mb.factor }), CHANGE_UNITS.factor);
-      if (ma.label !== mb.label) c.changed('item', [...mp, 'label'], mid, '', 'label', ma.label, mb.label, say('label', { old: ma.label, new: mb.label }));
-      c.condition('item', [...mp, 'when'], mid, mb.label, ma.when, mb.when);
-      c.citation('item', [...mp, 'citation'], mid, mb.label, ma.citation, mb.citation);
-    }
-  }
-  const ha = a.highestPer;
-  const hb = b.highestPer;
-  if (!same(ha, hb)) {
-    const hp: Path = [...p, 'highestPer'];
-    if (!ha) c.added('item', hp, hb!.citation.clause, hb!.label, hb, say('highestPer.added', { clause: hb!.citation.clause, label: hb!.label, ...attributeRef(c.newer, hb!.attribute), ...of }));
-    else if (!hb) c.removed('item', hp, ha.citation.clause, ha.label, ha, say('highestPer.removed', { clause: ha.citation.clause, label: ha.label, ...of }));
-    else {
-      const hid = hb.citation.clause;
-      if (ha.attribute !== hb.attribute) {
-        c.changed('item', [...hp, 'attribute'], hid, hb.label, 'attribute', ha.attribute, hb.attribute, say('highestPer.attribute', { old: attributeRef(c.older, ha.attribute), new: attributeRef(c.newer, hb.attribute) }));
-      }
-      if (ha.label !== hb.label) c.changed('item', [...hp, 'label'], hid, '', 'label', ha.label, hb.label, say('label', { old: ha.label, new: hb.label }));
-      c.citation('item', [...hp, 'citation'], hid, hb.label, ha.citation, hb.citation);
-    }
-  }
-  const na = a.notAgain;
-  const nb = b.notAgain;
-  if (!same(na, nb)) {
-    const np: Path = [...p, 'notAgain'];
-    if (!na) c.added('item', np, nb!.citation.clause, nb!.label, nb, say('notAgain.added', { clause: nb!.citation.clause, label: nb!.label, items: nb!.items, ...of }));
-    else if (!nb) c.removed('item', np, na.citation.clause, na.label, na, say('notAgain.removed', { clause: na.citation.clause, label: na.label, ...of }));
-    else {
-      const nid = nb.citation.clause;
-      if (!same(na.items, nb.items)) c.changed('item', [...np, 'items'], nid, nb.label, 'items', na.items, nb.items, say('notAgain.items', { old: na.items, new: nb.items }));
-      if (na.attribute !== nb.attribute) {
-        c.changed('item', [...np, 'attribute'], nid, nb.label, 'attribute', na.attribute, nb.attribute, say('notAgain.attribute', { old: attributeRef(c.older, na.attribute), new: attributeRef(c.newer, nb.attribute) }));
-      }
-      if (na.label !== nb.label) c.changed('item', [...np, 'label'], nid, '', 'label', na.label, nb.label, say('label', { old: na.label, new: nb.label }));
-      c.citation('item', [...np, 'citation'], nid, nb.label, na.citation, nb.citation);
-    }
-  }
+  for (const mechanism of ITEM_MECHANISMS) mechanism(c, was, now);
   c.citation('item', [...p, 'citation'], id, label, a.citation, b.citation);
   c.provisional('item', [...p, 'provisional'], id, label, a.provisional, b.provisional);
   c.rest('item', p, id, label, a, b, ITEM_KEYS);
@@ -426,7 +186,8 @@ function diffTable(c: Changes): void {
         c.changed('indicator', [...p, 'eventConditionLabel'], indicator.id, indicator.label, 'eventConditionLabel', was.eventConditionLabel, indicator.eventConditionLabel,
           say('indicator.eventConditionLabel', sides(was.eventConditionLabel, indicator.eventConditionLabel)));
       }
-      c.rest('indicator', p, indicator.id, indicator.label, was, indicator, ['id', 'label', 'eventCondition', 'eventConditionLabel', 'items']);
+      diffKeepOne(c, 'indicator', p, indicator.id, was.keepOne, indicator.keepOne);
+      c.rest('indicator', p, indicator.id, indicator.label, was, indicator, ['id', 'label', 'eventCondition', 'eventConditionLabel', 'items', 'keepOne']);
     }
     indicator.items.forEach((item) => {
       const now = newItems.get(item.id)!;
@@ -454,78 +215,6 @@ function diffTable(c: Changes): void {
   }
 }
 
-function diffGrades(c: Changes): void {
-  const before = new Map<string, { grade: Grade; index: number }>(c.older.grades.map((g, i) => [g.grade, { grade: g, index: i }]));
-  const after = new Set(c.newer.grades.map((g) => g.grade));
-  const clause = (c.newer.gradeCitation ?? c.older.gradeCitation)?.clause ?? 'grades';
-  c.newer.grades.forEach((g, i) => {
-    const was = before.get(g.grade)?.grade;
-    if (!was) c.added('grade', ['grades', i], clause, gradeLabel(g.grade), g, say('grade.added', { grade: g.grade, min: g.min }));
-    // The grade line stands on its own: `AA+ 级分数线 85 → 86`.
-    else if (was.min !== g.min) c.changed('grade', ['grades', i, 'min'], clause, gradeLabel(g.grade), 'min', was.min, g.min, say('grade.min', { grade: g.grade, old: was.min, new: g.min }), c.unit);
-  });
-  for (const [grade, { grade: g, index }] of before) {
-    if (!after.has(grade)) c.removed('grade', ['grades', index], clause, gradeLabel(grade), g, say('grade.removed', { grade, min: g.min }));
-  }
-  c.citation('grade', ['gradeCitation'], clause, LABELS.grades, c.older.gradeCitation, c.newer.gradeCitation);
-}
-
-function diffDowngradeRules<T extends DowngradeRule | DowngradeRepeat>(c: Changes, key: 'rules' | 'repeats', old: readonly T[], now: readonly T[]): void {
-  const before = new Map(old.map((r, i) => [r.id, { rule: r, index: i }]));
-  const after = new Set(now.map((r) => r.id));
-  now.forEach((rule, i) => {
-    const p: Path = ['downgrades', key, i];
-    const was = before.get(rule.id)?.rule;
-    if (!was) {
-      c.added('downgrade', p, rule.id, rule.label, rule, say('downgradeRule.added', { id: rule.id, label: rule.label, effect: rule.effect }));
-      return;
-    }
-    if (was.label !== rule.label) c.changed('downgrade', [...p, 'label'], rule.id, '', 'label', was.label, rule.label, say('label', { old: was.label, new: rule.label }));
-    if (was.effect !== rule.effect) c.changed('downgrade', [...p, 'effect'], rule.id, rule.label, 'effect', was.effect, rule.effect, say('downgradeRule.effect', { old: was.effect, new: rule.effect }));
-    if ('count' in rule && 'count' in was) {
-      c.number('downgrade', [...p, 'count'], rule.id, rule.label, 'count', 'repeat.count', was.count, rule.count, CHANGE_UNITS.count, {});
-      c.number('downgrade', [...p, 'withinMonths'], rule.id, rule.label, 'withinMonths', 'repeat.withinMonths', was.withinMonths, rule.withinMonths, CHANGE_UNITS.months, {});
-    }
-    c.condition('downgrade', [...p, 'when'], rule.id, rule.label, was.when, rule.when);
-    c.citation('downgrade', [...p, 'citation'], rule.id, rule.label, was.citation, rule.citation);
-    c.rest('downgrade', p, rule.id, rule.label, was, rule, ['id', 'label', 'citation', 'when', 'effect', 'count', 'withinMonths']);
-  });
-  for (const [id, { rule, index }] of before) {
-    if (!after.has(id)) c.removed('downgrade', ['downgrades', key, index], id, rule.label, rule, say('downgradeRule.removed', { id, label: rule.label }));
-  }
-}
-
-function diffDowngrades(c: Changes): void {
-  const a = c.older.downgrades;
-  const b = c.newer.downgrades;
-  if (!a && !b) return;
-  if (!a) return c.added('downgrade', ['downgrades'], b!.citation.clause, LABELS.downgrades, b, say('downgrades.added', { clause: b!.citation.clause }));
-  if (!b) return c.removed('downgrade', ['downgrades'], a.citation.clause, LABELS.downgrades, a, say('downgrades.removed', { clause: a.citation.clause }));
-  const clause = b.citation.clause;
-  if (!same(a.fromGrades, b.fromGrades)) {
-    c.changed('downgrade', ['downgrades', 'fromGrades'], clause, LABELS.downgrades, 'fromGrades', a.fromGrades, b.fromGrades, say('downgrades.fromGrades', { old: a.fromGrades, new: b.fromGrades }));
-  }
-  const floor = b.floorCitation.clause;
-  for (const grade of new Set([...Object.keys(a.floors), ...Object.keys(b.floors)])) {
-    const old = Object.hasOwn(a.floors, grade) ? a.floors[grade] : undefined;
-    const now = Object.hasOwn(b.floors, grade) ? b.floors[grade] : undefined;
-    // A grade without a floor of its own takes its grade line (D3).
-    c.number('downgrade', ['downgrades', 'floors', grade], floor, LABELS.downgradeFloor, `floors.${grade}`, 'downgrades.floor', old, now, c.unit, { grade, unit: c.unit });
-  }
-  c.citation('downgrade', ['downgrades', 'floorCitation'], floor, LABELS.downgradeFloor, a.floorCitation, b.floorCitation);
-  const recalc = b.recalcCitation.clause;
-  if (a.recalcMonths !== b.recalcMonths) {
-    c.changed('downgrade', ['downgrades', 'recalcMonths'], recalc, LABELS.recalculation, 'recalcMonths', a.recalcMonths, b.recalcMonths,
-      say('downgrades.recalcMonths', { old: a.recalcMonths, new: b.recalcMonths }), CHANGE_UNITS.months);
-  }
-  c.citation('downgrade', ['downgrades', 'recalcCitation'], recalc, LABELS.recalculation, a.recalcCitation, b.recalcCitation);
-  c.reading('downgrade', ['downgrades', 'reading'], clause, LABELS.downgrades, a.reading, b.reading);
-  c.citation('downgrade', ['downgrades', 'citation'], clause, LABELS.downgrades, a.citation, b.citation);
-  diffDowngradeRules(c, 'rules', a.rules, b.rules);
-  diffDowngradeRules(c, 'repeats', a.repeats, b.repeats);
-  c.rest('downgrade', ['downgrades'], clause, LABELS.downgrades, a, b, ['citation', 'fromGrades', 'floors', 'floorCitation', 'recalcMonths', 'recalcCitation', 'reading', 'rules', 'repeats']);
-}
-
 function diffParameters(c: Changes): void {
   const a = c.older.parameters;
   const b = c.newer.parameters;
@@ -551,47 +240,6 @@ function diffParameters(c: Changes): void {
     c.provisional('parameter', [...p, 'provisional'], clause, now.label, was.provisional, now.provisional);
     c.rest('parameter', p, clause, now.label, was, now, ['label', 'value', 'unit', 'citation', 'reading', 'provisional']);
   }
-}
-
-function diffBaseRule(c: Changes): void {
-  const a = c.older.baseRule;
-  const b = c.newer.baseRule;
-  if (!a && !b) return;
-  // Named by the title of the reading it follows (INT-2), else by the engine.
-  const title = (r: Ruleset, reading: string | undefined): Label => r.readings.find((x) => x.id === reading)?.title ?? LABELS.baseRule;
-  if (!a) return c.added('baseRule', ['baseRule'], b!.citation.clause, title(c.newer, b!.reading), b, say('baseRule.added', { clause: b!.citation.clause, months: b!.lookbackMonths }));
-  if (!b) return c.removed('baseRule', ['baseRule'], a.citation.clause, title(c.older, a.reading), a, say('baseRule.removed', { clause: a.citation.clause }));
-  const clause = b.citation.clause;
-  const label = title(c.newer, b.reading);
-  const months = CHANGE_UNITS.months;
-  c.number('baseRule', ['baseRule', 'lookbackMonths'], clause, label, 'lookbackMonths', 'baseRule.lookbackMonths', a.lookbackMonths, b.lookbackMonths, months, {});
-  c.number('baseRule', ['baseRule', 'projectDefaultMonths'], clause, label, 'projectDefaultMonths', 'baseRule.projectDefaultMonths', a.projectDefaultMonths, b.projectDefaultMonths, months, {});
-  c.condition('baseRule', ['baseRule', 'projectCondition'], clause, label, a.projectCondition, b.projectCondition, 'projectCondition');
-  c.reading('baseRule', ['baseRule', 'reading'], clause, label, a.reading, b.reading);
-  c.citation('baseRule', ['baseRule', 'citation'], clause, label, a.citation, b.citation);
-  c.provisional('baseRule', ['baseRule', 'provisional'], clause, label, a.provisional, b.provisional);
-  c.rest('baseRule', ['baseRule'], clause, label, a, b, ['citation', 'reading', 'lookbackMonths', 'projectDefaultMonths', 'projectCondition', 'provisional']);
-}
-
-function diffEligibility(c: Changes): void {
-  const a = c.older.eligibility;
-  const b = c.newer.eligibility;
-  if (!a && !b) return;
-  if (!a) return c.added('eligibility', ['eligibility'], b!.citation.clause, LABELS.eligibility, b, say('eligibility.added', { clause: b!.citation.clause, requirements: b!.requirements.map((r) => r.label) }));
-  if (!b) return c.removed('eligibility', ['eligibility'], a.citation.clause, LABELS.eligibility, a, say('eligibility.removed', { clause: a.citation.clause }));
-  const clause = b.citation.clause;
-  const before = new Map(a.requirements.map((r, i) => [r.id, { r, i }]));
-  const after = new Set(b.requirements.map((r) => r.id));
-  b.requirements.forEach((r, i) => {
-    const p: Path = ['eligibility', 'requirements', i];
-    const was = before.get(r.id)?.r;
-    if (!was) return c.added('eligibility', p, clause, r.label, r, say('requirement.added', { clause, label: r.label }));
-    if (was.label !== r.label) c.changed('eligibility', [...p, 'label'], clause, '', 'label', was.label, r.label, say('requirement.label', { old: was.label, new: r.label }));
-    c.condition('eligibility', [...p, 'when'], clause, r.label, was.when, r.when);
-    if (was.reason !== r.reason) c.changed('eligibility', [...p, 'reason'], clause, r.label, 'reason', was.reason, r.reason, say('requirement.reason', {}));
-  });
-  for (const [id, { r, i }] of before) if (!after.has(id)) c.removed('eligibility', ['eligibility', 'requirements', i], clause, r.label, r, say('requirement.removed', { clause, label: r.label }));
-  c.citation('eligibility', ['eligibility', 'citation'], clause, LABELS.eligibility, a.citation, b.citation);
 }
 
 function diffConditions(c: Changes): void {
@@ -672,6 +320,11 @@ function diffEventTypes(c: Changes): void {
   }
 }
 
+/** The parts of a ruleset a diff compares, in the order it says them (grades, downgrades, the base rule and eligibility in their mechanisms' modules). */
+const SECTIONS: readonly ((c: Changes) => void)[] = [
+  diffMeta, diffTable, diffRulesetKeepOne, diffGrades, diffDowngrades, diffParameters, diffBaseRule, diffEligibility, diffConditions, diffReadings, diffNotes, diffEventTypes,
+];
+
 /**
  * What changed from `older` to `newer`, in policy terms and clause by clause: points, caps,
  * windows, grade lines, parameters, downgrade floors and periods, added and removed clauses,
@@ -682,21 +335,11 @@ function diffEventTypes(c: Changes): void {
  */
 export function policyDiff(older: Ruleset, newer: Ruleset): PolicyChange[] {
   const c = new Changes(older, newer);
-  diffMeta(c);
-  diffTable(c);
-  diffGrades(c);
-  diffDowngrades(c);
-  diffParameters(c);
-  diffBaseRule(c);
-  diffEligibility(c);
-  diffConditions(c);
-  diffReadings(c);
-  diffNotes(c);
-  diffEventTypes(c);
+  for (const section of SECTIONS) section(c);
   // `$schema` is where the file sits, not policy: a copy in another folder says it differently.
   c.rest('meta', [], '', '', older, newer, [
     '$schema', 'id', 'title', 'version', 'status', 'effectiveFrom', 'effectiveTo', 'supersedes', 'entityKind', 'source', 'unit', 'readings', 'notes',
-    'parameters', 'conditions', 'eventCondition', 'eventConditionLabel', 'eventTypes', 'baseRule', 'eligibility', 'indicators', 'grades', 'gradeCitation', 'downgrades',
+    'parameters', 'conditions', 'eventCondition', 'eventConditionLabel', 'eventTypes', 'baseRule', 'eligibility', 'indicators', 'grades', 'gradeCitation', 'downgrades', 'keepOne',
   ]);
   // A changed number its citation does not write: the hint goes with the change (a window's
   // change is at `…window`, its hint at `…window.months`).

@@ -5,7 +5,7 @@
  * one to a draft; then the latest `effectiveFrom`. A draft is chosen only when nothing else is in
  * force, or when it is asked for by its version.
  */
-import { CreditRulesError, type Problem } from '../errors.js';
+import { CreditRulesError, problemAt, type Problem } from '../errors.js';
 import { zhCN } from '../messages/zh-CN.js';
 import { checkDate } from '../usage.js';
 import type { RulesetMeta, RulesetStatus } from '../types.js';
@@ -64,12 +64,12 @@ export function versionProblems(rulesets: readonly RulesetMeta[]): Problem[] {
   const problems: Problem[] = [];
   const ids = [...new Set(rulesets.map((r) => r.id))];
   if (ids.length > 1) {
-    problems.push({ path: '$.id', message: `the versions are of different rulesets: ${ids.join(', ')}`, fix: 'keep the versions of one ruleset (one id) together, each ruleset in a folder of its own' });
+    problems.push(problemAt('$.id', 'versions.mixedIds', { ids }));
   }
   const seen = new Set<string>();
   rulesets.forEach((r, i) => {
     const key = `${r.id}@${r.version}`;
-    if (seen.has(key)) problems.push({ path: `$[${i}].version`, message: `version ${r.version} of ${r.id} is given twice`, fix: 'give each version its own "version"' });
+    if (seen.has(key)) problems.push(problemAt(`$[${i}].version`, 'versions.duplicate', { id: r.id, version: r.version }));
     seen.add(key);
   });
   return problems;

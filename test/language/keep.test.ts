@@ -1,6 +1,6 @@
 /** Keep one per key (engine/mechanisms/keep.ts): the highest, the first or the last, in a clause, an item, an indicator or the whole ruleset. */
 import { describe, expect, it } from 'vitest';
-import { CreditRulesError, evaluate, loadRuleset, type KeepOne, type Ruleset } from '../../engine/index.js';
+import { CreditRulesError, evaluate, loadRuleset, policyDiff, type KeepOne, type Ruleset } from '../../engine/index.js';
 import { applicant, compile, subsidyRuleset } from './subsidy.js';
 
 const firstApplied: KeepOne = {
@@ -119,5 +119,27 @@ describe('keepOne is checked at load', () => {
   it('an ordering attribute that is not a date, and "by" with "highest"', () => {
     expect(problems(withKeep({ ...firstApplied, by: 'level' }))).toEqual(['$.keepOne.by: "level" is not a date attribute of every event type that has it']);
     expect(problems(withKeep({ ...firstApplied, choose: 'highest' }))).toEqual(['$.keepOne.by: "by" orders "first" and "last"; "highest" compares points']);
+  });
+});
+
+describe('keepOne in a policy diff (engine/mechanisms/keep.ts)', () => {
+  const older = subsidyRuleset();
+  const said = (newer: Ruleset) => policyDiff(older, newer).map((c) => [c.code, c.path, c.message, c.en]);
+
+  it('added to the whole ruleset, then what it keeps changed, then removed', () => {
+    const added = withKeep(firstApplied);
+    expect(said(added)).toEqual([
+      ['keepOne.added', '$.keepOne', '新增 第六条 同一项目只奖励一次(先申报者): 同一项目只计申报日期最早的一次', '第六条 同一项目只奖励一次(先申报者) added: one per subject, the first by appliedOn'],
+    ]);
+    const highest = withKeep({ ...firstApplied, choose: 'highest', by: undefined });
+    expect(policyDiff(added, highest).map((c) => [c.code, c.message])).toEqual([['keepOne.changed', '第六条 同一项目只奖励一次(先申报者): 同一项目只计申报日期最早的一次 → 同一项目只计分值最高的一次']]);
+    expect(policyDiff(added, older).map((c) => [c.code, c.path, c.message])).toEqual([['keepOne.removed', '$.keepOne', '删除 第六条 同一项目只奖励一次(先申报者)']]);
+  });
+
+  it('on an item, said with the item it keeps in', () => {
+    const onItem = withKeep({ ...firstApplied, choose: 'last' }, (r) => r.indicators[0]!.items[0]!);
+    expect(said(onItem)).toEqual([
+      ['keepOne.added', '$.indicators[0].items[0].keepOne', '新增 第六条 同一项目只奖励一次(先申报者): 同一项目只计申报日期最晚的一次(S1.1)', '第六条 同一项目只奖励一次(先申报者) added: one per subject, the last by appliedOn (S1.1)'],
+    ]);
   });
 });

@@ -1,0 +1,200 @@
+/**
+ * Validation problems as catalogue codes (engine/messages/codes.ts `ProblemParamsByCode`):
+ * every code is worded in zh-CN and en, and every problem the loader and the record check
+ * give carries its code and params, its words being the catalogues' for them.
+ */
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { CreditRulesError, loadRuleset, validateRecord, versionProblems, type Problem, type Ruleset } from '../../engine/index.js';
+import type { ProblemCode, ProblemParamsByCode } from '../../engine/messages/codes.js';
+import { en } from '../../engine/messages/en.js';
+import { zhCN } from '../../engine/messages/zh-CN.js';
+import problemSchema from '../../schemas/problem.schema.json' with { type: 'json' };
+import { readJson } from '../support/load.js';
+
+/** One example of each code's params: a code without one is a type error. */
+const EXAMPLES: { readonly [C in ProblemCode]: ProblemParamsByCode[C] } = {
+  'ruleset.tooDeep': { depth: 100 },
+  'schema.key': { key: '__proto__' },
+  'schema.invalid': { keyword: 'required', message: "must have required property 'id'", params: { missingProperty: 'id' } },
+  'id.duplicate': { id: 'E1', earlier: '$.indicators[0].id', what: 'downgradeRule' },
+  'attribute.enumWithoutValues': { name: 'level' },
+  'field.enumWithoutValues': { name: 'size' },
+  'field.projectType': {},
+  'reading.unknown': { id: 'INT-99' },
+  'condition.unknown': { name: 'landscapng' },
+  'condition.cycle': { walk: 'a → b → a' },
+  'condition.tooDeep': { depth: 600, chain: ['a', 'b'], max: 512 },
+  'fact.unavailable': { fact: 'event', scope: 'record' },
+  'fact.unknown': { fact: 'evnt', guess: 'event', facts: ['event', 'record'] },
+  'value.factReference': { found: '{"fact":1}' },
+  'operator.valueType': { operator: 'in', type: 'array', found: '"a"' },
+  'parameter.unknown': { name: 'x', inWindow: true },
+  'parameter.type': { name: 'from', label: 'from', type: 'date', found: '"next year"', because: { operator: 'dateAfter', at: '$.conditions.c.value' } },
+  'parameter.use': { name: 'regions', label: 'regions', type: 'string', need: 'strings', operator: 'in', value: 'a' },
+  'parameter.path': { ref: 'a.b', name: 'a' },
+  'path.jsonPath': { path: '$.licence', dotted: 'licence' },
+  'path.asOfFields': {},
+  'path.intoValue': { fact: 'record', read: 'kind', key: 'x' },
+  'path.unknownField': { fact: 'project', read: '', key: 'permitDat', guess: 'permitDate' },
+  'eventType.unknown': { type: 'award' },
+  'attribute.unknown': { name: 'levle', guess: 'level' },
+  'attribute.valueUndeclared': { value: 'x', attribute: 'level', allowed: ['a', 'b'] },
+  'grade.notBelow': { grade: 'A', min: 90, above: 'AA', aboveMin: 85 },
+  'grade.unknown': { grade: 'Z' },
+  'grades.noCitation': {},
+  'downgrades.floorOutside': { grade: 'A', floor: 50 },
+  'downgrades.noGrades': {},
+  'ruleset.periodReversed': { from: '2024-01-01', to: '2023-01-01' },
+  'points.inexact': { points: 0.0001 },
+  'points.tooLarge': { points: 50000, max: 10000 },
+  'points.sign': { kind: 'bonus', points: -1 },
+  'item.noFull': { item: 'E1', kind: 'deduction' },
+  'clause.noPoints': { clause: 'E1.1' },
+  'clause.pointsAndLevels': { clause: 'E1.1' },
+  'level.unreachable': { level: 'L2', before: 'L1' },
+  'base.notDeduction': { item: 'E7', kind: 'bonus' },
+  'base.aboveFull': { base: 30, full: 20 },
+  'veto.onCheck': {},
+  'veto.unknownIndicator': { indicator: 'E9' },
+  'cap.onBonus': { item: 'E7' },
+  'max.notBonus': { item: 'E2', kind: 'check' },
+  'cap.onCheck': { item: 'E1' },
+  'notAgain.unknownItem': { item: 'E9' },
+  'window.empty': {},
+  'window.attribute': { name: 'until', kind: 'date' },
+  'keep.oncePerAndKeepOne': { clause: 'E1.1' },
+  'keep.highestPerAndKeepOne': { item: 'E7' },
+  'keep.byWithHighest': {},
+  'keep.byNotDate': { by: 'level', known: true },
+  'eligibility.duplicate': { id: 'scope', earlier: 0 },
+  'field.required': { name: 'size', label: 'size', type: 'number', holder: 'record' },
+  'field.invalid': { name: 'size', label: 'size', type: 'enum', values: ['s', 'm'], valueLabels: ['small', 'medium'], found: '"xl"' },
+  'event.attributeRequired': { name: 'level', label: 'level', type: 'enum', values: ['a'], valueLabels: ['a'], eventType: 'award', eventTypeLabel: 'award' },
+  'event.attributeInvalid': { name: 'date2', label: 'date2', type: 'date', eventType: 'award', found: '"x"' },
+  'project.duplicate': { id: 'P1' },
+  'project.completionBeforePermit': { completion: '2020-01-01', permit: '2021-01-01' },
+  'event.duplicate': { id: 'ev1' },
+  'event.unknownProject': { project: 'P9', projects: [] },
+  'record.unknownGrade': { grade: 'Z', ruleset: 'r', grades: ['A'] },
+  'record.wrongKind': { ruleset: 'r', entityKind: 'enterprise', kind: 'projectLead' },
+  'versions.mixedIds': { ids: ['a', 'b'] },
+  'versions.duplicate': { id: 'a', version: '1' },
+};
+
+const CJK = /[\u4e00-\u9fff]/;
+const validProblem = new Ajv2020({ strict: false }).compile((problemSchema as { properties: { problems: { items: object } } }).properties.problems.items);
+
+/** The problems of loading a changed copy of `base`. */
+function loadProblems(base: Ruleset, change: (r: Ruleset) => void): Problem[] {
+  const copy = structuredClone(base);
+  change(copy);
+  try {
+    loadRuleset(copy);
+  } catch (error) {
+    if (error instanceof CreditRulesError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+/** A problem's words are the catalogues' for its code and params, and it fits schemas/problem.schema.json. */
+function expectCatalogued(problem: Problem): void {
+  expect(problem.code, `${problem.path}: ${problem.message}`).toBeDefined();
+  const code = problem.code!;
+  const words = (en.problem[code] as (p: unknown) => { message: string; fix?: string })(problem.params);
+  expect(problem.message).toBe(words.message);
+  expect(problem.fix).toBe(words.fix);
+  expect(problem.zh).toBe((zhCN.problem[code] as (p: unknown) => { message: string })(problem.params).message);
+  expect(validProblem(JSON.parse(JSON.stringify(problem))), JSON.stringify(validProblem.errors)).toBe(true);
+}
+
+describe('problem codes', () => {
+  it('every code has its words in both catalogues: a Chinese sentence, an English message and fix', () => {
+    expect(Object.keys(zhCN.problem).sort()).toEqual(Object.keys(en.problem).sort());
+    expect(Object.keys(en.problem).sort()).toEqual(Object.keys(EXAMPLES).sort());
+    for (const code of Object.keys(EXAMPLES) as ProblemCode[]) {
+      const params = EXAMPLES[code];
+      const english = (en.problem[code] as (p: unknown) => { message: string; fix?: string })(params);
+      const chinese = (zhCN.problem[code] as (p: unknown) => { message: string; fix?: string })(params);
+      expect(english.message.length, code).toBeGreaterThan(5);
+      expect(english.fix ?? '', code).not.toBe('');
+      expect(chinese.message, code).toMatch(CJK);
+      expect(chinese.fix, code).toBeUndefined();
+    }
+  });
+
+  it('words a problem from its params: the English names the value, the Chinese the label', () => {
+    expect(en.problem['points.sign']({ kind: 'deduction', points: 4 })).toEqual({ message: 'deduction points must be negative or 0, found 4', fix: 'write a deduction as a negative number (-4)' });
+    expect(zhCN.problem['points.sign']({ kind: 'deduction', points: 4 }).message).toBe('扣分项的分值须为扣分,现为加 4 分');
+    expect(en.problem['path.unknownField']({ fact: 'record', read: 'licence', key: 'validUntill', guess: 'validUntil' })).toEqual({
+      message: '"licence" of a record has no field "validUntill"; did you mean "validUntil"?',
+      fix: 'correct the name, or declare it in "recordFields"',
+    });
+    expect(zhCN.problem['path.unknownField']({ fact: 'record', read: 'licence', key: 'validUntill', guess: 'validUntil' }).message).toBe('主体记录的“licence”没有字段“validUntill”(是否应为“validUntil”?)');
+  });
+});
+
+describe('every loader problem carries its code', () => {
+  const enterprise = readJson<Ruleset>('rulesets/enterprise.json');
+  const item = (r: Ruleset, i: number, t: number) => r.indicators[i]!.items[t]!;
+
+  // Each change and the codes of the problems it gives, in order.
+  const cases: [string, (r: Ruleset) => void, ProblemCode[]][] = [
+    ['a misspelt path and a JSONPath', (r) => {
+      r.conditions.x = { all: [{ fact: 'record', path: 'licence.validUntill', operator: 'missing', value: true }, { fact: 'record', path: '$.licence', operator: 'missing', value: true }] };
+    }, ['path.unknownField', 'path.jsonPath']],
+    ['a value naming an unknown fact', (r) => void (r.conditions.x = { fact: 'record', path: 'kind', operator: 'equal', value: { fact: 'evnt', path: 'kind' } }), ['fact.unknown']],
+    ['a parameter of the wrong type and a path into one', (r) => {
+      r.parameters.awardsScoredFrom!.value = '明年';
+      r.conditions.x = { fact: 'parameters', path: 'homeRegion.name', operator: 'equal', value: 'a' };
+    }, ['parameter.type', 'parameter.path']],
+    ['a positive deduction, inexact points, a bonus cap', (r) => {
+      item(r, 1, 0).clauses[0]!.points = 4;
+      item(r, 1, 0).full = 20.0001;
+      const bonus = r.indicators.flatMap((i) => i.items).find((t) => t.kind === 'bonus')!;
+      bonus.cap = 3;
+    }, ['points.inexact', 'points.sign', 'cap.onBonus']],
+    ['a duplicate id, an unknown reading, a grade line out of order, a reversed period', (r) => {
+      item(r, 1, 1).id = item(r, 1, 0).id;
+      item(r, 1, 0).clauses[0]!.reading = 'INT-99';
+      r.grades[1]!.min = 200;
+      r.effectiveTo = '2000-01-01';
+    }, ['reading.unknown', 'id.duplicate', 'grade.notBelow', 'ruleset.periodReversed']],
+    ['an unknown condition name, an unknown event type', (r) => {
+      r.conditions.x = { all: [{ condition: 'nowhere' }, { fact: 'event', path: 'type', operator: 'equal', value: 'nothing' }] };
+    }, ['condition.unknown', 'eventType.unknown']],
+    ['a condition that refers to itself', (r) => void (r.conditions.x = { condition: 'x' }), ['condition.cycle']],
+    ['a window without months', (r) => void (item(r, 1, 0).clauses[0]!.window = {}), ['window.empty']],
+    ['a bad schema value', (r) => void ((r as { status: string }).status = 'maybe'), ['schema.invalid']],
+  ];
+
+  it.each(cases)('%s', (_name, change, codes) => {
+    const problems = loadProblems(enterprise, change);
+    expect(problems.map((p) => p.code)).toEqual(codes);
+    for (const problem of problems) expectCatalogued(problem);
+  });
+
+  it('and the record check: duplicate ids, an unknown project, a wrong kind, a bad attribute', async () => {
+    const compiled = loadRuleset(enterprise);
+    const record = {
+      id: 'R', kind: 'projectLead',
+      projects: [{ id: 'P1', permitDate: '2021-01-01' }, { id: 'P1', permitDate: '2021-01-01', completionDate: '2020-01-01' }],
+      events: [{ id: 'e', type: 'qualityAccident', date: '2021-01-01', project: 'P9' }, { id: 'e', type: 'qualityAward', date: '2021-01-01', level: 'galactic' }],
+    };
+    const { problems } = validateRecord(record, compiled);
+    expect(problems.map((p) => p.code)).toEqual(expect.arrayContaining(['project.duplicate', 'project.completionBeforePermit', 'event.duplicate', 'event.unknownProject', 'record.wrongKind']));
+    expect(problems.every((p) => p.code !== undefined)).toBe(true);
+    for (const problem of problems) expectCatalogued(problem);
+  });
+
+  it('and versions of one ruleset: different ids, a version given twice', () => {
+    const meta = (id: string, version: string) => ({ ...enterprise, id, version });
+    const problems = versionProblems([meta('a', '1'), meta('b', '1'), meta('a', '1')]);
+    expect(problems.map((p) => [p.path, p.code, p.message])).toEqual([
+      ['$.id', 'versions.mixedIds', 'the versions are of different rulesets: a, b'],
+      ['$[2].version', 'versions.duplicate', 'version 1 of a is given twice'],
+    ]);
+    for (const problem of problems) expectCatalogued(problem);
+  });
+});
