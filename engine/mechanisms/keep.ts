@@ -250,19 +250,14 @@ export function diffOncePer(c: Changes, was: LocatedClause, now: LocatedClause):
 
 /** In a policy diff: an item's "highest only" (highestPer), added, removed, or its attribute, label and citation. */
 export function diffHighestPer(c: Changes, was: LocatedItem, now: LocatedItem): void {
-  const ha = was.value.highestPer;
-  const hb = now.value.highestPer;
-  if (same(ha, hb)) return;
   const of = { item: now.value.id, itemLabel: now.value.label };
-  const hp: ChangePath = [...now.path, 'highestPer'];
-  if (!ha) c.added('item', hp, hb!.citation.clause, hb!.label, hb, say('highestPer.added', { clause: hb!.citation.clause, label: hb!.label, ...attributeRef(c.newer, hb!.attribute), ...of }));
-  else if (!hb) c.removed('item', hp, ha.citation.clause, ha.label, ha, say('highestPer.removed', { clause: ha.citation.clause, label: ha.label, ...of }));
-  else {
-    const hid = hb.citation.clause;
-    if (ha.attribute !== hb.attribute) {
-      c.changed('item', [...hp, 'attribute'], hid, hb.label, 'attribute', ha.attribute, hb.attribute, say('highestPer.attribute', { old: attributeRef(c.older, ha.attribute), new: attributeRef(c.newer, hb.attribute) }));
+  const path: ChangePath = [...now.path, 'highestPer'];
+  c.itemRule(path, was.value.highestPer, now.value.highestPer, {
+    added: (h) => say('highestPer.added', { clause: h.citation.clause, label: h.label, ...attributeRef(c.newer, h.attribute), ...of }),
+    removed: (h) => say('highestPer.removed', { clause: h.citation.clause, label: h.label, ...of }),
+  }, (clause, a, b) => {
+    if (a.attribute !== b.attribute) {
+      c.changed('item', [...path, 'attribute'], clause, b.label, 'attribute', a.attribute, b.attribute, say('highestPer.attribute', { old: attributeRef(c.older, a.attribute), new: attributeRef(c.newer, b.attribute) }));
     }
-    if (ha.label !== hb.label) c.changed('item', [...hp, 'label'], hid, '', 'label', ha.label, hb.label, say('label', { old: ha.label, new: hb.label }));
-    c.citation('item', [...hp, 'citation'], hid, hb.label, ha.citation, hb.citation);
-  }
+  });
 }

@@ -7,7 +7,7 @@
  */
 import type { Milli } from '../decimal.js';
 import { CHANGE_UNITS } from '../messages/codes.js';
-import { same, say, type Changes, type LocatedItem, type Path } from '../review/changes.js';
+import { say, type Changes, type LocatedItem, type Path } from '../review/changes.js';
 
 /** An occurrence as a multiplier changes it. */
 interface Multiplied {
@@ -28,18 +28,12 @@ export function applyMultiplier(occurrences: readonly Multiplied[], factor: numb
 
 /** In a policy diff: an item's multiplier, added, removed, or its factor, label, condition and citation. */
 export function diffMultiplier(c: Changes, was: LocatedItem, now: LocatedItem): void {
-  const ma = was.value.multiplier;
-  const mb = now.value.multiplier;
-  if (same(ma, mb)) return;
   const of = { item: now.value.id, itemLabel: now.value.label };
-  const mp: Path = [...now.path, 'multiplier'];
-  if (!ma) c.added('item', mp, mb!.citation.clause, mb!.label, mb, say('multiplier.added', { clause: mb!.citation.clause, label: mb!.label, factor: mb!.factor, ...of }));
-  else if (!mb) c.removed('item', mp, ma.citation.clause, ma.label, ma, say('multiplier.removed', { clause: ma.citation.clause, label: ma.label, ...of }));
-  else {
-    const mid = mb.citation.clause;
-    if (ma.factor !== mb.factor) c.changed('item', [...mp, 'factor'], mid, mb.label, 'factor', ma.factor, mb.factor, say('multiplier.factor', { old: ma.factor, new: mb.factor }), CHANGE_UNITS.factor);
-    if (ma.label !== mb.label) c.changed('item', [...mp, 'label'], mid, '', 'label', ma.label, mb.label, say('label', { old: ma.label, new: mb.label }));
-    c.condition('item', [...mp, 'when'], mid, mb.label, ma.when, mb.when);
-    c.citation('item', [...mp, 'citation'], mid, mb.label, ma.citation, mb.citation);
-  }
+  const path: Path = [...now.path, 'multiplier'];
+  c.itemRule(path, was.value.multiplier, now.value.multiplier, {
+    added: (m) => say('multiplier.added', { clause: m.citation.clause, label: m.label, factor: m.factor, ...of }),
+    removed: (m) => say('multiplier.removed', { clause: m.citation.clause, label: m.label, ...of }),
+  }, (clause, a, b) => {
+    if (a.factor !== b.factor) c.changed('item', [...path, 'factor'], clause, b.label, 'factor', a.factor, b.factor, say('multiplier.factor', { old: a.factor, new: b.factor }), CHANGE_UNITS.factor);
+  });
 }

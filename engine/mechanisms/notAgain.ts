@@ -68,20 +68,15 @@ export function dropAlreadyDeducted<T extends Counted>(compiled: CompiledRuleset
 
 /** In a policy diff: an item's "not deducted again", added, removed, or its items, attribute, label and citation. */
 export function diffNotAgain(c: Changes, was: LocatedItem, now: LocatedItem): void {
-  const na = was.value.notAgain;
-  const nb = now.value.notAgain;
-  if (same(na, nb)) return;
   const of = { item: now.value.id, itemLabel: now.value.label };
-  const np: Path = [...now.path, 'notAgain'];
-  if (!na) c.added('item', np, nb!.citation.clause, nb!.label, nb, say('notAgain.added', { clause: nb!.citation.clause, label: nb!.label, items: nb!.items, ...of }));
-  else if (!nb) c.removed('item', np, na.citation.clause, na.label, na, say('notAgain.removed', { clause: na.citation.clause, label: na.label, ...of }));
-  else {
-    const nid = nb.citation.clause;
-    if (!same(na.items, nb.items)) c.changed('item', [...np, 'items'], nid, nb.label, 'items', na.items, nb.items, say('notAgain.items', { old: na.items, new: nb.items }));
-    if (na.attribute !== nb.attribute) {
-      c.changed('item', [...np, 'attribute'], nid, nb.label, 'attribute', na.attribute, nb.attribute, say('notAgain.attribute', { old: attributeRef(c.older, na.attribute), new: attributeRef(c.newer, nb.attribute) }));
+  const path: Path = [...now.path, 'notAgain'];
+  c.itemRule(path, was.value.notAgain, now.value.notAgain, {
+    added: (n) => say('notAgain.added', { clause: n.citation.clause, label: n.label, items: n.items, ...of }),
+    removed: (n) => say('notAgain.removed', { clause: n.citation.clause, label: n.label, ...of }),
+  }, (clause, a, b) => {
+    if (!same(a.items, b.items)) c.changed('item', [...path, 'items'], clause, b.label, 'items', a.items, b.items, say('notAgain.items', { old: a.items, new: b.items }));
+    if (a.attribute !== b.attribute) {
+      c.changed('item', [...path, 'attribute'], clause, b.label, 'attribute', a.attribute, b.attribute, say('notAgain.attribute', { old: attributeRef(c.older, a.attribute), new: attributeRef(c.newer, b.attribute) }));
     }
-    if (na.label !== nb.label) c.changed('item', [...np, 'label'], nid, '', 'label', na.label, nb.label, say('label', { old: na.label, new: nb.label }));
-    c.citation('item', [...np, 'citation'], nid, nb.label, na.citation, nb.citation);
-  }
+  });
 }

@@ -107,6 +107,30 @@ export class Changes {
     this.changed(section, path, clause, label, path[path.length - 1] === 'when' ? 'when' : String(path[path.length - 1]), old, now, what);
   }
 
+  /**
+   * A rule attached to an item, with its own label, citation and maybe condition (a multiplier,
+   * "not again", "highest only"): added or removed whole, or changed in what `fields` compares,
+   * its label, its condition or its citation.
+   */
+  itemRule<R extends { label: string; citation: Citation; when?: Condition }>(
+    path: Path,
+    old: R | undefined,
+    now: R | undefined,
+    words: { added: (rule: R) => ChangeExplanation; removed: (rule: R) => ChangeExplanation },
+    fields: (clause: string, old: R, now: R) => void,
+  ): void {
+    if (same(old, now)) return;
+    if (!old) this.added('item', path, now!.citation.clause, now!.label, now, words.added(now!));
+    else if (!now) this.removed('item', path, old.citation.clause, old.label, old, words.removed(old));
+    else {
+      const clause = now.citation.clause;
+      fields(clause, old, now);
+      if (old.label !== now.label) this.changed('item', [...path, 'label'], clause, '', 'label', old.label, now.label, say('label', { old: old.label, new: now.label }));
+      this.condition('item', [...path, 'when'], clause, now.label, old.when, now.when);
+      this.citation('item', [...path, 'citation'], clause, now.label, old.citation, now.citation);
+    }
+  }
+
   provisional(section: PolicySection, path: Path, clause: string, label: Label, old: Provisional | undefined, now: Provisional | undefined): void {
     if (same(old, now)) return;
     const what = old === undefined ? say('provisional.added', { fields: now!.fields }) : now === undefined ? say('provisional.removed', {}) : say('provisional.changed', {});
