@@ -3,9 +3,10 @@
  * subsidy schedule paying 万元 per award, with no grades and no 100-point table. Tests take
  * a fresh copy and change what they test.
  */
-import { loadRuleset, type CompiledRuleset, type EntityRecord, type Ruleset } from '../../engine/index.js';
+import { CreditRulesError, loadRuleset, type CompiledRuleset, type EntityRecord, type ErrorCode, type Ruleset } from '../../engine/index.js';
 
-const cite = (clause: string, text: string) => ({ clause, text });
+/** A citation: the clause and the text a rule implements. */
+export const cite = (clause: string, text: string) => ({ clause, text });
 
 export function subsidyRuleset(): Ruleset {
   return {
@@ -92,7 +93,18 @@ export function subsidyRuleset(): Ruleset {
 }
 
 export function compile(ruleset: Ruleset): CompiledRuleset {
-  return loadRuleset(ruleset, { file: 'subsidy-test.json' });
+  return loadRuleset(ruleset, { file: `${ruleset.id}.json` });
+}
+
+/** What loading `ruleset` refuses: the error's code and each problem's path, code and message; `undefined` when it loads. */
+export function problemsOf(ruleset: Ruleset): { code: ErrorCode; problems: [string, string | undefined, string][] } | undefined {
+  try {
+    loadRuleset(ruleset);
+  } catch (error) {
+    if (error instanceof CreditRulesError) return { code: error.code, problems: error.problems.map((p) => [p.path, p.code, p.message]) };
+    throw error;
+  }
+  return undefined;
 }
 
 type Ev = { id: string; type: string; date: string } & Record<string, unknown>;
