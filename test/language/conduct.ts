@@ -130,6 +130,27 @@ export function conductRuleset(): Ruleset {
   };
 }
 
+/**
+ * `ruleset` with a check item K1 (indicator K, last): 3 for a record `certified`, 4 for one
+ * `staffed`, at most its full score of 5.
+ */
+export function withCheckItem(ruleset: Ruleset): Ruleset {
+  ruleset.recordFields = { certified: { label: '通过认证', type: 'boolean' }, staffed: { label: '配备专职人员', type: 'boolean' } };
+  const holds = (path: string): Condition => ({ fact: 'record', path, operator: 'equal', value: true });
+  ruleset.indicators.push({
+    id: 'K',
+    label: '管理',
+    items: [{
+      id: 'K1', label: '管理制度', kind: 'check', full: 5, citation: cite('第三条', '通过认证的得 3 分,配备专职人员的得 4 分,最高 5 分'),
+      clauses: [
+        { id: 'K1.1', label: '通过认证', citation: cite('第三条', '通过认证的得 3 分'), when: holds('certified'), points: 3 },
+        { id: 'K1.2', label: '配备专职人员', citation: cite('第三条', '配备专职人员的得 4 分'), when: holds('staffed'), points: 4 },
+      ],
+    }],
+  });
+  return ruleset;
+}
+
 type Ev = Parameters<typeof applicant>[0][number];
 
 /** A record with a project permitted 2023-06-01 and still running (so no base score), and `events`. */
