@@ -47,7 +47,9 @@ export function diffVeto(c: Changes, was: LocatedClause, now: LocatedClause): vo
   const vetoA = a.effect === 'veto';
   const vetoB = b.effect === 'veto';
   if (vetoA !== vetoB) {
-    const effect = { old: vetoA ? { vetoes: a.vetoes ?? was.parent } : null, new: vetoB ? { vetoes: b.vetoes ?? now.parent } : null };
+    // Without `vetoes`, a veto zeroes the indicator that holds it (a clause's parent is its item).
+    const own = (r: Ruleset, item: LocatedClause['item']): string => r.indicators.find((i) => i.items.includes(item))!.id;
+    const effect = { old: vetoA ? { vetoes: a.vetoes ?? own(c.older, was.item) } : null, new: vetoB ? { vetoes: b.vetoes ?? own(c.newer, now.item) } : null };
     c.changed('clause', [...p, 'effect'], b.id, b.label, 'effect', a.effect, b.effect, say('clause.effect', effect));
   } else if (vetoB && a.vetoes !== b.vetoes) {
     c.changed('clause', [...p, 'vetoes'], b.id, b.label, 'vetoes', a.vetoes, b.vetoes, say('clause.vetoes', sides(a.vetoes, b.vetoes)));
