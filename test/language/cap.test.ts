@@ -73,6 +73,15 @@ describe('a bonus item\'s maximum (H1: 2 each, at most 3)', () => {
     expect(line!.en).toBe('H1 表彰加分: 4 in all, at most 3 count; the 1 over do not count');
   });
 
+  it('a half point over its maximum is cut; reached exactly, nothing is', () => {
+    const result = scoredAt(withItem('H1', (t) => void (t.max = 3.5)), clean(awards(2)), asOf);
+    expect(itemScores(result).H1).toBe(3.5);
+    expect(linesOf(result, 'bonus.max').map((l) => l.params)).toEqual([{ item: 'H1', label: '表彰加分', total: 4, limit: 3.5, cut: 0.5, unit: '分' }]);
+    const exactly = scoredAt(withItem('H1', (t) => void (t.max = 4)), clean(awards(2)), asOf);
+    expect(itemScores(exactly).H1).toBe(4);
+    expect(linesOf(exactly, 'bonus.max')).toEqual([]);
+  });
+
   it('without one, a plain sum', () => {
     const result = scoredAt(withItem('H1', (t) => void delete t.max), clean(awards(3)), asOf);
     expect(itemScores(result).H1).toBe(6);

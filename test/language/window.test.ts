@@ -115,9 +115,11 @@ describe('windows in a policy diff', () => {
   const said = (newer: Ruleset) => policyDiff(older, newer).map((c) => [c.code, c.path, c.field, c.message, c.en]);
 
   it('its months alone, said as months', () => {
-    expect(said(withClause('Q1', 0, (c) => void (c.window = { months: 24 })))).toEqual([
+    const newer = withClause('Q1', 0, (c) => void (c.window = { months: 24 }));
+    expect(said(newer)).toEqual([
       ['clause.window', '$.indicators[0].items[0].clauses[0].window', 'window.months', 'Q1.1 一般质量事故: 期限 12 个月 → 24 个月', 'Q1.1 一般质量事故: counts for 12 months → 24 months'],
     ]);
+    expect(policyDiff(older, newer).map((c) => [c.old, c.new, c.unit])).toEqual([[12, 24, '个月']]);
   });
 
   it('the whole window: months to the event\'s own, until a date, none', () => {
