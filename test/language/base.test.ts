@@ -1,13 +1,14 @@
 /** The base score (engine/mechanisms/base.ts): where the lookback starts and a project ends, month-end, the start line, load-time checks, policy changes. */
 import { describe, expect, it } from 'vitest';
-import { policyDiff, type Project, type Ruleset } from '../../engine/index.js';
+import { policyDiff, type Ruleset } from '../../engine/index.js';
 import { conductRuleset, itemScores, linesOf, scoredAt } from './conduct.js';
 import { applicant, problemsOf } from './subsidy.js';
 
 // Lookback 24 months; a project without a completion date runs 12 months from its permit.
 // Only Q1 has a base (10 of 20): with the base the table scores 30, without it 40.
-const withProject = (project: Omit<Project, 'id'>) => applicant([], { projects: [{ id: 'P1', ...project }] });
-const scoreAt = (project: Omit<Project, 'id'> | undefined, asOf: string, ruleset: Ruleset = conductRuleset()) =>
+type ProjectData = { permitDate: string; completionDate?: string; landscaping?: boolean };
+const withProject = (project: ProjectData) => applicant([], { projects: [{ id: 'P1', ...project }] });
+const scoreAt = (project: ProjectData | undefined, asOf: string, ruleset: Ruleset = conductRuleset()) =>
   scoredAt(ruleset, project ? withProject(project) : applicant([]), asOf);
 
 describe('whether the base applies (asOf 2024-06-30: the lookback starts 2022-06-30)', () => {

@@ -1,15 +1,8 @@
 /** Caps and maxima (engine/mechanisms/cap.ts): a clause's cap, a deduction item's cap and its floor at 0, a bonus maximum, a check's full score; their lines, load-time checks and policy changes. */
 import { describe, expect, it } from 'vitest';
-import { policyDiff, type Item, type Ruleset } from '../../engine/index.js';
-import { clean, conductRuleset, itemScores, linesOf, scoredAt, withCheckItem } from './conduct.js';
+import { policyDiff } from '../../engine/index.js';
+import { clean, conductRuleset, itemScores, linesOf, scoredAt, withCheckItem, withItem } from './conduct.js';
 import { applicant, problemsOf } from './subsidy.js';
-
-/** The conduct table with item `id` changed by `edit`. */
-function withItem(id: string, edit: (item: Item) => void): Ruleset {
-  const ruleset = conductRuleset();
-  edit(ruleset.indicators.flatMap((i) => i.items).find((t) => t.id === id)!);
-  return ruleset;
-}
 
 const accidents = (n: number) => Array.from({ length: n }, (_, k) => ({ id: `a${k + 1}`, type: 'accident', date: `2024-0${k + 1}-10`, severity: 'general' }));
 const criticisms = (n: number) => Array.from({ length: n }, (_, k) => ({ id: `c${k + 1}`, type: 'criticism', date: `2024-0${k + 4}-01` }));

@@ -4,7 +4,7 @@
  * veto, a clause cap, a multiplier, "not deducted again", grades A/B/C and downgrades. Tests
  * take a fresh copy and change what they test; `clean` scores 40 at any date.
  */
-import { evaluate, type Condition, type EntityRecord, type Result, type Ruleset } from '../../engine/index.js';
+import { evaluate, type Condition, type EntityRecord, type Item, type Result, type Ruleset } from '../../engine/index.js';
 import { applicant, cite, compile } from './subsidy.js';
 
 const type = (value: string): Condition => ({ fact: 'event', path: 'type', operator: 'equal', value });
@@ -130,6 +130,13 @@ export function conductRuleset(): Ruleset {
   };
 }
 
+/** The conduct table with item `id` (Q1, C1, C2, H1) changed by `edit`. */
+export function withItem(id: string, edit: (item: Item) => void): Ruleset {
+  const ruleset = conductRuleset();
+  edit(ruleset.indicators.flatMap((i) => i.items).find((t) => t.id === id)!);
+  return ruleset;
+}
+
 /**
  * `ruleset` with a check item K1 (indicator K, last): 3 for a record `certified`, 4 for one
  * `staffed`, at most its full score of 5.
@@ -151,7 +158,8 @@ export function withCheckItem(ruleset: Ruleset): Ruleset {
   return ruleset;
 }
 
-type Ev = Parameters<typeof applicant>[0][number];
+/** An event as the tests write it. */
+export type Ev = Parameters<typeof applicant>[0][number];
 
 /** A record with a project permitted 2023-06-01 and still running (so no base score), and `events`. */
 export function clean(events: Ev[] = [], extra: Partial<EntityRecord> = {}): EntityRecord {

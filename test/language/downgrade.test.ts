@@ -1,7 +1,7 @@
 /** Downgrades (engine/downgrade.ts): after publication, one grade or to the lowest, repeats, the floor score, the months they hold; their lines, load-time checks, policy changes. */
 import { describe, expect, it } from 'vitest';
 import { policyDiff, type Downgrades, type EntityRecord, type Ruleset } from '../../engine/index.js';
-import { clean, conductRuleset, linesOf, scoredAt } from './conduct.js';
+import { clean, conductRuleset, linesOf, scoredAt, type Ev } from './conduct.js';
 import { problemsOf } from './subsidy.js';
 
 /** The conduct table with its downgrades changed by `edit`. */
@@ -11,7 +11,6 @@ function withDowngrades(edit: (d: Downgrades) => void): Ruleset {
   return ruleset;
 }
 
-type Ev = Parameters<typeof clean>[0][number];
 /** A record whose grade A was published on 2024-01-01 (or `grade`, or none), with `events`. */
 const published = (events: Ev[], grade: string | null = 'A'): EntityRecord => clean(events, grade ? { publishedRating: { grade, date: '2024-01-01' } } : {});
 const penalty = (id: string, date: string) => ({ id, type: 'penalty', date });

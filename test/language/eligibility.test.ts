@@ -1,9 +1,9 @@
 /** Eligibility (engine/mechanisms/eligibility.ts): scored but not graded, the reasons in order, the trace line, the load-time check, its policy changes. */
 import { describe, expect, it } from 'vitest';
-import { CreditRulesError, evaluate, loadRuleset, policyDiff, type Ruleset } from '../../engine/index.js';
+import { evaluate, policyDiff, type Ruleset } from '../../engine/index.js';
 
 type Requirement = NonNullable<Ruleset['eligibility']>['requirements'][number];
-import { applicant, compile, subsidyRuleset } from './subsidy.js';
+import { applicant, compile, problemsOf, subsidyRuleset } from './subsidy.js';
 
 const capital: Requirement = {
   id: 'capital',
@@ -53,15 +53,10 @@ describe('eligibility', () => {
   });
 
   it('refuses two requirements with one id at load', () => {
-    try {
-      loadRuleset(eligibleRuleset([capital, { ...declared, id: 'capital' }]));
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(CreditRulesError);
-      const { code, problems } = error as CreditRulesError;
-      expect(code).toBe('RULESET_REFERENCE');
-      expect(problems.map((p) => [p.path, p.message])).toEqual([['$.eligibility.requirements[1].id', 'duplicate requirement id "capital" (also requirements[0])']]);
-    }
+    expect(problemsOf(eligibleRuleset([capital, { ...declared, id: 'capital' }]))).toEqual({
+      code: 'RULESET_REFERENCE',
+      problems: [['$.eligibility.requirements[1].id', 'eligibility.duplicate', 'duplicate requirement id "capital" (also requirements[0])']],
+    });
   });
 });
 

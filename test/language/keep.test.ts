@@ -1,7 +1,7 @@
 /** Keep one per key (engine/mechanisms/keep.ts): the highest, the first or the last, in a clause, an item, an indicator or the whole ruleset. */
 import { describe, expect, it } from 'vitest';
-import { CreditRulesError, evaluate, loadRuleset, policyDiff, type KeepOne, type Ruleset } from '../../engine/index.js';
-import { applicant, compile, subsidyRuleset } from './subsidy.js';
+import { evaluate, policyDiff, type KeepOne, type Ruleset } from '../../engine/index.js';
+import { applicant, compile, problemsOf, subsidyRuleset } from './subsidy.js';
 
 const firstApplied: KeepOne = {
   label: '同一项目只奖励一次(先申报者)',
@@ -104,15 +104,7 @@ describe('keepOne in narrower scopes', () => {
 });
 
 describe('keepOne is checked at load', () => {
-  const problems = (ruleset: Ruleset) => {
-    try {
-      loadRuleset(ruleset);
-      return [];
-    } catch (error) {
-      if (!(error instanceof CreditRulesError)) throw error;
-      return error.problems.map((p) => `${p.path}: ${p.message}`);
-    }
-  };
+  const problems = (ruleset: Ruleset) => (problemsOf(ruleset)?.problems ?? []).map(([path, , message]) => `${path}: ${message}`);
   it('an attribute no event type has, with the name it probably means', () => {
     expect(problems(withKeep({ ...firstApplied, per: 'subjcet' }))).toEqual(['$.keepOne.per: no event type has an attribute "subjcet"; did you mean "subject"?']);
   });

@@ -1,7 +1,7 @@
 /** Levels (engine/mechanisms/levels.ts): the first level whose condition holds, its trace line, its load-time checks, its policy changes. */
 import { describe, expect, it } from 'vitest';
-import { CreditRulesError, evaluate, loadRuleset, policyDiff, type Clause, type Ruleset } from '../../engine/index.js';
-import { applicant, compile, subsidyRuleset } from './subsidy.js';
+import { evaluate, policyDiff, type Clause, type Ruleset } from '../../engine/index.js';
+import { applicant, compile, problemsOf, subsidyRuleset } from './subsidy.js';
 
 /** The award clause S1.1.1 of a fresh copy of the subsidy ruleset, changed by `edit`. */
 function withAwardClause(edit: (clause: Clause) => void): Ruleset {
@@ -52,27 +52,18 @@ describe('levels: the first that holds', () => {
 });
 
 describe('levels are checked at load', () => {
-  const problemsOf = (ruleset: Ruleset) => {
-    try {
-      loadRuleset(ruleset);
-    } catch (error) {
-      if (error instanceof CreditRulesError) return { code: error.code, problems: error.problems.map((p) => [p.path, p.message]) };
-      throw error;
-    }
-    return undefined;
-  };
   const at = '$.indicators[0].items[0].clauses[0]';
 
   it('refuses points and levels together, and a clause with neither', () => {
-    expect(problemsOf(withAwardClause((c) => void (c.points = 10)))).toEqual({ code: 'RULESET_REFERENCE', problems: [[`${at}.points`, 'clause S1.1.1 has both "points" and "levels"']] });
-    expect(problemsOf(withAwardClause((c) => void delete c.levels))).toEqual({ code: 'RULESET_REFERENCE', problems: [[at, 'clause S1.1.1 has no points']] });
+    expect(problemsOf(withAwardClause((c) => void (c.points = 10)))).toEqual({ code: 'RULESET_REFERENCE', problems: [[`${at}.points`, 'clause.pointsAndLevels', 'clause S1.1.1 has both "points" and "levels"']] });
+    expect(problemsOf(withAwardClause((c) => void delete c.levels))).toEqual({ code: 'RULESET_REFERENCE', problems: [[at, 'clause.noPoints', 'clause S1.1.1 has no points']] });
   });
 
   it('refuses a level after one without a condition, which no event would reach', () => {
     const open = withAwardClause((c) => void delete c.levels![1]!.when);
     expect(problemsOf(open)).toEqual({
       code: 'RULESET_REFERENCE',
-      problems: [[`${at}.levels[2]`, 'level S1.1.1-city is never reached: level S1.1.1-province before it has no condition, so every event stops there']],
+      problems: [[`${at}.levels[2]`, 'level.unreachable', 'level S1.1.1-city is never reached: level S1.1.1-province before it has no condition, so every event stops there']],
     });
     // Last, a level without a condition is the clause's "otherwise": accepted.
     expect(problemsOf(withAwardClause((c) => void delete c.levels![2]!.when))).toBeUndefined();

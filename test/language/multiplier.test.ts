@@ -1,8 +1,10 @@
 /** Multipliers (engine/mechanisms/multiplier.ts): the occurrences whose event meets its condition count `factor` times, the extra on a line of its own; load-time checks, policy changes. */
 import { describe, expect, it } from 'vitest';
-import { policyDiff, type Multiplier, type Ruleset } from '../../engine/index.js';
+import { policyDiff, type Item, type Ruleset } from '../../engine/index.js';
 import { clean, conductRuleset, itemScores, linesOf, scoredAt } from './conduct.js';
 import { problemsOf } from './subsidy.js';
+
+type Multiplier = NonNullable<Item['multiplier']>;
 
 /** The conduct table with C2's multiplier (concealed: twice) changed by `edit`, or removed. */
 function withMultiplier(edit: ((m: Multiplier) => void) | 'none'): Ruleset {

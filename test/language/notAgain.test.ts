@@ -1,15 +1,11 @@
 /** Not deducted again (engine/mechanisms/notAgain.ts): an event sharing an attribute with one counted in the items named is not counted; its line, load-time checks, policy changes. */
 import { describe, expect, it } from 'vitest';
-import { policyDiff, type Item, type Ruleset } from '../../engine/index.js';
-import { clean, conductRuleset, itemScores, linesOf, scoredAt } from './conduct.js';
+import { policyDiff } from '../../engine/index.js';
+import { clean, conductRuleset, itemScores, linesOf, scoredAt, withItem } from './conduct.js';
 import { problemsOf } from './subsidy.js';
 
 /** The conduct table with C2 (penalties, not again after C1 by `case`) changed by `edit`. */
-function withPenalties(edit: (item: Item) => void): Ruleset {
-  const ruleset = conductRuleset();
-  edit(ruleset.indicators[1]!.items[1]!);
-  return ruleset;
-}
+const withPenalties = (edit: Parameters<typeof withItem>[1]) => withItem('C2', edit);
 
 // A criticism counts 3 months (to the end of the month): one of 2024-05-01 through 2024-08-31.
 const criticism = (id: string, date: string, kase?: string) => ({ id, type: 'criticism', date, ...(kase === undefined ? {} : { case: kase }) });

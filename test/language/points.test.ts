@@ -1,15 +1,8 @@
 /** Amounts (engine/mechanisms/points.ts): points per occurrence, exact to 0.001, of the sign the item's kind takes; the points lines, the load-time checks, the policy changes. */
 import { describe, expect, it } from 'vitest';
-import { policyDiff, type Item, type Ruleset } from '../../engine/index.js';
-import { clean, conductRuleset, itemScores, linesOf, scoredAt } from './conduct.js';
+import { policyDiff, type Ruleset } from '../../engine/index.js';
+import { clean, conductRuleset, itemScores, linesOf, scoredAt, withItem } from './conduct.js';
 import { problemsOf } from './subsidy.js';
-
-/** The conduct table with item `id` changed by `edit`. */
-function withItem(id: string, edit: (item: Item) => void): Ruleset {
-  const ruleset = conductRuleset();
-  edit(ruleset.indicators.flatMap((i) => i.items).find((t) => t.id === id)!);
-  return ruleset;
-}
 
 const penalty = (id: string, date: string) => ({ id, type: 'penalty', date });
 
