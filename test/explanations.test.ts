@@ -47,9 +47,18 @@ describe('the trace, said from its codes by the catalogues', () => {
   });
 });
 
+/**
+ * Policy changes whose words changed on purpose since the capture: [run, change, now]. A clause
+ * that became a veto without `vetoes` was said to zero its item (E2.1); it zeroes its indicator, E2.
+ */
+const POLICY_CHANGED_ON_PURPOSE: [run: string, change: number, now: string][] = [
+  ['clause points to levels and back, vetoes', 0, 'E2.1.3 一般质量事故: 效果 计分 → 整项不得分(E2)'],
+];
+
 describe('policy changes, said from their codes by the catalogues', () => {
   it('says every change of every pair of versions as the engine said it before', () => {
     const before = fixture<Record<string, PolicyChangeText[]>>('policy-changes.json');
+    for (const [run, change, now] of POLICY_CHANGED_ON_PURPOSE) before[run]![change]!.message = now;
     const after = policyLines();
     // Cases added after the capture (their results are checked by hand-worked values in cases.test) are not in it.
     expect(Object.keys(after).filter((run) => Object.hasOwn(before, run))).toEqual(Object.keys(before));
