@@ -2,7 +2,8 @@
  * A small deduction table for the language's own tests, written for them (not a Taizhou
  * table): points out of 40 (Q 20, C1 10, C2 10) plus a bonus of at most 3, a base score, a
  * veto, a clause cap, a multiplier, "not deducted again", grades A/B/C and downgrades. Tests
- * take a fresh copy and change what they test; `clean` scores 40 at any date.
+ * take a fresh copy and change what they test. A `clean` record, with a project permitted
+ * 2023-06-01 and completed 2025-06-01, has no base score from 2023-06-01 to 2027-06-01: 40.
  */
 import { evaluate, type Condition, type EntityRecord, type Item, type Result, type Ruleset } from '../../engine/index.js';
 import { applicant, cite, compile } from './subsidy.js';
@@ -161,7 +162,7 @@ export function withCheckItem(ruleset: Ruleset): Ruleset {
 /** An event as the tests write it. */
 export type Ev = Parameters<typeof applicant>[0][number];
 
-/** A record with a project permitted 2023-06-01 and still running (so no base score), and `events`. */
+/** A record with `events` and a project permitted 2023-06-01, completed 2025-06-01 (no base score until 2027-06-01). */
 export function clean(events: Ev[] = [], extra: Partial<EntityRecord> = {}): EntityRecord {
   return applicant(events, { projects: [{ id: 'P1', permitDate: '2023-06-01', completionDate: '2025-06-01' }], ...extra });
 }
