@@ -5,15 +5,29 @@
  */
 import { forEachClause } from './walk.js';
 import { jsonPath } from './errors.js';
+import { DEFAULT_UNIT, type HintParamsByCode } from './messages/codes.js';
+import { en } from './messages/en.js';
+import { zhCN } from './messages/zh-CN.js';
 import type { Ruleset } from './types.js';
 
-/** A value worth a second look. */
-export interface RulesetHint {
-  /** JSON path of the value. */
-  path: string;
-  code: 'zeroPoints' | 'zeroMonths' | 'unreachableGrade';
-  zh: string;
-  en: string;
+/** The codes of `rulesetHints` (a citation's is `citationNumber`, review/citations.ts). */
+export type RulesetHintCode = 'zeroPoints' | 'zeroMonths' | 'unreachableGrade';
+
+/** A value worth a second look: a catalogue code and its params, and their words in both languages. */
+export type RulesetHint = {
+  [C in RulesetHintCode]: {
+    /** JSON path of the value. */
+    path: string;
+    code: C;
+    params: HintParamsByCode[C];
+    zh: string;
+    en: string;
+  };
+}[RulesetHintCode];
+
+/** A hint at `path` said by its catalogue code, worded by both catalogues. */
+export function hintAt<C extends keyof HintParamsByCode>(path: string, code: C, params: HintParamsByCode[C]): { path: string; code: C; params: HintParamsByCode[C]; zh: string; en: string } {
+  return { path, code, params, zh: zhCN.hint[code](params), en: en.hint[code](params) };
 }
 
 /** The most a ruleset's table can give: each item at its full score or maximum; `Infinity` with a bonus without a maximum. */
@@ -34,24 +48,24 @@ export function rulesetHints(ruleset: Ruleset): RulesetHint[] {
     const name = clause.window?.defaultParameter;
     if (name !== undefined) byDefault.set(name, [...(byDefault.get(name) ?? []), clause.id]);
     if (clause.effect !== 'veto' && clause.points === 0) {
-      hints.push({ path: jsonPath([...at, 'points']), code: 'zeroPoints', zh: `${clause.id} 的分值为 0,这一条不再扣分或加分`, en: `${clause.id} scores 0 points: the clause no longer counts` });
+      hints.push(hintAt(jsonPath([...at, 'points']), 'zeroPoints', { clause: clause.id, levels: false }));
     }
     if (clause.levels && clause.levels.every((level) => level.points === 0)) {
-      hints.push({ path: jsonPath([...at, 'levels']), code: 'zeroPoints', zh: `${clause.id} 各档分值都为 0,这一条不再扣分或加分`, en: `every level of ${clause.id} scores 0 points: the clause no longer counts` });
+      hints.push(hintAt(jsonPath([...at, 'levels']), 'zeroPoints', { clause: clause.id, levels: true }));
     }
     if (clause.window?.months === 0) {
-      hints.push({ path: jsonPath([...at, 'window', 'months']), code: 'zeroMonths', zh: `${clause.id} 的期限为 0 个月,只计评价日所在月份的事件`, en: `${clause.id} counts for 0 months: only events of the evaluation's own month count` });
+      hints.push(hintAt(jsonPath([...at, 'window', 'months']), 'zeroMonths', { clauses: [clause.id] }));
     }
   });
-  for (const [name, ids] of byDefault) {
+  for (const [name, clauses] of byDefault) {
     if (ruleset.parameters[name]?.value !== 0) continue;
-    const list = ids.join('、');
-    hints.push({ path: jsonPath(['parameters', name, 'value']), code: 'zeroMonths', zh: `${list} 未写明期限的事件按 0 个月计,只计评价日所在月份的事件`, en: `events of ${ids.join(', ')} without their own period count for 0 months: only those of the evaluation's own month count` });
+    hints.push(hintAt(jsonPath(['parameters', name, 'value']), 'zeroMonths', { clauses, parameter: name }));
   }
   const most = highestScore(ruleset);
+  const unit = typeof ruleset.unit === 'string' && ruleset.unit !== '' ? ruleset.unit : DEFAULT_UNIT;
   ruleset.grades.forEach((grade, gi) => {
     if (grade.min > most) {
-      hints.push({ path: jsonPath(['grades', gi, 'min']), code: 'unreachableGrade', zh: `${grade.grade} 级分数线 ${grade.min} 分高于本表最高可得的 ${most} 分,没有主体能达到`, en: `the ${grade.grade} line (${grade.min}) is above the most this table gives (${most}): no entity can reach it` });
+      hints.push(hintAt(jsonPath(['grades', gi, 'min']), 'unreachableGrade', { grade: grade.grade, min: grade.min, most, unit }));
     }
   });
   return hints;

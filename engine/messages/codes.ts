@@ -556,6 +556,22 @@ export interface ProblemParamsByCode {
   /** Rulesets given as versions of one that have different ids. */
   'versions.mixedIds': { ids: string[] };
   'versions.duplicate': { id: string; version: string };
+  /** selectVersion was given no version to choose from. */
+  'versions.empty': Record<string, never>;
+  /** The version asked for by name is not among `versions`. */
+  'versions.unknown': { versions: VersionPeriod[] };
+  /** The version asked for by name is not in force on `date`. */
+  'versions.outsidePeriod': VersionPeriod & { date: string };
+  /** No version is in force on the date asked for. */
+  'versions.noneInForce': { versions: VersionPeriod[] };
+}
+
+/** A version of a ruleset as a problem names it: its version, status and period (no `to`: open-ended). */
+export interface VersionPeriod {
+  version: string;
+  status: RulesetStatus;
+  from: string;
+  to?: string;
 }
 
 /** A problem's code. */
@@ -569,6 +585,32 @@ export interface ProblemWords {
   message: string;
   fix?: string;
 }
+
+// ---------------------------------------------------------------- hints
+
+/** What a citation writes numbers in: `points` are amounts in the ruleset's unit (`amountUnit`). */
+export type CitedUnitName = 'points' | 'months' | 'yuan';
+
+/**
+ * Each hint with its params: a value that loads but is probably not meant (engine/hints.ts),
+ * or a number the text it cites does not write (engine/review/citations.ts).
+ */
+export interface HintParamsByCode {
+  /** A clause that scores 0 points; `levels` when it is every level of it that does. */
+  zeroPoints: { clause: string; levels: boolean };
+  /**
+   * A window of 0 months: a clause's own (`clauses` holds its id), or a parameter of 0 months
+   * (`parameter`) that the windows of `clauses` fall back on.
+   */
+  zeroMonths: { clauses: string[]; parameter?: string };
+  /** A grade line above `most`, the most the table can give. */
+  unreachableGrade: UnitParams & { grade: string; min: number; most: number };
+  /** The citation of `clause` writes `says` (each fragment once), not `value` in `unit` (amounts in `amountUnit`). */
+  citationNumber: { clause: string; value: number; unit: CitedUnitName; amountUnit: string; says: string[] };
+}
+
+/** A hint's code. */
+export type HintCode = keyof HintParamsByCode;
 
 // ---------------------------------------------------------------- catalogues
 
@@ -586,4 +628,8 @@ export interface Catalogue {
   status: Readonly<Record<RulesetStatus, string>>;
   /** What is wrong with a ruleset or a record, and how to fix it. */
   problem: { readonly [C in ProblemCode]: (p: ProblemParamsByCode[C]) => ProblemWords };
+  /** The period a version is in force (no `to`: open-ended). */
+  period: (p: { from: string; to?: string }) => string;
+  /** A value worth a second look, or a number its citation does not write. */
+  hint: { readonly [C in HintCode]: (p: HintParamsByCode[C]) => string };
 }

@@ -10,6 +10,7 @@ import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
   type FieldFact, type FieldSpecParams, type KeepSummary, type GuessParams, type IdHolder, type ParameterTypeName,
+  type VersionPeriod,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event} (${p.date})`;
@@ -110,6 +111,9 @@ const keepText = (k: KeepSummary): string => `one per ${k.attribute}, the ${k.ch
 const heldBy = (of: string): string => (of ? ` (${of})` : '');
 
 /** `; did you mean "x"?`, or nothing. */
+const period = (p: { from: string; to?: string }): string => (p.to === undefined ? `from ${p.from}` : `from ${p.from} to ${p.to}`);
+/** A version as a problem lists it: `2021.1 (official, in force 2021-02-19 on)`. */
+const versionText = (v: VersionPeriod): string => `${v.version} (${v.status}, in force ${v.from}${v.to ? ` to ${v.to}` : ' on'})`;
 const guessed = (p: GuessParams): string => (p.guess === undefined ? '' : `; did you mean "${p.guess}"?`);
 /** A parameter's type as a problem says it. */
 const PARAMETER_TYPES: Readonly<Record<ParameterTypeName, string>> = {
@@ -459,5 +463,25 @@ export const en: Catalogue = {
     'record.wrongKind': (p) => ({ message: `ruleset ${p.ruleset} scores ${p.entityKind} records, not ${p.kind}`, fix: 'use the ruleset for this kind of entity' }),
     'versions.mixedIds': (p) => ({ message: `the versions are of different rulesets: ${p.ids.join(', ')}`, fix: 'keep the versions of one ruleset (one id) together, each ruleset in a folder of its own' }),
     'versions.duplicate': (p) => ({ message: `version ${p.version} of ${p.id} is given twice`, fix: 'give each version its own "version"' }),
+    'versions.empty': () => ({ message: 'the list of versions is empty', fix: 'give at least one ruleset version' }),
+    'versions.unknown': (p) => ({ message: `the versions are ${p.versions.map(versionText).join('; ')}`, fix: 'name one of these versions' }),
+    'versions.outsidePeriod': (p) => ({ message: `${p.date} is outside its period (${period(p)})`, fix: 'evaluate on a date within its period, or choose another version' }),
+    'versions.noneInForce': (p) => ({
+      message: `the versions are ${p.versions.map(versionText).join('; ')}`,
+      fix: 'evaluate on a date one of them covers (--as-of), or add a version whose effectiveFrom/effectiveTo include it',
+    }),
+  },
+
+  period,
+
+  hint: {
+    zeroPoints: (p) => (p.levels ? `every level of ${p.clause} scores 0 points: the clause no longer counts` : `${p.clause} scores 0 points: the clause no longer counts`),
+    zeroMonths: (p) =>
+      p.parameter === undefined
+        ? `${p.clauses.join(', ')} counts for 0 months: only events of the evaluation's own month count`
+        : `events of ${p.clauses.join(', ')} without their own period count for 0 months: only those of the evaluation's own month count`,
+    unreachableGrade: (p) => `the ${p.grade} line (${p.min}) is above the most this table gives (${p.most}): no entity can reach it`,
+    citationNumber: (p) =>
+      `the cited text says ${p.says.map((s) => `“${s}”`).join(', ')}, not ${p.value} ${p.unit === 'points' ? pointUnit(p.amountUnit) : p.unit}: check the number, or update the cited text too`,
   },
 };

@@ -9,6 +9,7 @@ import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
   type FieldFact, type FieldSpecParams, type KeepSummary, type GuessParams, type ParameterTypeName, type ProblemWords,
+  type CitedUnitName, type VersionPeriod,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event}(${p.date})`;
@@ -109,6 +110,11 @@ function limitText(kind: LimitKind, side: LimitSide, unit: string): string {
 }
 
 /** `(是否应为“x”?)`, or nothing. */
+const period = (p: { from: string; to?: string }): string => (p.to === undefined ? `${p.from} 起` : `${p.from} 至 ${p.to}`);
+/** A version as a problem lists it: `2021.1(正式,2021-02-19 起)`. */
+const versionText = (v: VersionPeriod): string => `${v.version}(${STATUS[v.status]},${period({ from: v.from, to: v.to })})`;
+/** Months and money as citations write them; amounts are in the ruleset's unit. */
+const CITED_UNITS: Partial<Record<CitedUnitName, string>> = { months: '个月', yuan: '元' };
 const guessed = (p: GuessParams): string => (p.guess === undefined ? '' : `(是否应为“${p.guess}”?)`);
 /** A Chinese problem: one sentence that says what is wrong and how to fix it. */
 const said = (message: string): ProblemWords => ({ message });
@@ -412,5 +418,21 @@ export const zhCN: Catalogue = {
     'record.wrongKind': () => said('记录的主体类型与规则集不符'),
     'versions.mixedIds': (p) => said(`这些版本属于不同的规则集:${p.ids.join('、')};请把同一规则集(同一编号)的各版本放在一起,每个规则集一个文件夹`),
     'versions.duplicate': (p) => said(`规则集 ${p.id} 的版本 ${p.version} 重复,请给每个版本各自的版本号 version`),
+    'versions.empty': () => said('没有可供选择的规则集版本,请至少提供一个版本'),
+    'versions.unknown': (p) => said(`没有这个版本;现有版本:${p.versions.map(versionText).join(';')},请选其中之一`),
+    'versions.outsidePeriod': (p) => said(`${p.date} 不在版本 ${p.version} 的有效期(${period(p)})内,请在有效期内评价,或选择其他版本`),
+    'versions.noneInForce': (p) => said(`评价日没有有效的版本;现有版本:${p.versions.map(versionText).join(';')}。请换一个评价日(--as-of),或增加一个有效期覆盖它的版本`),
+  },
+
+  period,
+
+  hint: {
+    zeroPoints: (p) => (p.levels ? `${p.clause} 各档分值都为 0,这一条不再扣分或加分` : `${p.clause} 的分值为 0,这一条不再扣分或加分`),
+    zeroMonths: (p) =>
+      p.parameter === undefined
+        ? `${p.clauses.join('、')} 的期限为 0 个月,只计评价日所在月份的事件`
+        : `${p.clauses.join('、')} 未写明期限的事件按 0 个月计,只计评价日所在月份的事件`,
+    unreachableGrade: (p) => `${p.grade} 级分数线 ${p.min} ${p.unit}高于本表最高可得的 ${p.most} ${p.unit},没有主体能达到`,
+    citationNumber: (p) => `依据原文写的是${p.says.map((s) => `“${s}”`).join('、')},与这里的 ${p.value} ${CITED_UNITS[p.unit] ?? p.amountUnit}不符:请核对这个数,或一并修改原文`,
   },
 };

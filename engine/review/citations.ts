@@ -10,10 +10,12 @@
  * never checked: the texts say it in words (不扣分).
  */
 import { jsonPath } from '../errors.js';
+import { hintAt } from '../hints.js';
+import { DEFAULT_UNIT, type CitedUnitName, type HintParamsByCode } from '../messages/codes.js';
 import type { Citation, Ruleset } from '../types.js';
 
 /** `points`: an amount in the ruleset's unit (分 unless it says otherwise). */
-export type CitedUnit = 'points' | 'months' | 'yuan';
+export type CitedUnit = CitedUnitName;
 
 /** What a citation's text writes in one unit: the fragment as written, and the values it gives. */
 export interface CitedNumber {
@@ -32,6 +34,8 @@ export interface CitationHint {
   unit: CitedUnit;
   /** What the text writes in that unit. */
   cited: CitedNumber[];
+  code: 'citationNumber';
+  params: HintParamsByCode['citationNumber'];
   zh: string;
   en: string;
 }
@@ -66,12 +70,10 @@ const PATTERNS: Record<CitedUnit, [RegExp, number][]> = {
 };
 const VALUE = new RegExp(String.raw`${NUMBER}|${CHINESE}`, 'g');
 
-const UNIT_WORDS: Record<CitedUnit, [zh: string, en: string]> = { points: ['分', 'points'], months: ['个月', 'months'], yuan: ['元', 'yuan'] };
-
 /** What `text` writes in `unit`; `amountUnit` is what amounts (`points`) are counted in. */
-export function citedNumbers(text: string, unit: CitedUnit, amountUnit = '分'): CitedNumber[] {
+export function citedNumbers(text: string, unit: CitedUnit, amountUnit = DEFAULT_UNIT): CitedNumber[] {
   const cited: CitedNumber[] = [];
-  const patterns: [RegExp, number][] = unit === 'points' && amountUnit !== '分' ? [[amountPattern(amountUnit), 1], [SIGNED_IN_BRACKETS, 1]] : PATTERNS[unit];
+  const patterns: [RegExp, number][] = unit === 'points' && amountUnit !== DEFAULT_UNIT ? [[amountPattern(amountUnit), 1], [SIGNED_IN_BRACKETS, 1]] : PATTERNS[unit];
   for (const [pattern, worth] of patterns) {
     for (const [fragment] of text.matchAll(pattern)) {
       cited.push({ text: fragment, values: (fragment.match(VALUE) ?? []).map((n) => numberWritten(n) * worth) });
@@ -83,7 +85,7 @@ export function citedNumbers(text: string, unit: CitedUnit, amountUnit = '分'):
 /** The hints of a ruleset, in the order its form shows the numbers. */
 export function citationHints(ruleset: Ruleset): CitationHint[] {
   const hints: CitationHint[] = [];
-  const amountUnit = typeof ruleset.unit === 'string' && ruleset.unit !== '' ? ruleset.unit : '分';
+  const amountUnit = typeof ruleset.unit === 'string' && ruleset.unit !== '' ? ruleset.unit : DEFAULT_UNIT;
   const notes = new Map((Array.isArray(ruleset.readings) ? ruleset.readings : []).map((r) => [r.id, r.note]));
   /** `value` against its citation's text and, when what holds it follows a reading, that reading's note. */
   const check = (path: (string | number)[], value: unknown, unit: CitedUnit, citation: Citation | undefined, reading?: string): void => {
@@ -92,17 +94,9 @@ export function citationHints(ruleset: Ruleset): CitationHint[] {
     const note = reading !== undefined ? notes.get(reading) : undefined;
     const written = Math.abs(value);
     if (!cited.length || [...cited, ...(typeof note === 'string' ? citedNumbers(note, unit, amountUnit) : [])].some((c) => c.values.includes(written))) return;
-    const [zhUnit, enUnit] = unit === 'points' && amountUnit !== '分' ? [amountUnit, amountUnit] : UNIT_WORDS[unit];
-    const says = [...new Set(cited.map((c) => `“${c.text}”`))];
-    hints.push({
-      path: jsonPath(path),
-      clause: citation.clause,
-      value: written,
-      unit,
-      cited,
-      zh: `依据原文写的是${says.join('、')},与这里的 ${written} ${zhUnit}不符:请核对这个数,或一并修改原文`,
-      en: `the cited text says ${says.join(', ')}, not ${written} ${enUnit}: check the number, or update the cited text too`,
-    });
+    const says = [...new Set(cited.map((c) => c.text))];
+    const { code, params, zh, en } = hintAt(jsonPath(path), 'citationNumber', { clause: citation.clause, value: written, unit, amountUnit, says });
+    hints.push({ path: jsonPath(path), clause: citation.clause, value: written, unit, cited, code, params, zh, en });
   };
 
   ruleset.indicators?.forEach((indicator, ii) => {

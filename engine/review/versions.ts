@@ -6,6 +6,8 @@
  * force, or when it is asked for by its version.
  */
 import { CreditRulesError, problemAt, type Problem } from '../errors.js';
+import type { Locale, VersionPeriod } from '../messages/codes.js';
+import { en } from '../messages/en.js';
 import { zhCN } from '../messages/zh-CN.js';
 import { checkDate } from '../usage.js';
 import type { RulesetMeta, RulesetStatus } from '../types.js';
@@ -26,9 +28,16 @@ export function inForce(meta: RulesetMeta, date: string): boolean {
   return meta.effectiveFrom <= date && (meta.effectiveTo === undefined || date <= meta.effectiveTo);
 }
 
-/** The period a version is in force, for messages: `2021-02-19 起` or `2021-02-19 至 2022-12-31`. */
-export function effectivePeriod(meta: RulesetMeta): string {
-  return meta.effectiveTo === undefined ? `${meta.effectiveFrom} 起` : `${meta.effectiveFrom} 至 ${meta.effectiveTo}`;
+/** The period a version is in force, for messages: `2021-02-19 起` or `2021-02-19 至 2022-12-31` (in English `from 2021-02-19`, `from 2021-02-19 to 2022-12-31`). */
+export function effectivePeriod(meta: RulesetMeta, locale: Locale = 'zh-CN'): string {
+  return (locale === 'en' ? en : zhCN).period(versionPeriod(meta));
+}
+
+/** A version as a problem names it. */
+function versionPeriod(meta: RulesetMeta): VersionPeriod {
+  const period: VersionPeriod = { version: meta.version, status: meta.status, from: meta.effectiveFrom };
+  if (meta.effectiveTo !== undefined) period.to = meta.effectiveTo;
+  return period;
 }
 
 /**
@@ -85,23 +94,23 @@ export function versionProblems(rulesets: readonly RulesetMeta[]): Problem[] {
 export function selectVersion<T extends RulesetMeta>(rulesets: readonly T[], date: string, options: SelectVersionOptions = {}): T {
   checkDate(date);
   if (rulesets.length === 0) {
-    throw new CreditRulesError('NO_RULESET_IN_FORCE', `no ruleset version to choose from for ${date}`, { problems: [{ path: '$', message: 'the list of versions is empty', fix: 'give at least one ruleset version' }] });
+    throw new CreditRulesError('NO_RULESET_IN_FORCE', `no ruleset version to choose from for ${date}`, { problems: [problemAt('$', 'versions.empty', {})] });
   }
   const problems = versionProblems(rulesets);
   if (problems.length) throw new CreditRulesError('RULESET_INVALID', 'these are not versions of one ruleset', { problems });
   const id = rulesets[0]!.id;
-  const all = rulesets.map(describe).join('; ');
+  const versions = rulesets.map(versionPeriod);
 
   if (options.version !== undefined) {
     const named = rulesets.find((r) => r.version === options.version);
     if (!named) {
       throw new CreditRulesError('NO_RULESET_IN_FORCE', `ruleset ${id} has no version ${options.version}`, {
-        problems: [{ path: '$.version', message: `the versions are ${all}`, fix: 'name one of these versions' }],
+        problems: [problemAt('$.version', 'versions.unknown', { versions })],
       });
     }
     if (!inForce(named, date)) {
       throw new CreditRulesError('NO_RULESET_IN_FORCE', `version ${describe(named)} of ruleset ${id} is not in force on ${date}`, {
-        problems: [{ path: '$.effectiveFrom', message: `${date} is outside ${effectivePeriod(named)}`, fix: 'evaluate on a date within its period, or choose another version' }],
+        problems: [problemAt('$.effectiveFrom', 'versions.outsidePeriod', { ...versionPeriod(named), date })],
       });
     }
     return named;
@@ -111,7 +120,7 @@ export function selectVersion<T extends RulesetMeta>(rulesets: readonly T[], dat
   const chosen = candidates[0];
   if (!chosen) {
     throw new CreditRulesError('NO_RULESET_IN_FORCE', `no version of ruleset ${id} is in force on ${date}`, {
-      problems: [{ path: '$.effectiveFrom', message: `the versions are ${all}`, fix: 'evaluate on a date one of them covers (--as-of), or add a version whose effectiveFrom/effectiveTo include it' }],
+      problems: [problemAt('$.effectiveFrom', 'versions.noneInForce', { versions })],
     });
   }
   return chosen;

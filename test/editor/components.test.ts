@@ -377,7 +377,7 @@ describe('PolicyChangeList', () => {
   });
 
   it('shows the hint of a changed number its citation does not write, in the editor’s language', () => {
-    const citationHint: CitationHint = { path: '$.indicators[1].items[0].clauses[2].points', clause: 'E2.1.3', value: 5, unit: 'points', cited: [{ text: '4 分', values: [4] }], zh: '依据原文写的是“4 分”,与这里的 5 分不符', en: 'the cited text says “4 分”, not 5 points' };
+    const citationHint: CitationHint = { path: '$.indicators[1].items[0].clauses[2].points', clause: 'E2.1.3', value: 5, unit: 'points', cited: [{ text: '4 分', values: [4] }], code: 'citationNumber', params: { clause: 'E2.1.3', value: 5, unit: 'points', amountUnit: '分', says: ['4 分'] }, zh: '依据原文写的是“4 分”,与这里的 5 分不符', en: 'the cited text says “4 分”, not 5 points' };
     const change: PolicyChange = {
       section: 'clause', kind: 'changed', path: citationHint.path, clause: 'E2.1.3', label: '一般质量事故', field: 'points', old: -4, new: -5, unit: '分',
       code: 'points', params: { old: -4, new: -5, kind: 'deduction', unit: '分' }, message: 'E2.1.3 一般质量事故: 每次扣 4 分 → 5 分', en: 'E2.1.3 一般质量事故: deducts 4 points each time → 5 points', citationHint,

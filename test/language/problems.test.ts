@@ -80,6 +80,10 @@ const EXAMPLES: { readonly [C in ProblemCode]: ProblemParamsByCode[C] } = {
   'record.wrongKind': { ruleset: 'r', entityKind: 'enterprise', kind: 'projectLead' },
   'versions.mixedIds': { ids: ['a', 'b'] },
   'versions.duplicate': { id: 'a', version: '1' },
+  'versions.empty': {},
+  'versions.unknown': { versions: [{ version: '2021.1', status: 'official', from: '2021-02-19' }] },
+  'versions.outsidePeriod': { version: '2021.1', status: 'official', from: '2021-02-19', to: '2022-12-31', date: '2023-01-01' },
+  'versions.noneInForce': { versions: [{ version: '2021.1', status: 'official', from: '2021-02-19', to: '2022-12-31' }] },
 };
 
 const CJK = /[\u4e00-\u9fff]/;
