@@ -46,6 +46,11 @@ export function problemAt<C extends ProblemCode>(path: string, code: C, params: 
   return problem;
 }
 
+/** `problemAt` for a code held with its params (a `ProblemExplanation`). */
+export function problemFrom(path: string, said: ProblemExplanation): Problem {
+  return problemAt(path, said.code, said.params as ProblemParamsByCode[typeof said.code]);
+}
+
 /** An error of this package: a code, where it happened, and the problems found. */
 export class CreditRulesError extends Error {
   readonly code: ErrorCode;

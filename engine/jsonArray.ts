@@ -7,8 +7,9 @@
  * and the JSON path (`$[3].events[0]`: the element's index, then the path inside it);
  * elements before it have been yielded. Runs in Node and in the browser alike.
  */
-import { CreditRulesError } from './errors.js';
-import { findSyntaxError, shortPath } from './syntax.js';
+import { CreditRulesError, problemAt, problemFrom } from './errors.js';
+import type { JsonFound } from './messages/codes.js';
+import { controlChar, findSyntaxError, shortPath, type JsonSyntax } from './syntax.js';
 
 /** One element of the array: its value, its index and where its text starts (1-based line and column). */
 export interface ArrayElement {
@@ -25,8 +26,6 @@ export interface JsonArrayOptions {
   /** Characters one element may take, default 64 Mi. */
   maxElementLength?: number;
 }
-
-const FIX = 'correct the JSON there (a missing comma, quote or bracket?)';
 
 const enum State {
   /** Before the opening bracket. */
@@ -45,11 +44,11 @@ const enum State {
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
-/** What stands at a character, as a message names it. */
-function describe(c: number | undefined): string {
-  if (c === undefined) return 'the end of the text';
-  if (c < 0x20) return `control character U+${c.toString(16).padStart(4, '0').toUpperCase()}`;
-  return `"${String.fromCharCode(c)}"`;
+/** What stands at a character, as a problem names it. */
+function foundChar(c: number | undefined): JsonFound {
+  if (c === undefined) return { kind: 'end' };
+  if (c < 0x20) return { kind: 'control', char: controlChar(c) };
+  return { kind: 'token', text: String.fromCharCode(c) };
 }
 
 /**
@@ -83,10 +82,11 @@ class ArrayScanner {
   }
 
   /** Stops at a problem found at offset `at` of the line being read. A limit exceeded is said as such, not as a syntax error. */
-  private fail(at: number, message: string, path = '$', limit = false): void {
+  private fail(at: number, error: JsonSyntax, path = '$'): void {
     const place = `at line ${this.line}, column ${at - this.lineStart + 1}`;
-    const fix = limit ? 'no ruleset, case or record is like this: check how the file was generated' : FIX;
-    this.error = new CreditRulesError('JSON_INVALID', limit ? `${message} (${place})` : `not valid JSON ${place}`, { problems: [{ path, message, fix }] });
+    const problem = problemFrom(path, error);
+    const limit = error.code === 'json.tooDeep' || error.code === 'json.elementTooLong';
+    this.error = new CreditRulesError('JSON_INVALID', limit ? `${problem.message} (${place})` : `not valid JSON ${place}`, { problems: [problem] });
   }
 
   /** An element starts with character `c`: a string, an object or array, else a number or literal. */
@@ -120,11 +120,11 @@ class ArrayScanner {
   /** The syntax error inside an element's text, placed in the whole text. */
   private elementError(text: string, error?: unknown): void {
     const found = findSyntaxError(text);
-    const message = found?.message ?? (error instanceof Error ? error.message : 'the text ends inside the array (missing "]")');
+    const said: JsonSyntax = found ?? (error instanceof Error ? { code: 'json.parser', params: { reason: error.message } } : { code: 'json.listUnclosed', params: {} });
     const line = found ? this.startLine + found.line - 1 : this.line;
     const column = found ? (found.line === 1 ? this.startColumn + found.column - 1 : found.column) : this.offset - this.lineStart + 1;
     const path = shortPath(`$[${this.index}]${(found?.path ?? '$').slice(1)}`);
-    this.error = new CreditRulesError('JSON_INVALID', `not valid JSON at line ${line}, column ${column}`, { problems: [{ path, message, fix: FIX }] });
+    this.error = new CreditRulesError('JSON_INVALID', `not valid JSON at line ${line}, column ${column}`, { problems: [problemFrom(path, said)] });
   }
 
   /** Reads the next piece of text. */
@@ -160,11 +160,11 @@ class ArrayScanner {
       if (isSpace(c)) continue;
       switch (this.state) {
         case State.Start:
-          if (c !== 0x5b) return this.fail(base + i, `${describe(c)} where a list "[" was expected`);
+          if (c !== 0x5b) return this.fail(base + i, { code: 'json.listExpected', params: { found: foundChar(c) } });
           this.state = State.First;
           break;
         case State.Next:
-          if (c === 0x5d) return this.fail(base + i, `${describe(c)} where a value was expected; remove the trailing comma before it`, `$[${this.index}]`);
+          if (c === 0x5d) return this.fail(base + i, { code: 'json.valueExpected', params: { found: foundChar(c), why: 'trailingComma' } }, `$[${this.index}]`);
         // falls through: an element starts
         case State.First:
           if (c === 0x5d) this.state = State.End;
@@ -177,12 +177,12 @@ class ArrayScanner {
           if (c === 0x2c) this.state = State.Next;
           else if (c === 0x5d) this.state = State.End;
           else {
-            const hint = c === 0x22 || c === 0x7b || c === 0x5b ? '; a comma is missing before it' : '';
-            return this.fail(base + i, `${describe(c)} where "," or "]" was expected${hint}`, `$[${this.index}]`);
+            const commaMissing = c === 0x22 || c === 0x7b || c === 0x5b;
+            return this.fail(base + i, { code: 'json.separatorExpected', params: { found: foundChar(c), close: ']', commaMissing } }, `$[${this.index}]`);
           }
           break;
         case State.End:
-          return this.fail(base + i, `${describe(c)} after the end of the list; one file holds one value (use .ndjson for one record per line)`);
+          return this.fail(base + i, { code: 'json.afterList', params: { found: foundChar(c) } });
       }
     }
     if (this.state === State.Element) this.take(text, from, text.length, base); // an element begun on the last character
@@ -232,7 +232,7 @@ class ArrayScanner {
       else if (c === 0x7b || c === 0x5b) {
         if (++depth > this.maxDepth) {
           Object.assign(this, { line, lineStart });
-          this.fail(base + i, `is nested more than ${this.maxDepth + 1} levels deep`, `$[${this.index}]`, true);
+          this.fail(base + i, { code: 'json.tooDeep', params: { depth: this.maxDepth + 1 } }, `$[${this.index}]`);
           return -1;
         }
       } else if (c === 0x7d || c === 0x5d) {
@@ -261,7 +261,7 @@ class ArrayScanner {
     if (to <= from) return true;
     this.length += to - from;
     if (this.length > this.maxLength) {
-      this.fail(base + to, `has an element more than ${this.maxLength} characters long`, `$[${this.index}]`, true);
+      this.fail(base + to, { code: 'json.elementTooLong', params: { length: this.maxLength } }, `$[${this.index}]`);
       return false;
     }
     this.parts.push(from === 0 && to === text.length ? text : text.slice(from, to));
@@ -277,15 +277,15 @@ class ArrayScanner {
       this.finish();
       if (this.error) return;
     }
-    if (this.state === State.Start) this.fail(this.offset, 'the text is empty: a list "[…]" was expected');
-    else if (this.state !== State.End) this.fail(this.offset, 'the text ends inside the list (missing "]")');
+    if (this.state === State.Start) this.fail(this.offset, { code: 'json.listEmpty', params: {} });
+    else if (this.state !== State.End) this.fail(this.offset, { code: 'json.listUnclosed', params: {} });
   }
 
   /** The text holds bytes that are not UTF-8, at the point reached. */
   notUtf8(): void {
     if (this.error) return;
-    const message = 'not UTF-8 text (saved as GBK or another encoding?)';
-    this.error = new CreditRulesError('JSON_INVALID', `${message} at line ${this.line}, column ${this.offset - this.lineStart + 1}`, { problems: [{ path: this.state === State.Start ? '$' : `$[${this.index}]`, message, fix: 'save the file as UTF-8' }] });
+    const problem = problemAt(this.state === State.Start ? '$' : `$[${this.index}]`, 'json.notUtf8', {});
+    this.error = new CreditRulesError('JSON_INVALID', `${problem.message} at line ${this.line}, column ${this.offset - this.lineStart + 1}`, { problems: [problem] });
   }
 }
 

@@ -4,15 +4,23 @@
  * the column, the JSON path reached so far and what was expected there.
  */
 import { jsonPath } from './errors.js';
+import type { JsonFound, ProblemParamsByCode } from './messages/codes.js';
+import { en } from './messages/en.js';
 
-/** The first syntax error of a JSON text. */
-export interface SyntaxProblem {
+/** The catalogue codes of a syntax error. */
+export type SyntaxCode = Extract<keyof ProblemParamsByCode, `json.${string}`>;
+
+/** What is wrong, as a catalogue code and its params (one of the `json.` problems). */
+export type JsonSyntax = { [C in SyntaxCode]: { code: C; params: ProblemParamsByCode[C] } }[SyntaxCode];
+
+/** The first syntax error of a JSON text: where, and what is wrong as a code, params and (in English) `message`. */
+export type SyntaxProblem = JsonSyntax & {
   line: number;
   column: number;
   /** The JSON path of the value being read when the error was found (`$[3].events[0]`). */
   path: string;
   message: string;
-}
+};
 
 /** A JSON path short enough to read: the start and the end of a very deep one. */
 export function shortPath(path: string): string {
@@ -32,32 +40,35 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - start + 1 };
 }
 
-/** What stands at `offset`, quoted as the reader sees it: a string, a word, or one character. */
-function describeAt(text: string, offset: number): string {
-  if (offset >= text.length) return 'the end of the text';
+/** A control character as messages name it: `U+000A`. */
+export const controlChar = (c: number): string => `U+${c.toString(16).padStart(4, '0').toUpperCase()}`;
+
+/** What stands at `offset`, as the reader sees it: the end, a control character, a string, a word, or one character. */
+function foundAt(text: string, offset: number): JsonFound {
+  if (offset >= text.length) return { kind: 'end' };
   const c = text.codePointAt(offset)!;
-  if (c < 0x20) return `control character U+${c.toString(16).padStart(4, '0').toUpperCase()}`;
+  if (c < 0x20) return { kind: 'control', char: controlChar(c) };
   const rest = text.slice(offset, offset + 40);
   const token = /^"[^"\n]{0,30}"?|^[A-Za-z_$][\w$]{0,30}/.exec(rest)?.[0] ?? String.fromCodePoint(c);
-  return token.startsWith('"') ? `the string ${token}` : `"${token}"`;
+  return token.startsWith('"') ? { kind: 'string', text: token } : { kind: 'token', text: token };
 }
 
 /** Scans a JSON string from `start` (at its opening quote); returns the offset after it, or an error. */
-function scanString(text: string, start: number): { end: number } | { offset: number; message: string } {
+function scanString(text: string, start: number): { end: number } | { offset: number; error: JsonSyntax } {
   let i = start + 1;
   for (;;) {
-    if (i >= text.length) return { offset: start, message: 'a string is not closed (missing ")' };
+    if (i >= text.length) return { offset: start, error: { code: 'json.stringUnclosed', params: {} } };
     const c = text.charCodeAt(i);
     if (c === 0x22) return { end: i + 1 };
-    if (c < 0x20) return { offset: i, message: `${describeAt(text, i)} inside a string; write it escaped (\\n, \\t …)` };
+    if (c < 0x20) return { offset: i, error: { code: 'json.controlInString', params: { found: foundAt(text, i) } } };
     if (c === 0x5c) {
       const e = text[i + 1];
       if (e === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { offset: i, message: 'a \\u escape needs four hex digits' };
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { offset: i, error: { code: 'json.unicodeEscape', params: {} } };
         i += 6;
         continue;
       }
-      if (e === undefined || !'"\\/bfnrt'.includes(e)) return { offset: i, message: `"\\${e ?? ''}" is not a JSON escape` };
+      if (e === undefined || !'"\\/bfnrt'.includes(e)) return { offset: i, error: { code: 'json.badEscape', params: { escape: e ?? '' } } };
       i += 2;
       continue;
     }
@@ -73,9 +84,10 @@ export function findSyntaxError(text: string): SyntaxProblem | undefined {
   type Frame = { kind: 'array'; index: number } | { kind: 'object'; key: string | undefined };
   const stack: Frame[] = [];
   let i = 0;
-  const fail = (offset: number, message: string): SyntaxProblem => {
+  const fail = (offset: number, error: JsonSyntax): SyntaxProblem => {
     const parts = stack.flatMap((f): (string | number)[] => (f.kind === 'array' ? [f.index] : f.key === undefined ? [] : [f.key]));
-    return { ...lineAndColumn(text, offset), path: shortPath(jsonPath(parts)), message };
+    const message = (en.problem[error.code] as (p: JsonSyntax['params']) => { message: string })(error.params).message;
+    return { ...lineAndColumn(text, offset), path: shortPath(jsonPath(parts)), ...error, message };
   };
   const skipSpace = (): void => {
     while (i < text.length) {
@@ -109,21 +121,20 @@ export function findSyntaxError(text: string): SyntaxProblem | undefined {
         } else stack.push({ kind: 'array', index: 0 });
       } else if (c === '"') {
         const s = scanString(text, i);
-        if ('offset' in s) return fail(s.offset, s.message);
+        if ('offset' in s) return fail(s.offset, s.error);
         i = s.end;
         mode = 'after';
       } else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
         NUMBER.lastIndex = i;
         const m = NUMBER.exec(text);
-        if (!m) return fail(i, `${describeAt(text, i)} does not start a number`);
+        if (!m) return fail(i, { code: 'json.badNumber', params: { found: foundAt(text, i) } });
         i += m[0].length;
         mode = 'after';
       } else {
         const literal = LITERALS.find((l) => text.startsWith(l, i));
         if (!literal) {
-          const what = c === undefined ? 'the text ends where a value was expected' : `${describeAt(text, i)} where a value was expected`;
-          const hint = c === "'" ? '; JSON strings take double quotes' : c === ']' || c === '}' ? '; remove the trailing comma before it' : '';
-          return fail(i, what + hint);
+          const why = c === "'" ? 'singleQuote' : c === ']' || c === '}' ? 'trailingComma' : undefined;
+          return fail(i, { code: 'json.valueExpected', params: { found: foundAt(text, i), ...(why ? { why } : {}) } });
         }
         i += literal.length;
         mode = 'after';
@@ -131,21 +142,21 @@ export function findSyntaxError(text: string): SyntaxProblem | undefined {
     } else if (mode === 'key') {
       if (text[i] !== '"') {
         const c = text[i];
-        const hint = c === '}' ? '; remove the trailing comma before it' : c === "'" ? '; JSON property names take double quotes' : c !== undefined && /[A-Za-z_$]/.test(c) ? '; put the property name in double quotes' : '';
-        return fail(i, `${c === undefined ? 'the text ends' : describeAt(text, i)} where a property name in double quotes was expected${hint}`);
+        const why = c === '}' ? 'trailingComma' : c === "'" ? 'singleQuote' : c !== undefined && /[A-Za-z_$]/.test(c) ? 'unquoted' : undefined;
+        return fail(i, { code: 'json.nameExpected', params: { found: foundAt(text, i), ...(why ? { why } : {}) } });
       }
       const s = scanString(text, i);
-      if ('offset' in s) return fail(s.offset, s.message);
+      if ('offset' in s) return fail(s.offset, s.error);
       (stack[stack.length - 1] as { key: string | undefined }).key = JSON.parse(text.slice(i, s.end)) as string;
       i = s.end;
       skipSpace();
-      if (text[i] !== ':') return fail(i, `${describeAt(text, i)} where ":" was expected after a property name`);
+      if (text[i] !== ':') return fail(i, { code: 'json.colonExpected', params: { found: foundAt(text, i) } });
       i++;
       mode = 'value';
     } else {
       const top = stack[stack.length - 1];
       if (!top) {
-        if (i < text.length) return fail(i, `${describeAt(text, i)} after the end of the JSON value; one file holds one value (use an array, or .ndjson for one record per line)`);
+        if (i < text.length) return fail(i, { code: 'json.afterValue', params: { found: foundAt(text, i) } });
         return undefined;
       }
       const c = text[i];
@@ -160,8 +171,8 @@ export function findSyntaxError(text: string): SyntaxProblem | undefined {
         i++;
         stack.pop();
       } else {
-        const missing = c === undefined ? `the text ends inside ${top.kind === 'array' ? 'an array' : 'an object'} (missing "${close}")` : `${describeAt(text, i)} where "," or "${close}" was expected`;
-        return fail(i, missing + (c === '"' || c === '{' || c === '[' ? '; a comma is missing before it' : ''));
+        if (c === undefined) return fail(i, { code: 'json.unclosed', params: { container: top.kind, close } });
+        return fail(i, { code: 'json.separatorExpected', params: { found: foundAt(text, i), close, commaMissing: c === '"' || c === '{' || c === '[' } });
       }
     }
   }

@@ -4,8 +4,8 @@
  * `CreditRulesError` naming the file and the fix, never an exception from Node or V8.
  */
 import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { CreditRulesError, jsonPath } from '../errors.js';
-import { findSyntaxError, shortPath } from '../syntax.js';
+import { CreditRulesError, jsonPath, problemFrom } from '../errors.js';
+import { findSyntaxError, shortPath, type JsonSyntax } from '../syntax.js';
 
 const MIB = 1024 * 1024;
 
@@ -97,12 +97,12 @@ export function parseJson(text: string, file: string, line = 0): unknown {
     return JSON.parse(text);
   } catch (error) {
     const found = findSyntaxError(text);
-    const reason = found?.message ?? (error instanceof RangeError ? 'too deeply nested to parse' : (error as Error).message);
+    const said: JsonSyntax = found ?? (error instanceof RangeError ? { code: 'json.parserTooDeep', params: {} } : { code: 'json.parser', params: { reason: (error as Error).message } });
     // A line of NDJSON is placed by its caller (`file:line`); it only needs the column.
     const at = !found ? '' : line > 0 ? ` at column ${found.column}` : ` at line ${found.line}, column ${found.column}`;
     throw new CreditRulesError('JSON_INVALID', `not valid JSON${at}`, {
       file,
-      problems: [{ path: found?.path ?? '$', message: reason, fix: 'correct the JSON there (a missing comma, quote or bracket?)' }],
+      problems: [problemFrom(found?.path ?? '$', said)],
     });
   }
 }

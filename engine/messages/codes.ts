@@ -564,7 +564,42 @@ export interface ProblemParamsByCode {
   'versions.outsidePeriod': VersionPeriod & { date: string };
   /** No version is in force on the date asked for. */
   'versions.noneInForce': { versions: VersionPeriod[] };
+  // JSON text that does not read (engine/syntax.ts, engine/jsonArray.ts, the CLI's files): `found` is what stands there.
+  'json.stringUnclosed': Record<string, never>;
+  'json.controlInString': { found: JsonFound };
+  'json.unicodeEscape': Record<string, never>;
+  /** A backslash before `escape` (empty at the end of the text). */
+  'json.badEscape': { escape: string };
+  'json.badNumber': { found: JsonFound };
+  /** `why`: what the character suggests (a single quote, a comma before a closing bracket). */
+  'json.valueExpected': { found: JsonFound; why?: 'singleQuote' | 'trailingComma' };
+  'json.nameExpected': { found: JsonFound; why?: 'singleQuote' | 'trailingComma' | 'unquoted' };
+  'json.colonExpected': { found: JsonFound };
+  /** Text after the one value of a file. */
+  'json.afterValue': { found: JsonFound };
+  /** The text ends inside an array or object, before `close`. */
+  'json.unclosed': { container: 'array' | 'object'; close: ']' | '}' };
+  /** Neither "," nor `close` after a value; `commaMissing` when a value starts there. */
+  'json.separatorExpected': { found: JsonFound; close: ']' | '}'; commaMissing: boolean };
+  /** A text read as a list of elements (jsonArray.ts) that does not start with "[". */
+  'json.listExpected': { found: JsonFound };
+  'json.listEmpty': Record<string, never>;
+  'json.listUnclosed': Record<string, never>;
+  /** Text after the list's closing bracket. */
+  'json.afterList': { found: JsonFound };
+  /** An element nested deeper than `depth` levels (a limit of the reader, not a syntax error). */
+  'json.tooDeep': { depth: number };
+  /** An element longer than `length` characters (a limit of the reader). */
+  'json.elementTooLong': { length: number };
+  'json.notUtf8': Record<string, never>;
+  /** What the JSON parser said (its own words), where the text's own scan found nothing to say. */
+  'json.parser': { reason: string };
+  /** Nested too deep for the JSON parser of this runtime. */
+  'json.parserTooDeep': Record<string, never>;
 }
+
+/** What stands where JSON text goes wrong: its end, a control character (`U+000A`), a string (as written, maybe cut), a word or character. */
+export type JsonFound = { kind: 'end' } | { kind: 'control'; char: string } | { kind: 'string'; text: string } | { kind: 'token'; text: string };
 
 /** A version of a ruleset as a problem names it: its version, status and period (no `to`: open-ended). */
 export interface VersionPeriod {

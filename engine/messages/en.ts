@@ -10,7 +10,7 @@ import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
   type FieldFact, type FieldSpecParams, type KeepSummary, type GuessParams, type IdHolder, type ParameterTypeName,
-  type VersionPeriod,
+  type VersionPeriod, type JsonFound, type ProblemWords,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event} (${p.date})`;
@@ -112,6 +112,15 @@ const heldBy = (of: string): string => (of ? ` (${of})` : '');
 
 /** `; did you mean "x"?`, or nothing. */
 const period = (p: { from: string; to?: string }): string => (p.to === undefined ? `from ${p.from}` : `from ${p.from} to ${p.to}`);
+/** What stands where JSON goes wrong, as a message names it. */
+function found(f: JsonFound): string {
+  if (f.kind === 'end') return 'the end of the text';
+  if (f.kind === 'control') return `control character ${f.char}`;
+  return f.kind === 'string' ? `the string ${f.text}` : `"${f.text}"`;
+}
+const syntax = (message: string): ProblemWords => ({ message, fix: 'correct the JSON there (a missing comma, quote or bracket?)' });
+const NAME_WHY = { trailingComma: '; remove the trailing comma before it', singleQuote: '; JSON property names take double quotes', unquoted: '; put the property name in double quotes' } as const;
+const UNLIKE_ANY_FILE = 'no ruleset, case or record is like this: check how the file was generated';
 /** A version as a problem lists it: `2021.1 (official, in force 2021-02-19 on)`. */
 const versionText = (v: VersionPeriod): string => `${v.version} (${v.status}, in force ${v.from}${v.to ? ` to ${v.to}` : ' on'})`;
 const guessed = (p: GuessParams): string => (p.guess === undefined ? '' : `; did you mean "${p.guess}"?`);
@@ -470,6 +479,28 @@ export const en: Catalogue = {
       message: `the versions are ${p.versions.map(versionText).join('; ')}`,
       fix: 'evaluate on a date one of them covers (--as-of), or add a version whose effectiveFrom/effectiveTo include it',
     }),
+    'json.stringUnclosed': () => syntax('a string is not closed (missing ")'),
+    'json.controlInString': (p) => syntax(`${found(p.found)} inside a string; write it escaped (\\n, \\t …)`),
+    'json.unicodeEscape': () => syntax('a \\u escape needs four hex digits'),
+    'json.badEscape': (p) => syntax(`"\\${p.escape}" is not a JSON escape`),
+    'json.badNumber': (p) => syntax(`${found(p.found)} does not start a number`),
+    'json.valueExpected': (p) =>
+      syntax(`${p.found.kind === 'end' ? 'the text ends where a value was expected' : `${found(p.found)} where a value was expected`}${p.why === 'singleQuote' ? '; JSON strings take double quotes' : p.why === 'trailingComma' ? '; remove the trailing comma before it' : ''}`),
+    'json.nameExpected': (p) =>
+      syntax(`${p.found.kind === 'end' ? 'the text ends' : found(p.found)} where a property name in double quotes was expected${p.why === undefined ? '' : NAME_WHY[p.why]}`),
+    'json.colonExpected': (p) => syntax(`${found(p.found)} where ":" was expected after a property name`),
+    'json.afterValue': (p) => syntax(`${found(p.found)} after the end of the JSON value; one file holds one value (use an array, or .ndjson for one record per line)`),
+    'json.unclosed': (p) => syntax(`the text ends inside ${p.container === 'array' ? 'an array' : 'an object'} (missing "${p.close}")`),
+    'json.separatorExpected': (p) => syntax(`${found(p.found)} where "," or "${p.close}" was expected${p.commaMissing ? '; a comma is missing before it' : ''}`),
+    'json.listExpected': (p) => syntax(`${found(p.found)} where a list "[" was expected`),
+    'json.listEmpty': () => syntax('the text is empty: a list "[…]" was expected'),
+    'json.listUnclosed': () => syntax('the text ends inside the list (missing "]")'),
+    'json.afterList': (p) => syntax(`${found(p.found)} after the end of the list; one file holds one value (use .ndjson for one record per line)`),
+    'json.tooDeep': (p) => ({ message: `is nested more than ${p.depth} levels deep`, fix: UNLIKE_ANY_FILE }),
+    'json.elementTooLong': (p) => ({ message: `has an element more than ${p.length} characters long`, fix: UNLIKE_ANY_FILE }),
+    'json.notUtf8': () => ({ message: 'not UTF-8 text (saved as GBK or another encoding?)', fix: 'save the file as UTF-8' }),
+    'json.parser': (p) => syntax(p.reason),
+    'json.parserTooDeep': () => syntax('too deeply nested to parse'),
   },
 
   period,

@@ -9,7 +9,7 @@ import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
   type FieldFact, type FieldSpecParams, type KeepSummary, type GuessParams, type ParameterTypeName, type ProblemWords,
-  type CitedUnitName, type VersionPeriod,
+  type CitedUnitName, type VersionPeriod, type JsonFound,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event}(${p.date})`;
@@ -110,6 +110,13 @@ function limitText(kind: LimitKind, side: LimitSide, unit: string): string {
 }
 
 /** `(是否应为“x”?)`, or nothing. */
+/** What stands where JSON goes wrong, as a message names it. */
+function found(f: JsonFound): string {
+  if (f.kind === 'end') return '文本结尾';
+  if (f.kind === 'control') return `控制字符 ${f.char}`;
+  return f.kind === 'string' ? `字符串 ${f.text}` : `“${f.text}”`;
+}
+const NAME_WHY = { trailingComma: ';请删去它前面多余的逗号', singleQuote: ';JSON 字段名须用双引号', unquoted: ';请给字段名加上双引号' } as const;
 const period = (p: { from: string; to?: string }): string => (p.to === undefined ? `${p.from} 起` : `${p.from} 至 ${p.to}`);
 /** A version as a problem lists it: `2021.1(正式,2021-02-19 起)`. */
 const versionText = (v: VersionPeriod): string => `${v.version}(${STATUS[v.status]},${period({ from: v.from, to: v.to })})`;
@@ -422,6 +429,26 @@ export const zhCN: Catalogue = {
     'versions.unknown': (p) => said(`没有这个版本;现有版本:${p.versions.map(versionText).join(';')},请选其中之一`),
     'versions.outsidePeriod': (p) => said(`${p.date} 不在版本 ${p.version} 的有效期(${period(p)})内,请在有效期内评价,或选择其他版本`),
     'versions.noneInForce': (p) => said(`评价日没有有效的版本;现有版本:${p.versions.map(versionText).join(';')}。请换一个评价日(--as-of),或增加一个有效期覆盖它的版本`),
+    'json.stringUnclosed': () => said('字符串没有结束(缺少 ")'),
+    'json.controlInString': (p) => said(`字符串里有${found(p.found)},请写成转义形式(\\n、\\t …)`),
+    'json.unicodeEscape': () => said('\\u 转义后须有四位十六进制数字'),
+    'json.badEscape': (p) => said(`“\\${p.escape}”不是 JSON 的转义写法`),
+    'json.badNumber': (p) => said(`${found(p.found)}不是数字的开头`),
+    'json.valueExpected': (p) => said(`${p.found.kind === 'end' ? '文本在应有值的地方结束了' : `此处应为一个值,却是${found(p.found)}`}${p.why === 'singleQuote' ? ';JSON 字符串须用双引号' : p.why === 'trailingComma' ? ';请删去它前面多余的逗号' : ''}`),
+    'json.nameExpected': (p) => said(`${p.found.kind === 'end' ? '文本在应有字段名的地方结束了' : `此处应为双引号括起的字段名,却是${found(p.found)}`}${p.why === undefined ? '' : NAME_WHY[p.why]}`),
+    'json.colonExpected': (p) => said(`字段名后应为“:”,却是${found(p.found)}`),
+    'json.afterValue': (p) => said(`JSON 值结束后还有${found(p.found)};一个文件只能有一个值(请用列表,或每行一条记录的 .ndjson)`),
+    'json.unclosed': (p) => said(`文本在${p.container === 'array' ? '列表' : '对象'}内部结束了(缺少“${p.close}”)`),
+    'json.separatorExpected': (p) => said(`此处应为“,”或“${p.close}”,却是${found(p.found)}${p.commaMissing ? ';它前面缺少逗号' : ''}`),
+    'json.listExpected': (p) => said(`此处应为列表开头“[”,却是${found(p.found)}`),
+    'json.listEmpty': () => said('文本是空的:应为一个列表“[…]”'),
+    'json.listUnclosed': () => said('文本在列表内部结束了(缺少“]”)'),
+    'json.afterList': (p) => said(`列表结束后还有${found(p.found)};一个文件只能有一个值(每行一条记录请用 .ndjson)`),
+    'json.tooDeep': (p) => said(`嵌套超过 ${p.depth} 层;规则集、案例和记录都不会这样,请检查文件是怎样生成的`),
+    'json.elementTooLong': (p) => said(`有一项超过 ${p.length} 个字符;规则集、案例和记录都不会这样,请检查文件是怎样生成的`),
+    'json.notUtf8': () => said('文本不是 UTF-8 编码(是否存成了 GBK 等编码?),请另存为 UTF-8'),
+    'json.parser': (p) => said(`JSON 格式有误(${p.reason}),请在此处更正`),
+    'json.parserTooDeep': () => said('嵌套太深,无法解析'),
   },
 
   period,
