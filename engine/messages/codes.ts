@@ -596,6 +596,27 @@ export interface ProblemParamsByCode {
   'json.parser': { reason: string };
   /** Nested too deep for the JSON parser of this runtime. */
   'json.parserTooDeep': Record<string, never>;
+  // The service's own (engine/serve): what a request gets wrong. `value` as the request wrote it (JSON).
+  'service.mediaType': { type: string; accepted: string };
+  'service.queryDate': { value: string };
+  'service.bodyDate': { value: string };
+  'service.unknownRuleset': { name: string; names: string[] };
+  'service.unknownVersion': { version: string; versions: string[] };
+  'service.bodyNotObject': Record<string, never>;
+  'service.noNewVersion': Record<string, never>;
+  'service.casesNotList': Record<string, never>;
+  'service.nearLine': Record<string, never>;
+  /** The two sides of a comparison score entities of two kinds. */
+  'service.kindsDiffer': { old: string; new: string };
+  /** Not ready: shutting down, or no ruleset loaded. */
+  'service.notReady': { shuttingDown: boolean };
+  'service.methodNotAllowed': { method: string; pathname: string; allowed: string[] };
+  'service.notFound': { method: string; pathname: string };
+  /** No token sent (`sent` false), or the wrong one. */
+  'service.unauthorized': { sent: boolean };
+  /** A body over the service's limit of `bytes`. */
+  'service.bodyTooLarge': { bytes: number };
+  'service.timeout': Record<string, never>;
 }
 
 /** What stands where JSON text goes wrong: its end, a control character (`U+000A`), a string (as written, maybe cut), a word or character. */

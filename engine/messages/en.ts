@@ -112,6 +112,8 @@ const heldBy = (of: string): string => (of ? ` (${of})` : '');
 
 /** `; did you mean "x"?`, or nothing. */
 const period = (p: { from: string; to?: string }): string => (p.to === undefined ? `from ${p.from}` : `from ${p.from} to ${p.to}`);
+/** A size in bytes as messages write it: `16.0 MB`, `512 bytes`. */
+const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`);
 /** What stands where JSON goes wrong, as a message names it. */
 function found(f: JsonFound): string {
   if (f.kind === 'end') return 'the end of the text';
@@ -501,6 +503,25 @@ export const en: Catalogue = {
     'json.notUtf8': () => ({ message: 'not UTF-8 text (saved as GBK or another encoding?)', fix: 'save the file as UTF-8' }),
     'json.parser': (p) => syntax(p.reason),
     'json.parserTooDeep': () => syntax('too deeply nested to parse'),
+    'service.mediaType': (p) => ({ message: `Content-Type ${p.type}`, fix: `send ${p.accepted}` }),
+    'service.queryDate': (p) => ({ message: `${p.value} is not a real calendar date`, fix: 'write a real calendar date as YYYY-MM-DD, e.g. 2021-06-30' }),
+    'service.bodyDate': (p) => ({ message: `${p.value} is not a date`, fix: 'write a real calendar date as YYYY-MM-DD' }),
+    'service.unknownRuleset': (p) => ({ message: `unknown ruleset ${JSON.stringify(p.name)}`, fix: `use one of ${p.names.join(', ') || '(none loaded)'} (GET /rulesets lists them)` }),
+    'service.unknownVersion': (p) => ({ message: `no version ${JSON.stringify(p.version)}`, fix: `name one of ${p.versions.join(', ')}, or give a whole ruleset` }),
+    'service.bodyNotObject': () => ({ message: 'the body is not an object', fix: 'send {"new": VERSION or a ruleset, "cases": [records or sample cases], "old"?: …, "asOf"?: "YYYY-MM-DD"}' }),
+    'service.noNewVersion': () => ({ message: 'the body names no new version', fix: 'add "new": a version of this ruleset (GET /rulesets/NAME lists them) or a whole ruleset' }),
+    'service.casesNotList': () => ({ message: '"cases" is not a list', fix: 'add "cases": [records or sample cases]' }),
+    'service.nearLine': () => ({ message: '"nearLine" is not a number of points', fix: 'write a number of points, e.g. 1' }),
+    'service.kindsDiffer': (p) => ({ message: `the old version scores ${p.old} records and the new one ${p.new} records`, fix: 'compare two versions of the same table' }),
+    'service.notReady': (p) => ({ message: 'not ready', fix: p.shuttingDown ? 'send requests to another instance' : 'put a valid ruleset file in the rulesets folder (the log says why the others did not load)' }),
+    'service.methodNotAllowed': (p) => ({ message: `${p.method} ${p.pathname}`, fix: `use ${p.allowed.join(' or ')}` }),
+    'service.notFound': (p) => ({ message: `${p.method} ${p.pathname}`, fix: 'GET /openapi.json lists what this service answers' }),
+    'service.unauthorized': (p) => ({ message: p.sent ? 'wrong token' : 'no Authorization header', fix: 'send the header "Authorization: Bearer TOKEN" with the token the service was started with' }),
+    'service.bodyTooLarge': (p) => ({
+      message: `more than ${size(p.bytes)}`,
+      fix: 'send the records as NDJSON (Content-Type: application/x-ndjson), one record per line: a stream of any length is read line by line; or split the batch',
+    }),
+    'service.timeout': () => ({ message: 'the request was not finished in time', fix: 'send the whole body without pausing, or raise --timeout' }),
   },
 
   period,

@@ -110,6 +110,8 @@ function limitText(kind: LimitKind, side: LimitSide, unit: string): string {
 }
 
 /** `(是否应为“x”?)`, or nothing. */
+/** A size in bytes as messages write it: `16.0 MB`, `512 字节`. */
+const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} 字节`);
 /** What stands where JSON goes wrong, as a message names it. */
 function found(f: JsonFound): string {
   if (f.kind === 'end') return '文本结尾';
@@ -449,6 +451,22 @@ export const zhCN: Catalogue = {
     'json.notUtf8': () => said('文本不是 UTF-8 编码(是否存成了 GBK 等编码?),请另存为 UTF-8'),
     'json.parser': (p) => said(`JSON 格式有误(${p.reason}),请在此处更正`),
     'json.parserTooDeep': () => said('嵌套太深,无法解析'),
+    'service.mediaType': (p) => said(`不接受 Content-Type ${p.type} 的请求体,请发送 ${p.accepted}`),
+    'service.queryDate': (p) => said(`${p.value} 不是真实的日期,请按 YYYY-MM-DD 填写,例如 2021-06-30`),
+    'service.bodyDate': (p) => said(`${p.value} 不是日期,请按 YYYY-MM-DD 填写`),
+    'service.unknownRuleset': (p) => said(`没有名为“${p.name}”的规则集;可用的有:${p.names.join('、') || '(尚未加载)'}(GET /rulesets 列出它们)`),
+    'service.unknownVersion': (p) => said(`没有版本“${p.version}”;请选 ${p.versions.join('、')} 之一,或直接提供整个规则集`),
+    'service.bodyNotObject': () => said('请求体不是对象;请发送 {"new": 版本或规则集, "cases": [记录或案例], "old"?: …, "asOf"?: "YYYY-MM-DD"}'),
+    'service.noNewVersion': () => said('请求体没有写明新版本;请加上 "new":本规则集的一个版本(GET /rulesets/NAME 列出它们)或整个规则集'),
+    'service.casesNotList': () => said('"cases" 不是列表;请写 "cases": [记录或案例]'),
+    'service.nearLine': () => said('"nearLine" 不是分数;请写一个分数,例如 1'),
+    'service.kindsDiffer': (p) => said(`旧版本评价 ${p.old},新版本评价 ${p.new}:请比较同一张表的两个版本`),
+    'service.notReady': (p) => said(p.shuttingDown ? '服务正在关闭,请把请求发往其他实例' : '尚未加载规则集;请在规则集文件夹中放入有效的规则集文件(日志说明其他文件为何未能加载)'),
+    'service.methodNotAllowed': (p) => said(`${p.pathname} 不接受 ${p.method},请用 ${p.allowed.join(' 或 ')}`),
+    'service.notFound': (p) => said(`${p.method} ${p.pathname} 没有对应的服务;GET /openapi.json 列出本服务能回答的请求`),
+    'service.unauthorized': (p) => said(`${p.sent ? '令牌不对' : '缺少 Authorization 请求头'};请带上请求头 "Authorization: Bearer TOKEN",令牌为服务启动时所用的`),
+    'service.bodyTooLarge': (p) => said(`请求体超过 ${size(p.bytes)};请改用 NDJSON(Content-Type: application/x-ndjson)每行一条记录,任意长度都可逐行读取;或拆分这一批`),
+    'service.timeout': () => said('请求没有按时发完;请一次发完整个请求体,或调大 --timeout'),
   },
 
   period,

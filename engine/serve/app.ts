@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CompiledRuleset } from '../compile.js';
 import { isIsoDate, today } from '../dates.js';
-import { CreditRulesError, type Problem } from '../errors.js';
+import { CreditRulesError, problemAt, type Problem } from '../errors.js';
 import { evaluate } from '../evaluate.js';
 import { rulesetHints } from '../hints.js';
 import { jsonArrayBatches } from '../jsonArray.js';
@@ -138,7 +138,7 @@ function mediaType(req: IncomingMessage): string {
 const isNdjson = (type: string): boolean => type === 'application/x-ndjson' || type === 'application/jsonl' || type === 'application/ndjson';
 
 function unsupported(type: string, accepted: string): HttpProblem {
-  return new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', `a body of type ${type} is not accepted here`, [{ path: '$', message: `Content-Type ${type}`, fix: `send ${accepted}` }]);
+  return new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', `a body of type ${type} is not accepted here`, [problemAt('$', 'service.mediaType', { type, accepted })]);
 }
 
 /** The body as one JSON document (within the body limit). */
@@ -154,7 +154,7 @@ function queryDate(x: Exchange, name: string): string | undefined {
   const value = x.url.searchParams.get(name);
   if (value === null) return undefined;
   if (!isIsoDate(value)) {
-    throw new CreditRulesError('USAGE', `?${name}=${value} is not a date`, { problems: [{ path: `?${name}`, message: `${JSON.stringify(value)} is not a real calendar date`, fix: 'write a real calendar date as YYYY-MM-DD, e.g. 2021-06-30' }] });
+    throw new CreditRulesError('USAGE', `?${name}=${value} is not a date`, { problems: [problemAt(`?${name}`, 'service.queryDate', { value: JSON.stringify(value) })] });
   }
   return value;
 }
@@ -165,7 +165,7 @@ function entryOf(x: Exchange): CatalogEntry {
   const entry = x.service.catalog.get(name);
   if (entry) return entry;
   const names = x.service.catalog.list().map((e) => e.name);
-  throw new HttpProblem(404, 'NOT_FOUND', `no ruleset "${name}" is served here`, [{ path: '$', message: `unknown ruleset ${JSON.stringify(name)}`, fix: `use one of ${names.join(', ') || '(none loaded)'} (GET /rulesets lists them)` }]);
+  throw new HttpProblem(404, 'NOT_FOUND', `no ruleset "${name}" is served here`, [problemAt('$', 'service.unknownRuleset', { name, names })]);
 }
 
 // ---------------------------------------------------------------- evaluating
@@ -314,7 +314,7 @@ function side(entry: CatalogEntry, given: unknown, at: string, date: string): { 
     const compiled = entry.version(given);
     if (!compiled) {
       throw new CreditRulesError('NO_RULESET_IN_FORCE', `ruleset ${entry.name} has no version ${given}`, {
-        problems: [{ path: at, message: `no version ${JSON.stringify(given)}`, fix: `name one of ${entry.versions.map((v) => v.ruleset.version).join(', ')}, or give a whole ruleset` }],
+        problems: [problemAt(at, 'service.unknownVersion', { version: given, versions: entry.versions.map((v) => v.ruleset.version) })],
       });
     }
     return { compiled, source: `${entry.name}@${given}` };
@@ -337,18 +337,18 @@ const isCaseShaped = (value: unknown): boolean => value !== null && typeof value
 async function diffRoute(x: Exchange): Promise<void> {
   const entry = entryOf(x);
   const body = await jsonBody(x);
-  const usage = (path: string, message: string, fix: string): CreditRulesError => new CreditRulesError('USAGE', message, { problems: [{ path, message, fix }] });
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw usage('$', 'the body is not an object', 'send {"new": VERSION or a ruleset, "cases": [records or sample cases], "old"?: …, "asOf"?: "YYYY-MM-DD"}');
+  const usage = (problem: Problem): CreditRulesError => new CreditRulesError('USAGE', problem.message, { problems: [problem] });
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw usage(problemAt('$', 'service.bodyNotObject', {}));
   const { old: oldGiven, new: newGiven, cases, asOf, nearLine } = body as Record<string, unknown>;
-  if (asOf !== undefined && !isIsoDate(asOf)) throw usage('$.asOf', `${JSON.stringify(asOf)} is not a date`, 'write a real calendar date as YYYY-MM-DD');
-  if (newGiven === undefined) throw usage('$.new', 'the body names no new version', 'add "new": a version of this ruleset (GET /rulesets/NAME lists them) or a whole ruleset');
-  if (!Array.isArray(cases)) throw usage('$.cases', '"cases" is not a list', 'add "cases": [records or sample cases]');
-  if (nearLine !== undefined && (typeof nearLine !== 'number' || !(nearLine >= 0))) throw usage('$.nearLine', '"nearLine" is not a number of points', 'write a number of points, e.g. 1');
+  if (asOf !== undefined && !isIsoDate(asOf)) throw usage(problemAt('$.asOf', 'service.bodyDate', { value: JSON.stringify(asOf) }));
+  if (newGiven === undefined) throw usage(problemAt('$.new', 'service.noNewVersion', {}));
+  if (!Array.isArray(cases)) throw usage(problemAt('$.cases', 'service.casesNotList', {}));
+  if (nearLine !== undefined && (typeof nearLine !== 'number' || !(nearLine >= 0))) throw usage(problemAt('$.nearLine', 'service.nearLine', {}));
   const date = asOf ?? today();
   const older = side(entry, oldGiven, '$.old', date);
   const newer = side(entry, newGiven, '$.new', date);
   if (older.compiled.ruleset.entityKind !== newer.compiled.ruleset.entityKind) {
-    throw usage('$.new', `the old version scores ${older.compiled.ruleset.entityKind} records and the new one ${newer.compiled.ruleset.entityKind} records`, 'compare two versions of the same table');
+    throw usage(problemAt('$.new', 'service.kindsDiffer', { old: older.compiled.ruleset.entityKind, new: newer.compiled.ruleset.entityKind }));
   }
   const collector = new ImpactCollector(older.compiled, newer.compiled, nearLine === undefined ? {} : { nearLine });
   const problems: Problem[] = [];
@@ -391,7 +391,7 @@ export const ROUTES: readonly Route[] = [
     handle: (x) => {
       const loaded = x.service.catalog.list().length;
       if (!x.service.ready || loaded === 0) {
-        throw new HttpProblem(503, 'UNAVAILABLE', !x.service.ready ? 'the service is shutting down' : 'no ruleset is loaded', [{ path: '$', message: 'not ready', fix: !x.service.ready ? 'send requests to another instance' : 'put a valid ruleset file in the rulesets folder (the log says why the others did not load)' }]);
+        throw new HttpProblem(503, 'UNAVAILABLE', !x.service.ready ? 'the service is shutting down' : 'no ruleset is loaded', [problemAt('$', 'service.notReady', { shuttingDown: !x.service.ready })]);
       }
       sendJson(x.res, 200, x.authorized ? { status: 'ready', rulesets: loaded } : { status: 'ready' });
     },
@@ -485,9 +485,9 @@ function match(method: string, pathname: string): { route: Route; params: Record
     allowed.push(route.method);
   }
   if (allowed.length) {
-    return new HttpProblem(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${pathname}`, [{ path: '$', message: `${method} ${pathname}`, fix: `use ${allowed.join(' or ')}` }], { allow: allowed.join(', ') });
+    return new HttpProblem(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${pathname}`, [problemAt('$', 'service.methodNotAllowed', { method, pathname, allowed })], { allow: allowed.join(', ') });
   }
-  return new HttpProblem(404, 'NOT_FOUND', `nothing is served at ${pathname}`, [{ path: '$', message: `${method} ${pathname}`, fix: 'GET /openapi.json lists what this service answers' }]);
+  return new HttpProblem(404, 'NOT_FOUND', `nothing is served at ${pathname}`, [problemAt('$', 'service.notFound', { method, pathname })]);
 }
 
 /** The SHA-256 of a token: equal lengths, so the comparison takes the same time whatever the token sent. */
@@ -499,9 +499,7 @@ function authorize(req: IncomingMessage, expected: Buffer, open: boolean): boole
   const sent = /^Bearer (.+)$/i.exec(header)?.[1];
   if (sent !== undefined && timingSafeEqual(digest(sent), expected)) return true;
   if (open) return false;
-  throw new HttpProblem(401, 'UNAUTHORIZED', sent === undefined ? 'this service needs a token' : 'the token is not the right one', [
-    { path: '$', message: sent === undefined ? 'no Authorization header' : 'wrong token', fix: 'send the header "Authorization: Bearer TOKEN" with the token the service was started with' },
-  ], { 'www-authenticate': 'Bearer' });
+  throw new HttpProblem(401, 'UNAUTHORIZED', sent === undefined ? 'this service needs a token' : 'the token is not the right one', [problemAt('$', 'service.unauthorized', { sent: sent !== undefined })], { 'www-authenticate': 'Bearer' });
 }
 
 /** The request's path and query; a target that is not a path (`*`, `//host/…`) names nothing served here. */

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { sizeText } from '../cli/files.js';
+import { problemAt } from '../errors.js';
 import { HttpProblem } from './problem.js';
 
 export interface BodyLimits {
@@ -15,13 +16,11 @@ export interface BodyLimits {
 }
 
 export function tooLarge(limit: number): HttpProblem {
-  return new HttpProblem(413, 'BODY_TOO_LARGE', `the body is larger than ${sizeText(limit)}, the limit of this service`, [
-    { path: '$', message: `more than ${sizeText(limit)}`, fix: 'send the records as NDJSON (Content-Type: application/x-ndjson), one record per line: a stream of any length is read line by line; or split the batch' },
-  ]);
+  return new HttpProblem(413, 'BODY_TOO_LARGE', `the body is larger than ${sizeText(limit)}, the limit of this service`, [problemAt('$', 'service.bodyTooLarge', { bytes: limit })]);
 }
 
 export function idle(ms: number): HttpProblem {
-  return new HttpProblem(408, 'TIMEOUT', `the body stopped arriving: nothing for ${ms / 1000} s`, [{ path: '$', message: 'the request was not finished in time', fix: 'send the whole body without pausing, or raise --timeout' }]);
+  return new HttpProblem(408, 'TIMEOUT', `the body stopped arriving: nothing for ${ms / 1000} s`, [problemAt('$', 'service.timeout', {})]);
 }
 
 const wentAway = (): HttpProblem => new HttpProblem(400, 'BAD_REQUEST', 'the client went away before sending the whole body');

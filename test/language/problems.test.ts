@@ -104,6 +104,22 @@ const EXAMPLES: { readonly [C in ProblemCode]: ProblemParamsByCode[C] } = {
   'json.notUtf8': {},
   'json.parser': { reason: 'Unexpected token' },
   'json.parserTooDeep': {},
+  'service.mediaType': { type: 'text/plain', accepted: 'application/json' },
+  'service.queryDate': { value: '"2021-02-30"' },
+  'service.bodyDate': { value: '"tomorrow"' },
+  'service.unknownRuleset': { name: 'nope', names: ['enterprise'] },
+  'service.unknownVersion': { version: '9', versions: ['2021.1'] },
+  'service.bodyNotObject': {},
+  'service.noNewVersion': {},
+  'service.casesNotList': {},
+  'service.nearLine': {},
+  'service.kindsDiffer': { old: 'enterprise', new: 'projectLead' },
+  'service.notReady': { shuttingDown: true },
+  'service.methodNotAllowed': { method: 'PUT', pathname: '/rulesets', allowed: ['GET'] },
+  'service.notFound': { method: 'GET', pathname: '/nowhere' },
+  'service.unauthorized': { sent: false },
+  'service.bodyTooLarge': { bytes: 16 * 1024 * 1024 },
+  'service.timeout': {},
 };
 
 const CJK = /[\u4e00-\u9fff]/;
