@@ -2,7 +2,8 @@
  * Parsing a command line against a command's declared options. Anything not declared is a
  * usage error (exit 2) that names the offender and suggests the nearest spelling.
  */
-import { CreditRulesError } from '../errors.js';
+import { CreditRulesError, problemAt } from '../errors.js';
+import type { ProblemCode, ProblemParamsByCode } from '../messages/codes.js';
 
 /** An option a command accepts: `--name VALUE` (string) or `--name` (flag). */
 export interface OptionSpec {
@@ -21,8 +22,14 @@ export interface ParsedArgs {
   options: Record<string, string | boolean | undefined>;
 }
 
-/** A usage error: what is wrong on the command line and, as its one problem's `fix`, how to put it right. */
-export function usageError(message: string, fix: string): CreditRulesError {
+/** A usage error said by its catalogue code: what is wrong on the command line and, as its one problem's `fix`, how to put it right. */
+export function usageError<C extends ProblemCode>(code: C, params: ProblemParamsByCode[C]): CreditRulesError {
+  const problem = problemAt('', code, params);
+  return new CreditRulesError('USAGE', problem.message, { problems: [problem] });
+}
+
+/** A usage error in English words only, for a command's own arguments not yet in the catalogues. */
+export function usageInWords(message: string, fix: string): CreditRulesError {
   return new CreditRulesError('USAGE', message, { problems: [{ path: '', message, fix }] });
 }
 
@@ -60,7 +67,6 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
   const positionals: string[] = [];
   const options: Record<string, string | boolean | undefined> = {};
   const names = Object.keys(spec);
-  const help = `run "credit-rules ${command} --help" for its options`;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -79,28 +85,27 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
       inline = eq === -1 ? undefined : arg.slice(eq + 1);
     } else {
       name = names.find((n) => spec[n]!.short === arg.slice(1));
-      if (name === undefined) throw usageError(`unknown option ${arg} for "${command}"`, help);
+      if (name === undefined) throw usageError('cli.unknownOption', { option: arg, command });
     }
     const option = Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (!option) {
       const guess = nearest(name, names);
-      throw usageError(`unknown option --${name} for "${command}"`, guess ? `did you mean --${guess}? (${help})` : help);
+      throw usageError('cli.unknownOption', { option: `--${name}`, command, ...(guess ? { guess } : {}) });
     }
     if (option.type === 'boolean') {
-      if (inline !== undefined) throw usageError(`--${name} takes no value`, `write --${name} alone`);
+      if (inline !== undefined) throw usageError('cli.optionTakesNoValue', { option: `--${name}` });
       options[name] = true;
       continue;
     }
     const value = inline ?? argv[++i];
-    const expected = option.choices ? option.choices.join(', ') : option.value ?? 'a value';
     if (value === undefined || (inline === undefined && value.startsWith('--'))) {
-      throw usageError(`--${name} needs a value`, `write --${name} ${option.choices ? `followed by one of ${expected}` : expected}`);
+      throw usageError('cli.optionNeedsValue', { option: `--${name}`, ...(option.choices ? { choices: [...option.choices] } : option.value !== undefined ? { placeholder: option.value } : {}) });
     }
     if (option.choices && !option.choices.includes(value)) {
       const guess = nearest(value, option.choices);
-      throw usageError(`--${name} ${JSON.stringify(value)} is not one of ${expected}`, guess ? `did you mean --${name} ${guess}?` : `use one of ${expected}`);
+      throw usageError('cli.optionChoice', { option: `--${name}`, value, choices: [...option.choices], ...(guess ? { guess } : {}) });
     }
-    if (options[name] !== undefined) throw usageError(`--${name} is given twice`, `give --${name} once`);
+    if (options[name] !== undefined) throw usageError('cli.optionTwice', { option: `--${name}` });
     options[name] = value;
   }
   return { positionals, options };

@@ -36,9 +36,9 @@ export async function main(argv: readonly string[]): Promise<ExitStatus> {
   const command = COMMANDS.find((c) => c.name === first);
   if (!command) {
     const names = COMMANDS.map((c) => c.name);
-    if (first.startsWith('-')) throw usageError(`${first} is not an option of credit-rules itself`, `put a command first: credit-rules ${names.join('|')} … (run credit-rules --help)`);
+    if (first.startsWith('-')) throw usageError('cli.optionFirst', { option: first, commands: names });
     const guess = nearest(first, names);
-    throw usageError(`unknown command "${first}"`, `${guess ? `did you mean "${guess}"? ` : ''}the commands are ${names.join(', ')} (run credit-rules --help)`);
+    throw usageError('cli.unknownCommand', { command: first, commands: names, ...(guess ? { guess } : {}) });
   }
   const args = parseArgs(rest, command.options, command.name);
   if (args.options.help) {

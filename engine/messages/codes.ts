@@ -617,7 +617,43 @@ export interface ProblemParamsByCode {
   /** A body over the service's limit of `bytes`. */
   'service.bodyTooLarge': { bytes: number };
   'service.timeout': Record<string, never>;
+  // The command line's (engine/cli): `option` as written (`--as-of`, `-x`), `value` as given.
+  'cli.unknownOption': GuessParams & { option: string; command: string };
+  'cli.optionTakesNoValue': { option: string };
+  /** An option without its value: one of `choices`, or what `placeholder` names (FILE). */
+  'cli.optionNeedsValue': { option: string; choices?: string[]; placeholder?: string };
+  'cli.optionChoice': GuessParams & { option: string; value: string; choices: string[] };
+  'cli.optionTwice': { option: string };
+  /** An option before any command. */
+  'cli.optionFirst': { option: string; commands: string[] };
+  'cli.unknownCommand': GuessParams & { command: string; commands: string[] };
+  'cli.notADate': { option: string; value: string };
+  'cli.notAWholeNumber': { option: string; value: string; example: string };
+  'cli.needsRuleset': { command: string };
+  /** A command without --cases; `records` when it also takes a records file. */
+  'cli.needsCases': { command: string; records: boolean };
+  /** `serve` on a host other machines reach, without a token. */
+  'cli.tokenNeeded': { host: string };
+  'cli.notAFolder': { path: string };
+  /** `inUse`: another process has the port. */
+  'cli.cannotListen': { host: string; port: number; reason: string; inUse: boolean };
+  /** A command given too few or too many files (`got`, as written). */
+  'cli.arguments': { command: ArgumentsCommand; got: string[] };
+  'cli.limit': { value: string };
+  'cli.notAPort': { port: number };
+  'cli.serveLimits': Record<string, never>;
+  'cli.workers': Record<string, never>;
+  'cli.xlsxToTerminal': Record<string, never>;
+  /** `diff` of two rulesets (`old`, `new` as named) scoring two kinds of entity. */
+  'cli.kindsDiffer': { old: string; oldKind: string; new: string; newKind: string };
+  /** `test` of a ruleset scoring `kind` with cases all of other `kinds`. */
+  'cli.casesOfOtherKind': { ruleset: string; kind: string; cases: string; kinds: string[] };
+  /** A sample case given where a record was expected. */
+  'cli.sampleCase': Record<string, never>;
 }
+
+/** The commands that check how many files they were given. */
+export type ArgumentsCommand = 'validate' | 'diff' | 'forecast' | 'test' | 'evaluate' | 'serve';
 
 /** What stands where JSON text goes wrong: its end, a control character (`U+000A`), a string (as written, maybe cut), a word or character. */
 export type JsonFound = { kind: 'end' } | { kind: 'control'; char: string } | { kind: 'string'; text: string } | { kind: 'token'; text: string };

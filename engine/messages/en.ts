@@ -10,7 +10,7 @@ import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
   type FieldFact, type FieldSpecParams, type KeepSummary, type GuessParams, type IdHolder, type ParameterTypeName,
-  type VersionPeriod, type JsonFound, type ProblemWords,
+  type VersionPeriod, type JsonFound, type ProblemWords, type ArgumentsCommand,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event} (${p.date})`;
@@ -112,6 +112,23 @@ const heldBy = (of: string): string => (of ? ` (${of})` : '');
 
 /** `; did you mean "x"?`, or nothing. */
 const period = (p: { from: string; to?: string }): string => (p.to === undefined ? `from ${p.from}` : `from ${p.from} to ${p.to}`);
+const got = (files: string[]): string => `got ${files.length}: ${files.join(' ')}`;
+/** What a command says when given too few or too many files. */
+const ARGUMENTS: Readonly<Record<ArgumentsCommand, (files: string[]) => ProblemWords>> = {
+  validate: () => ({ message: 'validate needs at least one FILE', fix: 'write credit-rules validate rulesets/enterprise.json (or records, cases, a folder of cases)' }),
+  diff: (f) => ({
+    message: f.length < 2 ? `diff needs OLD and NEW, the two rulesets to compare (got ${f.length})` : `diff takes two rulesets, ${got(f)}`,
+    fix: 'write credit-rules diff rulesets/enterprise.json rulesets/enterprise-versions/enterprise-n4.json --cases rulesets/cases/enterprise',
+  }),
+  forecast: (f) => ({ message: f.length ? `forecast takes one RECORD file, ${got(f)}` : 'forecast needs RECORD, the file of the record', fix: 'write credit-rules forecast record.json --ruleset rulesets/enterprise.json' }),
+  test: (f) => ({ message: f.length ? `test takes one RULESET, ${got(f)}` : 'test needs the RULESET to test', fix: 'write credit-rules test rulesets/enterprise.json --cases rulesets/cases/enterprise' }),
+  evaluate: (f) =>
+    f.length
+      ? { message: `evaluate takes one RECORDS file, ${got(f)}`, fix: 'put the records in one .json array or .ndjson file, or run evaluate once per file' }
+      : { message: 'evaluate needs RECORDS, the file of records to score', fix: 'write credit-rules evaluate records.json --ruleset rulesets/enterprise.json (or - for standard input)' },
+  serve: (f) => ({ message: `serve takes no file, got ${f.join(' ')}`, fix: 'name the rulesets folder with --rulesets DIR' }),
+};
+const commandHelp = (command: string): string => `run "credit-rules ${command} --help" for its options`;
 /** A size in bytes as messages write it: `16.0 MB`, `512 bytes`. */
 const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`);
 /** What stands where JSON goes wrong, as a message names it. */
@@ -522,6 +539,41 @@ export const en: Catalogue = {
       fix: 'send the records as NDJSON (Content-Type: application/x-ndjson), one record per line: a stream of any length is read line by line; or split the batch',
     }),
     'service.timeout': () => ({ message: 'the request was not finished in time', fix: 'send the whole body without pausing, or raise --timeout' }),
+    'cli.unknownOption': (p) => ({ message: `unknown option ${p.option} for "${p.command}"`, fix: p.guess ? `did you mean --${p.guess}? (${commandHelp(p.command)})` : commandHelp(p.command) }),
+    'cli.optionTakesNoValue': (p) => ({ message: `${p.option} takes no value`, fix: `write ${p.option} alone` }),
+    'cli.optionNeedsValue': (p) => ({ message: `${p.option} needs a value`, fix: `write ${p.option} ${p.choices ? `followed by one of ${p.choices.join(', ')}` : (p.placeholder ?? 'a value')}` }),
+    'cli.optionChoice': (p) => ({ message: `${p.option} ${JSON.stringify(p.value)} is not one of ${p.choices.join(', ')}`, fix: p.guess ? `did you mean ${p.option} ${p.guess}?` : `use one of ${p.choices.join(', ')}` }),
+    'cli.optionTwice': (p) => ({ message: `${p.option} is given twice`, fix: `give ${p.option} once` }),
+    'cli.optionFirst': (p) => ({ message: `${p.option} is not an option of credit-rules itself`, fix: `put a command first: credit-rules ${p.commands.join('|')} … (run credit-rules --help)` }),
+    'cli.unknownCommand': (p) => ({ message: `unknown command "${p.command}"`, fix: `${p.guess ? `did you mean "${p.guess}"? ` : ''}the commands are ${p.commands.join(', ')} (run credit-rules --help)` }),
+    'cli.notADate': (p) => ({ message: `${p.option} ${JSON.stringify(p.value)} is not a date`, fix: `write a real calendar date as YYYY-MM-DD, e.g. ${p.option} 2021-06-30` }),
+    'cli.notAWholeNumber': (p) => ({ message: `${p.option} ${JSON.stringify(p.value)} is not a whole number`, fix: `write ${p.option} ${p.example}` }),
+    'cli.needsRuleset': (p) => ({ message: `${p.command} needs --ruleset FILE`, fix: 'add --ruleset rulesets/enterprise.json' }),
+    'cli.needsCases': (p) => ({
+      message: `${p.command} needs --cases PATH`,
+      fix: `add --cases rulesets/cases/enterprise (${p.records ? 'a folder of case files, a case file, or a records file' : 'a folder of case files, or one case file'})`,
+    }),
+    'cli.tokenNeeded': (p) => ({
+      message: `serving on ${p.host} needs a token: any machine that reaches it could use it`,
+      fix: 'set CREDIT_RULES_TOKEN (or --token) to a long random secret, which every request then sends as "Authorization: Bearer TOKEN" (the health checks /health and /ready excepted); or listen on 127.0.0.1',
+    }),
+    'cli.notAFolder': (p) => ({ message: `${p.path} is not a folder`, fix: 'give --rulesets the folder that holds the ruleset files (rulesets)' }),
+    'cli.arguments': (p) => ARGUMENTS[p.command](p.got),
+    'cli.limit': (p) => ({ message: `--limit ${JSON.stringify(p.value)} is not a number`, fix: 'write --limit 50, or --limit 0 to list every case' }),
+    'cli.notAPort': (p) => ({ message: `--port ${p.port} is not a port`, fix: 'use 1 to 65535, or 0 for a free one' }),
+    'cli.serveLimits': () => ({ message: '--max-body and --timeout must be more than 0', fix: 'write --max-body 16 --timeout 30' }),
+    'cli.workers': () => ({ message: '--workers must be at least 1', fix: 'write --workers 2, or leave it out for one per core' }),
+    'cli.xlsxToTerminal': () => ({ message: '--format xlsx writes a workbook, not text for the terminal', fix: 'add --output report.xlsx (or redirect: > report.xlsx)' }),
+    'cli.kindsDiffer': (p) => ({
+      message: `${p.old} scores ${p.oldKind} records and ${p.new} ${p.newKind} records: they are not versions of one table`,
+      fix: 'compare two versions of the same table (enterprise with enterprise, project lead with project lead)',
+    }),
+    'cli.casesOfOtherKind': (p) => ({
+      message: `${p.ruleset} scores ${p.kind} records, and every case in ${p.cases} is of ${p.kinds.join(', ')}`,
+      fix: 'test a ruleset on its own cases (rulesets/cases/enterprise for enterprise.json, rulesets/cases/project-lead for project-lead.json)',
+    }),
+    'cli.sampleCase': () => ({ message: 'this is a sample case (a record with its expected result), not a record', fix: 'check it with credit-rules test RULESET --cases FILE, or evaluate its "record"' }),
+    'cli.cannotListen': (p) => ({ message: `cannot listen on ${p.host}:${p.port} (${p.reason})`, fix: p.inUse ? 'another process uses that port: choose another with --port' : 'check --host and --port' }),
   },
 
   period,

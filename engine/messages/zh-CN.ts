@@ -9,7 +9,7 @@ import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
   type FieldFact, type FieldSpecParams, type KeepSummary, type GuessParams, type ParameterTypeName, type ProblemWords,
-  type CitedUnitName, type VersionPeriod, type JsonFound,
+  type CitedUnitName, type VersionPeriod, type JsonFound, type ArgumentsCommand,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event}(${p.date})`;
@@ -118,6 +118,15 @@ function found(f: JsonFound): string {
   if (f.kind === 'control') return `控制字符 ${f.char}`;
   return f.kind === 'string' ? `字符串 ${f.text}` : `“${f.text}”`;
 }
+/** What a command says when given too few or too many files. */
+const ARGUMENTS: Readonly<Record<ArgumentsCommand, (files: string[]) => string>> = {
+  validate: () => 'validate 至少需要一个文件,例如 credit-rules validate rulesets/enterprise.json',
+  diff: (f) => `diff 需要新旧两个规则集(现有 ${f.length} 个),例如 credit-rules diff rulesets/enterprise.json rulesets/enterprise-versions/enterprise-n4.json --cases rulesets/cases/enterprise`,
+  forecast: (f) => `forecast 需要一个记录文件(现有 ${f.length} 个),例如 credit-rules forecast record.json --ruleset rulesets/enterprise.json`,
+  test: (f) => `test 需要一个规则集(现有 ${f.length} 个),例如 credit-rules test rulesets/enterprise.json --cases rulesets/cases/enterprise`,
+  evaluate: (f) => `evaluate 需要一个记录文件(现有 ${f.length} 个),例如 credit-rules evaluate records.json --ruleset rulesets/enterprise.json(- 表示标准输入)`,
+  serve: (f) => `serve 不接受文件(现有 ${f.join(' ')});请用 --rulesets DIR 指定规则集文件夹`,
+};
 const NAME_WHY = { trailingComma: ';请删去它前面多余的逗号', singleQuote: ';JSON 字段名须用双引号', unquoted: ';请给字段名加上双引号' } as const;
 const period = (p: { from: string; to?: string }): string => (p.to === undefined ? `${p.from} 起` : `${p.from} 至 ${p.to}`);
 /** A version as a problem lists it: `2021.1(正式,2021-02-19 起)`. */
@@ -467,6 +476,29 @@ export const zhCN: Catalogue = {
     'service.unauthorized': (p) => said(`${p.sent ? '令牌不对' : '缺少 Authorization 请求头'};请带上请求头 "Authorization: Bearer TOKEN",令牌为服务启动时所用的`),
     'service.bodyTooLarge': (p) => said(`请求体超过 ${size(p.bytes)};请改用 NDJSON(Content-Type: application/x-ndjson)每行一条记录,任意长度都可逐行读取;或拆分这一批`),
     'service.timeout': () => said('请求没有按时发完;请一次发完整个请求体,或调大 --timeout'),
+    'cli.unknownOption': (p) => said(`“${p.command}”没有选项 ${p.option}${p.guess ? `,是否应为 --${p.guess}?` : ''};运行 credit-rules ${p.command} --help 查看它的选项`),
+    'cli.optionTakesNoValue': (p) => said(`${p.option} 不带值,请单独写 ${p.option}`),
+    'cli.optionNeedsValue': (p) => said(`${p.option} 需要一个值:${p.choices ? `${p.choices.join('、')} 之一` : (p.placeholder ?? '值')}`),
+    'cli.optionChoice': (p) => said(`${p.option} ${JSON.stringify(p.value)} 不在 ${p.choices.join('、')} 之中${p.guess ? `,是否应为 ${p.option} ${p.guess}?` : ''}`),
+    'cli.optionTwice': (p) => said(`${p.option} 写了两次,请只写一次`),
+    'cli.optionFirst': (p) => said(`${p.option} 不是 credit-rules 本身的选项;请先写命令:credit-rules ${p.commands.join('|')} …(运行 credit-rules --help 查看)`),
+    'cli.unknownCommand': (p) => said(`没有命令“${p.command}”${p.guess ? `,是否应为“${p.guess}”?` : ''};命令有 ${p.commands.join('、')}(运行 credit-rules --help 查看)`),
+    'cli.notADate': (p) => said(`${p.option} ${JSON.stringify(p.value)} 不是日期,请按 YYYY-MM-DD 填写真实的日期,例如 ${p.option} 2021-06-30`),
+    'cli.notAWholeNumber': (p) => said(`${p.option} ${JSON.stringify(p.value)} 不是整数,请写 ${p.option} ${p.example}`),
+    'cli.needsRuleset': (p) => said(`${p.command} 需要 --ruleset 文件,例如 --ruleset rulesets/enterprise.json`),
+    'cli.needsCases': (p) => said(`${p.command} 需要 --cases 路径(${p.records ? '案例文件夹、案例文件或记录文件' : '案例文件夹或一个案例文件'}),例如 --cases rulesets/cases/enterprise`),
+    'cli.tokenNeeded': (p) => said(`在 ${p.host} 上提供服务需要令牌,否则能连到它的任何机器都能使用它;请把 CREDIT_RULES_TOKEN(或 --token)设为一个长的随机密钥,或只监听 127.0.0.1`),
+    'cli.notAFolder': (p) => said(`${p.path} 不是文件夹;请给 --rulesets 存放规则集文件的文件夹(rulesets)`),
+    'cli.arguments': (p) => said(ARGUMENTS[p.command](p.got)),
+    'cli.limit': (p) => said(`--limit ${JSON.stringify(p.value)} 不是数字;请写 --limit 50,或 --limit 0 列出全部案例`),
+    'cli.notAPort': (p) => said(`--port ${p.port} 不是端口号;请用 1 至 65535,或用 0 取一个空闲端口`),
+    'cli.serveLimits': () => said('--max-body 和 --timeout 须大于 0,例如 --max-body 16 --timeout 30'),
+    'cli.workers': () => said('--workers 至少为 1;例如 --workers 2,不写则每个 CPU 核一个'),
+    'cli.xlsxToTerminal': () => said('--format xlsx 生成的是工作簿,不能输出到终端;请加 --output report.xlsx(或重定向:> report.xlsx)'),
+    'cli.kindsDiffer': (p) => said(`${p.old} 评价 ${p.oldKind},${p.new} 评价 ${p.newKind}:它们不是同一张表的两个版本,请比较同一张表的两个版本`),
+    'cli.casesOfOtherKind': (p) => said(`${p.ruleset} 评价 ${p.kind},而 ${p.cases} 中的案例都是 ${p.kinds.join('、')};请用规则集自己的案例测试它`),
+    'cli.sampleCase': () => said('这是一个样例案例(记录及其预期结果),不是记录;请用 credit-rules test RULESET --cases FILE 检查它,或评价其中的 "record"'),
+    'cli.cannotListen': (p) => said(`无法监听 ${p.host}:${p.port}(${p.reason});${p.inUse ? '该端口已被其他进程占用,请用 --port 另选一个' : '请检查 --host 和 --port'}`),
   },
 
   period,

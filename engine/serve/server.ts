@@ -45,9 +45,9 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 /** Refuses what cannot be served: another address than the loopback without a token, a rulesets folder that is none. */
 export function checkServeOptions(options: Pick<ServeOptions, 'host' | 'token' | 'rulesets'>): void {
   if (!LOOPBACK.has(options.host) && !options.token) {
-    throw usageError(`serving on ${options.host} needs a token: any machine that reaches it could use it`, 'set CREDIT_RULES_TOKEN (or --token) to a long random secret, which every request then sends as "Authorization: Bearer TOKEN" (the health checks /health and /ready excepted); or listen on 127.0.0.1');
+    throw usageError('cli.tokenNeeded', { host: options.host });
   }
-  if (!statPath(options.rulesets, 'rulesets folder').isDirectory()) throw usageError(`${options.rulesets} is not a folder`, 'give --rulesets the folder that holds the ruleset files (rulesets)');
+  if (!statPath(options.rulesets, 'rulesets folder').isDirectory()) throw usageError('cli.notAFolder', { path: options.rulesets });
 }
 
 /** The URL of a service listening on `host` and `port`. */
@@ -76,7 +76,7 @@ export async function startService(options: ServeOptions): Promise<RunningServic
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       catalog.close();
-      reject(usageError(`cannot listen on ${options.host}:${options.port} (${error.code ?? error.message})`, error.code === 'EADDRINUSE' ? 'another process uses that port: choose another with --port' : 'check --host and --port'));
+      reject(usageError('cli.cannotListen', { host: options.host, port: options.port, reason: error.code ?? error.message, inUse: error.code === 'EADDRINUSE' }));
     });
     server.listen(options.port, options.host, () => resolve());
   });

@@ -423,23 +423,22 @@ function pieces(report: Report, format: Exclude<DiffFormat, 'xlsx'>, lang: Local
 const renderAll = (report: Report, format: Exclude<DiffFormat, 'xlsx'>, lang: Locale): string => [...pieces(report, format, lang)].join('');
 
 async function runDiff({ positionals, options }: Parameters<Command['run']>[0]): Promise<ExitStatus> {
-  const example = 'write credit-rules diff rulesets/enterprise.json rulesets/enterprise-versions/enterprise-n4.json --cases rulesets/cases/enterprise';
-  if (positionals.length !== 2) throw usageError(positionals.length < 2 ? `diff needs OLD and NEW, the two rulesets to compare (got ${positionals.length})` : `diff takes two rulesets, got ${positionals.length}: ${positionals.join(' ')}`, example);
+  if (positionals.length !== 2) throw usageError('cli.arguments', { command: 'diff', got: positionals });
   const casesPath = options.cases as string | undefined;
-  if (casesPath === undefined) throw usageError('diff needs --cases PATH', 'add --cases rulesets/cases/enterprise (a folder of case files, a case file, or a records file)');
+  if (casesPath === undefined) throw usageError('cli.needsCases', { command: 'diff', records: true });
   const asOf = options['as-of'] as string | undefined;
-  if (asOf !== undefined && !isIsoDate(asOf)) throw usageError(`--as-of ${JSON.stringify(asOf)} is not a date`, 'write a real calendar date as YYYY-MM-DD, e.g. --as-of 2021-06-30');
+  if (asOf !== undefined && !isIsoDate(asOf)) throw usageError('cli.notADate', { option: '--as-of', value: asOf });
   const limitText = (options.limit as string | undefined) ?? String(DEFAULT_LIMIT);
-  if (!/^\d+$/.test(limitText)) throw usageError(`--limit ${JSON.stringify(limitText)} is not a number`, 'write --limit 50, or --limit 0 to list every case');
+  if (!/^\d+$/.test(limitText)) throw usageError('cli.limit', { value: limitText });
   const format = (options.format as DiffFormat | undefined) ?? 'table';
-  if (format === 'xlsx' && options.output === undefined && process.stdout.isTTY) throw usageError('--format xlsx writes a workbook, not text for the terminal', 'add --output report.xlsx (or redirect: > report.xlsx)');
+  if (format === 'xlsx' && options.output === undefined && process.stdout.isTTY) throw usageError('cli.xlsxToTerminal', {});
   const date = asOf ?? today();
 
   const older = loadSide(positionals[0]!, { asOf: date, version: options['old-version'] as string | undefined });
   const newer = loadSide(positionals[1]!, { asOf: date, version: options['new-version'] as string | undefined });
   const [oldKind, newKind] = [older.compiled.ruleset.entityKind, newer.compiled.ruleset.entityKind];
   if (oldKind !== newKind) {
-    throw usageError(`${older.source} scores ${oldKind} records and ${newer.source} ${newKind} records: they are not versions of one table`, 'compare two versions of the same table (enterprise with enterprise, project lead with project lead)');
+    throw usageError('cli.kindsDiffer', { old: older.source, oldKind, new: newer.source, newKind });
   }
   const policy = policyDiff(older.compiled.ruleset, newer.compiled.ruleset);
   const collector = new ImpactCollector(older.compiled, newer.compiled);

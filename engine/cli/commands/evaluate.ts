@@ -5,7 +5,7 @@
  */
 import { isIsoDate, today } from '../../dates.js';
 import type { CompiledRuleset } from '../../compile.js';
-import { CreditRulesError } from '../../errors.js';
+import { CreditRulesError, problemAt } from '../../errors.js';
 import { evaluate } from '../../evaluate.js';
 import type { EntityRecord } from '../../types.js';
 import { usageError } from '../args.js';
@@ -59,17 +59,16 @@ function isSampleCase(value: unknown): boolean {
 }
 
 function sampleCaseError(): CreditRulesError {
-  const message = 'this is a sample case (a record with its expected result), not a record';
-  return new CreditRulesError('RECORD_INVALID', message, { problems: [{ path: '$', message, fix: 'check it with credit-rules test RULESET --cases FILE, or evaluate its "record"' }] });
+  const problem = problemAt('$', 'cli.sampleCase', {});
+  return new CreditRulesError('RECORD_INVALID', problem.message, { problems: [problem] });
 }
 
 async function runEvaluate({ positionals, options }: Parameters<Command['run']>[0]): Promise<ExitStatus> {
-  if (positionals.length === 0) throw usageError('evaluate needs RECORDS, the file of records to score', 'write credit-rules evaluate records.json --ruleset rulesets/enterprise.json (or - for standard input)');
-  if (positionals.length > 1) throw usageError(`evaluate takes one RECORDS file, got ${positionals.length}: ${positionals.join(' ')}`, 'put the records in one .json array or .ndjson file, or run evaluate once per file');
+  if (positionals.length !== 1) throw usageError('cli.arguments', { command: 'evaluate', got: positionals });
   const rulesetFile = options.ruleset as string | undefined;
-  if (rulesetFile === undefined) throw usageError('evaluate needs --ruleset FILE', 'add --ruleset rulesets/enterprise.json');
+  if (rulesetFile === undefined) throw usageError('cli.needsRuleset', { command: 'evaluate' });
   const asOf = options['as-of'] as string | undefined;
-  if (asOf !== undefined && !isIsoDate(asOf)) throw usageError(`--as-of ${JSON.stringify(asOf)} is not a date`, 'write a real calendar date as YYYY-MM-DD, e.g. --as-of 2021-06-30');
+  if (asOf !== undefined && !isIsoDate(asOf)) throw usageError('cli.notADate', { option: '--as-of', value: asOf });
   const format = (options.format as FormatName | undefined) ?? 'json';
 
   // A folder of versions gives the version in force on the evaluation date: --as-of, else

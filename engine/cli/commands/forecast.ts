@@ -63,12 +63,12 @@ function recordOf(json: unknown, file: string): { record: unknown; asOf?: string
 }
 
 async function runForecast({ positionals, options }: Parameters<Command['run']>[0]): Promise<ExitStatus> {
-  if (positionals.length !== 1) throw usageError(positionals.length ? `forecast takes one RECORD file, got ${positionals.length}: ${positionals.join(' ')}` : 'forecast needs RECORD, the file of the record', 'write credit-rules forecast record.json --ruleset rulesets/enterprise.json');
+  if (positionals.length !== 1) throw usageError('cli.arguments', { command: 'forecast', got: positionals });
   const rulesetFile = options.ruleset as string | undefined;
-  if (rulesetFile === undefined) throw usageError('forecast needs --ruleset FILE', 'add --ruleset rulesets/enterprise.json');
+  if (rulesetFile === undefined) throw usageError('cli.needsRuleset', { command: 'forecast' });
   for (const name of ['as-of', 'until'] as const) {
     const value = options[name];
-    if (value !== undefined && !isIsoDate(value)) throw usageError(`--${name} ${JSON.stringify(value)} is not a date`, `write a real calendar date as YYYY-MM-DD, e.g. --${name} 2021-06-30`);
+    if (value !== undefined && !isIsoDate(value)) throw usageError('cli.notADate', { option: `--${name}`, value: String(value) });
   }
   const format = (options.format as ForecastFormat | undefined) ?? 'table';
   const rulesets: CompiledRuleset | CompiledRuleset[] = statPath(rulesetFile, 'ruleset').isDirectory() ? loadRulesetFolder(rulesetFile) : loadRulesetFile(rulesetFile);
@@ -79,7 +79,7 @@ async function runForecast({ positionals, options }: Parameters<Command['run']>[
     result = forecast(rulesets, record, { asOf: (options['as-of'] as string | undefined) ?? asOf, until: options.until as string | undefined });
   } catch (error) {
     if (error instanceof CreditRulesError && error.code !== 'USAGE') throw new CreditRulesError(error.code, error.message, { file, recordId: error.recordId, problems: error.problems });
-    if (error instanceof CreditRulesError) throw usageError(error.message, error.problems[0]?.fix ?? '');
+    if (error instanceof CreditRulesError) throw new CreditRulesError('USAGE', error.message, { problems: error.problems });
     throw error;
   }
   const name = record !== null && typeof record === 'object' && typeof (record as { name?: unknown }).name === 'string' ? (record as { name: string }).name : '';

@@ -15,7 +15,7 @@ import { EXIT, type ExitStatus } from '../exit.js';
 const MIB = 1024 * 1024;
 
 function whole(text: string, option: string, example: string): number {
-  if (!/^\d+$/.test(text)) throw usageError(`--${option} ${JSON.stringify(text)} is not a whole number`, `write --${option} ${example}`);
+  if (!/^\d+$/.test(text)) throw usageError('cli.notAWholeNumber', { option: `--${option}`, value: text, example });
   return Number(text);
 }
 
@@ -58,15 +58,15 @@ Examples:
   credit-rules serve
   CREDIT_RULES_TOKEN=$(openssl rand -hex 32) credit-rules serve --host 0.0.0.0 --port 8080`,
   run: async ({ positionals, options }): Promise<ExitStatus> => {
-    if (positionals.length) throw usageError(`serve takes no file, got ${positionals.join(' ')}`, 'name the rulesets folder with --rulesets DIR');
+    if (positionals.length) throw usageError('cli.arguments', { command: 'serve', got: positionals });
     const port = whole((options.port as string | undefined) ?? '8080', 'port', '8080');
-    if (port > 65535) throw usageError(`--port ${port} is not a port`, 'use 1 to 65535, or 0 for a free one');
+    if (port > 65535) throw usageError('cli.notAPort', { port });
     const maxBody = whole((options['max-body'] as string | undefined) ?? '16', 'max-body', '16');
     const timeout = whole((options.timeout as string | undefined) ?? '30', 'timeout', '30');
     const grace = whole((options.grace as string | undefined) ?? '10', 'grace', '10');
-    if (maxBody === 0 || timeout === 0) throw usageError('--max-body and --timeout must be more than 0', 'write --max-body 16 --timeout 30');
+    if (maxBody === 0 || timeout === 0) throw usageError('cli.serveLimits', {});
     const workers = whole((options.workers as string | undefined) ?? String(availableParallelism()), 'workers', '2');
-    if (workers === 0) throw usageError('--workers must be at least 1', 'write --workers 2, or leave it out for one per core');
+    if (workers === 0) throw usageError('cli.workers', {});
     const logFile = options.log as string | undefined;
     const stream = logFile ? createWriteStream(logFile, { flags: 'a' }) : process.stderr;
     const token = (options.token as string | undefined) ?? (process.env.CREDIT_RULES_TOKEN || undefined);

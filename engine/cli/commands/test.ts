@@ -61,17 +61,17 @@ Example:
   credit-rules test rulesets/enterprise.json --cases rulesets/cases/enterprise --sensitivity`,
   run: async ({ positionals, options }): Promise<ExitStatus> => {
     if (positionals.length !== 1) {
-      throw usageError(positionals.length ? `test takes one RULESET, got ${positionals.length}: ${positionals.join(' ')}` : 'test needs the RULESET to test', 'write credit-rules test rulesets/enterprise.json --cases rulesets/cases/enterprise');
+      throw usageError('cli.arguments', { command: 'test', got: positionals });
     }
     const casesPath = options.cases as string | undefined;
-    if (casesPath === undefined) throw usageError('test needs --cases PATH', 'add --cases rulesets/cases/enterprise (a folder of case files, or one case file)');
+    if (casesPath === undefined) throw usageError('cli.needsCases', { command: 'test', records: false });
     const compiled = loadRulesetFile(positionals[0]!);
     const loaded = loadCases(casesPath);
     const usable = loaded.flatMap((c) => (c.case ? [{ file: c.file, case: c.case }] : []));
     const kind = compiled.ruleset.entityKind;
     const kinds = new Set(usable.map((c) => c.case.record.kind));
     if (usable.length && !kinds.has(kind)) {
-      throw usageError(`${positionals[0]} scores ${kind} records, and every case in ${casesPath} is of ${[...kinds].join(', ')}`, 'test a ruleset on its own cases (rulesets/cases/enterprise for enterprise.json, rulesets/cases/project-lead for project-lead.json)');
+      throw usageError('cli.casesOfOtherKind', { ruleset: positionals[0]!, kind, cases: casesPath, kinds: [...kinds] });
     }
     const expectedOf = new Map(usable.map((c) => [c.file, c.case.expected]));
     const report = runCases(compiled, usable);

@@ -167,7 +167,7 @@ Examples:
   credit-rules validate records.ndjson --ruleset rulesets/enterprise.json
   credit-rules validate rulesets/cases/enterprise --ruleset rulesets/enterprise.json`,
   run: async ({ positionals, options }): Promise<ExitStatus> => {
-    if (!positionals.length) throw usageError('validate needs at least one FILE', 'write credit-rules validate rulesets/enterprise.json (or records, cases, a folder of cases)');
+    if (!positionals.length) throw usageError('cli.arguments', { command: 'validate', got: positionals });
     const verdicts: Verdict[] = [];
     let compiled: CompiledRuleset | undefined;
     const rulesetFile = options.ruleset as string | undefined;
