@@ -57,14 +57,17 @@ export class CreditRulesError extends Error {
   readonly file?: string;
   readonly recordId?: string;
   readonly problems: Problem[];
+  /** What is wrong with a whole file (missing, empty, too big: no JSON path to hold a problem), as a catalogue code and params. */
+  readonly explanation?: ProblemExplanation;
 
-  constructor(code: ErrorCode, message: string, where: { file?: string; recordId?: string; problems?: Problem[] } = {}) {
+  constructor(code: ErrorCode, message: string, where: { file?: string; recordId?: string; problems?: Problem[]; explanation?: ProblemExplanation } = {}) {
     super(message);
     this.name = 'CreditRulesError';
     this.code = code;
     this.file = where.file;
     this.recordId = where.recordId;
     this.problems = where.problems ?? [];
+    if (where.explanation) this.explanation = where.explanation;
   }
 
   /** The whole report, one problem a line, for a terminal or a log. */

@@ -4,7 +4,8 @@
  * `CreditRulesError` naming the file and the fix, never an exception from Node or V8.
  */
 import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { CreditRulesError, jsonPath, problemFrom } from '../errors.js';
+import { CreditRulesError, jsonPath, problemAt, problemFrom } from '../errors.js';
+import type { FileRole, ProblemCode, ProblemExplanation, ProblemParamsByCode } from '../messages/codes.js';
 import { findSyntaxError, shortPath, type JsonSyntax } from '../syntax.js';
 
 const MIB = 1024 * 1024;
@@ -33,23 +34,24 @@ export function sizeText(bytes: number): string {
  * A problem with a whole file (missing, a folder, too big, empty): there is no JSON path to
  * name, so the fix follows the message on its one line. `path` places it when there is one.
  */
-export function fileError(code: 'FILE_UNREADABLE' | 'JSON_INVALID', file: string, message: string, fix: string, path?: string): CreditRulesError {
-  if (path !== undefined) return new CreditRulesError(code, message, { file, problems: [{ path, message, fix }] });
-  return new CreditRulesError(code, `${message} — ${fix}`, { file });
+export function fileError<C extends ProblemCode>(errorCode: 'FILE_UNREADABLE' | 'JSON_INVALID', file: string, code: C, params: ProblemParamsByCode[C], path?: string): CreditRulesError {
+  const problem = problemAt(path ?? '$', code, params);
+  if (path !== undefined) return new CreditRulesError(errorCode, problem.message, { file, problems: [problem] });
+  return new CreditRulesError(errorCode, `${problem.message} — ${problem.fix}`, { file, explanation: { code, params } as ProblemExplanation });
 }
 
 /** Why Node could not open or read a path, in words, with what to do. */
-export function ioError(file: string, error: unknown, what: string): CreditRulesError {
+export function ioError(file: string, error: unknown, what: FileRole): CreditRulesError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return fileError('FILE_UNREADABLE', file, 'no such file', `check the path of the ${what} (relative paths start at ${process.cwd()})`);
-  if (code === 'EISDIR') return fileError('FILE_UNREADABLE', file, 'is a directory, not a file', `give the ${what}'s file, not its folder`);
-  if (code === 'EACCES' || code === 'EPERM') return fileError('FILE_UNREADABLE', file, 'permission denied', 'make the file readable for this user');
+  if (code === 'ENOENT') return fileError('FILE_UNREADABLE', file, 'file.missing', { what, cwd: process.cwd() });
+  if (code === 'EISDIR') return fileError('FILE_UNREADABLE', file, 'file.directory', { what, json: false });
+  if (code === 'EACCES' || code === 'EPERM') return fileError('FILE_UNREADABLE', file, 'file.permission', {});
   const message = error instanceof Error ? error.message : String(error);
-  return fileError('FILE_UNREADABLE', file, `cannot be read (${code ?? message})`, `check that the ${what} is a readable file`);
+  return fileError('FILE_UNREADABLE', file, 'file.unreadable', { what, reason: code ?? message });
 }
 
 /** `stat` that throws a coded error naming the path. */
-export function statPath(file: string, what: string): Stats {
+export function statPath(file: string, what: FileRole): Stats {
   try {
     return statSync(file);
   } catch (error) {
@@ -62,7 +64,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw fileError('JSON_INVALID', file, 'is not UTF-8 text (saved as GBK or another encoding, or cut off in the middle of a character?)', 'save the whole file as UTF-8');
+    throw fileError('JSON_INVALID', file, 'file.notUtf8', {});
   }
 }
 
@@ -137,13 +139,12 @@ export function tooDeep(value: unknown, max = MAX_DEPTH): string | undefined {
  * Reads a whole JSON file (a ruleset, a case, a records array): checks it is a file of a
  * sensible size, decodes UTF-8, parses with located errors, refuses absurd nesting.
  */
-export function readJsonFile(file: string, what: string): unknown {
+export function readJsonFile(file: string, what: FileRole): unknown {
   const stats = statPath(file, what);
-  if (stats.isDirectory()) throw fileError('FILE_UNREADABLE', file, 'is a directory, not a file', `give the ${what}'s .json file, not its folder`);
+  if (stats.isDirectory()) throw fileError('FILE_UNREADABLE', file, 'file.directory', { what, json: true });
   const limit = maxJsonBytes();
   if (stats.size > limit) {
-    throw fileError('FILE_UNREADABLE', file, `is ${sizeText(stats.size)}; JSON files over ${sizeText(limit)} are not read whole`,
-      'write the records as .ndjson, one record per line: it is streamed in bounded memory');
+    throw fileError('FILE_UNREADABLE', file, 'file.tooLarge', { bytes: stats.size, limit });
   }
   let bytes: Buffer;
   try {
@@ -156,7 +157,7 @@ export function readJsonFile(file: string, what: string): unknown {
 
 /** Parses a whole JSON document: refuses an empty text and values nested deeper than `MAX_DEPTH`. */
 export function parseJsonDocument(text: string, file: string): unknown {
-  if (text.trim() === '') throw fileError('JSON_INVALID', file, 'is empty', 'write one JSON value in it: a ruleset or a record is an object {…}, several records a list […]');
+  if (text.trim() === '') throw fileError('JSON_INVALID', file, 'file.empty', {});
   return refuseDeep(parseJson(text, file), file);
 }
 
@@ -169,7 +170,7 @@ export function parseJsonLine(text: string, file: string, line: number): unknown
 function refuseDeep(value: unknown, where: string): unknown {
   const deep = tooDeep(value);
   if (deep) {
-    throw fileError('JSON_INVALID', where, `is nested more than ${MAX_DEPTH} levels deep`, 'no ruleset, case or record is nested like this: check how the file was generated', deep);
+    throw fileError('JSON_INVALID', where, 'file.tooDeep', { depth: MAX_DEPTH }, deep);
   }
   return value;
 }
@@ -183,6 +184,6 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   } catch (error) {
     rmSync(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    throw fileError('FILE_UNREADABLE', file, `cannot be written (${code ?? String(error)})`, 'check that its folder exists and is writable');
+    throw fileError('FILE_UNREADABLE', file, 'file.unwritable', { reason: code ?? String(error) });
   }
 }

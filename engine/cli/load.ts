@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { validateCase, type SampleCase } from '../review/cases.js';
 import type { CompiledRuleset } from '../compile.js';
-import { CreditRulesError } from '../errors.js';
+import { CreditRulesError, problemAt } from '../errors.js';
 import { loadRuleset } from '../ruleset.js';
 import { today } from '../dates.js';
 import { selectVersion, type SelectVersionOptions } from '../review/versions.js';
@@ -27,7 +27,7 @@ export function loadRulesetFile(file: string, choice: VersionChoice = {}): Compi
 /** Every version in a folder of versions of one ruleset, each validated and compiled. */
 export function loadRulesetFolder(folder: string): CompiledRuleset[] {
   const files = jsonFilesIn(folder);
-  if (!files.length) throw fileError('FILE_UNREADABLE', folder, 'holds no .json ruleset files', 'give a ruleset file, or a folder holding versions of one ruleset (rulesets/enterprise-versions)');
+  if (!files.length) throw fileError('FILE_UNREADABLE', folder, 'file.noRulesets', {});
   return versionsFromJson(folder, files.map((file) => ({ file, json: readJsonFile(file, 'ruleset') })));
 }
 
@@ -39,8 +39,7 @@ export function versionsFromJson(folder: string, parsed: readonly { file: string
     if (typeof id === 'string') byId.set(id, [...(byId.get(id) ?? []), basename(file)]);
   }
   if (byId.size > 1) {
-    const held = [...byId].map(([id, names]) => `${id} (${names.join(', ')})`).join(', ');
-    throw fileError('FILE_UNREADABLE', folder, `is a directory, not a file, nor a folder of versions of one ruleset: it holds rulesets ${held}`, "give one ruleset's file (rulesets/enterprise.json), or a folder holding only the versions of one ruleset");
+    throw fileError('FILE_UNREADABLE', folder, 'file.mixedRulesets', { rulesets: [...byId].map(([id, files]) => ({ id, files })) });
   }
   return parsed.map(({ file, json }) => rulesetFromJson(json, file));
 }
@@ -59,8 +58,9 @@ export function chooseVersion(versions: readonly CompiledRuleset[], where: strin
 /** A parsed ruleset file: refused when it is something else, else validated and compiled. */
 export function rulesetFromJson(json: unknown, file: string): CompiledRuleset {
   if (json === null || typeof json !== 'object' || Array.isArray(json) || !Object.hasOwn(json, 'indicators')) {
-    const looks = Array.isArray(json) ? 'an array (records?)' : json !== null && typeof json === 'object' && Object.hasOwn(json, 'expected') ? 'a sample case' : json !== null && typeof json === 'object' && Object.hasOwn(json, 'kind') ? 'a record' : undefined;
-    throw new CreditRulesError('RULESET_INVALID', `is not a ruleset: it has no "indicators"${looks ? ` (it looks like ${looks})` : ''} — give a ruleset file such as rulesets/enterprise.json`, { file });
+    const looks = Array.isArray(json) ? 'records' : json !== null && typeof json === 'object' && Object.hasOwn(json, 'expected') ? 'sampleCase' : json !== null && typeof json === 'object' && Object.hasOwn(json, 'kind') ? 'record' : undefined;
+    const { message, fix } = problemAt('$', 'file.notARuleset', looks ? { looks } : {});
+    throw new CreditRulesError('RULESET_INVALID', `${message} — ${fix}`, { file, explanation: { code: 'file.notARuleset', params: looks ? { looks } : {} } });
   }
   return loadRuleset(json, { file });
 }
@@ -99,6 +99,6 @@ export function loadCases(path: string): LoadedCase[] {
   const stats = statPath(path, 'cases');
   if (!stats.isDirectory()) return [loadCaseFile(path)];
   const files = jsonFilesIn(path);
-  if (!files.length) throw fileError('FILE_UNREADABLE', path, 'holds no .json case files', 'point --cases at a folder of case files (rulesets/cases/enterprise) or at one case file');
+  if (!files.length) throw fileError('FILE_UNREADABLE', path, 'file.noCases', {});
   return files.map(loadCaseFile);
 }

@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { CreditRulesError } from '../errors.js';
 import { jsonArrayBatches } from '../jsonArray.js';
-import { decodeUtf8, fileError, ioError, MAX_DEPTH, maxJsonBytes, parseJsonDocument, parseJsonLine, readJsonFile, sizeText, STDIN, statPath } from './files.js';
+import { decodeUtf8, fileError, ioError, MAX_DEPTH, maxJsonBytes, parseJsonDocument, parseJsonLine, readJsonFile, STDIN, statPath } from './files.js';
 import { lines, MAX_LINE_BYTES, type Line } from './lines.js';
 
 /** Where a record was found: its file and, for NDJSON, its line; for a JSON array, its index. */
@@ -52,9 +52,9 @@ export async function* recordsOfLines(batches: AsyncIterable<Line[]>, file: stri
       for (const line of batch) {
         const where = { file, line: line.number };
         if ('tooLong' in line) {
-          items.push({ where, error: fileError('JSON_INVALID', `${file}:${line.number}`, `line is ${line.tooLong} bytes long, more than a record may be`, 'put one record on each line; check that the file really is NDJSON') });
+          items.push({ where, error: fileError('JSON_INVALID', `${file}:${line.number}`, 'file.lineTooLong', { bytes: line.tooLong }) });
         } else if ('notUtf8' in line) {
-          items.push({ where, error: fileError('JSON_INVALID', `${file}:${line.number}`, 'line is not UTF-8 text (saved as GBK or another encoding?)', 'save the file as UTF-8') });
+          items.push({ where, error: fileError('JSON_INVALID', `${file}:${line.number}`, 'file.lineNotUtf8', {}) });
         } else if (line.text.trim() !== '') {
           try {
             items.push({ where, value: parseJsonLine(line.text, file, line.number) });
@@ -156,7 +156,7 @@ async function sniff(chunks: AsyncIterable<Buffer>, file: string, json = false, 
   for await (const chunk of replay()) {
     size += chunk.length;
     if (size > limit) {
-      throw fileError('FILE_UNREADABLE', file, `holds more than ${sizeText(limit)} of JSON, which is not read whole`, 'send one record per line (NDJSON), or a JSON array: both are streamed in bounded memory');
+      throw fileError('FILE_UNREADABLE', file, 'file.jsonTooLarge', { limit });
     }
     parts.push(chunk);
   }
@@ -181,7 +181,7 @@ async function* fileChunks(file: string): AsyncGenerator<Buffer> {
 export async function openRecords(path: string): Promise<RecordSource> {
   if (path === '-') return sniff(process.stdin as AsyncIterable<Buffer>, STDIN);
   const stats = statPath(path, 'records file');
-  if (stats.isDirectory()) throw fileError('FILE_UNREADABLE', path, 'is a directory, not a records file', 'give a .json or .ndjson file of records (a folder of cases goes to "credit-rules test --cases")');
+  if (stats.isDirectory()) throw fileError('FILE_UNREADABLE', path, 'file.recordsDirectory', {});
   const format = formatByName(path);
   if (format === 'ndjson') return { format, streamed: true, batches: recordsOfLines(lines(fileChunks(path)), path) };
   // A .json array is streamed; one record is read whole, refused unread when the file is too big.

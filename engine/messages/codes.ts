@@ -650,7 +650,49 @@ export interface ProblemParamsByCode {
   'cli.casesOfOtherKind': { ruleset: string; kind: string; cases: string; kinds: string[] };
   /** A sample case given where a record was expected. */
   'cli.sampleCase': Record<string, never>;
+  // Files the CLI reads and writes (engine/cli/files.ts, source.ts, load.ts): `what` the file is for.
+  /** No such file; relative paths start at `cwd`. */
+  'file.missing': { what: FileRole; cwd: string };
+  /** A folder where a file was expected; `json` when a .json file is. */
+  'file.directory': { what: FileRole; json: boolean };
+  'file.permission': Record<string, never>;
+  /** Another error reading it: `reason` as the system says it (EIO…). */
+  'file.unreadable': { what: FileRole; reason: string };
+  'file.unwritable': { reason: string };
+  'file.notUtf8': Record<string, never>;
+  /** A JSON file of `bytes` over the `limit` read whole. */
+  'file.tooLarge': { bytes: number; limit: number };
+  /** A JSON document that is not a list, over the `limit` read whole (records). */
+  'file.jsonTooLarge': { limit: number };
+  'file.empty': Record<string, never>;
+  'file.tooDeep': { depth: number };
+  /** A line of NDJSON of `bytes`, more than a record may be. */
+  'file.lineTooLong': { bytes: number };
+  'file.lineNotUtf8': Record<string, never>;
+  'file.recordsDirectory': Record<string, never>;
+  'file.noRulesets': Record<string, never>;
+  /** A folder holding several rulesets, each id with its file names. */
+  'file.mixedRulesets': { rulesets: { id: string; files: string[] }[] };
+  'file.noCases': Record<string, never>;
+  /** A file that is not a ruleset (no "indicators"); `looks` like records, a sample case or a record. */
+  'file.notARuleset': { looks?: 'records' | 'sampleCase' | 'record' };
+  // Reading a ruleset from git (`diff REV:PATH`).
+  'git.missing': Record<string, never>;
+  'git.failed': { reason: string };
+  'git.notARevision': { rev: string };
+  'git.noPath': Record<string, never>;
+  'git.notARepository': Record<string, never>;
+  'git.unknownRevision': { rev: string };
+  'git.noSuchPath': { rev: string; path: string };
+  /** `git show` or `git ls-tree` failed, saying `stderr`. */
+  'git.commandFailed': { command: 'show' | 'ls-tree'; stderr: string };
+  /** The path names a git object of another `type` (a submodule's commit…). */
+  'git.notAFile': { type: string };
+  'git.noRulesets': { rev: string };
 }
+
+/** What a file the CLI reads is for, as its messages name it. */
+export type FileRole = 'file' | 'ruleset' | 'records file' | 'rulesets folder' | 'folder' | 'case' | 'cases' | 'record';
 
 /** The commands that check how many files they were given. */
 export type ArgumentsCommand = 'validate' | 'diff' | 'forecast' | 'test' | 'evaluate' | 'serve';

@@ -128,6 +128,7 @@ const ARGUMENTS: Readonly<Record<ArgumentsCommand, (files: string[]) => ProblemW
       : { message: 'evaluate needs RECORDS, the file of records to score', fix: 'write credit-rules evaluate records.json --ruleset rulesets/enterprise.json (or - for standard input)' },
   serve: (f) => ({ message: `serve takes no file, got ${f.join(' ')}`, fix: 'name the rulesets folder with --rulesets DIR' }),
 };
+const LOOKS = { records: 'an array (records?)', sampleCase: 'a sample case', record: 'a record' } as const;
 const commandHelp = (command: string): string => `run "credit-rules ${command} --help" for its options`;
 /** A size in bytes as messages write it: `16.0 MB`, `512 bytes`. */
 const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`);
@@ -573,6 +574,36 @@ export const en: Catalogue = {
       fix: 'test a ruleset on its own cases (rulesets/cases/enterprise for enterprise.json, rulesets/cases/project-lead for project-lead.json)',
     }),
     'cli.sampleCase': () => ({ message: 'this is a sample case (a record with its expected result), not a record', fix: 'check it with credit-rules test RULESET --cases FILE, or evaluate its "record"' }),
+    'file.missing': (p) => ({ message: 'no such file', fix: `check the path of the ${p.what} (relative paths start at ${p.cwd})` }),
+    'file.directory': (p) => ({ message: 'is a directory, not a file', fix: `give the ${p.what}'s ${p.json ? '.json ' : ''}file, not its folder` }),
+    'file.permission': () => ({ message: 'permission denied', fix: 'make the file readable for this user' }),
+    'file.unreadable': (p) => ({ message: `cannot be read (${p.reason})`, fix: `check that the ${p.what} is a readable file` }),
+    'file.unwritable': (p) => ({ message: `cannot be written (${p.reason})`, fix: 'check that its folder exists and is writable' }),
+    'file.notUtf8': () => ({ message: 'is not UTF-8 text (saved as GBK or another encoding, or cut off in the middle of a character?)', fix: 'save the whole file as UTF-8' }),
+    'file.tooLarge': (p) => ({ message: `is ${size(p.bytes)}; JSON files over ${size(p.limit)} are not read whole`, fix: 'write the records as .ndjson, one record per line: it is streamed in bounded memory' }),
+    'file.jsonTooLarge': (p) => ({ message: `holds more than ${size(p.limit)} of JSON, which is not read whole`, fix: 'send one record per line (NDJSON), or a JSON array: both are streamed in bounded memory' }),
+    'file.empty': () => ({ message: 'is empty', fix: 'write one JSON value in it: a ruleset or a record is an object {…}, several records a list […]' }),
+    'file.tooDeep': (p) => ({ message: `is nested more than ${p.depth} levels deep`, fix: 'no ruleset, case or record is nested like this: check how the file was generated' }),
+    'file.lineTooLong': (p) => ({ message: `line is ${p.bytes} bytes long, more than a record may be`, fix: 'put one record on each line; check that the file really is NDJSON' }),
+    'file.lineNotUtf8': () => ({ message: 'line is not UTF-8 text (saved as GBK or another encoding?)', fix: 'save the file as UTF-8' }),
+    'file.recordsDirectory': () => ({ message: 'is a directory, not a records file', fix: 'give a .json or .ndjson file of records (a folder of cases goes to "credit-rules test --cases")' }),
+    'file.noRulesets': () => ({ message: 'holds no .json ruleset files', fix: 'give a ruleset file, or a folder holding versions of one ruleset (rulesets/enterprise-versions)' }),
+    'file.mixedRulesets': (p) => ({
+      message: `is a directory, not a file, nor a folder of versions of one ruleset: it holds rulesets ${p.rulesets.map((r) => `${r.id} (${r.files.join(', ')})`).join(', ')}`,
+      fix: "give one ruleset's file (rulesets/enterprise.json), or a folder holding only the versions of one ruleset",
+    }),
+    'file.noCases': () => ({ message: 'holds no .json case files', fix: 'point --cases at a folder of case files (rulesets/cases/enterprise) or at one case file' }),
+    'file.notARuleset': (p) => ({ message: `is not a ruleset: it has no "indicators"${p.looks ? ` (it looks like ${LOOKS[p.looks]})` : ''}`, fix: 'give a ruleset file such as rulesets/enterprise.json' }),
+    'git.missing': () => ({ message: 'git is not installed (or not on the PATH), so a ruleset cannot be read from a revision', fix: 'install git, or give the ruleset as a file' }),
+    'git.failed': (p) => ({ message: `git could not be run (${p.reason})`, fix: 'check that git works in this folder, or give the ruleset as a file' }),
+    'git.notARevision': (p) => ({ message: `"${p.rev}" is not a revision`, fix: 'write REV:PATH, e.g. HEAD:rulesets/enterprise.json' }),
+    'git.noPath': () => ({ message: 'names no path after the revision', fix: 'write REV:PATH, e.g. HEAD:rulesets/enterprise.json' }),
+    'git.notARepository': () => ({ message: 'the current folder is not inside a git repository', fix: 'run credit-rules inside the repository, or give the ruleset as a file' }),
+    'git.unknownRevision': (p) => ({ message: `no revision "${p.rev}" in this git repository`, fix: 'name a commit, branch or tag (git log --oneline lists commits)' }),
+    'git.noSuchPath': (p) => ({ message: `revision ${p.rev} has no ${p.path}`, fix: `give the path from the repository root (git ls-tree -r --name-only ${p.rev} lists the files)` }),
+    'git.commandFailed': (p) => ({ message: `git ${p.command} failed: ${p.stderr}`, fix: 'check the revision and path' }),
+    'git.notAFile': (p) => ({ message: `is a git ${p.type}, not a file or folder`, fix: 'give the path of a ruleset file or of a folder of versions' }),
+    'git.noRulesets': (p) => ({ message: `holds no .json ruleset files in revision ${p.rev}`, fix: 'give a ruleset file, or a folder holding versions of one ruleset' }),
     'cli.cannotListen': (p) => ({ message: `cannot listen on ${p.host}:${p.port} (${p.reason})`, fix: p.inUse ? 'another process uses that port: choose another with --port' : 'check --host and --port' }),
   },
 

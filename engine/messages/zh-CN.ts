@@ -9,7 +9,7 @@ import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
   type FieldFact, type FieldSpecParams, type KeepSummary, type GuessParams, type ParameterTypeName, type ProblemWords,
-  type CitedUnitName, type VersionPeriod, type JsonFound, type ArgumentsCommand,
+  type CitedUnitName, type VersionPeriod, type JsonFound, type ArgumentsCommand, type FileRole,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event}(${p.date})`;
@@ -127,6 +127,10 @@ const ARGUMENTS: Readonly<Record<ArgumentsCommand, (files: string[]) => string>>
   evaluate: (f) => `evaluate 需要一个记录文件(现有 ${f.length} 个),例如 credit-rules evaluate records.json --ruleset rulesets/enterprise.json(- 表示标准输入)`,
   serve: (f) => `serve 不接受文件(现有 ${f.join(' ')});请用 --rulesets DIR 指定规则集文件夹`,
 };
+const FILE_ROLES: Readonly<Record<FileRole, string>> = {
+  file: '文件', ruleset: '规则集', 'records file': '记录文件', 'rulesets folder': '规则集文件夹', folder: '文件夹', case: '案例', cases: '案例', record: '记录',
+};
+const LOOKS = { records: '记录列表', sampleCase: '样例案例', record: '一条记录' } as const;
 const NAME_WHY = { trailingComma: ';请删去它前面多余的逗号', singleQuote: ';JSON 字段名须用双引号', unquoted: ';请给字段名加上双引号' } as const;
 const period = (p: { from: string; to?: string }): string => (p.to === undefined ? `${p.from} 起` : `${p.from} 至 ${p.to}`);
 /** A version as a problem lists it: `2021.1(正式,2021-02-19 起)`. */
@@ -498,6 +502,33 @@ export const zhCN: Catalogue = {
     'cli.kindsDiffer': (p) => said(`${p.old} 评价 ${p.oldKind},${p.new} 评价 ${p.newKind}:它们不是同一张表的两个版本,请比较同一张表的两个版本`),
     'cli.casesOfOtherKind': (p) => said(`${p.ruleset} 评价 ${p.kind},而 ${p.cases} 中的案例都是 ${p.kinds.join('、')};请用规则集自己的案例测试它`),
     'cli.sampleCase': () => said('这是一个样例案例(记录及其预期结果),不是记录;请用 credit-rules test RULESET --cases FILE 检查它,或评价其中的 "record"'),
+    'file.missing': (p) => said(`找不到这个文件;请检查${FILE_ROLES[p.what]}的路径(相对路径从 ${p.cwd} 算起)`),
+    'file.directory': (p) => said(`这是文件夹,不是文件;请给出${FILE_ROLES[p.what]}的${p.json ? ' .json ' : ''}文件,而不是它所在的文件夹`),
+    'file.permission': () => said('没有读取权限;请让当前用户可以读取该文件'),
+    'file.unreadable': (p) => said(`无法读取(${p.reason});请检查${FILE_ROLES[p.what]}是否为可读的文件`),
+    'file.unwritable': (p) => said(`无法写入(${p.reason});请检查它所在的文件夹是否存在且可写`),
+    'file.notUtf8': () => said('文件不是 UTF-8 编码(是否存成了 GBK 等编码,或在字符中间被截断?);请把整个文件另存为 UTF-8'),
+    'file.tooLarge': (p) => said(`文件有 ${size(p.bytes)};超过 ${size(p.limit)} 的 JSON 文件不整体读入;请把记录写成 .ndjson,每行一条,可分批流式读取`),
+    'file.jsonTooLarge': (p) => said(`JSON 超过 ${size(p.limit)},不整体读入;请每行一条记录(NDJSON),或用 JSON 列表:两者都可分批流式读取`),
+    'file.empty': () => said('文件是空的;请写入一个 JSON 值:规则集或一条记录是对象 {…},多条记录是列表 […]'),
+    'file.tooDeep': (p) => said(`嵌套超过 ${p.depth} 层;规则集、案例和记录都不会这样,请检查文件是怎样生成的`),
+    'file.lineTooLong': (p) => said(`这一行有 ${p.bytes} 字节,超过一条记录可能的长度;请每行写一条记录,并检查文件是否真是 NDJSON`),
+    'file.lineNotUtf8': () => said('这一行不是 UTF-8 编码(是否存成了 GBK 等编码?);请另存为 UTF-8'),
+    'file.recordsDirectory': () => said('这是文件夹,不是记录文件;请给出 .json 或 .ndjson 记录文件(案例文件夹请用 credit-rules test --cases)'),
+    'file.noRulesets': () => said('文件夹里没有 .json 规则集文件;请给出规则集文件,或存放同一规则集各版本的文件夹(rulesets/enterprise-versions)'),
+    'file.mixedRulesets': (p) => said(`这个文件夹存放的不是同一规则集的各版本,而是规则集 ${p.rulesets.map((r) => `${r.id}(${r.files.join('、')})`).join('、')};请给出一个规则集文件,或只存放同一规则集各版本的文件夹`),
+    'file.noCases': () => said('文件夹里没有 .json 案例文件;请让 --cases 指向案例文件夹(rulesets/cases/enterprise)或一个案例文件'),
+    'file.notARuleset': (p) => said(`这不是规则集:没有 "indicators"${p.looks ? `(看起来是${LOOKS[p.looks]})` : ''};请给出规则集文件,例如 rulesets/enterprise.json`),
+    'git.missing': () => said('没有安装 git(或不在 PATH 中),无法从版本库读取规则集;请安装 git,或直接给出规则集文件'),
+    'git.failed': (p) => said(`无法运行 git(${p.reason});请检查 git 在此文件夹中能否使用,或直接给出规则集文件`),
+    'git.notARevision': (p) => said(`“${p.rev}”不是版本号;请写 REV:PATH,例如 HEAD:rulesets/enterprise.json`),
+    'git.noPath': () => said('版本号后面没有路径;请写 REV:PATH,例如 HEAD:rulesets/enterprise.json'),
+    'git.notARepository': () => said('当前文件夹不在 git 仓库中;请在仓库内运行 credit-rules,或直接给出规则集文件'),
+    'git.unknownRevision': (p) => said(`此 git 仓库中没有版本“${p.rev}”;请写提交、分支或标签(git log --oneline 列出提交)`),
+    'git.noSuchPath': (p) => said(`版本 ${p.rev} 中没有 ${p.path};请写从仓库根目录起的路径(git ls-tree -r --name-only ${p.rev} 列出文件)`),
+    'git.commandFailed': (p) => said(`git ${p.command} 失败:${p.stderr};请检查版本号和路径`),
+    'git.notAFile': (p) => said(`这是 git 的 ${p.type},不是文件或文件夹;请给出规则集文件或版本文件夹的路径`),
+    'git.noRulesets': (p) => said(`版本 ${p.rev} 中这个文件夹没有 .json 规则集文件;请给出规则集文件,或存放同一规则集各版本的文件夹`),
     'cli.cannotListen': (p) => said(`无法监听 ${p.host}:${p.port}(${p.reason});${p.inUse ? '该端口已被其他进程占用,请用 --port 另选一个' : '请检查 --host 和 --port'}`),
   },
 

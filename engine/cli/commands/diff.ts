@@ -16,11 +16,11 @@ import { catalogues, explain } from '../../explain.js';
 import { usageError } from '../args.js';
 import { HELP_OPTION, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
-import { parseJsonDocument, statPath } from '../files.js';
+import { fileError, parseJsonDocument, statPath } from '../files.js';
 import { renderDiffHtml } from '../formats/diffHtml.js';
 import { reasonLines, renderDiffCsv, summaryLine, wordsOf, type Report, type Side, type Words } from '../formats/diffReport.js';
 import { renderDiffXlsx } from '../formats/diffXlsx.js';
-import type { Locale } from '../../messages/codes.js';
+import type { Locale, ProblemCode, ProblemParamsByCode } from '../../messages/codes.js';
 import { writeFileAtomic } from '../files.js';
 import { displayWidth, pad, truncate } from '../formats/width.js';
 import { chooseVersion, loadCases, loadRulesetFile, rulesetFromJson, versionsFromJson, type VersionChoice } from '../load.js';
@@ -47,8 +47,9 @@ function gitSpec(argument: string): { rev: string; path: string } | undefined {
   return { rev: argument.slice(0, colon), path: argument.slice(colon + 1).replace(/^\/+|\/+$/g, '') };
 }
 
-function gitError(where: string, message: string, fix: string): CreditRulesError {
-  return new CreditRulesError('FILE_UNREADABLE', `${message} — ${fix}`, { file: where });
+/** A problem reading a ruleset from git, said by its catalogue code, naming `where`. */
+function gitError<C extends ProblemCode>(where: string, code: C, params: ProblemParamsByCode[C]): CreditRulesError {
+  return fileError('FILE_UNREADABLE', where, code, params);
 }
 
 /** Runs git read-only; a missing git is an error naming `where`, a failing command gives its status and message. */
@@ -56,8 +57,8 @@ function git(args: readonly string[], where: string): { ok: boolean; stdout: str
   const run = spawnSync('git', args, { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   if (run.error) {
     const code = (run.error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw gitError(where, 'git is not installed (or not on the PATH), so a ruleset cannot be read from a revision', 'install git, or give the ruleset as a file');
-    throw gitError(where, `git could not be run (${code ?? run.error.message})`, 'check that git works in this folder, or give the ruleset as a file');
+    if (code === 'ENOENT') throw gitError(where, 'git.missing', {});
+    throw gitError(where, 'git.failed', { reason: code ?? run.error.message });
   }
   return { ok: run.status === 0, stdout: run.stdout, stderr: run.stderr.trim() };
 }
@@ -65,31 +66,31 @@ function git(args: readonly string[], where: string): { ok: boolean; stdout: str
 /** The ruleset (or folder of versions) at `rev:path`, read with `git show`. */
 function loadFromGit(argument: string, spec: { rev: string; path: string }, choice: VersionChoice): CompiledRuleset {
   const { rev, path } = spec;
-  if (rev.startsWith('-')) throw gitError(argument, `"${rev}" is not a revision`, 'write REV:PATH, e.g. HEAD:rulesets/enterprise.json');
-  if (!path) throw gitError(argument, 'names no path after the revision', 'write REV:PATH, e.g. HEAD:rulesets/enterprise.json');
+  if (rev.startsWith('-')) throw gitError(argument, 'git.notARevision', { rev });
+  if (!path) throw gitError(argument, 'git.noPath', {});
   const commit = git(['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`], argument);
   if (!commit.ok) {
-    if (/not a git repository/i.test(commit.stderr)) throw gitError(argument, 'the current folder is not inside a git repository', 'run credit-rules inside the repository, or give the ruleset as a file');
-    throw gitError(argument, `no revision "${rev}" in this git repository`, 'name a commit, branch or tag (git log --oneline lists commits)');
+    if (/not a git repository/i.test(commit.stderr)) throw gitError(argument, 'git.notARepository', {});
+    throw gitError(argument, 'git.unknownRevision', { rev });
   }
   const object = `${rev}:${path}`;
   const type = git(['cat-file', '-t', object], argument);
-  if (!type.ok) throw gitError(argument, `revision ${rev} has no ${path}`, `give the path from the repository root (git ls-tree -r --name-only ${rev} lists the files)`);
+  if (!type.ok) throw gitError(argument, 'git.noSuchPath', { rev, path });
   const show = (name: string, label: string): unknown => {
     const shown = git(['show', name], argument);
-    if (!shown.ok) throw gitError(label, `git show failed: ${shown.stderr}`, 'check the revision and path');
+    if (!shown.ok) throw gitError(label, 'git.commandFailed', { command: 'show', stderr: shown.stderr });
     return parseJsonDocument(shown.stdout, label);
   };
   if (type.stdout.trim() === 'blob') return rulesetFromJson(show(object, argument), argument);
-  if (type.stdout.trim() !== 'tree') throw gitError(argument, `is a git ${type.stdout.trim()}, not a file or folder`, 'give the path of a ruleset file or of a folder of versions');
+  if (type.stdout.trim() !== 'tree') throw gitError(argument, 'git.notAFile', { type: type.stdout.trim() });
   const listing = git(['ls-tree', '-z', object], argument);
-  if (!listing.ok) throw gitError(argument, `git ls-tree failed: ${listing.stderr}`, 'check the revision and path');
+  if (!listing.ok) throw gitError(argument, 'git.commandFailed', { command: 'ls-tree', stderr: listing.stderr });
   const names = listing.stdout
     .split('\0')
     .map((entry) => /^\d+ blob [0-9a-f]+\t(.+)$/.exec(entry)?.[1])
     .filter((name): name is string => name !== undefined && /\.json$/i.test(name))
     .sort();
-  if (!names.length) throw gitError(argument, `holds no .json ruleset files in revision ${rev}`, 'give a ruleset file, or a folder holding versions of one ruleset');
+  if (!names.length) throw gitError(argument, 'git.noRulesets', { rev });
   const parsed = names.map((name) => {
     const label = `${rev}:${posix.join(path, name)}`;
     return { file: label, json: show(label, label) };
