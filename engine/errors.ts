@@ -17,10 +17,10 @@ export type ErrorCode =
   | 'NO_RULESET_IN_FORCE';
 
 /**
- * One problem found in a file or record. A ruleset's or a record's problem says what is wrong
- * as data, `code` and `params` (engine/messages/codes.ts), and in words from the catalogues:
- * `message` and `fix` in English, `zh` in Chinese. Other problems (a case file's, the CLI's)
- * have words only.
+ * One problem found in a file, record or request. It says what is wrong as data, `code` and
+ * `params` (engine/messages/codes.ts), and in words from the catalogues: `message` and `fix` in
+ * English, `zh` in Chinese. The loader's, a record's, choosing a version, reading JSON, the
+ * command line and the service say theirs so; a case file's schema problems have words only.
  */
 export interface Problem {
   /** JSON path of the offending value (`$.events[2].date`). */
