@@ -1,7 +1,7 @@
 /** Evaluating records against a compiled ruleset: validate, match (compiled), score. */
 import type { CompiledRuleset } from './compile.js';
 import { today } from './dates.js';
-import { CreditRulesError } from './errors.js';
+import { CreditRulesError, problemAt } from './errors.js';
 import { matchCompiled, type Matches } from './match.js';
 import { recordFits, recordIdOf, validateRecord } from './records.js';
 import { scoreRecord } from './score.js';
@@ -45,8 +45,8 @@ function validateInFull(compiled: CompiledRuleset, record: unknown): string[] {
   try {
     check = validateRecord(record, compiled);
   } catch (error) {
-    const message = `reading the record failed: ${error instanceof Error ? error.message : String(error)}`;
-    throw new CreditRulesError('RECORD_INVALID', message, { recordId: recordIdOf(record), problems: [{ path: '$', message, fix: 'pass plain data, as JSON.parse makes it' }] });
+    const problem = problemAt('$', 'usage.recordUnreadable', { reason: error instanceof Error ? error.message : String(error) });
+    throw new CreditRulesError('RECORD_INVALID', problem.message, { recordId: recordIdOf(record), problems: [problem] });
   }
   if (!check.valid) throw new CreditRulesError('RECORD_INVALID', 'the record is invalid', { recordId: recordIdOf(record), problems: check.problems });
   return check.warnings;
@@ -82,7 +82,7 @@ export function evaluateMany(compiled: CompiledRuleset, records: Iterable<unknow
   checkCompiled(compiled);
   if (options?.asOf !== undefined) checkDate(options.asOf);
   if (typeof (records as Partial<Iterable<unknown>> | null)?.[Symbol.iterator] !== 'function') {
-    throw usage('the records are not a list', 'pass an array (or any iterable) of records; for one record, call evaluate');
+    throw usage('usage.recordsNotAList', {});
   }
   const outcomes: Outcome[] = [];
   let index = 0;

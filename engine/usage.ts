@@ -1,22 +1,25 @@
 /** Mistakes in calling the library, as coded `USAGE` errors rather than a TypeError from inside. */
 import type { CompiledRuleset } from './compile.js';
 import { isIsoDate } from './dates.js';
-import { CreditRulesError } from './errors.js';
+import { CreditRulesError, problemAt } from './errors.js';
+import type { ProblemCode, ProblemParamsByCode } from './messages/codes.js';
 
-export function usage(message: string, fix: string): CreditRulesError {
-  return new CreditRulesError('USAGE', message, { problems: [{ path: '', message, fix }] });
+/** A `USAGE` error said by its catalogue code: its message is its one problem's. */
+export function usage<C extends ProblemCode>(code: C, params: ProblemParamsByCode[C]): CreditRulesError {
+  const problem = problemAt('', code, params);
+  return new CreditRulesError('USAGE', problem.message, { problems: [problem] });
 }
 
 /** Throws unless `compiled` is what `loadRuleset` returns (the most likely slip: the ruleset JSON itself). */
 export function checkCompiled(compiled: unknown): asserts compiled is CompiledRuleset {
   if (!((compiled as CompiledRuleset | null)?.eventTypes instanceof Map)) {
-    throw usage('the ruleset is not a compiled ruleset', 'pass what loadRuleset(json) returns, not the ruleset JSON itself');
+    throw usage('usage.notCompiled', {});
   }
 }
 
 /** Throws unless `date` is a real calendar date written YYYY-MM-DD. */
 export function checkDate(date: unknown): asserts date is string {
   if (!isIsoDate(date)) {
-    throw usage(`the evaluation date ${JSON.stringify(date) ?? String(date)} is not a date`, 'write a real calendar date as YYYY-MM-DD, such as 2021-06-30');
+    throw usage('usage.notADate', { value: JSON.stringify(date) ?? String(date) });
   }
 }

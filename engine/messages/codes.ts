@@ -689,6 +689,16 @@ export interface ProblemParamsByCode {
   /** The path names a git object of another `type` (a submodule's commit…). */
   'git.notAFile': { type: string };
   'git.noRulesets': { rev: string };
+  // Mistakes in calling the library (engine/usage.ts and its callers).
+  'usage.notCompiled': Record<string, never>;
+  /** An evaluation date that is not one; `value` as JSON (or its type). */
+  'usage.notADate': { value: string };
+  'usage.recordsNotAList': Record<string, never>;
+  /** A record whose reading threw (a getter, a proxy): `reason` as the error says it. */
+  'usage.recordUnreadable': { reason: string };
+  'usage.noRulesetToForecast': Record<string, never>;
+  'usage.untilBeforeAsOf': { until: string; asOf: string };
+  'usage.noVersionInForce': { id: string; asOf: string };
 }
 
 /** What a file the CLI reads is for, as its messages name it. */

@@ -604,6 +604,13 @@ export const en: Catalogue = {
     'git.commandFailed': (p) => ({ message: `git ${p.command} failed: ${p.stderr}`, fix: 'check the revision and path' }),
     'git.notAFile': (p) => ({ message: `is a git ${p.type}, not a file or folder`, fix: 'give the path of a ruleset file or of a folder of versions' }),
     'git.noRulesets': (p) => ({ message: `holds no .json ruleset files in revision ${p.rev}`, fix: 'give a ruleset file, or a folder holding versions of one ruleset' }),
+    'usage.notCompiled': () => ({ message: 'the ruleset is not a compiled ruleset', fix: 'pass what loadRuleset(json) returns, not the ruleset JSON itself' }),
+    'usage.notADate': (p) => ({ message: `the evaluation date ${p.value} is not a date`, fix: 'write a real calendar date as YYYY-MM-DD, such as 2021-06-30' }),
+    'usage.recordsNotAList': () => ({ message: 'the records are not a list', fix: 'pass an array (or any iterable) of records; for one record, call evaluate' }),
+    'usage.recordUnreadable': (p) => ({ message: `reading the record failed: ${p.reason}`, fix: 'pass plain data, as JSON.parse makes it' }),
+    'usage.noRulesetToForecast': () => ({ message: 'no ruleset to forecast with', fix: 'pass a compiled ruleset, or the compiled versions of one' }),
+    'usage.untilBeforeAsOf': (p) => ({ message: `until ${p.until} is before the evaluation date ${p.asOf}`, fix: 'give a date on or after the evaluation date' }),
+    'usage.noVersionInForce': (p) => ({ message: `no version of ruleset ${p.id} is in force on ${p.asOf}`, fix: 'forecast from a date one of the versions covers' }),
     'cli.cannotListen': (p) => ({ message: `cannot listen on ${p.host}:${p.port} (${p.reason})`, fix: p.inUse ? 'another process uses that port: choose another with --port' : 'check --host and --port' }),
   },
 

@@ -529,6 +529,13 @@ export const zhCN: Catalogue = {
     'git.commandFailed': (p) => said(`git ${p.command} 失败:${p.stderr};请检查版本号和路径`),
     'git.notAFile': (p) => said(`这是 git 的 ${p.type},不是文件或文件夹;请给出规则集文件或版本文件夹的路径`),
     'git.noRulesets': (p) => said(`版本 ${p.rev} 中这个文件夹没有 .json 规则集文件;请给出规则集文件,或存放同一规则集各版本的文件夹`),
+    'usage.notCompiled': () => said('传入的不是编译后的规则集;请传入 loadRuleset(json) 的返回值,而不是规则集 JSON 本身'),
+    'usage.notADate': (p) => said(`评价日 ${p.value} 不是日期;请按 YYYY-MM-DD 填写真实的日期,例如 2021-06-30`),
+    'usage.recordsNotAList': () => said('传入的记录不是列表;请传入记录的数组(或任何可迭代对象);单条记录请调用 evaluate'),
+    'usage.recordUnreadable': (p) => said(`读取记录时出错:${p.reason};请传入 JSON.parse 得到的那种普通数据`),
+    'usage.noRulesetToForecast': () => said('没有可用于预测的规则集;请传入编译后的规则集,或同一规则集编译后的各版本'),
+    'usage.untilBeforeAsOf': (p) => said(`截止日 ${p.until} 早于评价日 ${p.asOf};请给出不早于评价日的日期`),
+    'usage.noVersionInForce': (p) => said(`规则集 ${p.id} 在 ${p.asOf} 没有有效的版本;请从某个版本的有效期内的日期开始预测`),
     'cli.cannotListen': (p) => said(`无法监听 ${p.host}:${p.port}(${p.reason});${p.inUse ? '该端口已被其他进程占用,请用 --port 另选一个' : '请检查 --host 和 --port'}`),
   },
 

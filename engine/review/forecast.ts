@@ -176,7 +176,7 @@ const differs = (a: Result, b: Result): boolean => a.score !== b.score || a.grad
  */
 export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[], record: unknown, options: ForecastOptions = {}): Forecast {
   const versions: readonly CompiledRuleset[] = Array.isArray(rulesets) ? rulesets : [rulesets as CompiledRuleset];
-  if (!versions.length) throw usage('no ruleset to forecast with', 'pass a compiled ruleset, or the compiled versions of one');
+  if (!versions.length) throw usage('usage.noRulesetToForecast', {});
   for (const v of versions) checkCompiled(v);
   if (options.asOf !== undefined) checkDate(options.asOf);
   if (options.until !== undefined) checkDate(options.until);
@@ -198,9 +198,9 @@ export function forecast(rulesets: CompiledRuleset | readonly CompiledRuleset[],
   const own = record !== null && typeof record === 'object' ? (record as { asOf?: unknown }).asOf : undefined;
   const asOf = options.asOf ?? (typeof own === 'string' ? own : today());
   checkDate(asOf);
-  if (options.until !== undefined && options.until < asOf) throw usage(`until ${options.until} is before the evaluation date ${asOf}`, 'give a date on or after the evaluation date');
+  if (options.until !== undefined && options.until < asOf) throw usage('usage.untilBeforeAsOf', { until: options.until, asOf });
   const first = versionOn(asOf);
-  if (!first) throw usage(`no version of ruleset ${versions[0]!.ruleset.id} is in force on ${asOf}`, 'forecast from a date one of the versions covers');
+  if (!first) throw usage('usage.noVersionInForce', { id: versions[0]!.ruleset.id, asOf });
   const now = evaluateOn(first, asOf, true);
   const valid = record as EntityRecord;
 

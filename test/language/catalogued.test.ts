@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs, type OptionSpec } from '../../engine/cli/args.js';
 import { parseJson, readJsonFile } from '../../engine/cli/files.js';
-import { CreditRulesError, citationHints, effectivePeriod, rulesetHints, selectVersion, type Problem, type Ruleset, type RulesetMeta } from '../../engine/index.js';
+import { CreditRulesError, citationHints, effectivePeriod, evaluate, evaluateMany, loadRuleset, rulesetHints, selectVersion, type Problem, type Ruleset, type RulesetMeta } from '../../engine/index.js';
 import { jsonArrayValues } from '../../engine/jsonArray.js';
 import type { HintCode, HintParamsByCode, ProblemCode } from '../../engine/messages/codes.js';
 import { en } from '../../engine/messages/en.js';
@@ -199,6 +199,19 @@ describe('the command line and its files say what is wrong by code', () => {
     const empty = errorOf(() => readJsonFile(join(tmp, 'empty.json'), 'record'));
     expect(empty.explanation?.code).toBe('file.empty');
     expect(zhCN.problem['file.empty']({}).message).toMatch(CJK);
+  });
+});
+
+describe('the library says how it was called wrongly by code', () => {
+  it('a ruleset not compiled, a date that is not one, records that are not a list', () => {
+    const compiled = loadRuleset(readJson<Ruleset>('rulesets/enterprise.json'));
+    const notCompiled = errorOf(() => evaluate(readJson('rulesets/enterprise.json') as never, { id: 'r', kind: 'enterprise' }));
+    expect(notCompiled.code).toBe('USAGE');
+    expectWords(notCompiled.problems[0]!, 'usage.notCompiled');
+    const date = errorOf(() => evaluate(compiled, { id: 'r', kind: 'enterprise' }, { asOf: '2021-02-30' }));
+    expectWords(date.problems[0]!, 'usage.notADate');
+    expect(date.message).toBe('the evaluation date "2021-02-30" is not a date');
+    expectWords(errorOf(() => evaluateMany(compiled, 5 as never)).problems[0]!, 'usage.recordsNotAList');
   });
 });
 

@@ -170,6 +170,13 @@ const EXAMPLES: { readonly [C in ProblemCode]: ProblemParamsByCode[C] } = {
   'git.commandFailed': { command: 'show', stderr: 'fatal: bad object' },
   'git.notAFile': { type: 'commit' },
   'git.noRulesets': { rev: 'HEAD' },
+  'usage.notCompiled': {},
+  'usage.notADate': { value: '"2021-02-30"' },
+  'usage.recordsNotAList': {},
+  'usage.recordUnreadable': { reason: 'getter threw' },
+  'usage.noRulesetToForecast': {},
+  'usage.untilBeforeAsOf': { until: '2020-01-01', asOf: '2021-01-01' },
+  'usage.noVersionInForce': { id: 'enterprise', asOf: '2020-01-01' },
 };
 
 const CJK = /[\u4e00-\u9fff]/;
