@@ -26,7 +26,7 @@ export function commandHelp(command: Command): string {
 export function mainHelp(commands: readonly Command[], version: string): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    `credit-rules ${version}: credit scores of Taizhou landscaping enterprises (台建〔2021〕26号) from JSON rulesets`,
+    `credit-rules ${version}: scores records by rulesets written as JSON data, and explains every point`,
     '',
     'Usage: credit-rules COMMAND [options]',
     '',

@@ -10,6 +10,7 @@ import { jsonPath, problemAt, type Problem } from '../errors.js';
 import { levelProblems } from './levels.js';
 import { say, type Changes, type LocatedClause, type LocatedItem } from '../review/changes.js';
 import type { Ruleset } from '../types.js';
+import { DEFAULT_UNIT } from '../messages/codes.js';
 
 /**
  * The largest amount a ruleset counted in 分 may give: tables of points are out of 100 or
@@ -21,7 +22,7 @@ const MAX_POINTS = 10_000;
 /** The problems of a ruleset's amounts. */
 export function pointsProblems(ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
-  const unitIsPoints = ruleset.unit === undefined || ruleset.unit === '分';
+  const unitIsPoints = ruleset.unit === undefined || ruleset.unit === DEFAULT_UNIT;
   const exact = (value: number | undefined, path: (string | number)[]): void => {
     const inexact = inexactPoints(value, jsonPath(path));
     if (inexact) problems.push(inexact);
