@@ -147,7 +147,7 @@ export async function openEditor(options: EditorOptions = {}): Promise<EditorSes
   if (options.initScript) await page.addInitScript(options.initScript);
   const errors: string[] = [];
   page.on('pageerror', (error) => {
-    console.error('page error:', error.message);
+    console.error('page error:', error.stack ?? error.message);
     errors.push(error.message);
   });
   page.on('console', (message) => {
