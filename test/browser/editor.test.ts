@@ -229,6 +229,14 @@ describe.skipIf(!available)('the editor in chromium', { timeout: 180_000 }, () =
   it('re-renders only the rows of the cases an edit changes', async () => {
     await loadPage();
     const texts = () => page.locator('.case-row[data-case]').evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-case')!, `${r.className}|${r.textContent}`])));
+    // The rows in sight settle once fonts and the list's height are final; only then is a change an edit's.
+    const inSight = () => page.locator('.case-row[data-case]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-case')).join());
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await expect.poll(async () => {
+      const first = await inSight();
+      await page.waitForTimeout(200);
+      return first === (await inSight());
+    }).toBe(true);
     const before = await texts();
     await page.locator('[data-role=case-list]').evaluate((list) => {
       const touched = new Set<string>();
