@@ -417,6 +417,9 @@ export interface DowngradeResult {
   steps: { clause: string; event: string; date: string; from: string; to: string }[];
 }
 
+/** What a result comes to: its score and grade, the table's own, and whether a downgrade or eligibility decides. */
+export type Outcome = Pick<Result, 'score' | 'grade' | 'computedScore' | 'computedGrade' | 'downgraded' | 'eligible'>;
+
 /**
  * The result of evaluating one record. Read it, don't change it: the parts every result with
  * them has in common (the ruleset's identity, an indicator or item left at its start) are

@@ -28,7 +28,7 @@ import { diffWindow, windowSummary } from '../mechanisms/window.js';
 import type { ChangeExplanation, ChangeLabel, ClauseSummary, MetaField } from '../messages/codes.js';
 import { recordIdOf } from '../records.js';
 import { moveReasons, type MoveReason } from './reasons.js';
-import type { Clause, Result, Ruleset } from '../types.js';
+import type { Clause, Outcome, Result, Ruleset } from '../types.js';
 
 // ---------------------------------------------------------------- policy changes
 
@@ -366,14 +366,7 @@ export interface ImpactSubject {
 }
 
 /** A record's score and grade under one version. */
-export interface Standing {
-  score: number;
-  grade: string | null;
-  /** The table's own score and grade; they differ from `score`/`grade` while a downgrade decides. */
-  computedScore: number;
-  computedGrade: string | null;
-  downgraded: boolean;
-  eligible: boolean;
+export interface Standing extends Outcome {
   version: string;
 }
 

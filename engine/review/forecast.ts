@@ -28,7 +28,7 @@ import { windowChangeDates } from '../mechanisms/window.js';
 import { eventRef } from '../trace.js';
 import { checkCompiled, checkDate, usage } from '../usage.js';
 import { inForce, selectVersion } from './versions.js';
-import type { EntityRecord, Result, TraceEntry, Window } from '../types.js';
+import type { EntityRecord, Outcome, Result, TraceEntry, Window } from '../types.js';
 
 export interface ForecastOptions {
   /** The date the forecast starts from: else the record's `asOf`, else today. */
@@ -41,15 +41,9 @@ export interface ForecastOptions {
 export type ForecastNote = { [C in ForecastCode]: { code: C; params: ForecastParamsByCode[C]; message: string; en: string } }[ForecastCode];
 
 /** The result from a date on, until the next step. */
-export interface ForecastStep {
+export interface ForecastStep extends Outcome {
   /** From this date on. */
   date: string;
-  score: number;
-  grade: string | null;
-  computedScore: number;
-  computedGrade: string | null;
-  downgraded: boolean;
-  eligible: boolean;
   /** The ruleset version that scores it. */
   ruleset: { id: string; version: string };
   /** The score minus the step before's (0 for the first step, the evaluation date). */
