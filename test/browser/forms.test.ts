@@ -177,8 +177,11 @@ describe.skipIf(!available)('forms, print, export and language in chromium', { t
     await expect.poll(() => problem.first().textContent()).toBe('E2.1.3 一般质量事故 · 分值');
     await problem.first().click();
     const squiggle = page.locator('.monaco-editor .squiggly-error').first();
-    await squiggle.waitFor({ state: 'attached' });
-    const box = (await squiggle.boundingBox())!;
+    // Revealing the line scrolls the editor and Monaco redraws its decorations: take the
+    // squiggle's box once it is laid out, not the box of one already replaced
+    const boxes: Array<{ x: number; y: number; width: number; height: number }> = [];
+    await expect.poll(async () => { const box = await squiggle.boundingBox(); if (box) boxes.push(box); return boxes.length; }).toBeGreaterThan(0);
+    const box = boxes[0]!;
     await page.mouse.move(box.x + Math.min(4, box.width / 2), box.y + box.height / 2 - 4);
     const hover = page.locator('.monaco-hover:visible');
     await expect.poll(() => hover.first().textContent(), { timeout: 20_000 }).toContain('E2.1.3 一般质量事故 · 分值');
