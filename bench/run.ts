@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import type { EvaluateOptions, Ruleset } from '../engine/index.js';
 import { generateRecords } from '../test/support/generate.js';
+import { timeInChild } from '../test/support/layered.js';
 import { serviceBench } from './serve.js';
 
 // The engine as users run it: the built library (`npm run bench` builds it first), not the
@@ -167,6 +168,12 @@ for (const format of ['csv', 'json']) {
 const serviceTargets = await serviceBench({ cli: CLI, rulesets: join(ROOT, 'rulesets'), records: records.slice(0, Number(process.env.BENCH_SERVICE_RECORDS ?? 100_000)), asOf: AS_OF, dir, inProcess: off });
 rmSync(dir, { recursive: true, force: true });
 
+// Named conditions in layers (test/support/layered.ts): 5,000 and 10,000 conditions, each
+// naming two of the layer below; loading shares each name, so time grows with the count.
+const [halfLayers, fullLayers] = timeInChild('load', ['50x100', '100x100'], { rounds: 5 });
+const layersGrowth = fullLayers!.ms / halfLayers!.ms;
+console.log(`${'load 10,000 layered named conditions (best of 5)'.padEnd(44)} ${fullLayers!.ms.toFixed(0).padStart(10)} ms (5,000: ${halfLayers!.ms.toFixed(0)} ms, ${layersGrowth.toFixed(2)}× for twice as many)`);
+
 console.log('\nratios');
 console.log(`  compiled trace off / json-rules-engine reference  ${(off / reference).toFixed(0)}×`);
 console.log(`  compiled trace off, no validation / reference     ${(offTrusted / reference).toFixed(0)}×`);
@@ -179,6 +186,8 @@ const targets: [string, boolean, string][] = [
   ['≥ 100× the json-rules-engine reference', off / reference >= 100, `${(off / reference).toFixed(0)}×`],
   ['one-record CLI < 300 ms', coldStart < 300, `${coldStart.toFixed(0)} ms`],
   [`forecast, ${FORECAST_EVENTS} events ≤ 50 ms (slowest of 20)`, forecastWorst <= 50, `${forecastWorst.toFixed(1)} ms`],
+  ['10,000 layered named conditions load in about a second', fullLayers!.ms <= 1500, `${fullLayers!.ms.toFixed(0)} ms`],
+  ['named conditions load linearly (twice as many ≤ 3× the time; quadratic is 4×)', layersGrowth <= 3, `${layersGrowth.toFixed(2)}×`],
   [`${STREAMED.toLocaleString('en')} records streamed (NDJSON, a JSON array) < 300 MB RSS`, peakMb < 300, `${peakMb.toFixed(0)} MB`],
   ...serviceTargets,
 ];

@@ -73,11 +73,12 @@ export interface Timing {
 
 /**
  * Times loads (`load`) or editor saves (`save`) of the rulesets `sizes` name in a process of
- * its own (time-layered.ts), bounded by a timeout: a load that grew exponentially would hang
- * the test runner rather than fail. Throws when the process did not finish in time.
+ * its own (time-layered.ts), the best of `rounds` taken in turns, bounded by a timeout: a load
+ * that grew exponentially would hang the test runner rather than fail. Throws when the
+ * process did not finish in time.
  */
-export function timeInChild(mode: 'load' | 'save', sizes: readonly string[], timeout = 120_000): Timing[] {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/support/time-layered.ts'), mode, ...sizes], { cwd: root, encoding: 'utf8', timeout });
+export function timeInChild(mode: 'load' | 'save', sizes: readonly string[], { rounds = 1, timeout = 120_000 } = {}): Timing[] {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/support/time-layered.ts'), mode, String(rounds), ...sizes], { cwd: root, encoding: 'utf8', timeout });
   if (run.error || run.status !== 0) throw new Error(`${mode} ${sizes.join(' ')} did not finish in ${timeout / 1000} s: ${run.error?.message ?? run.stderr}`);
   return JSON.parse(run.stdout) as Timing[];
 }
