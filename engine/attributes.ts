@@ -26,7 +26,7 @@ export function unknownAttribute(name: string, path: (string | number)[], known:
   return problemAt(jsonPath(path), 'attribute.unknown', { name, guess: closest(name, known) });
 }
 
-/** What staff call an attribute ("工程项目" for `project`), from the ruleset's event types; else its name. */
+/** What staff call an attribute (its label in the ruleset's event types); else its name. */
 export function attributeLabel(ruleset: Ruleset, name: string): string {
   for (const type of Object.values(ruleset.eventTypes)) {
     const spec = Object.hasOwn(type.attributes, name) ? type.attributes[name] : undefined;

@@ -64,7 +64,7 @@ export interface CompiledItem {
   indicator: number;
   clauses: number[];
   full: Milli;
-  /** Where the item's score starts, with a recent project and without (INT-2): a deduction's full or base score, else 0. */
+  /** Where the item's score starts, with a recent project and without (the base rule): a deduction's full or base score, else 0. */
   starts: readonly [Milli, Milli];
   cap: Milli | undefined;
   max: Milli | undefined;

@@ -1,6 +1,6 @@
 /**
  * Calendar dates as ISO `YYYY-MM-DD` strings. Strings of this shape compare in date order,
- * so windows are plain string comparisons; arithmetic works on calendar months (INT-1).
+ * so windows are plain string comparisons; arithmetic works on calendar months.
  */
 
 /** The character at `i` of `text` as a digit 0–9; any other character gives a number above 9. */
@@ -49,7 +49,7 @@ export function addMonths(date: string, months: number): string {
   return format(y, m, Math.min(day, daysInMonth(y, m)));
 }
 
-/** The last day of the date's month (N6: rewards and penalties count to the month's end). */
+/** The last day of the date's month (a window runs to the end of the month it lapses in). */
 export function endOfMonth(date: string): string {
   const year = numberAt(date, 0, 4);
   const month = numberAt(date, 5, 7);

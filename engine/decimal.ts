@@ -1,6 +1,6 @@
 /**
- * Points as exact decimals (INT-7). The table's points have at most three decimals
- * (0.3, 0.5, 0.8, 1.5), so they are held as integer thousandths: sums are exact and a
+ * Points as exact decimals. A table's points have at most three decimals
+ * (0.3, 0.5, 1.5…), so they are held as integer thousandths: sums are exact and a
  * score can never drift across a grade line.
  */
 import { problemAt, type Problem } from './errors.js';

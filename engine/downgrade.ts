@@ -1,7 +1,7 @@
 /**
- * Downgrades after publication (第十一、十二条; D1–D4, INT-6). From the published grade,
- * events notified after publication and on or before the evaluation date are applied in
- * date order: one grade down, or straight to the lowest. Until `recalcMonths` after the
+ * Downgrades after publication. From the published grade, the events dated after the
+ * publication (the grade could not have known them) and on or before the evaluation date are
+ * applied in date order: one grade down, or straight to the lowest. Until `recalcMonths` after the
  * latest downgrade, the downgraded grade and its floor score stand; from then on, the table.
  */
 import { programTargets, type CompiledRuleset } from './compile.js';
@@ -14,10 +14,10 @@ import { CHANGE_UNITS } from './messages/codes.js';
 import { LABELS, same, say, type Changes, type Path } from './review/changes.js';
 import type { DowngradeRepeat, DowngradeResult, DowngradeRule, Downgrades, EntityEvent, EntityRecord, Result } from './types.js';
 
-/** A downgrade rule, or a repeat (D2: a second general accident within a year). */
+/** A downgrade rule, or a repeat (e.g. a second accident within a year). */
 type DowngradeCase = DowngradeRule | DowngradeRepeat;
 
-/** Applies D1–D4 to a result whose table score is already computed. */
+/** Applies the downgrades to a result whose table score is already computed. */
 export function applyDowngrades(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches, result: Result, trace: TraceWriter | undefined): void {
   const rules = compiled.ruleset.downgrades;
   const published = record.publishedRating;
@@ -71,7 +71,7 @@ export function applyDowngrades(compiled: CompiledRuleset, record: EntityRecord,
     trace?.downgradeExpired(rules.recalcCitation, rules.recalcMonths, since, until);
     return;
   }
-  // D3: the lowest score of the grade: its own floor where the table names one (B: 40), else its grade line.
+  // The lowest score of the grade: its own floor where the ruleset names one, else its grade line.
   const floor = Object.hasOwn(rules.floors, grade) ? toMilli(rules.floors[grade]!) : compiled.grades.find((g) => g.grade === grade)!.min;
   trace?.downgradeFloor(rules.floorCitation, grade, fromMilli(floor), result.computedScore);
   result.grade = grade;
@@ -104,7 +104,7 @@ function downgradeOnlyTypes(compiled: CompiledRuleset, rules: Downgrades): Map<s
 /**
  * With a trace: a line for each event that only the downgrades concern and that changed no
  * grade, saying why (not a case of the rule, no published grade to lower, not after its
- * publication, INT-6), so that no event staff entered leaves the explanation without a word.
+ * publication), so that no event staff entered leaves the explanation without a word.
  * Those that did change the grade, or found it at the lowest, have their lines from `applyDowngrades`.
  */
 export function traceIdleDowngradeEvents(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches, trace: TraceWriter): void {
@@ -140,7 +140,7 @@ export function traceIdleDowngradeEvents(compiled: CompiledRuleset, record: Enti
 /**
  * The dates from which the downgrades may change the result (for a forecast): each event
  * after the publication, from its date (it may lower the grade), and `recalcMonths` after it
- * (the table decides again, D4, if it was the latest to lower the grade).
+ * (the table decides again, if it was the latest to lower the grade).
  */
 export function downgradeChangeDates(compiled: CompiledRuleset, record: EntityRecord): string[] {
   const rules = compiled.ruleset.downgrades;
@@ -192,7 +192,7 @@ export function diffDowngrades(c: Changes): void {
   for (const grade of new Set([...Object.keys(a.floors), ...Object.keys(b.floors)])) {
     const old = Object.hasOwn(a.floors, grade) ? a.floors[grade] : undefined;
     const now = Object.hasOwn(b.floors, grade) ? b.floors[grade] : undefined;
-    // A grade without a floor of its own takes its grade line (D3).
+    // A grade without a floor of its own takes its grade line.
     c.number('downgrade', ['downgrades', 'floors', grade], floor, LABELS.downgradeFloor, `floors.${grade}`, 'downgrades.floor', old, now, c.unit, { grade, unit: c.unit });
   }
   c.citation('downgrade', ['downgrades', 'floorCitation'], floor, LABELS.downgradeFloor, a.floorCitation, b.floorCitation);

@@ -24,7 +24,7 @@ export function traceSentence(catalogue: Catalogue, line: TraceExplanation): str
   return (catalogue.trace[line.code] as (p: TraceExplanation['params']) => string)(line.params);
 }
 
-/** A label the engine gives a change (降级, AA+ 级), in `locale`. */
+/** A label the engine gives a change (the downgrades, a grade…), in `locale`. */
 export function changeLabelText(label: ChangeLabel, locale: Locale): string {
   return (catalogueOf(locale).changeLabel[label.code] as (p: ChangeLabel['params']) => string)(label.params);
 }
@@ -36,15 +36,15 @@ function changeSentence(catalogue: Catalogue, change: ChangeExplanation): string
 
 /** The parts of a policy change as a language says them. */
 export interface ChangeWords {
-  /** What the change is about: the ruleset's label, or the engine's (降级, AA+ 级) in the language. */
+  /** What the change is about: the ruleset's label, or the engine's (the downgrades, a grade…) in the language. */
   label: string;
-  /** What changed (`每次扣 4 分 → 5 分`); for an added or removed thing, and a grade line, the whole line. */
+  /** What changed (e.g. the points per occurrence, old → new); for an added or removed thing, and a grade line, the whole line. */
   what: string;
   /** The whole line: `clause label: what`, or `what` alone where that names its subject. */
   line: string;
 }
 
-/** Whether a change's sentence names its subject itself (新增…, 删除…, `AA+ 级分数线 85 → 86`), so the line has no head. */
+/** Whether a change's sentence names its subject itself (an addition, a removal, a grade line moved), so the line has no head. */
 const namesItsSubject = (change: PolicyChange): boolean => change.kind !== 'changed' || change.code === 'grade.min';
 
 /** A policy change in `locale`: its label, what changed, and the whole line. */

@@ -1,4 +1,4 @@
-/** Grades (第七条): the first grade line, from the top, that the score reaches ("以上均含本数"). */
+/** Grades: the first grade line, from the top, that the score reaches (a score on the line reaches it). */
 import type { CompiledRuleset } from './compile.js';
 import type { Milli } from './decimal.js';
 import { gradeLabel, LABELS, say, type Changes } from './review/changes.js';
@@ -29,7 +29,7 @@ export function diffGrades(c: Changes): void {
   c.newer.grades.forEach((g, i) => {
     const was = before.get(g.grade)?.grade;
     if (!was) c.added('grade', ['grades', i], clause, gradeLabel(g.grade), g, say('grade.added', { grade: g.grade, min: g.min }));
-    // The grade line stands on its own: `AA+ 级分数线 85 → 86`.
+    // The grade line stands on its own: the grade's line, old → new.
     else if (was.min !== g.min) c.changed('grade', ['grades', i, 'min'], clause, gradeLabel(g.grade), 'min', was.min, g.min, say('grade.min', { grade: g.grade, old: was.min, new: g.min }), c.unit);
   });
   for (const [grade, { grade: g, index }] of before) {

@@ -2,8 +2,8 @@
  * Parameters have types: a date is a real date, a list is a list of strings, a number of
  * months a whole number. A parameter's type is the one it declares (`type`), else the one its
  * uses imply (a date operator, the list of `in`, a window's months), else its value's shape;
- * the value must be of it, and every use must fit it. So `"awardsScoredFrom": "明年"` is
- * refused at load rather than silently switching off every award.
+ * the value must be of it, and every use must fit it. So a date parameter written
+ * "next year" is refused at load rather than silently switching off every clause that uses it.
  */
 import { forEachClause, forEachCondition, isFactReference, type Path } from './walk.js';
 import { isIsoDate } from './dates.js';

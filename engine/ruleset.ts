@@ -32,7 +32,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   };
 
   // Indicators and items share one namespace, clauses, levels and downgrade rules another:
-  // an item may carry its indicator's id (E5), a clause its item's (E1).
+  // an item may carry its indicator's id, a clause its item's.
   const namespaces = { part: new Map<string, string>(), rule: new Map<string, string>() };
   const unique = (id: string, path: Path, what: IdHolder): void => {
     const ids = what === 'indicator' || what === 'item' || what === 'reading' || what === 'grade' ? namespaces.part : namespaces.rule;

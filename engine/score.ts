@@ -32,7 +32,7 @@ interface Occurrence {
   clause: number;
   level: number;
   points: Milli;
-  /** Extra points from a multiplier (E7.7), already included in `points`. */
+  /** Extra points from a multiplier, already included in `points`. */
   extra: Milli;
 }
 
@@ -40,7 +40,7 @@ interface Occurrence {
 interface Gathered {
   /** Occurrences per item index (sparse). */
   occurrences: Occurrence[][];
-  /** Veto occurrences per item: they score nothing themselves but did count there (INT-10). */
+  /** Veto occurrences per item: they score nothing themselves but did count there (for `notAgain`). */
   vetoed: Occurrence[][];
   /** The first veto occurrence per vetoed indicator. */
   vetoes: (Occurrence | undefined)[];
@@ -50,7 +50,7 @@ interface Gathered {
   outside: { event: number; clause: number }[][];
 }
 
-/** The occurrences that counted in item `t`, vetoed ones too (INT-10: a veto absorbed their points). */
+/** The occurrences that counted in item `t`, vetoed ones too: a veto absorbed their points, but they were counted. */
 function countedIn(gathered: Gathered, t: number): readonly Occurrence[] {
   const own = gathered.occurrences[t] ?? NONE;
   const vetoed = gathered.vetoed[t];

@@ -23,13 +23,13 @@ export interface FactCondition {
 
 /** Where a rule's text comes from. */
 export interface Citation {
-  /** The clause id of the spec (E2.1.3, D1, INT-4, N6…). */
+  /** The clause id in the source: a clause's, a note's, or a reading's own. */
   clause: string;
   /** The Chinese text the rule implements, as the source writes it. */
   text: string;
 }
 
-/** A reading of text that is unclear or silent (INT-1…), shown to staff as such. */
+/** A reading of text that is unclear or silent, under an id of the ruleset's own, shown to staff as such. */
 export interface Reading {
   id: string;
   title: string;
@@ -73,18 +73,18 @@ export interface Clause {
   levels?: Level[];
   /** A cap on this clause's own total (its absolute value), within the item's cap. */
   cap?: number;
-  /** Count at most one occurrence per value of this event attribute (E5.4: per project): `keepOne` choosing the first. */
+  /** Count at most one occurrence per value of this event attribute (e.g. once per project): `keepOne` choosing the first. */
   oncePer?: string;
   keepOne?: KeepOne;
   /** `veto`: an occurrence in the window makes the whole of `vetoes` score 0. */
   effect?: ClauseEffect;
   vetoes?: string;
-  /** A reading (INT-…) this clause embodies. */
+  /** The id of a reading this clause embodies. */
   reading?: string;
   provisional?: Provisional;
 }
 
-/** Double the points of events for which `when` holds (E7.7: concealed). */
+/** Multiply by `factor` the points of events for which `when` holds (e.g. twice for an event that was concealed). */
 export interface Multiplier {
   label: string;
   citation: Citation;
@@ -92,7 +92,7 @@ export interface Multiplier {
   factor: number;
 }
 
-/** Among events sharing `attribute`, only the largest points count (E2.2, E3.2, E6.2, E7.9). */
+/** Among events sharing `attribute`, only the largest points count (e.g. the highest award per project). */
 export interface HighestPer {
   label: string;
   citation: Citation;
@@ -113,7 +113,7 @@ export interface KeepOne {
   by?: string;
 }
 
-/** An event sharing `attribute` with one that counted in `items` is not deducted again (E7.8). */
+/** An event sharing `attribute` with one that counted in `items` is not deducted again. */
 export interface NotAgain {
   label: string;
   citation: Citation;
@@ -145,11 +145,11 @@ export interface Item {
   provisional?: Provisional;
 }
 
-/** An indicator of the table (评价指标): one or more items. */
+/** An indicator of the table: one or more items. */
 export interface Indicator {
   id: string;
   label: string;
-  /** Events must also satisfy this to count for any clause of the indicator (N1). */
+  /** Events must also satisfy this to count for any clause of the indicator (e.g. only projects of one kind). */
   eventCondition?: Condition;
   /** What `eventCondition` asks, in words, for the trace of an event that fails it. */
   eventConditionLabel?: string;
@@ -191,16 +191,16 @@ export interface Grade {
   min: number;
 }
 
-/** "No recent project" (INT-2): items use `base` when no project of `projectCondition` ran in the lookback. */
+/** "No recent project": items use `base` when no project of `projectCondition` ran in the lookback. */
 export interface BaseRule {
   citation: Citation;
-  /** What the regulation calls such a project (园林绿化工程项目), for the trace; without it the trace says 工程项目. */
+  /** What the regulation calls such a project, for the trace; without it the trace says "project" (in its language). */
   label?: string;
-  /** The same in English, for the English trace (landscaping project); without it, "project". */
+  /** The same in English, for the English trace; without it, "project". */
   labelEn?: string;
   reading?: string;
   lookbackMonths: number;
-  /** N3: a project with no completion date runs this long from its permit date. */
+  /** A project with no completion date runs this long from its permit date. */
   projectDefaultMonths: number;
   projectCondition?: Condition;
   provisional?: Provisional;
@@ -216,7 +216,7 @@ export interface DowngradeRule {
   effect: DowngradeEffect;
 }
 
-/** A second matching event within `withinMonths` of an earlier one has `effect` (D2: 2 general accidents in a year). */
+/** A second matching event within `withinMonths` of an earlier one has `effect` (e.g. a second accident within a year). */
 export interface DowngradeRepeat {
   id: string;
   label: string;
@@ -232,12 +232,12 @@ export interface Downgrades {
   /** Grades from which downgrades apply (A or above). */
   fromGrades: string[];
   /**
-   * D3: the score after a downgrade is the lowest score of the new grade: its floor here
-   * where the table names one (B: 40), else its grade line, so a moved line moves it too.
+   * The score after a downgrade is the lowest score of the new grade: its floor here where
+   * the ruleset names one, else its grade line, so a moved line moves it too.
    */
   floors: Record<string, number>;
   floorCitation: Citation;
-  /** D4: the downgrade decides for this many months after the latest one. */
+  /** The downgrade decides for this many months after the latest one; then the table again. */
   recalcMonths: number;
   recalcCitation: Citation;
   reading?: string;
@@ -245,13 +245,13 @@ export interface Downgrades {
   repeats: DowngradeRepeat[];
 }
 
-/** Numbers the source does not give (暂定): which fields of the object, and where they come from. */
+/** Numbers the source does not give (provisional): which fields of the object, and where they come from. */
 export interface Provisional {
   fields: string[];
   note: string;
 }
 
-/** Who may be graded at all (项目负责人 第二条): every requirement's record condition must hold. */
+/** Who may be graded at all: every requirement's record condition must hold. */
 export interface Eligibility {
   citation: Citation;
   requirements: { id: string; label: string; when: Condition; reason: string }[];
@@ -269,7 +269,7 @@ export interface RulesetMeta {
   supersedes?: string;
   /** The kind of entity scored: a record's `kind` must be this. */
   entityKind: string;
-  /** What the entity is called (施工企业, 项目负责人…). */
+  /** What the entity is called, in the regulation's words. */
   entityLabel?: string;
   source: { document: string; title: string; date: string; file?: string };
 }
@@ -277,14 +277,14 @@ export interface RulesetMeta {
 /** A ruleset as stored in `rulesets/*.json`. */
 export interface Ruleset extends RulesetMeta {
   $schema?: string;
-  /** What points are counted in: 分 when absent (万元, 元, 学时…). Explanations say it after every number of points. */
+  /** What points are counted in: points (`DEFAULT_UNIT`) when absent, else e.g. a currency or hours. Explanations say it after every number of points. */
   unit?: string;
   readings: Reading[];
   notes: Citation[];
   parameters: Record<string, Parameter>;
   /** Named conditions, referenced as `{ "condition": name }` (json-rules-engine's shared conditions). */
   conditions: Record<string, Condition>;
-  /** Every event must satisfy this to count for the table (INT-12); downgrades ignore it. */
+  /** Every event must satisfy this to count for the table (e.g. only events of the region covered); downgrades ignore it. */
   eventCondition?: Condition;
   /** What `eventCondition` asks, in words, for the trace of an event that fails it. */
   eventConditionLabel?: string;
@@ -337,10 +337,10 @@ export interface PublishedRating {
   date: string;
 }
 
-/** An entity record (records.md): an enterprise or a project lead with its projects and events. */
+/** An entity record (records.md): the entity scored, with its projects and events. */
 export interface EntityRecord {
   id: string;
-  /** enterprise, projectLead, or the entity kind of the ruleset that scores it. */
+  /** The entity kind of the ruleset that scores it. */
   kind: string;
   name?: string;
   asOf?: string;
@@ -363,7 +363,7 @@ export type TraceKind =
   | 'veto' // an indicator zeroed by a veto
   | 'skipped' // an event that matched but scores nothing (not highest, not again, once per…)
   | 'lapsed' // an event that matched but does not count at the evaluation date (dated after it, window over)
-  | 'unmatched' // an event of a type the table scores that no clause counted (another region, not a landscaping project…)
+  | 'unmatched' // an event of a type the table scores that no clause counted (it fails a shared condition…)
   | 'downgrade'; // a downgrade step
 
 /**
@@ -376,7 +376,7 @@ export type TraceEntry = TraceLine & TraceExplanation;
 export interface TraceLine {
   kind: TraceKind;
   clause: string;
-  /** The level or downgrade rule within the clause (E2.2.3-gold, D1.2), when there is one. */
+  /** The level or downgrade rule within the clause (its id), when there is one. */
   rule?: string;
   /** The regulation's text the line applies, as its clause cites it; for an event no clause counted, the condition it fails (in Chinese). */
   text: string;
@@ -412,7 +412,7 @@ export interface DowngradeResult {
   to: string;
   /** The date of the latest grade-changing event. */
   since: string;
-  /** From this date on the table decides again (D4). */
+  /** From this date on the table decides again. */
   until: string;
   steps: { clause: string; event: string; date: string; from: string; to: string }[];
 }

@@ -1,8 +1,8 @@
 /**
- * The base score (基本分, INT-2): an entity that had no project of the base rule in its
+ * The base score: an entity that had no project of the base rule in its
  * lookback starts each deduction item that has a `base` from it instead of its full score.
  * A project counts when it was permitted on or before the evaluation date and ended (its
- * completion, else its permit date plus `projectDefaultMonths`, N3) on or after the start of
+ * completion, else its permit date plus `projectDefaultMonths`) on or after the start of
  * the lookback. Everything the base score means is here: where a `base` may be written, whether
  * it applies, and where an item starts; the trace's start line says which (`item.startBase`).
  */
@@ -38,7 +38,7 @@ function lookbackStart(asOf: string, months: number): string {
   return lastLookback.since;
 }
 
-/** Whether the base score applies: the entity had no project of the base rule in its lookback (INT-2). */
+/** Whether the base score applies: the entity had no project of the base rule in its lookback. */
 export function baseApplies(compiled: CompiledRuleset, record: EntityRecord, asOf: string, matches: Matches): boolean {
   const rule = compiled.ruleset.baseRule;
   if (!rule) return false;
@@ -89,7 +89,7 @@ export function diffBaseRule(c: Changes): void {
   const a = c.older.baseRule;
   const b = c.newer.baseRule;
   if (!a && !b) return;
-  // Named by the title of the reading it follows (INT-2), else by the engine.
+  // Named by the title of the reading it follows, if any, else by the engine.
   const title = (r: Ruleset, reading: string | undefined): Label => r.readings.find((x) => x.id === reading)?.title ?? LABELS.baseRule;
   if (!a) return c.added('baseRule', ['baseRule'], b!.citation.clause, title(c.newer, b!.reading), b, say('baseRule.added', { clause: b!.citation.clause, months: b!.lookbackMonths }));
   if (!b) return c.removed('baseRule', ['baseRule'], a.citation.clause, title(c.older, a.reading), a, say('baseRule.removed', { clause: a.citation.clause }));

@@ -1,5 +1,5 @@
 /**
- * Eligibility (参评条件, e.g. 项目负责人 第二条): who may be graded at all. Each requirement is a
+ * Eligibility: who may be graded at all (e.g. only who holds a qualification). Each requirement is a
  * condition on the record; when one fails, the record gets its table score but no grade, no
  * downgrade, and its `ineligibleReasons` are the failed requirements' `reason`s, in order.
  * Everything eligibility means is here: its load-time check (requirement ids are unique: a

@@ -1,11 +1,12 @@
 /**
  * Keep one per key: among the occurrences counted in a scope (a clause, an item, an
  * indicator, the whole ruleset) that share a value of an event attribute, only one counts —
- * the highest (its absolute points, after a multiplier: INT-9), or the first or the last by
- * a date attribute. `oncePer` on a clause (E5.4: once per project) is the first by date;
- * `highestPer` on an item (E2.2, E3.2, E6.2, E7.9) is the highest. The choice never depends on
- * the order a record lists its events in: ties go to the earlier date, then to the event
- * listed first. An event without the attribute counts on its own (INT-9).
+ * the highest (its absolute points, after a multiplier, so a doubled occurrence competes at
+ * its doubled points), or the first or the last by a date attribute. `oncePer` on a clause
+ * (e.g. once per project) is the first by date; `highestPer` on an item (e.g. only the highest
+ * award per project) is the highest. The choice never depends on the order a record lists its
+ * events in: ties go to the earlier date, then to the event listed first. An event without the
+ * attribute shares no value with another, so it counts on its own.
  *
  * Everything this mechanism means is here: its load-time checks, its compiled form, how it
  * chooses, and the trace line of an occurrence it leaves out.

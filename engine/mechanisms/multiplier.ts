@@ -1,8 +1,8 @@
 /**
- * A multiplier (E7.7: concealed and then found, twice the deduction): the occurrences of an
- * item whose event meets the multiplier's condition count `factor` times. The extra points are
+ * A multiplier (e.g. twice the deduction for an event that was concealed): the occurrences of
+ * an item whose event meets the multiplier's condition count `factor` times. The extra points are
  * kept apart (`extra`), so the trace says them on a line of their own (`multiplier.extra`), and
- * "highest only" compares the points after it (INT-9). Its factor is exact like any amount
+ * "highest only" compares the points after it. Its factor is exact like any amount
  * (points.ts); its condition is matched with the others (compile.ts).
  */
 import type { Milli } from '../decimal.js';

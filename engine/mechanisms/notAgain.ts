@@ -1,5 +1,5 @@
 /**
- * Not deducted again (E7.8, INT-10): an event sharing the value of `attribute` with one that
+ * Not deducted again: an event sharing the value of `attribute` with one that
  * counted in the `items` named — inside its window, even where a cap or a veto absorbed its
  * points — is not counted here. Everything it means is here: its load-time checks, which
  * occurrences it drops, and the trace line of each (`keep.notAgain`).

@@ -1,5 +1,5 @@
 /**
- * Amounts: every number of points (or of the ruleset's unit) is exact to 0.001 (INT-7), within
+ * Amounts: every number of points (or of the ruleset's unit) is exact to 0.001 (decimal.ts), within
  * what a table in its unit gives, and of the sign its item's kind takes; a clause scores
  * `points` per occurrence or the points of its first matching level (levels.ts).
  * Everything an amount must be is checked here; how it is summed exactly is `decimal.ts`.
@@ -13,9 +13,9 @@ import type { Ruleset } from '../types.js';
 import { DEFAULT_UNIT } from '../messages/codes.js';
 
 /**
- * The largest amount a ruleset counted in 分 may give: tables of points are out of 100 or
- * 1000 (Wendeng's starts every entity at 1000, its AAA line 1050); a larger number is more
- * likely an amount of money typed without its `unit`.
+ * The largest amount a ruleset counted in points (the default unit) may give: tables of
+ * points are out of 100 or 1000 (some start every entity at 1000 and grade above it); a larger
+ * number is more likely an amount of money typed without its `unit`.
  */
 const MAX_POINTS = 10_000;
 

@@ -9,8 +9,8 @@
  * line's points are magnitudes unless said "signed" (its own `points` field keeps the sign); a
  * change's numbers are as the rulesets write them (`-4`).
  *
- * Each catalogue says points with the unit in `unit` (the ruleset's, 分 unless it names
- * another). A new code goes in a table here and in both catalogues; tests compare every line
+ * Each catalogue says points with the unit in `unit` (the ruleset's, `DEFAULT_UNIT` unless it
+ * names another). A new code goes in a table here and in both catalogues; tests compare every line
  * of the shipped cases with what the engine said before (test/explanations.test.ts).
  */
 import type { DowngradeEffect, ItemKind, RulesetStatus } from '../types.js';
@@ -33,24 +33,24 @@ export interface EventParams {
   date: string;
 }
 
-/** An item of the table (E2.1 工程质量). */
+/** An item of the table: its id and label. */
 export interface ItemParams {
   item: string;
   label: string;
 }
 
-/** A clause, or a rule cited by its clause id (E7.8 …, D1 …). */
+/** A clause, or a rule cited by its clause id, with its label. */
 export interface ClauseParams {
   clause: string;
   label: string;
 }
 
-/** A downgrade rule or repeat: its clause, its own id (D1.2), its label. */
+/** A downgrade rule or repeat: its clause, its own id, its label. */
 export interface DowngradeRuleParams extends ClauseParams {
   rule: string;
 }
 
-/** The unit points are counted in (the ruleset's `unit`, else 分). */
+/** The unit points are counted in (the ruleset's `unit`, else `DEFAULT_UNIT`). */
 export interface UnitParams {
   unit: string;
 }
@@ -84,7 +84,7 @@ export interface TraceParamsByCode {
   'clause.points': ClauseParams & EventParams & UnitParams & { level?: string; points: number };
   /** An event matches a clause of 0 points; `levelled` when the clause has levels (then it is "no deduction"). */
   'clause.zero': ClauseParams & EventParams & UnitParams & { level?: string; levelled: boolean };
-  /** A multiplier (E7.7, cited by `clause`) adds `points` (signed) more to an event's points. */
+  /** A multiplier (cited by `clause`) adds `points` (signed) more to an event's points. */
   'multiplier.extra': ClauseParams & EventParams & UnitParams & { factor: number; points: number };
   /** A clause's own cap cuts its total (`sum`, signed: negative for deductions) to `cap`; the `cut` over it does not count. */
   'clause.cap': ClauseParams & UnitParams & { sum: number; cap: number; cut: number };
@@ -104,15 +104,15 @@ export interface TraceParamsByCode {
   'window.afterAsOf': ClauseParams & EventParams & { asOf: string };
   /** An event of a scored type that no clause counted. */
   'event.unmatched': UnmatchedParams;
-  /** Not deducted again (E7.8): the same `attribute` value as `earlier`, which counted under `item`. */
+  /** Not deducted again: the same `attribute` value as `earlier`, which counted under `item`. */
   'keep.notAgain': ClauseParams & EventParams & UnitParams & { attribute: string; attributeLabel: string; earlier: string; item: string };
-  /** Once per (E5.4): the same `attribute` value as `first`, which counted. */
+  /** Once per (`oncePer`): the same `attribute` value as `first`, which counted. */
   'keep.oncePer': ClauseParams & EventParams & UnitParams & { attribute: string; attributeLabel: string; value: string; first: string };
-  /** Highest only (E2.2…): `best` scored `bestPoints` for the same `attribute` value; this event's `points` do not count. */
+  /** Highest only: `best` scored `bestPoints` for the same `attribute` value; this event's `points` do not count. */
   'keep.highest': ClauseParams & EventParams & UnitParams & { attribute: string; attributeLabel: string; value: string; best: string; bestPoints: number; points: number };
   /** First or last only (keepOne): `kept`, dated `keptDate` by the date attribute `by`, counts for the same `attribute` value. */
   'keep.ordered': ClauseParams & EventParams & UnitParams & { attribute: string; attributeLabel: string; value: string; choose: 'first' | 'last'; by: string; byLabel: string; kept: string; keptDate: string };
-  /** An eligibility requirement fails (项目负责人 第二条): no grade; `reasons` as the ruleset words them. */
+  /** An eligibility requirement fails: no grade; `reasons` as the ruleset words them. */
   'eligibility.failed': { clause: string; reasons: string[] };
   /** A downgrade event lowers the grade. */
   'downgrade.step': DowngradeRuleParams & EventParams & { from: string; to: string };
@@ -126,11 +126,11 @@ export interface TraceParamsByCode {
   'downgrade.noPublished': DowngradeRuleParams & EventParams;
   /** A downgrade event of a record whose published grade is not one of `fromGrades`. */
   'downgrade.gradeNotConcerned': DowngradeRuleParams & EventParams & { grade: string; fromGrades: string[] };
-  /** A downgrade event not after the grade's publication on `published`; `reading` is the downgrades' reading (INT-6). */
+  /** A downgrade event not after the grade's publication on `published`; `reading` is the downgrades' reading, if any. */
   'downgrade.beforePublication': DowngradeRuleParams & EventParams & { published: string; reading?: string };
-  /** D3: after a downgrade the score is the lowest of `grade`, `floor`; the table scored `computed`. */
+  /** After a downgrade the score is the lowest of `grade`, `floor`; the table scored `computed`. */
   'downgrade.floor': UnitParams & { clause: string; grade: string; floor: number; computed: number };
-  /** D4: `months` after the downgrade of `since` (from `until`) the table decides again. */
+  /** `months` after the downgrade of `since` (from `until`) the table decides again. */
   'downgrade.expired': { clause: string; months: number; since: string; until: string };
 }
 
@@ -142,7 +142,7 @@ export type TraceExplanation = { [C in TraceCode]: { code: C; params: TraceParam
 
 // ---------------------------------------------------------------- policy changes
 
-/** A value as a parameter holds it, with its own unit (个月, 元). */
+/** A value as a parameter holds it, with its own unit (months, a currency…). */
 export interface ParameterValue {
   value: number | string | string[];
   unit?: string;
@@ -219,7 +219,7 @@ export interface ChangeParamsByCode {
   'provisional.added': { fields: string[] };
   'provisional.removed': Record<string, never>;
   'provisional.changed': Record<string, never>;
-  /** The reading (INT-…) a thing follows. */
+  /** The id of the reading a thing follows. */
   'reading.followed': Sides<string>;
   'indicator.added': { id: string; label: string };
   'indicator.removed': { id: string; label: string };
@@ -268,7 +268,7 @@ export interface ChangeParamsByCode {
   'level.added': PointsParams & { id: string; label: string; points: number };
   'level.removed': { id: string; label: string };
   'grade.added': { grade: string; min: number };
-  /** A grade line moved: said on its own, `AA+ 级分数线 85 → 86`. */
+  /** A grade line moved: said on its own, the grade's line old → new. */
   'grade.min': { grade: string; old: number; new: number };
   'grade.removed': { grade: string; min: number };
   /** Downgrades as a whole, cited by `clause`. */
@@ -335,7 +335,7 @@ export type ChangeExplanation = { [C in ChangeCode]: { code: C; params: ChangePa
 
 /**
  * Labels the engine gives a change itself, where the ruleset has none to give: a grade, the
- * grades' citation, downgrades, the floor and the recalculation of D3/D4, the base rule
+ * grades' citation, downgrades, the score after a downgrade and the recalculation, the base rule
  * without a reading of its own, eligibility, notes, an event type.
  */
 export interface ChangeLabelParamsByCode {

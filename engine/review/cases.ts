@@ -58,7 +58,8 @@ export function validateCase(json: unknown): Problem[] {
 
 /**
  * Every id a set of cases should exercise: clauses, their levels, the item mechanisms
- * (doubling, highest only, not again) and the downgrade rules with D3 and D4.
+ * (doubling, highest only, not again), the downgrade rules, and the clauses of the score
+ * after a downgrade and of the recalculation.
  */
 export function clauseIds(ruleset: Ruleset): string[] {
   const ids: string[] = [];

@@ -44,7 +44,7 @@ function canonical(value: unknown): string {
 
 export const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
-/** What an event type attribute is called (`project` → 工程项目), with its name. */
+/** What an event type attribute is called (its label in the ruleset's event types), with its name. */
 export function attributeRef(ruleset: Ruleset, name: string): AttributeRef {
   return { attribute: name, attributeLabel: attributeLabel(ruleset, name) };
 }

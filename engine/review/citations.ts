@@ -27,7 +27,7 @@ export interface CitedNumber {
 export interface CitationHint {
   /** JSON path of the number in the ruleset. */
   path: string;
-  /** The clause id of the citation (E2.1.3, 第七条, D3…). */
+  /** The clause id of the citation, as the ruleset writes it. */
   clause: string;
   /** The number as the text would write it (a deduction's points without their minus sign). */
   value: number;

@@ -61,9 +61,9 @@ export interface PolicyChangeFields {
   kind: 'added' | 'removed' | 'changed';
   /** JSON path of what changed: in the new version, or in the old one for what was removed. */
   path: string;
-  /** The clause id it belongs to (E2.1.3, D3, N5, INT-3…), or the grade or parameter it names. */
+  /** The clause id it belongs to (a clause's, a note's or a reading's), or the grade or parameter it names. */
   clause: string;
-  /** Its Chinese label (一般质量事故), or the engine's where the ruleset has none (降级, AA+ 级: then `engineLabel` says which). */
+  /** Its label as the ruleset writes it, or the engine's where the ruleset has none (the downgrades, a grade: then `engineLabel` says which). */
   label: string;
   /** The label the engine gives, as data, when `label` is not the ruleset's. */
   engineLabel?: ChangeLabel;
@@ -72,9 +72,9 @@ export interface PolicyChangeFields {
   /** The old and new values as the rulesets write them (`-4` → `-5`); undefined on the side that lacks it. */
   old: unknown;
   new: unknown;
-  /** The unit of `old` and `new` (分, 个月…), when they are numbers. */
+  /** The unit of `old` and `new` (the ruleset's unit of points, months…), when they are numbers. */
   unit?: string;
-  /** One line for policy staff: `E2.1.3 一般质量事故: 每次扣 4 分 → 5 分` (the zh-CN catalogue's). */
+  /** One line for policy staff, in Chinese: the clause, its label and what changed (the zh-CN catalogue's). */
   message: string;
   /** The same line in English (the en catalogue's). */
   en: string;
@@ -328,7 +328,7 @@ const SECTIONS: readonly ((c: Changes) => void)[] = [
 /**
  * What changed from `older` to `newer`, in policy terms and clause by clause: points, caps,
  * windows, grade lines, parameters, downgrade floors and periods, added and removed clauses,
- * changed citations and conditions ("条件已修改"). Metadata changes (version, status…) come
+ * changed citations and conditions. Metadata changes (version, status…) come
  * first with section `meta`; then the table in the new version's order, then grades,
  * downgrades, parameters, the base rule, eligibility, shared conditions, readings, notes and
  * event types. Empty when the two score alike and say the same.
@@ -393,13 +393,13 @@ export interface CaseImpactRow {
   change: number;
   scoreChanged: boolean;
   gradeChanged: boolean;
-  /** The table's score changed while a downgrade keeps the result as it was (D1–D4). */
+  /** The table's score changed while a downgrade keeps the result as it was. */
   computedOnly: boolean;
   /** The grade line it is within `nearLine` points of under the new version. */
   nearLine?: NearLine;
-  /** The items whose score differs (E2.1 16 → 14), in table order. */
+  /** The items whose score differs, old and new score, in table order. */
   items?: ItemMove[];
-  /** Why the case moved, clause by clause (`E2.1.3 一般质量事故:ev1 扣 4 分 → 扣 6 分`, a cap that now bites, a grade line moved…): for a case whose score, grade or table score changed. */
+  /** Why the case moved, clause by clause (an event's points changed, a cap now bites, a grade line moved…): for a case whose score, grade or table score changed. */
   reasons?: MoveReason[];
   errors?: { old?: ImpactError; new?: ImpactError };
 }

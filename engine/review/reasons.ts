@@ -14,7 +14,7 @@ import type { PolicyChange } from './diff.js';
 
 /** One reason a case moved: its code, params and sentences. */
 export type MoveReason = MoveExplanation & {
-  /** The clause or item it concerns (E2.1.3, E2.1), or the grade whose line moved. */
+  /** The clause or item it concerns (its id), or the grade whose line moved. */
   clause: string;
   /** The Chinese sentence (the zh-CN catalogue's). */
   message: string;

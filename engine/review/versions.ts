@@ -28,7 +28,7 @@ export function inForce(meta: RulesetMeta, date: string): boolean {
   return meta.effectiveFrom <= date && (meta.effectiveTo === undefined || date <= meta.effectiveTo);
 }
 
-/** The period a version is in force, for messages: `2021-02-19 起` or `2021-02-19 至 2022-12-31` (in English `from 2021-02-19`, `from 2021-02-19 to 2022-12-31`). */
+/** The period a version is in force, for messages, in `locale`: `from 2021-02-19`, `from 2021-02-19 to 2022-12-31`. */
 export function effectivePeriod(meta: RulesetMeta, locale: Locale = 'zh-CN'): string {
   return (locale === 'en' ? en : zhCN).period(versionPeriod(meta));
 }
