@@ -189,7 +189,7 @@ const changeText = (change: number): string => (change > 0 ? `▲${change}` : ch
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 const transitionGrade = (g: string | null, w: Words): string => g ?? w.ungraded;
 const gradeMove = (row: CaseImpactRow, w: Words): string => (row.gradeChanged ? `${transitionGrade(row.old!.grade, w)} → ${transitionGrade(row.new!.grade, w)}` : '');
-/** Why a case moved: the items whose score differs, `E2.1 16→14`. */
+/** Why a case moved: the items whose score differs, each `id old→new`. */
 const itemsText = (row: CaseImpactRow, separator = ', '): string => (row.items ?? []).map((m) => `${m.id} ${m.old ?? '—'}→${m.new ?? '—'}`).join(separator);
 
 /** A column of a case table: its title, alignment, width limit, and what it shows of a case. */
@@ -380,19 +380,19 @@ force on --as-of, else today, is taken: official before provisional before draft
 latest effectiveFrom), or REV:PATH for a file or folder in a git revision, read with
 "git show" (HEAD:rulesets/enterprise.json; PATH from the repository root).
 
-Prints the change in policy terms, clause by clause with the clause id (E2.1.3 一般质量事故:
-每次扣 4 分 → 5 分; AA+ 级分数线 85 → 86; E4.1 …: 期限 24 个月 → 12 个月), then every case
-scored under both versions: the cases whose score or grade changes, grade changes first, then
-the largest change, each with the items whose score moved (E2.1 16→14); how many cases move
+Prints the change in policy terms, clause by clause with the clause id and label (a clause's
+points, a grade line, a window's months, a parameter, a clause added or removed), then every
+case scored under both versions: the cases whose score or grade changes, grade changes first,
+then the largest change, each with the items whose score moved (id, old→new); how many cases move
 from each grade to each other; the cases whose table score changes while a downgrade still
 decides their result; and the cases within 1 point of a grade line under the new version.
 Sample cases are evaluated on their own asOf; records on --as-of, else their own asOf, else
 today. Records are scored without a trace; .ndjson is streamed.
 
-Every case that moves says why, clause by clause: an event's points (E2.1.3 一般质量事故:
-ev1 扣 4 分 → 扣 6 分), an event now counted or no longer (a window edge crossed, one kept
-of several), a cap or maximum that now bites or no longer does, a grade line moved across its
-score (AAA 线 90 → 91), a downgrade that now holds or lapses.
+Every case that moves says why, clause by clause: an event's points, old and new, an event
+now counted or no longer (a window edge crossed, one kept of several), a cap or maximum that
+now bites or no longer does, a grade line moved across its score, a downgrade that now holds
+or lapses.
 
 Formats: table (the terminal), markdown (a report or a pull request), json
 (everything: policy changes and every case with its reasons), csv (the policy changes, then
@@ -401,7 +401,7 @@ policy changes with the text they cite, grade transitions, a chart of the grades
 after, moved cases and why, cases near a grade line; prints on A4), xlsx (the same as sheets).
 Every format but json speaks --lang (Chinese by default; en for English).
 
-OLD and NEW must score the same kind of entity (two enterprise tables, or two project-lead ones).
+OLD and NEW must score the same kind of entity (the same entityKind).
 
 Exit status: ${EXIT.ok} compared; ${EXIT.invalid} a ruleset, case or record is invalid (even when a grade
 also changes); ${EXIT.usage} usage; ${EXIT.gradeChanged} with --fail-on-grade-change, a case changes grade.
