@@ -50,15 +50,21 @@ describe('the trace, said from its codes by the catalogues', () => {
 /**
  * Policy changes whose words changed on purpose since the capture: [run, change, now]. A clause
  * that became a veto without `vetoes` was said to zero its item (E2.1); it zeroes its indicator, E2.
+ * The base rule's project is said in the ruleset's words (`baseRule.label`), else as a plain 项目,
+ * no longer the construction-only 工程项目.
  */
-const POLICY_CHANGED_ON_PURPOSE: [run: string, change: number, now: string][] = [
+const POLICY_CHANGED_ON_PURPOSE: [run: string, change: number, now: string, label?: string][] = [
   ['clause points to levels and back, vetoes', 0, 'E2.1.3 一般质量事故: 效果 计分 → 整项不得分(E2)'],
+  ['base rule', 1, 'INT-2 近2年无园林绿化工程项目: 无竣工日期的项目期限 24 个月 → 12 个月'],
+  ['base rule', 2, 'INT-2 近2年无园林绿化工程项目: 取消项目条件'],
+  ['base rule without a reading', 0, 'INT-2 近期无园林绿化工程项目的基本分: 回溯期限 24 个月 → 12 个月', '近期无园林绿化工程项目的基本分'],
+  ['base rule without a reading', 1, 'INT-2 近期无园林绿化工程项目的基本分: 所依理解 INT-2 → (无)', '近期无园林绿化工程项目的基本分'],
 ];
 
 describe('policy changes, said from their codes by the catalogues', () => {
   it('says every change of every pair of versions as the engine said it before', () => {
     const before = fixture<Record<string, PolicyChangeText[]>>('policy-changes.json');
-    for (const [run, change, now] of POLICY_CHANGED_ON_PURPOSE) before[run]![change]!.message = now;
+    for (const [run, change, now, label] of POLICY_CHANGED_ON_PURPOSE) Object.assign(before[run]![change]!, { message: now }, label === undefined ? {} : { label });
     const after = policyLines();
     // Cases added after the capture (their results are checked by hand-worked values in cases.test) are not in it.
     expect(Object.keys(after).filter((run) => Object.hasOwn(before, run))).toEqual(Object.keys(before));
@@ -114,7 +120,7 @@ describe('explain', () => {
       delete r.baseRule!.labelEn;
     });
     const line = evaluate(loadRuleset(plain), cases.find(({ file }) => file.startsWith('007'))!.case.record, { asOf: '2021-06-30' }).trace!.find((t) => t.code === 'item.startBase')!;
-    expect([line.message, line.en]).toEqual(['E2.1 工程质量:近 24 个月无工程项目(INT-2),按基本分 18 分起算', 'E2.1 工程质量: no project in the last 24 months (INT-2): starts from the base score, 18']);
+    expect([line.message, line.en]).toEqual(['E2.1 工程质量:近 24 个月无项目(INT-2),按基本分 18 分起算', 'E2.1 工程质量: no project in the last 24 months (INT-2): starts from the base score, 18']);
   });
 });
 

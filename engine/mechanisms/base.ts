@@ -13,8 +13,8 @@ import type { Milli } from '../decimal.js';
 import { jsonPath, problemAt, type Problem } from '../errors.js';
 import type { Matches } from '../match.js';
 import { CHANGE_UNITS } from '../messages/codes.js';
-import { LABELS, say, type Changes, type Label, type LocatedItem } from '../review/changes.js';
-import type { EntityRecord, Ruleset } from '../types.js';
+import { baseRuleLabel, say, type Changes, type Label, type LocatedItem } from '../review/changes.js';
+import type { BaseRule, EntityRecord, Ruleset } from '../types.js';
 
 /** A `base` where it would mean nothing (not a deduction item) or above the full score: refused. */
 export function baseProblems(ruleset: Ruleset): Problem[] {
@@ -90,11 +90,11 @@ export function diffBaseRule(c: Changes): void {
   const b = c.newer.baseRule;
   if (!a && !b) return;
   // Named by the title of the reading it follows, if any, else by the engine.
-  const title = (r: Ruleset, reading: string | undefined): Label => r.readings.find((x) => x.id === reading)?.title ?? LABELS.baseRule;
-  if (!a) return c.added('baseRule', ['baseRule'], b!.citation.clause, title(c.newer, b!.reading), b, say('baseRule.added', { clause: b!.citation.clause, months: b!.lookbackMonths }));
-  if (!b) return c.removed('baseRule', ['baseRule'], a.citation.clause, title(c.older, a.reading), a, say('baseRule.removed', { clause: a.citation.clause }));
+  const title = (r: Ruleset, rule: BaseRule): Label => r.readings.find((x) => x.id === rule.reading)?.title ?? baseRuleLabel(rule);
+  if (!a) return c.added('baseRule', ['baseRule'], b!.citation.clause, title(c.newer, b!), b, say('baseRule.added', { clause: b!.citation.clause, months: b!.lookbackMonths }));
+  if (!b) return c.removed('baseRule', ['baseRule'], a.citation.clause, title(c.older, a), a, say('baseRule.removed', { clause: a.citation.clause }));
   const clause = b.citation.clause;
-  const label = title(c.newer, b.reading);
+  const label = title(c.newer, b);
   const months = CHANGE_UNITS.months;
   c.number('baseRule', ['baseRule', 'lookbackMonths'], clause, label, 'lookbackMonths', 'baseRule.lookbackMonths', a.lookbackMonths, b.lookbackMonths, months, {});
   c.number('baseRule', ['baseRule', 'projectDefaultMonths'], clause, label, 'projectDefaultMonths', 'baseRule.projectDefaultMonths', a.projectDefaultMonths, b.projectDefaultMonths, months, {});

@@ -344,7 +344,8 @@ export interface ChangeLabelParamsByCode {
   downgrades: Record<string, never>;
   downgradeFloor: Record<string, never>;
   recalculation: Record<string, never>;
-  baseRule: Record<string, never>;
+  /** `project` / `projectEn`: the base rule's words for such a project (`label` / `labelEn`), when it has them. */
+  baseRule: { project?: string; projectEn?: string };
   eligibility: Record<string, never>;
   note: Record<string, never>;
   eventType: { type: string; typeLabel: string };

@@ -26,7 +26,7 @@ const META: Readonly<Record<MetaField, string>> = {
   id: '规则集', title: '名称', version: '版本', effectiveFrom: '生效日期', effectiveTo: '失效日期', supersedes: '取代的版本', entityKind: '评价对象',
 };
 const STATUS = { official: '正式', provisional: '暂定', draft: '草案' } as const;
-const CONDITIONS: Readonly<Record<ConditionOf, string>> = { when: '条件', eventCondition: '事件条件', projectCondition: '工程条件' };
+const CONDITIONS: Readonly<Record<ConditionOf, string>> = { when: '条件', eventCondition: '事件条件', projectCondition: '项目条件' };
 
 /** A keepOne rule in words: 同一工程项目只计分值最高的一次, 同一项目只计申报日期最早的一次. */
 const keepText = (k: KeepSummary): string =>
@@ -142,7 +142,7 @@ const guessed = (p: GuessParams): string => (p.guess === undefined ? '' : `(是�
 const said = (message: string): ProblemWords => ({ message });
 const PARAMETER_TYPES: Readonly<Record<ParameterTypeName, string>> = { number: '数字', integer: '整数', date: '日期(YYYY-MM-DD)', string: '文字', strings: '文字列表' };
 const SCHEMA_TYPES: Readonly<Record<string, string>> = { string: '文字', number: '数字', integer: '整数', boolean: 'true 或 false', object: '对象 {…}', array: '列表 […]', null: 'null' };
-const FACT_WORDS: Readonly<Record<FieldFact, string>> = { record: '主体记录', project: '工程项目', event: '事件' };
+const FACT_WORDS: Readonly<Record<FieldFact, string>> = { record: '主体记录', project: '项目', event: '事件' };
 const OPERATOR_VALUES = { date: '日期(YYYY-MM-DD)', array: '列表', number: '数字', boolean: '是/否' } as const;
 /** What a JSON Schema keyword refuses, from Ajv's params. */
 const SCHEMA_WORDS: Readonly<Record<string, (p: Record<string, unknown>, value: { value?: string; empty?: boolean }) => string>> = {
@@ -166,7 +166,7 @@ const badField = (p: FieldSpecParams, dateHint: boolean): string =>
 export const zhCN: Catalogue = {
   trace: {
     'item.start': (p) => `${p.item} ${p.label}:满分 ${amount(p.points, p.unit)}`,
-    'item.startBase': (p) => `${p.item} ${p.label}:近 ${p.months} 个月无${p.project ?? '工程项目'}(${p.clause}),按基本分 ${amount(p.points, p.unit)}起算`,
+    'item.startBase': (p) => `${p.item} ${p.label}:近 ${p.months} 个月无${p.project ?? '项目'}(${p.clause}),按基本分 ${amount(p.points, p.unit)}起算`,
     'check.met': (p) => `${p.clause} ${p.label}:符合,得 ${amount(p.points, p.unit)}`,
     'check.unmet': (p) => `${p.item} ${p.label}:不符合“${p.unmet.join('”“')}”,得 0 ${p.unit}`,
     'clause.points': (p) => `${p.clause} ${levelled(p.label, p.level)}:${event(p)} ${verb(p.points)} ${amount(p.points, p.unit)}`,
@@ -291,7 +291,7 @@ export const zhCN: Catalogue = {
     'baseRule.added': (p) => `新增基本分规定(${p.clause}): 回溯 ${p.months} 个月`,
     'baseRule.removed': (p) => `删除基本分规定(${p.clause})`,
     'baseRule.lookbackMonths': (p) => numberChange('回溯期限', p, '个月'),
-    'baseRule.projectDefaultMonths': (p) => numberChange('无竣工日期的工程期限', p, '个月'),
+    'baseRule.projectDefaultMonths': (p) => numberChange('无竣工日期的项目期限', p, '个月'),
     'eligibility.added': (p) => `新增定级条件(${p.clause}): ${p.requirements.join('、')}`,
     'eligibility.removed': (p) => `删除定级条件(${p.clause})`,
     'requirement.added': (p) => `新增定级条件 ${p.clause} ${p.label}`,
@@ -327,7 +327,7 @@ export const zhCN: Catalogue = {
     downgrades: () => '降级',
     downgradeFloor: () => '降级后得分',
     recalculation: () => '重新计算',
-    baseRule: () => '近期无工程项目的基本分',
+    baseRule: (p) => `近期无${p.project ?? '项目'}的基本分`,
     eligibility: () => '定级条件',
     note: () => '备注',
     eventType: (p) => `${p.type}(${p.typeLabel})`,
@@ -379,7 +379,7 @@ export const zhCN: Catalogue = {
     'id.duplicate': (p) => said(`编号“${p.id}”重复(另见 ${p.earlier}),请给这一项换一个编号`),
     'attribute.enumWithoutValues': (p) => said(`事件属性“${p.name}”是选项类型,但没有列出可选值,请补上 values`),
     'field.enumWithoutValues': (p) => said(`字段“${p.name}”是选项类型,但没有列出可选值,请补上 values`),
-    'field.projectType': () => said('只有事件可以引用工程项目,这里请用 string'),
+    'field.projectType': () => said('只有事件可以引用项目,这里请用 string'),
     'reading.unknown': (p) => said(`解读说明中没有“${p.id}”,请补上该解读或改正编号`),
     'condition.unknown': (p) => said(`没有名为“${p.name}”的条件,请在 conditions 中补上或改正名称`),
     'condition.cycle': (p) => said(`条件引用了自身:${p.walk},请打破循环`),
@@ -428,14 +428,14 @@ export const zhCN: Catalogue = {
     'keep.byWithHighest': () => said('“最高”按分值比较,不按日期:请删去 by,或改为最早/最晚'),
     'keep.byNotDate': (p) => said(`“${p.by}”不是日期属性${guessed(p)},请填写日期类型的属性,或删去 by(按事件日期)`),
     'eligibility.duplicate': (p) => said(`参评条件编号“${p.id}”重复(另见第 ${p.earlier + 1} 条),请换一个编号`),
-    'field.required': (p) => said(`${p.holder === 'record' ? '记录' : '工程项目'}须填写“${p.label}”`),
+    'field.required': (p) => said(`${p.holder === 'record' ? '记录' : '项目'}须填写“${p.label}”`),
     'field.invalid': (p) => said(badField(p, false)),
     'event.attributeRequired': (p) => said(`${p.eventTypeLabel}须填写“${p.label}”`),
     'event.attributeInvalid': (p) => said(badField(p, true)),
-    'project.duplicate': (p) => said(`工程项目编号“${p.id}”重复`),
+    'project.duplicate': (p) => said(`项目编号“${p.id}”重复`),
     'project.completionBeforePermit': (p) => said(`竣工日期 ${p.completion} 早于施工许可日期 ${p.permit},请核对`),
     'event.duplicate': (p) => said(`事件编号“${p.id}”重复`),
-    'event.unknownProject': (p) => said(`本记录没有工程项目“${p.project}”`),
+    'event.unknownProject': (p) => said(`本记录没有项目“${p.project}”`),
     'record.unknownGrade': (p) => said(`“${p.grade}”不是本规则集的等级`),
     'record.wrongKind': () => said('记录的主体类型与规则集不符'),
     'versions.mixedIds': (p) => said(`这些版本属于不同的规则集:${p.ids.join('、')};请把同一规则集(同一编号)的各版本放在一起,每个规则集一个文件夹`),

@@ -10,7 +10,7 @@ import { changeLabelText, explainChange } from '../explain.js';
 import {
   DEFAULT_UNIT, type AttributeRef, type ChangeCode, type ChangeExplanation, type ChangeLabel, type ChangeParamsByCode, type ConditionOf, type ParameterValue,
 } from '../messages/codes.js';
-import type { Citation, Clause, Condition, Indicator, Item, Parameter, Provisional, Ruleset } from '../types.js';
+import type { BaseRule, Citation, Clause, Condition, Indicator, Item, Parameter, Provisional, Ruleset } from '../types.js';
 import type { PolicyChange, PolicySection } from './diff.js';
 
 export type Path = (string | number)[];
@@ -27,11 +27,15 @@ export const LABELS = {
   downgrades: { code: 'downgrades', params: {} },
   downgradeFloor: { code: 'downgradeFloor', params: {} },
   recalculation: { code: 'recalculation', params: {} },
-  baseRule: { code: 'baseRule', params: {} },
   eligibility: { code: 'eligibility', params: {} },
   note: { code: 'note', params: {} },
 } as const satisfies Record<string, ChangeLabel>;
 export const gradeLabel = (grade: string): ChangeLabel => ({ code: 'grade', params: { grade } });
+/** The base rule's label, in its own words for a project where it has them. */
+export const baseRuleLabel = (rule: BaseRule): ChangeLabel => ({
+  code: 'baseRule',
+  params: { ...(rule.label === undefined ? {} : { project: rule.label }), ...(rule.labelEn === undefined ? {} : { projectEn: rule.labelEn }) },
+});
 export const eventTypeLabel = (type: string, typeLabel: string): ChangeLabel => ({ code: 'eventType', params: { type, typeLabel } });
 
 /** JSON text with sorted keys: equal values give equal text, whatever their key order. */

@@ -18,7 +18,8 @@ describe('whether the base applies (asOf 2024-06-30: the lookback starts 2022-06
     expect(itemScores(result)).toEqual({ Q1: 10, C1: 10, C2: 10, H1: 0 });
     const [line] = linesOf(result, 'item.startBase');
     expect(line).toMatchObject({ kind: 'start', clause: 'Q1', rule: '第四条', item: 'Q1', points: 10, params: { item: 'Q1', label: '质量事故', points: 10, unit: '分', clause: '第四条', months: 24 } });
-    expect(line!.message).toBe('Q1 质量事故:近 24 个月无工程项目(第四条),按基本分 10 分起算');
+    // The rule names no project of its own: the engine's plain word, not one regulation's.
+    expect(line!.message).toBe('Q1 质量事故:近 24 个月无项目(第四条),按基本分 10 分起算');
     expect(line!.en).toBe('Q1 质量事故: no project in the last 24 months (第四条): starts from the base score, 10');
     // The items without a base start from their full score.
     expect(linesOf(result, 'item.start').map((l) => [l.item, l.points])).toEqual([['C1', 10], ['C2', 10]]);
@@ -81,13 +82,26 @@ describe('the base in a policy diff', () => {
     newer.baseRule = { ...newer.baseRule!, lookbackMonths: 36, projectDefaultMonths: 6 };
     expect(policyDiff(older, newer).map((c) => [c.code, c.path, c.message])).toEqual([
       ['item.base', '$.indicators[0].items[0].base', 'Q1 质量事故: 基本分 10 分 → 12 分'],
-      ['baseRule.lookbackMonths', '$.baseRule.lookbackMonths', '第四条 近期无工程项目的基本分: 回溯期限 24 个月 → 36 个月'],
-      ['baseRule.projectDefaultMonths', '$.baseRule.projectDefaultMonths', '第四条 近期无工程项目的基本分: 无竣工日期的工程期限 12 个月 → 6 个月'],
+      ['baseRule.lookbackMonths', '$.baseRule.lookbackMonths', '第四条 近期无项目的基本分: 回溯期限 24 个月 → 36 个月'],
+      ['baseRule.projectDefaultMonths', '$.baseRule.projectDefaultMonths', '第四条 近期无项目的基本分: 无竣工日期的项目期限 12 个月 → 6 个月'],
     ]);
     expect(policyDiff(older, newer).map((c) => c.en)).toEqual([
       'Q1 质量事故: base score: 10 points → 12 points',
       '第四条 base score without a recent project: looks back: 24 months → 36 months',
       '第四条 base score without a recent project: a project without completion runs: 12 months → 6 months',
+    ]);
+  });
+
+  it('names the rule by its own words for a project, when it has them and follows no reading', () => {
+    const named = (r: Ruleset): Ruleset => ({ ...r, baseRule: { ...r.baseRule!, label: '建设工程项目', labelEn: 'building project' } });
+    const newer = named(conductRuleset());
+    newer.baseRule!.lookbackMonths = 36;
+    const [change] = policyDiff(named(older), newer);
+    expect([change!.label, change!.engineLabel, change!.message, change!.en]).toEqual([
+      '近期无建设工程项目的基本分',
+      { code: 'baseRule', params: { project: '建设工程项目', projectEn: 'building project' } },
+      '第四条 近期无建设工程项目的基本分: 回溯期限 24 个月 → 36 个月',
+      '第四条 base score without a recent building project: looks back: 24 months → 36 months',
     ]);
   });
 
