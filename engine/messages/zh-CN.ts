@@ -28,7 +28,7 @@ const META: Readonly<Record<MetaField, string>> = {
 const STATUS = { official: '正式', provisional: '暂定', draft: '草案' } as const;
 const CONDITIONS: Readonly<Record<ConditionOf, string>> = { when: '条件', eventCondition: '事件条件', projectCondition: '项目条件' };
 
-/** A keepOne rule in words: 同一工程项目只计分值最高的一次, 同一项目只计申报日期最早的一次. */
+/** A keepOne rule in words: 同一项目只计分值最高的一次, 同一项目只计申报日期最早的一次. */
 const keepText = (k: KeepSummary): string =>
   `同一${k.attributeLabel}只计${k.choose === 'highest' ? '分值最高' : `${k.by?.attributeLabel ?? '日期'}${k.choose === 'first' ? '最早' : '最晚'}`}的一次`;
 const heldBy = (of: string): string => (of ? `(${of})` : '');

@@ -64,7 +64,7 @@ const SIGNED_IN_BRACKETS = new RegExp(String.raw`[(（]\s*[-+−]\s*${NUMBER}\s*
 
 /** Each unit's patterns, with what one written unit is worth (年: 12 months); amounts in 分 unless the ruleset says otherwise. */
 const PATTERNS: Record<CitedUnit, [RegExp, number][]> = {
-  points: [[amountPattern('分'), 1], [SIGNED_IN_BRACKETS, 1]],
+  points: [[amountPattern(DEFAULT_UNIT), 1], [SIGNED_IN_BRACKETS, 1]],
   months: [[new RegExp(String.raw`${PERIOD}\s*个月`, 'g'), 1], [new RegExp(String.raw`${PERIOD}\s*年`, 'g'), 12]],
   yuan: [[new RegExp(String.raw`${NUMBER}\s*万元`, 'g'), 10000], [new RegExp(String.raw`${NUMBER}\s*元`, 'g'), 1]],
 };
