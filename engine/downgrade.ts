@@ -1,8 +1,9 @@
 /**
  * Downgrades after publication. From the published grade, the events dated after the
  * publication (the grade could not have known them) and on or before the evaluation date are
- * applied in date order: one grade down, or straight to the lowest. Until `recalcMonths` after the
- * latest downgrade, the downgraded grade and its floor score stand; from then on, the table.
+ * applied in date order: one grade down, or straight to the lowest. Until `recalcMonths` after
+ * the latest downgrade, the downgraded grade and its floor score stand; from then on, the
+ * table.
  */
 import { programTargets, type CompiledRuleset } from './compile.js';
 import { addMonths } from './dates.js';

@@ -1,7 +1,8 @@
 /**
  * With a trace: the events of a type the table scores that no clause counted. Each is said,
- * with the shared condition it fails where there is one (e.g. an event from another region,
- * or of a project of another kind), so that no event staff entered disappears from the explanation without a word.
+ * with the shared condition it fails where there is one (e.g. an event from another region, or
+ * of a project of another kind), so that no event staff entered disappears from the explanation
+ * without a word.
  */
 import { programTargets, type CompiledRuleset } from './compile.js';
 import { compileCondition, type Predicate } from './conditions.js';

@@ -1,9 +1,9 @@
 /**
  * Caps and maxima: how far a clause, an item or a bonus may go. A clause's `cap` limits its own
- * total (its absolute value); a deduction item's `cap` limits what it loses (deductions
- * stop once it is used up) and the item never goes below 0; a bonus item's `max` limits what it adds (none: a plain
- * sum); a check item scores at most its `full`. Everything a cap means is here: where it may
- * be written, how it cuts, and the trace line of each cut.
+ * total (its absolute value); a deduction item's `cap` limits what it loses (deductions stop
+ * once it is used up) and the item never goes below 0; a bonus item's `max` limits what it adds
+ * (none: a plain sum); a check item scores at most its `full`. Everything a cap means is here:
+ * where it may be written, how it cuts, and the trace line of each cut.
  */
 import { forEachItem } from '../walk.js';
 import type { CompiledItem, CompiledRuleset } from '../compile.js';

@@ -1,11 +1,11 @@
 /**
- * Eligibility: who may be graded at all (e.g. only who holds a qualification). Each requirement is a
- * condition on the record; when one fails, the record gets its table score but no grade, no
- * downgrade, and its `ineligibleReasons` are the failed requirements' `reason`s, in order.
- * Everything eligibility means is here: its load-time check (requirement ids are unique: a
- * policy diff follows a requirement by its id), its compiled form (one record test per
- * requirement), its verdict with the trace line that gives the reasons, and what a policy diff
- * says of it. Its conditions on `asOf` give a forecast its change dates like any other's
+ * Eligibility: who may be graded at all (e.g. only those who hold a qualification). Each
+ * requirement is a condition on the record; when one fails, the record gets its table score but
+ * no grade, no downgrade, and its `ineligibleReasons` are the failed requirements' `reason`s,
+ * in order. Everything eligibility means is here: its load-time check (requirement ids are
+ * unique: a policy diff follows a requirement by its id), its compiled form (one record test
+ * per requirement), its verdict with the trace line that gives the reasons, and what a policy
+ * diff says of it. Its conditions on `asOf` give a forecast its change dates like any other's
  * (asOfFacts.ts).
  */
 import type { CompiledRuleset, PlainTest } from '../compile.js';

@@ -1,12 +1,12 @@
 /**
  * Levels (e.g. a rating of poor or very poor, each with its points): a clause that scores by
- * `levels` gives an event the points of the first level, in the order written, whose
- * condition holds; a clause with `points` is a single level of its own. Everything levels mean is here: that a clause
- * scores by points or by levels (not both, not neither) and that every level can be reached
- * (its load-time checks), the levels a clause compiles to and the parts of each level's event
- * test, the first level that matches (scoring), how the trace names the level (the rule id and
- * its label), and what a policy diff says of them. A level's points are amounts like any other
- * (points.ts).
+ * `levels` gives an event the points of the first level, in the order written, whose condition
+ * holds; a clause with `points` is a single level of its own. Everything levels mean is here:
+ * that a clause scores by points or by levels (not both, not neither) and that every level can
+ * be reached (its load-time checks), the levels a clause compiles to and the parts of each
+ * level's event test, the first level that matches (scoring), how the trace names the level
+ * (the rule id and its label), and what a policy diff says of them. A level's points are
+ * amounts like any other (points.ts).
  */
 import type { CompiledClause } from '../compile.js';
 import { jsonPath, problemAt, type Problem } from '../errors.js';

@@ -1,8 +1,8 @@
 /**
  * Vetoes (e.g. after a serious accident the whole indicator scores nothing): a clause with
- * `effect: "veto"` scores nothing itself, but an occurrence of it in its window makes the
- * whole indicator it names (`vetoes`, else its own) score 0. Everything a veto means is here: where it may be written,
- * and what it does to its indicator, with the trace line that says so.
+ * `effect: "veto"` scores nothing itself, but an occurrence of it in its window makes the whole
+ * indicator it names (`vetoes`, else its own) score 0. Everything a veto means is here: where
+ * it may be written, and what it does to its indicator, with the trace line that says so.
  */
 import { forEachClause } from '../walk.js';
 import type { CompiledRuleset } from '../compile.js';

@@ -1,9 +1,9 @@
 /**
- * Whether an event still counts at the evaluation date: an event dated d with a validity of
- * w months counts at D iff d ≤ D ≤ end-of-month(d + w), to the end of the month it lapses in. Adding months never
- * changes which month a clamped date falls in, so the right-hand test is a comparison of
- * months: month(d) + w ≥ month(D). A "currently listed" window runs to the end of the
- * month of its `until` (month(until) ≥ month(D)), or on without one.
+ * Whether an event still counts at the evaluation date: an event dated d with a validity of w
+ * months counts at D iff d ≤ D ≤ end-of-month(d + w), to the end of the month it lapses in.
+ * Adding months never changes which month a clamped date falls in, so the right-hand test is a
+ * comparison of months: month(d) + w ≥ month(D). A "currently listed" window runs to the end of
+ * the month of its `until` (month(until) ≥ month(D)), or on without one.
  */
 import { forEachClause } from '../walk.js';
 import { addDays, addMonths, endOfMonth, isIsoDate } from '../dates.js';

@@ -10,8 +10,8 @@
  * change's numbers are as the rulesets write them (`-4`).
  *
  * Each catalogue says points with the unit in `unit` (the ruleset's, `DEFAULT_UNIT` unless it
- * names another). A new code goes in a table here and in both catalogues; tests compare every line
- * of the shipped cases with what the engine said before (test/explanations.test.ts).
+ * names another). A new code goes in a table here and in both catalogues; tests compare every
+ * line of the shipped cases with what the engine said before (test/explanations.test.ts).
  */
 import type { DowngradeEffect, ItemKind, RulesetStatus } from '../types.js';
 
