@@ -1,17 +1,18 @@
 /**
  * Values that load but are probably not meant: a 0 that switches a clause off (0 points, a
- * window of 0 months, a parameter of 0 months that windows fall back on), a grade line no score can reach. A ruleset with them is valid (a
- * policy officer may mean it); `validate` and the editor point them out.
+ * window of 0 months, a parameter of 0 months that windows fall back on) or a whole item (a
+ * full score or maximum of 0), a grade line no score can reach. A ruleset with them is valid
+ * (a policy officer may mean it); `validate` and the editor point them out.
  */
-import { forEachClause } from './walk.js';
+import { forEachItem } from './walk.js';
 import { jsonPath } from './errors.js';
 import { DEFAULT_UNIT, type HintParamsByCode } from './messages/codes.js';
 import { en } from './messages/en.js';
 import { zhCN } from './messages/zh-CN.js';
-import type { Ruleset } from './types.js';
+import type { Clause, Ruleset } from './types.js';
 
 /** The codes of `rulesetHints` (a citation's is `citationNumber`, review/citations.ts). */
-export type RulesetHintCode = 'zeroPoints' | 'zeroMonths' | 'unreachableGrade';
+export type RulesetHintCode = 'zeroPoints' | 'zeroMonths' | 'zeroLimit' | 'unreachableGrade';
 
 /** A value worth a second look: a catalogue code and its params, and their words in both languages. */
 export type RulesetHint = {
@@ -44,7 +45,7 @@ export function rulesetHints(ruleset: Ruleset): RulesetHint[] {
   const hints: RulesetHint[] = [];
   /** Clauses whose window takes its months from a parameter, by parameter name. */
   const byDefault = new Map<string, string[]>();
-  forEachClause(ruleset, (clause, at) => {
+  const clauseHints = (clause: Clause, at: (string | number)[]): void => {
     const name = clause.window?.defaultParameter;
     if (name !== undefined) byDefault.set(name, [...(byDefault.get(name) ?? []), clause.id]);
     if (clause.effect !== 'veto' && clause.points === 0) {
@@ -56,6 +57,11 @@ export function rulesetHints(ruleset: Ruleset): RulesetHint[] {
     if (clause.window?.months === 0) {
       hints.push(hintAt(jsonPath([...at, 'window', 'months']), 'zeroMonths', { clauses: [clause.id] }));
     }
+  };
+  forEachItem(ruleset, (item, itemPath) => {
+    const limit = item.kind === 'bonus' ? 'max' : 'full';
+    if (item[limit] === 0) hints.push(hintAt(jsonPath([...itemPath, limit]), 'zeroLimit', { item: item.id, kind: item.kind }));
+    item.clauses.forEach((clause, ci) => clauseHints(clause, [...itemPath, 'clauses', ci]));
   });
   for (const [name, clauses] of byDefault) {
     if (ruleset.parameters[name]?.value !== 0) continue;

@@ -14,11 +14,16 @@ import type { ClauseScoring } from '../messages/codes.js';
 import { say, type Changes, type LocatedClause, type Path } from '../review/changes.js';
 import type { Clause, Condition, Indicator, ItemKind, Level, Ruleset } from '../types.js';
 
-/** A clause that scores neither by points nor by levels, or by both; a level after one without a condition, which no event reaches. */
-export function levelProblems(clause: Clause, clausePath: (string | number)[]): Problem[] {
+/**
+ * A clause that scores neither by points nor by levels, or by both; a level after one without
+ * a condition, which no event reaches; levels on a clause of a check item, which scores its
+ * points when the record's condition holds and has no event to give a level.
+ */
+export function levelProblems(clause: Clause, clausePath: (string | number)[], kind: ItemKind): Problem[] {
   const problems: Problem[] = [];
   if (clause.effect !== 'veto' && clause.points === undefined && !clause.levels) problems.push(problemAt(jsonPath(clausePath), 'clause.noPoints', { clause: clause.id }));
   if (clause.points !== undefined && clause.levels) problems.push(problemAt(jsonPath([...clausePath, 'points']), 'clause.pointsAndLevels', { clause: clause.id }));
+  if (kind === 'check' && clause.levels) problems.push(problemAt(jsonPath([...clausePath, 'levels']), 'level.onCheck', { clause: clause.id }));
   const open = clause.levels?.findIndex((level) => level.when === undefined) ?? -1;
   if (open >= 0 && open < clause.levels!.length - 1) {
     const [level, next] = [clause.levels![open]!, clause.levels![open + 1]!];

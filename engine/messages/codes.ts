@@ -526,6 +526,7 @@ export interface ProblemParamsByCode {
   'clause.pointsAndLevels': { clause: string };
   /** A level after `before`, which has no condition. */
   'level.unreachable': { level: string; before: string };
+  'level.onCheck': { clause: string };
   'base.notDeduction': { item: string; kind: ItemKind };
   'base.aboveFull': { base: number; full: number };
   'veto.onCheck': Record<string, never>;
@@ -748,6 +749,8 @@ export interface HintParamsByCode {
    * (`parameter`) that the windows of `clauses` fall back on.
    */
   zeroMonths: { clauses: string[]; parameter?: string };
+  /** An item whose limit is 0: a deduction or check item's full score, a bonus item's maximum. */
+  zeroLimit: { item: string; kind: ItemKind };
   /** A grade line above `most`, the most the table can give. */
   unreachableGrade: UnitParams & { grade: string; min: number; most: number };
   /** The citation of `clause` writes `says` (each fragment once), not `value` in `unit` (amounts in `amountUnit`). */

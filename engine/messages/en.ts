@@ -452,6 +452,7 @@ export const en: Catalogue = {
     'item.noFull': (p) => ({ message: `${p.kind} item ${p.item} has no full score`, fix: 'add "full"' }),
     'clause.noPoints': (p) => ({ message: `clause ${p.clause} has no points`, fix: 'add "points" or "levels"' }),
     'clause.pointsAndLevels': (p) => ({ message: `clause ${p.clause} has both "points" and "levels"`, fix: 'keep one of them' }),
+    'level.onCheck': (p) => ({ message: `clause ${p.clause} of a check item has "levels": a check clause scores its "points" when its condition holds, and levels are for events`, fix: 'write one check clause per level, each with "points" and a condition that excludes the others (e.g. age ≤ 35; 35 < age ≤ 45)' }),
     'level.unreachable': (p) => ({ message: `level ${p.level} is never reached: level ${p.before} before it has no condition, so every event stops there`, fix: `give level ${p.before} a "when", or move it last` }),
     'base.notDeduction': (p) => ({ message: `${p.kind} item ${p.item} has a base score, which only a deduction item starts from`, fix: 'remove "base"' }),
     'base.aboveFull': (p) => ({ message: `base score ${p.base} is above the full score ${p.full}`, fix: 'lower the base score or raise the full score' }),
@@ -622,6 +623,12 @@ export const en: Catalogue = {
       p.parameter === undefined
         ? `${p.clauses.join(', ')} counts for 0 months: only events of the evaluation's own month count`
         : `events of ${p.clauses.join(', ')} without their own period count for 0 months: only those of the evaluation's own month count`,
+    zeroLimit: (p) =>
+      p.kind === 'bonus'
+        ? `${p.item} gives at most 0: none of its clauses adds anything`
+        : p.kind === 'check'
+          ? `${p.item} has a full score of 0: none of its clauses scores anything`
+          : `${p.item} has a full score of 0: there is nothing for its clauses to take`,
     unreachableGrade: (p) => `the ${p.grade} line (${p.min}) is above the most this table gives (${p.most}): no entity can reach it`,
     citationNumber: (p) =>
       `the cited text says ${p.says.map((s) => `“${s}”`).join(', ')}, not ${p.value} ${p.unit === 'points' ? pointUnit(p.amountUnit) : p.unit}: check the number, or update the cited text too`,

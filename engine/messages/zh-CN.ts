@@ -412,6 +412,7 @@ export const zhCN: Catalogue = {
     'item.noFull': (p) => said(`${p.item} 没有满分,请补上 full`),
     'clause.noPoints': (p) => said(`条款 ${p.clause} 没有分值,请填写分值`),
     'clause.pointsAndLevels': (p) => said(`条款 ${p.clause} 同时有 points 和 levels,只保留一种`),
+    'level.onCheck': (p) => said(`条款 ${p.clause} 属于“符合条件得分”的计分项,不能分档(分档只用于事件);请每档写一个条款,各自写分值和互不重叠的条件(如 年龄 ≤ 35;35 < 年龄 ≤ 45)`),
     'level.unreachable': (p) => said(`分档 ${p.level} 永远不会用到:排在前面的分档 ${p.before} 没有条件,每个事件都停在该档;请给 ${p.before} 加上条件或把它移到最后`),
     'base.notDeduction': (p) => said(`${p.item} 不是扣分项,不能设基本分 base`),
     'base.aboveFull': (p) => said(`基本分 ${p.base} 高于满分 ${p.full},请降低基本分或提高满分`),
@@ -547,6 +548,7 @@ export const zhCN: Catalogue = {
       p.parameter === undefined
         ? `${p.clauses.join('、')} 的期限为 0 个月,只计评价日所在月份的事件`
         : `${p.clauses.join('、')} 未写明期限的事件按 0 个月计,只计评价日所在月份的事件`,
+    zeroLimit: (p) => (p.kind === 'bonus' ? `${p.item} 最高加 0 分,其中各条都不再加分` : `${p.item} 的满分为 0,其中各条都不再${p.kind === 'check' ? '得分' : '扣分'}`),
     unreachableGrade: (p) => `${p.grade} 级分数线 ${p.min} ${p.unit}高于本表最高可得的 ${p.most} ${p.unit},没有主体能达到`,
     citationNumber: (p) => `依据原文写的是${p.says.map((s) => `“${s}”`).join('、')},与这里的 ${p.value} ${CITED_UNITS[p.unit] ?? p.amountUnit}不符:请核对这个数,或一并修改原文`,
   },

@@ -1,6 +1,6 @@
 /** Caps and maxima (engine/mechanisms/cap.ts): a clause's cap, a deduction item's cap and its floor at 0, a bonus maximum, a check's full score; their lines, load-time checks and policy changes. */
 import { describe, expect, it } from 'vitest';
-import { policyDiff } from '../../engine/index.js';
+import { policyDiff, rulesetHints } from '../../engine/index.js';
 import { clean, conductRuleset, itemScores, linesOf, scoredAt, withCheckItem, withItem } from './conduct.js';
 import { applicant, problemsOf } from './subsidy.js';
 
@@ -122,6 +122,24 @@ describe('caps in a policy diff', () => {
       ['item.cap', '$.indicators[0].items[0].cap', 'Q1 质量事故: 累计扣分上限 12 分 → 15 分', 'Q1 质量事故: deductions up to: 12 points → 15 points'],
       ['clause.cap', '$.indicators[1].items[0].clauses[0].cap', 'C1.1 通报批评: 本条扣分上限 4 分 → 6 分', 'C1.1 通报批评: deductions from this clause up to: 4 points → 6 points'],
       ['item.max', '$.indicators[2].items[0].max', 'H1 表彰加分: 加分上限 3 分 → 不设', 'H1 表彰加分: bonus up to: 3 points → no limit'],
+    ]);
+  });
+});
+
+describe('a limit of 0', () => {
+  it('a deduction or check item with a full score of 0, a bonus item with a maximum of 0: a hint at the value, in both languages; nothing for a limit above 0', () => {
+    const ruleset = withCheckItem(conductRuleset());
+    const [deduction, bonus] = [ruleset.indicators[0]!.items[0]!, ruleset.indicators.flatMap((i) => i.items).find((item) => item.kind === 'bonus')!];
+    const check = ruleset.indicators.at(-1)!.items[0]!;
+    expect(rulesetHints(ruleset).filter((h) => h.code === 'zeroLimit')).toEqual([]);
+    [deduction.full, bonus.max, check.full] = [0, 0, 0];
+    const hints = rulesetHints(ruleset).filter((h) => h.code === 'zeroLimit');
+    const k = ruleset.indicators.length - 1;
+    const bonusAt = ruleset.indicators.findIndex((i) => i.items.includes(bonus));
+    expect(hints.map((h) => [h.path, h.en, h.zh])).toEqual([
+      ['$.indicators[0].items[0].full', `${deduction.id} has a full score of 0: there is nothing for its clauses to take`, `${deduction.id} 的满分为 0,其中各条都不再扣分`],
+      [`$.indicators[${bonusAt}].items[0].max`, `${bonus.id} gives at most 0: none of its clauses adds anything`, `${bonus.id} 最高加 0 分,其中各条都不再加分`],
+      [`$.indicators[${k}].items[0].full`, 'K1 has a full score of 0: none of its clauses scores anything', 'K1 的满分为 0,其中各条都不再得分'],
     ]);
   });
 });

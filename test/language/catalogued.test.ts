@@ -26,6 +26,7 @@ const CJK = /[\u4e00-\u9fff]/;
 const HINTS: { readonly [C in HintCode]: HintParamsByCode[C] } = {
   zeroPoints: { clause: 'E2.1.3', levels: false },
   zeroMonths: { clauses: ['E7.1', 'E7.2'], parameter: 'defaultMonths' },
+  zeroLimit: { item: 'E2.1', kind: 'deduction' },
   unreachableGrade: { grade: 'AAA', min: 101, most: 100, unit: '分' },
   citationNumber: { clause: 'E2.1.3', value: 5, unit: 'points', amountUnit: '分', says: ['4 分'] },
 };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, policyDiff, type Clause, type Ruleset } from '../../engine/index.js';
 import { applicant, compile, problemsOf, subsidyRuleset } from './subsidy.js';
+import { conductRuleset, withCheckItem } from './conduct.js';
 
 /** The award clause S1.1.1 of a fresh copy of the subsidy ruleset, changed by `edit`. */
 function withAwardClause(edit: (clause: Clause) => void): Ruleset {
@@ -67,6 +68,22 @@ describe('levels are checked at load', () => {
     });
     // Last, a level without a condition is the clause's "otherwise": accepted.
     expect(problemsOf(withAwardClause((c) => void delete c.levels![2]!.when))).toBeUndefined();
+  });
+
+  it('refuses levels on a clause of a check item, which has no event to give a level: it scored the first level whatever its condition', () => {
+    // An age band as levels on a record check ("35 or under 50, 36 to 45 40") gave a 40-year-old 50.
+    const ruleset = withCheckItem(conductRuleset());
+    const clause = ruleset.indicators.at(-1)!.items[0]!.clauses[0]!;
+    delete clause.points;
+    clause.levels = [
+      { id: 'K1.1-a', label: '一档', when: { fact: 'record', path: 'staffed', operator: 'equal', value: true }, points: 3 },
+      { id: 'K1.1-b', label: '二档', points: 1 },
+    ];
+    const at = `$.indicators[${ruleset.indicators.length - 1}].items[0].clauses[0].levels`;
+    expect(problemsOf(ruleset)).toEqual({
+      code: 'RULESET_REFERENCE',
+      problems: [[at, 'level.onCheck', 'clause K1.1 of a check item has "levels": a check clause scores its "points" when its condition holds, and levels are for events']],
+    });
   });
 });
 

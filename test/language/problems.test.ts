@@ -53,6 +53,7 @@ const EXAMPLES: { readonly [C in ProblemCode]: ProblemParamsByCode[C] } = {
   'clause.noPoints': { clause: 'E1.1' },
   'clause.pointsAndLevels': { clause: 'E1.1' },
   'level.unreachable': { level: 'L2', before: 'L1' },
+  'level.onCheck': { clause: 'K1.1' },
   'base.notDeduction': { item: 'E7', kind: 'bonus' },
   'base.aboveFull': { base: 30, full: 20 },
   'veto.onCheck': {},
