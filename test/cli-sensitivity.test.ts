@@ -8,7 +8,7 @@ import { cli, ensureBuilt } from './cli-helpers.js';
 
 describe("the shipped rulesets' reports in the README", () => {
   const readme = readFileSync('README.md', 'utf8');
-  for (const name of ['enterprise', 'project-lead', 'wendeng-legal-person']) {
+  for (const name of ['enterprise', 'project-lead', 'wendeng-legal-person', 'driver-licence-points']) {
     it(`${name}: the README shows what credit-rules test --sensitivity prints`, () => {
       ensureBuilt();
       const run = cli(['test', `rulesets/${name}.json`, '--cases', `rulesets/cases/${name}`, '--sensitivity'], { timeout: 170_000 });

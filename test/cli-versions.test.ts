@@ -57,7 +57,7 @@ describe('a folder of versions wherever a ruleset file is taken', () => {
   it('refuses a folder of different rulesets, and one without rulesets', () => {
     const mixed = cli(['evaluate', 'test/fixtures/records/one.json', '--ruleset', 'rulesets']);
     expect(mixed.status).toBe(1);
-    expect(mixed.stderr).toMatch(/^FILE_UNREADABLE: rulesets: is a directory, not a file, nor a folder of versions of one ruleset: it holds rulesets enterprise \(enterprise\.json\), project-lead \(project-lead\.json\)/);
+    expect(mixed.stderr).toMatch(/^FILE_UNREADABLE: rulesets: is a directory, not a file, nor a folder of versions of one ruleset: it holds rulesets driver-licence-points \(driver-licence-points\.json\), enterprise \(enterprise\.json\), project-lead \(project-lead\.json\)/);
     const empty = folder('empty', {});
     expect(cli(['test', empty, '--cases', 'rulesets/cases/enterprise']).stderr).toMatch(/holds no \.json ruleset files/);
   });

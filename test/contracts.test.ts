@@ -10,7 +10,7 @@ beforeAll(() => ensureBuilt(), 180_000);
 
 describe('schemas/result.schema.json', () => {
   it('holds every result the CLI writes for the sample cases of every shipped ruleset, with and without the trace', () => {
-    for (const [ruleset, cases] of [['enterprise', 'enterprise'], ['project-lead', 'project-lead'], ['wendeng-legal-person', 'wendeng-legal-person']] as const) {
+    for (const [ruleset, cases] of [['enterprise', 'enterprise'], ['project-lead', 'project-lead'], ['wendeng-legal-person', 'wendeng-legal-person'], ['driver-licence-points', 'driver-licence-points']] as const) {
       const files = readdirSync(`rulesets/cases/${cases}`).filter((f) => f.endsWith('.json'));
       // The records of the cases as one NDJSON stream on standard input.
       const records = files.map((f) => JSON.stringify((JSON.parse(readFileSync(`rulesets/cases/${cases}/${f}`, 'utf8')) as { record: unknown }).record)).join('\n');

@@ -99,7 +99,7 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     const badPath = cli(['diff', 'HEAD:rulesets/nothing.json', RULESET, '--cases', CASES]);
     expect(badPath.stderr).toMatch(/^FILE_UNREADABLE: HEAD:rulesets\/nothing\.json: revision HEAD has no rulesets\/nothing\.json — give the path from the repository root/);
     const mixedFolder = cli(['diff', 'HEAD:rulesets', RULESET, '--cases', CASES]);
-    expect(mixedFolder.stderr).toMatch(/^FILE_UNREADABLE: HEAD:rulesets: .*not .* a folder of versions of one ruleset: it holds rulesets enterprise \(enterprise\.json\), project-lead \(project-lead\.json\)/);
+    expect(mixedFolder.stderr).toMatch(/^FILE_UNREADABLE: HEAD:rulesets: .*not .* a folder of versions of one ruleset: it holds rulesets driver-licence-points \(driver-licence-points\.json\), enterprise \(enterprise\.json\), project-lead \(project-lead\.json\)/);
     const noGit = cli(['diff', `HEAD:${RULESET}`, RULESET, '--cases', CASES], { env: { PATH: join(tmp, 'no-bin') } });
     expect(noGit.status).toBe(1);
     expect(noGit.stderr).toMatch(/^FILE_UNREADABLE: HEAD:rulesets\/enterprise\.json: git is not installed \(or not on the PATH\)/);

@@ -62,10 +62,10 @@ afterAll(async () => {
 describe('endpoints', () => {
   it('health, ready, and the rulesets with the version in force on a date', async () => {
     expect(await get(`${service.url}/health`)).toMatchObject({ status: 200, body: { status: 'ok' } });
-    expect(await get(`${service.url}/ready`)).toMatchObject({ status: 200, body: { status: 'ready', rulesets: 4 } });
+    expect(await get(`${service.url}/ready`)).toMatchObject({ status: 200, body: { status: 'ready', rulesets: 5 } });
     const list = await get(`${service.url}/rulesets?date=2021-06-30`);
     expect(list.body.date).toBe('2021-06-30');
-    expect(list.body.rulesets.map((r: { name: string }) => r.name)).toEqual(['enterprise', 'enterprise-versions', 'project-lead', 'wendeng-legal-person']);
+    expect(list.body.rulesets.map((r: { name: string }) => r.name)).toEqual(['driver-licence-points', 'enterprise', 'enterprise-versions', 'project-lead', 'wendeng-legal-person']);
     const versions = (await get(`${service.url}/rulesets/enterprise-versions?date=2021-06-30`)).body;
     expect(versions.versions.map((v: { version: string }) => v.version).sort()).toEqual(['2021.1', '2021.1-n4']);
     expect(versions.inForce).toBe('2021.1'); // official before draft
@@ -256,7 +256,7 @@ describe('bad requests get a problem with a code and a path, and the service kee
   it('an unknown ruleset, route or method; a body neither JSON nor NDJSON', async () => {
     const unknown = await post(`${service.url}/rulesets/enterprize/evaluate`, record('A'));
     expectProblem(unknown, 404, 'NOT_FOUND');
-    expect(unknown.body.problems[0].fix).toMatch(/enterprise, enterprise-versions, project-lead, wendeng-legal-person/);
+    expect(unknown.body.problems[0].fix).toMatch(/driver-licence-points, enterprise, enterprise-versions, project-lead, wendeng-legal-person/);
     expectProblem(await get(`${service.url}/nothing/here`), 404, 'NOT_FOUND');
     expectProblem(await get(`${service.url}/rulesets/%E0%A4%A`), 404, 'NOT_FOUND');
     const method = await fetch(`${service.url}/rulesets/enterprise/evaluate`);
@@ -341,7 +341,7 @@ describe('the token', () => {
       // The health checks of a load balancer need no token, and then tell nothing but the status.
       expect(await get(`${url}/health`)).toMatchObject({ status: 200, body: { status: 'ok' } });
       expect((await get(`${url}/ready`)).body).toEqual({ status: 'ready' });
-      expect((await get(`${url}/ready`, { authorization: 'Bearer s3cret-token' })).body).toEqual({ status: 'ready', rulesets: 4 });
+      expect((await get(`${url}/ready`, { authorization: 'Bearer s3cret-token' })).body).toEqual({ status: 'ready', rulesets: 5 });
       const scored = await post(`${url}/rulesets/enterprise/evaluate?asOf=2021-06-30`, record('A'), { ...JSON_BODY, authorization: 'Bearer s3cret-token' });
       expect(scored.body.score).toBe(70);
     } finally {
