@@ -10,6 +10,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, loadRuleset } from '../engine/index.js';
 import { isIsoDate } from '../engine/dates.js';
@@ -84,6 +85,75 @@ describe('endpoints', () => {
     const bare = await post(`${service.url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`, r);
     expect(bare.body.trace).toBeUndefined();
     expect(bare.body.score).toBe(66);
+  });
+
+  it("answers JSON.stringify's text, byte for byte, for every sample case and for records of awkward text sent all at once", async () => {
+    // The answer is encoded once into a slab of bytes shared by many answers (engine/serve/app.ts):
+    // answers in flight together must each come out whole, as JSON.stringify and UTF-8 make them.
+    const sent: { url: string; body: string; expected: string }[] = [];
+    const add = (name: string, compiled: typeof enterprise, record: unknown, asOf: string, trace: boolean): void => {
+      sent.push({ url: `${service.url}/rulesets/${name}/evaluate?asOf=${asOf}${trace ? '' : '&trace=false'}`, body: JSON.stringify(record), expected: `${JSON.stringify(evaluate(compiled, record, { asOf, trace }))}\n` });
+    };
+    for (const name of ['enterprise', 'project-lead', 'wendeng-legal-person']) {
+      const { compiled } = shippedRuleset(name);
+      for (const { case: c } of shippedCases(name)) for (const trace of [true, false]) add(name, compiled, c.record, c.asOf, trace);
+    }
+    // Ids (the record's, its events') run into the result, its trace and its messages: quotes,
+    // backslashes, control characters, emoji (surrogate pairs), lone surrogates, U+2028, Chinese.
+    const awkward = fc.string({ unit: fc.constantFrom('a', '"', '\\', '\n', '\u0001', '\u007f', '台', '😀', '\ud800', '\udfff', '\u2028', 'é', '/'), minLength: 1, maxLength: 40 });
+    const samples = shippedCases('enterprise');
+    const generated = fc.sample(fc.tuple(fc.nat(samples.length - 1), awkward, fc.array(awkward, { maxLength: 8 })), { numRuns: 120, seed: 15 });
+    for (const [i, id, eventIds] of generated) {
+      const c = samples[i]!.case;
+      const record = c.record as { events?: { id?: string }[] };
+      const events = (record.events ?? []).map((event, n) => ({ ...event, id: `${eventIds[n % Math.max(eventIds.length, 1)] ?? 'e'}#${n}` }));
+      add('enterprise', enterprise, { ...record, id, events }, c.asOf, true);
+    }
+    expect(sent.length).toBeGreaterThan(150);
+    const answers = await Promise.all(sent.map(async ({ url, body }) => {
+      const res = await fetch(url, { method: 'POST', headers: JSON_BODY, body });
+      return { status: res.status, length: Number(res.headers.get('content-length')), bytes: Buffer.from(await res.arrayBuffer()) };
+    }));
+    answers.forEach((answer, i) => {
+      const { expected } = sent[i]!;
+      expect(answer.status).toBe(200);
+      expect(answer.length).toBe(Buffer.byteLength(expected));
+      expect(answer.bytes.toString('utf8')).toBe(expected);
+    });
+  });
+
+  it('keeps every answer whole for a client that reads late while others are answered', async () => {
+    // A client that sends 800 requests on one connection and does not read: once the socket's
+    // buffers are full, the answers left wait in the service, views of slabs of
+    // bytes (engine/serve/app.ts). Other clients answered meanwhile must not write over them.
+    const n = 800;
+    const body = (id: string): string => JSON.stringify(record(id, { events: [{ ...accident, id: `a-${id}` }] }));
+    const expected = (id: string): string => `${JSON.stringify(evaluate(enterprise, JSON.parse(body(id)), { asOf: '2021-06-30' }))}\n`;
+    const url = `${service.url}/rulesets/enterprise/evaluate?asOf=2021-06-30`;
+    const chunks: Buffer[] = [];
+    const socket = connect(Number(new URL(service.url).port), '127.0.0.1');
+    const ended = new Promise<Buffer>((resolve, reject) => {
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+    });
+    socket.pause();
+    for (let i = 0; i < n; i++) {
+      const text = body(`slow-${i}`);
+      socket.write(`POST /rulesets/enterprise/evaluate?asOf=2021-06-30 HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+    }
+    socket.end();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (let i = 0; i < 40; i++) expect((await post(url, JSON.parse(body(`other-${i}`)))).text).toBe(expected(`other-${i}`));
+    socket.resume();
+    const received = await ended;
+    const answers: string[] = [];
+    for (let at = 0; at < received.length;) {
+      const head = received.indexOf('\r\n\r\n', at);
+      const length = Number(/content-length: (\d+)/i.exec(received.subarray(at, head).toString('latin1'))![1]);
+      answers.push(received.subarray(head + 4, head + 4 + length).toString('utf8'));
+      at = head + 4 + length;
+    }
+    expect(answers.length).toBe(n);
+    answers.forEach((answer, i) => expect(answer).toBe(expected(`slow-${i}`)));
   });
 
   it('evaluates a JSON array in order, a problem with its index where a record is invalid', async () => {

@@ -17,9 +17,17 @@ export function jsonLogger(stream: Writable, base: Record<string, unknown> = {})
     stream.write(pending);
     pending = '';
   };
+  // The time is written once a millisecond: under load, a worker logs several requests in one.
+  let millisecond = 0;
+  let time = '';
   return (level, msg, fields) => {
     if (!pending && level !== 'error') setImmediate(flush);
-    pending += `${JSON.stringify({ time: new Date().toISOString(), level, msg, ...base, ...fields })}\n`;
+    const now = Date.now();
+    if (now !== millisecond) {
+      millisecond = now;
+      time = new Date(now).toISOString();
+    }
+    pending += `${JSON.stringify({ time, level, msg, ...base, ...fields })}\n`;
     if (level === 'error') flush();
   };
 }
