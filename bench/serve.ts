@@ -54,37 +54,63 @@ function postTimed(url: string, body: string | { file: string }, type: string): 
   });
 }
 
-/** The resident memory of a process and its children (the workers), in MB. */
-function residentMb(pid: number): number {
-  let children: number[] = [];
+/** A process and its children (the workers), by id; just the process where /proc is not there. */
+function processTree(pid: number): number[] {
   try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return [pid, ...children.flatMap(processTree)];
   } catch {
-    // not Linux, or the process is gone
+    return [pid];
   }
-  const own = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  return own + children.reduce((sum, child) => sum + residentMb(child), 0);
 }
 
-/** The processes of a service: the primary and its workers. */
-const processCount = (pid: number): number => {
+/** What /proc says of each process of a tree, summed; 0 for one that has gone. */
+const sumOver = (pid: number, read: (pid: number) => number): number => processTree(pid).reduce((sum, p) => {
   try {
-    return 1 + readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).length;
+    return sum + read(p);
   } catch {
-    return 1;
+    return sum;
   }
-};
+}, 0);
+
+/** The resident memory of a process and its children (the workers), in MB. */
+const residentMb = (pid: number): number => sumOver(pid, (p) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+
+/**
+ * The CPU time (user and system, s) a service's processes have had: divided by the requests of a
+ * run, what a request costs, a figure that the machine's other work moves less than requests/s.
+ * /proc counts in ticks of 1/100 s (USER_HZ).
+ */
+const cpuSeconds = (pid: number): number => sumOver(pid, (p) => {
+  const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+});
+
+/** The processes of a service: the primary and its workers. */
+const processCount = (pid: number): number => processTree(pid).length;
+
+const loadAverage = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
+
+/** A wrk run while the service's CPU time is read before and after, with the load average at its start. */
+function timedWrk(args: string[], pid: number): { output: string; cpu: number; load: string } {
+  const load = loadAverage();
+  const before = cpuSeconds(pid);
+  const output = spawnSync('wrk', args, { encoding: 'utf8' }).stdout;
+  return { output, cpu: cpuSeconds(pid) - before, load };
+}
 
 /** One wrk run of single records: requests/s, median and p99 (ms), and the answers that were not 200. */
-function wrkFigures(output: string): { perSecond: number; median: number; p99: number; errors: string } {
+function wrkFigures(output: string): { perSecond: number; requests: number; median: number; p99: number; errors: string } {
   const ms = (label: string): number => {
     const m = new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`).exec(output);
     return m ? Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1) : NaN;
   };
-  return { perSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]), median: ms('50'), p99: ms('99'), errors: /Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? '0' };
+  return { perSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]), requests: Number(/(\d+) requests in/.exec(output)?.[1]), median: ms('50'), p99: ms('99'), errors: /Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? '0' };
 }
 
-const figuresText = (f: ReturnType<typeof wrkFigures>): string => `${rate(f.perSecond).padStart(10)} requests/s, median ${f.median.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, ${f.errors} not 200`;
+const figuresText = (f: ReturnType<typeof wrkFigures>, run?: { cpu: number; load: string }): string =>
+  `${rate(f.perSecond).padStart(10)} requests/s, median ${f.median.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, ${f.errors} not 200` +
+  (run ? `, ${Math.round((run.cpu / f.requests) * 1e6)} µs of service CPU a request, load ${run.load}` : '');
 
 export async function serviceBench(o: ServiceBenchOptions): Promise<Target[]> {
   const ndjson = join(o.dir, 'service.ndjson');
@@ -140,19 +166,21 @@ async function measure(o: ServiceBenchOptions, url: string, child: ChildProcess,
     spawnSync('wrk', ['-t1', '-c100', '-d5s', '-s', script, single]);
     const memory: number[] = [residentMb(child.pid!)];
     const sampler = setInterval(() => memory.push(residentMb(child.pid!)), 5000);
+    const run = { load: loadAverage(), cpu: -cpuSeconds(child.pid!) };
     const load = spawn('wrk', ['-t1', '-c100', `-d${seconds}s`, '--latency', '-s', script, single], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     load.stdout.on('data', (d) => (output += d));
     await once(load, 'exit');
+    run.cpu += cpuSeconds(child.pid!);
     clearInterval(sampler);
     memory.push(residentMb(child.pid!));
     const measured = wrkFigures(output);
     const { perSecond, p99 } = measured;
     const first = memory[1] ?? memory[0]!;
     const last = memory.at(-1)!;
-    console.log(`${`single record, full trace, wrk -c100 ${seconds} s`.padEnd(44)} ${figuresText(measured)} (${processCount(child.pid!)} processes: the primary and its workers)`);
+    console.log(`${`single record, full trace, wrk -c100 ${seconds} s`.padEnd(44)} ${figuresText(measured, run)} (${processCount(child.pid!)} processes: the primary and its workers)`);
     console.log(`${'service RSS every 5 s over that run'.padEnd(44)} ${memory.map((m) => m.toFixed(0)).join(' ')} MB`);
-    if (process.env.BENCH_SERVICE_AGAINST) await pairedRounds(o, url, process.env.BENCH_SERVICE_AGAINST, script);
+    if (process.env.BENCH_SERVICE_AGAINST) await pairedRounds(o, url, child, process.env.BENCH_SERVICE_AGAINST, script);
     targets.push(
       ['≥ 10,000 single-record requests/s at 100 connections', perSecond >= 10_000, rate(perSecond)],
       ['p99 ≤ 20 ms at 100 connections', p99 <= 20, `${p99.toFixed(1)} ms`],
@@ -163,7 +191,7 @@ async function measure(o: ServiceBenchOptions, url: string, child: ChildProcess,
 }
 
 /** Single-record runs of this build and another, taking turns (BENCH_SERVICE_AGAINST), so a busy spell of the machine falls on both. */
-async function pairedRounds(o: ServiceBenchOptions, url: string, against: string, script: string): Promise<void> {
+async function pairedRounds(o: ServiceBenchOptions, url: string, service: ChildProcess, against: string, script: string): Promise<void> {
   const rounds = Number(process.env.BENCH_SERVICE_ROUNDS ?? 4);
   const seconds = Number(process.env.BENCH_SERVICE_ROUND_SECONDS ?? 15);
   const log = join(o.dir, 'against.log');
@@ -174,9 +202,9 @@ async function pairedRounds(o: ServiceBenchOptions, url: string, against: string
   try {
     for (const target of [url, other.url]) spawnSync('wrk', ['-t1', '-c100', '-d5s', '-s', script, `${target}${path}`]);
     for (let round = 1; round <= rounds; round++) {
-      for (const [name, target] of [['this build', url], ['the other', other.url]] as const) {
-        const run = spawnSync('wrk', ['-t1', '-c100', `-d${seconds}s`, '--latency', '-s', script, `${target}${path}`], { encoding: 'utf8' });
-        console.log(`  round ${round}, ${name.padEnd(10)} ${figuresText(wrkFigures(run.stdout))}`);
+      for (const [name, target, pid] of [['this build', url, service.pid!], ['the other', other.url, other.child.pid!]] as const) {
+        const run = timedWrk(['-t1', '-c100', `-d${seconds}s`, '--latency', '-s', script, `${target}${path}`], pid);
+        console.log(`  round ${round}, ${name.padEnd(10)} ${figuresText(wrkFigures(run.output), run)}`);
       }
     }
   } finally {
