@@ -482,16 +482,21 @@ export const ROUTES: readonly Route[] = [
 
 const compiledRoutes = ROUTES.map((route) => ({
   route,
-  pattern: new RegExp(`^${route.path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`),
+  pattern: new RegExp(`^${route.path.replace(/\{\w+\}/g, '([^/]+)')}$`),
+  // The parameters' names, in the order of the pattern's groups (numbered: a match with named
+  // groups builds an object that then has to be walked, a cost seen on every request).
+  names: [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
 }));
 
-function decodeParams(groups: Record<string, string>): Record<string, string> | undefined {
+/** The parameters of a path, decoded; undefined for a malformed escape (%E0). */
+function decodeParams(names: readonly string[], found: RegExpExecArray): Record<string, string> | undefined {
   const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries(groups)) {
-    if (!value.includes('%')) params[key] = value;
+  for (let i = 0; i < names.length; i++) {
+    const value = found[i + 1]!;
+    if (!value.includes('%')) params[names[i]!] = value;
     else {
       try {
-        params[key] = decodeURIComponent(value);
+        params[names[i]!] = decodeURIComponent(value);
       } catch {
         return undefined;
       }
@@ -503,11 +508,11 @@ function decodeParams(groups: Record<string, string>): Record<string, string> | 
 /** The route a request names and its parameters, or the problem saying it names none. */
 function match(method: string, pathname: string): { route: Route; params: Record<string, string> } | HttpProblem {
   const allowed: string[] = [];
-  for (const { route, pattern } of compiledRoutes) {
+  for (const { route, pattern, names } of compiledRoutes) {
     const found = pattern.exec(pathname);
     if (!found) continue;
     if (route.method === method || (method === 'HEAD' && route.method === 'GET')) {
-      const params = decodeParams(found.groups ?? {});
+      const params = decodeParams(names, found);
       if (params) return { route, params };
       break; // a malformed escape (%E0) names nothing served here
     }
@@ -546,17 +551,18 @@ export function createHandler(service: ServiceContext): (req: IncomingMessage, r
   return (req, res) => {
     const started = performance.now();
     const x: Exchange = { req, res, url: requestUrl(req.url), params: {}, service, authorized: !expected };
+    const { pathname } = x.url; // a getter that slices the URL each time it is read
     if (!service.ready) res.setHeader('connection', 'close');
     let failure: ProblemBody | undefined;
     const fail = (error: unknown): void => {
-      failure = problemOf(error, x.url.pathname);
-      if (failure.code === 'INTERNAL') service.log('error', 'internal error', { path: x.url.pathname, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      failure = problemOf(error, pathname);
+      if (failure.code === 'INTERNAL') service.log('error', 'internal error', { path: pathname, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
       if (!res.headersSent) sendProblem(x, failure, error instanceof HttpProblem ? error.headers : {});
       else res.destroy(); // mid-stream: the client sees a cut answer, not a well-formed wrong one
     };
     res.once('close', () => {
       service.log('info', 'request', {
-        method: req.method, path: x.url.pathname, status: res.statusCode, ms: Math.round((performance.now() - started) * 100) / 100,
+        method: req.method, path: pathname, status: res.statusCode, ms: Math.round((performance.now() - started) * 100) / 100,
         ...(x.records !== undefined ? { records: x.records } : {}),
         ...(failure ? { code: failure.code } : {}),
         ...(!res.writableFinished ? { aborted: true } : {}),
@@ -564,7 +570,7 @@ export function createHandler(service: ServiceContext): (req: IncomingMessage, r
     });
     try {
       // The token is checked before a route is said not to exist: without it, nothing is told.
-      const found = match(req.method ?? 'GET', x.url.pathname);
+      const found = match(req.method ?? 'GET', pathname);
       if (expected) x.authorized = authorize(req, expected, !(found instanceof HttpProblem) && found.route.open === true);
       if (found instanceof HttpProblem) throw found;
       x.params = found.params;
