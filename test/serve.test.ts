@@ -4,7 +4,7 @@
  * changed or half-written ruleset, graceful shutdown, and the OpenAPI document.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -94,7 +94,8 @@ describe('endpoints', () => {
     const add = (name: string, compiled: typeof enterprise, record: unknown, asOf: string, trace: boolean): void => {
       sent.push({ url: `${service.url}/rulesets/${name}/evaluate?asOf=${asOf}${trace ? '' : '&trace=false'}`, body: JSON.stringify(record), expected: `${JSON.stringify(evaluate(compiled, record, { asOf, trace }))}\n` });
     };
-    for (const name of ['enterprise', 'project-lead', 'wendeng-legal-person']) {
+    // Every shipped ruleset with its sample cases (rulesets/NAME.json and rulesets/cases/NAME/).
+    for (const name of readdirSync(join(ROOT, 'rulesets', 'cases')).filter((n) => existsSync(join(ROOT, 'rulesets', `${n}.json`)))) {
       const { compiled } = shippedRuleset(name);
       for (const { case: c } of shippedCases(name)) for (const trace of [true, false]) add(name, compiled, c.record, c.asOf, trace);
     }
@@ -109,7 +110,7 @@ describe('endpoints', () => {
       const events = (record.events ?? []).map((event, n) => ({ ...event, id: `${eventIds[n % Math.max(eventIds.length, 1)] ?? 'e'}#${n}` }));
       add('enterprise', enterprise, { ...record, id, events }, c.asOf, true);
     }
-    expect(sent.length).toBeGreaterThan(150);
+    expect(sent.length).toBeGreaterThan(200);
     const answers = await Promise.all(sent.map(async ({ url, body }) => {
       const res = await fetch(url, { method: 'POST', headers: JSON_BODY, body });
       return { status: res.status, length: Number(res.headers.get('content-length')), bytes: Buffer.from(await res.arrayBuffer()) };
