@@ -2,7 +2,7 @@
  * Errors with a stable `code`. Every message says what is wrong, where (file, record id,
  * JSON path) and how to fix it; callers and tests rely on the code, not the wording.
  */
-import type { ProblemCode, ProblemExplanation, ProblemParamsByCode } from './messages/codes.js';
+import type { HeadlineCode, HeadlineExplanation, HeadlineParamsByCode, Locale, ProblemCode, ProblemExplanation, ProblemParamsByCode } from './messages/codes.js';
 import { en } from './messages/en.js';
 import { zhCN } from './messages/zh-CN.js';
 
@@ -59,8 +59,10 @@ export class CreditRulesError extends Error {
   readonly problems: Problem[];
   /** What is wrong with a whole file (missing, empty, too big: no JSON path to hold a problem), as a catalogue code and params. */
   readonly explanation?: ProblemExplanation;
+  /** The `message` as a catalogue code and params, when it has them. */
+  readonly headline?: HeadlineExplanation;
 
-  constructor(code: ErrorCode, message: string, where: { file?: string; recordId?: string; problems?: Problem[]; explanation?: ProblemExplanation } = {}) {
+  constructor(code: ErrorCode, message: string, where: ErrorPlace = {}) {
     super(message);
     this.name = 'CreditRulesError';
     this.code = code;
@@ -68,15 +70,58 @@ export class CreditRulesError extends Error {
     this.recordId = where.recordId;
     this.problems = where.problems ?? [];
     if (where.explanation) this.explanation = where.explanation;
+    if (where.headline) this.headline = where.headline;
   }
 
-  /** The whole report, one problem a line, for a terminal or a log. */
-  describe(): string {
-    const where = [this.file, this.recordId ? `record ${this.recordId}` : undefined].filter(Boolean).join(', ');
-    const head = `${this.code}: ${where ? `${where}: ` : ''}${this.message}`;
-    const lines = this.problems.map((p) => `  ${p.path}: ${p.message}${p.fix ? ` — ${p.fix}` : ''}`);
+  /** The same error with another place (a file, a record id, problems placed in a file): its code, message and headline kept. */
+  placed(where: Omit<ErrorPlace, 'headline'>): CreditRulesError {
+    const { explanation, headline } = this;
+    return new CreditRulesError(this.code, this.message, { ...(explanation ? { explanation } : {}), ...(headline ? { headline } : {}), ...where });
+  }
+
+  /**
+   * The whole report, one problem a line, for a terminal or a log: in English (the default), or
+   * in Chinese from the catalogues (the headline, a whole file's explanation, each problem's `zh`).
+   */
+  describe(locale: Locale = 'en'): string {
+    const zh = locale === 'zh-CN';
+    const record = this.recordId ? (zh ? zhCN : en).cli.record({ id: this.recordId }) : undefined;
+    const where = [this.file, record].filter(Boolean).join(zh ? ',' : ', ');
+    const head = `${this.code}: ${where ? `${where}${zh ? ':' : ': '}` : ''}${zh ? this.messageIn('zh-CN') : this.message}`;
+    const lines = this.problems.map((p) => `  ${p.path}: ${zh && p.zh !== undefined ? p.zh : `${p.message}${p.fix ? ` — ${p.fix}` : ''}`}`);
     return [head, ...lines].join('\n');
   }
+
+  /** The message in `locale`: from its headline or its whole file's explanation when it has one, else as written. */
+  messageIn(locale: Locale): string {
+    if (locale === 'en') return this.message;
+    if (this.headline) return headlineText(this.headline, locale);
+    if (this.explanation) return zhCN.problem[this.explanation.code](this.explanation.params as never).message;
+    // A message that is its one problem's (a usage error, a record that cannot be read) is said as that problem is.
+    const only = this.problems.length === 1 ? this.problems[0]! : undefined;
+    if (only?.zh !== undefined && only.message === this.message) return only.zh;
+    return this.message;
+  }
+}
+
+/** Where an error happened and what it found. */
+export interface ErrorPlace {
+  file?: string;
+  recordId?: string;
+  problems?: Problem[];
+  explanation?: ProblemExplanation;
+  headline?: HeadlineExplanation;
+}
+
+/** A headline in words. */
+export function headlineText(headline: HeadlineExplanation, locale: Locale): string {
+  return (locale === 'en' ? en : zhCN).headline[headline.code](headline.params as never);
+}
+
+/** An error whose message is a catalogue headline: its English words are the `message`. */
+export function errorSaying<C extends HeadlineCode>(code: ErrorCode, headline: C, params: HeadlineParamsByCode[C], where: Omit<ErrorPlace, 'headline'> = {}): CreditRulesError {
+  const said = { code: headline, params } as HeadlineExplanation;
+  return new CreditRulesError(code, headlineText(said, 'en'), { ...where, headline: said });
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Evaluating records against a compiled ruleset: validate, match (compiled), score. */
 import type { CompiledRuleset } from './compile.js';
 import { today } from './dates.js';
-import { CreditRulesError, problemAt } from './errors.js';
+import { CreditRulesError, errorSaying, problemAt } from './errors.js';
 import { matchCompiled, type Matches } from './match.js';
 import { recordFits, recordIdOf, validateRecord } from './records.js';
 import { scoreRecord } from './score.js';
@@ -48,7 +48,7 @@ function validateInFull(compiled: CompiledRuleset, record: unknown): string[] {
     const problem = problemAt('$', 'usage.recordUnreadable', { reason: error instanceof Error ? error.message : String(error) });
     throw new CreditRulesError('RECORD_INVALID', problem.message, { recordId: recordIdOf(record), problems: [problem] });
   }
-  if (!check.valid) throw new CreditRulesError('RECORD_INVALID', 'the record is invalid', { recordId: recordIdOf(record), problems: check.problems });
+  if (!check.valid) throw errorSaying('RECORD_INVALID', 'record.invalid', {}, { recordId: recordIdOf(record), problems: check.problems });
   return check.warnings;
 }
 

@@ -7,7 +7,7 @@
  * and the JSON path (`$[3].events[0]`: the element's index, then the path inside it);
  * elements before it have been yielded. Runs in Node and in the browser alike.
  */
-import { CreditRulesError, problemAt, problemFrom } from './errors.js';
+import { CreditRulesError, errorSaying, problemAt, problemFrom } from './errors.js';
 import type { JsonFound } from './messages/codes.js';
 import { controlChar, findSyntaxError, shortPath, type JsonSyntax } from './syntax.js';
 
@@ -83,10 +83,12 @@ class ArrayScanner {
 
   /** Stops at a problem found at offset `at` of the line being read. A limit exceeded is said as such, not as a syntax error. */
   private fail(at: number, error: JsonSyntax, path = '$'): void {
-    const place = `at line ${this.line}, column ${at - this.lineStart + 1}`;
+    const [line, column] = [this.line, at - this.lineStart + 1];
     const problem = problemFrom(path, error);
     const limit = error.code === 'json.tooDeep' || error.code === 'json.elementTooLong';
-    this.error = new CreditRulesError('JSON_INVALID', limit ? `${problem.message} (${place})` : `not valid JSON ${place}`, { problems: [problem] });
+    this.error = limit
+      ? errorSaying('JSON_INVALID', 'json.limit', { problem: error, line, column }, { problems: [problem] })
+      : errorSaying('JSON_INVALID', 'json.invalid', { line, column }, { problems: [problem] });
   }
 
   /** An element starts with character `c`: a string, an object or array, else a number or literal. */
@@ -124,7 +126,7 @@ class ArrayScanner {
     const line = found ? this.startLine + found.line - 1 : this.line;
     const column = found ? (found.line === 1 ? this.startColumn + found.column - 1 : found.column) : this.offset - this.lineStart + 1;
     const path = shortPath(`$[${this.index}]${(found?.path ?? '$').slice(1)}`);
-    this.error = new CreditRulesError('JSON_INVALID', `not valid JSON at line ${line}, column ${column}`, { problems: [problemFrom(path, said)] });
+    this.error = errorSaying('JSON_INVALID', 'json.invalid', { line, column }, { problems: [problemFrom(path, said)] });
   }
 
   /** Reads the next piece of text. */
@@ -285,7 +287,7 @@ class ArrayScanner {
   notUtf8(): void {
     if (this.error) return;
     const problem = problemAt(this.state === State.Start ? '$' : `$[${this.index}]`, 'json.notUtf8', {});
-    this.error = new CreditRulesError('JSON_INVALID', `${problem.message} at line ${this.line}, column ${this.offset - this.lineStart + 1}`, { problems: [problem] });
+    this.error = errorSaying('JSON_INVALID', 'json.notUtf8', { line: this.line, column: this.offset - this.lineStart + 1 }, { problems: [problem] });
   }
 }
 

@@ -4,10 +4,10 @@
  * the same way in the reference engine so both paths share one definition.
  */
 import { isIsoDate } from './dates.js';
+import type { OperatorName } from './messages/codes.js';
 
+/** An operator's meaning. What it is called in each language is the catalogues' (`catalogues[locale].operator[name]`). */
 export interface OperatorDef {
-  /** What the operator means, for the editor. */
-  label: string;
   /** json-rules-engine's factValueValidator: the operator is false unless this holds. */
   validate: (factValue: unknown) => boolean;
   test: (factValue: any, value: any) => boolean;
@@ -24,22 +24,22 @@ export interface Operator extends OperatorDef {
 const always = (): boolean => true;
 const numeric = (factValue: unknown): boolean => Number.parseFloat(factValue as string).toString() !== 'NaN';
 
-const definitions: Record<string, OperatorDef> = {
-  equal: { label: '等于', validate: always, test: (a, b) => a === b, value: 'any' },
-  notEqual: { label: '不等于', validate: always, test: (a, b) => a !== b, value: 'any' },
-  in: { label: '属于', validate: always, test: (a, b) => b.indexOf(a) > -1, value: 'array' },
-  notIn: { label: '不属于', validate: always, test: (a, b) => b.indexOf(a) === -1, value: 'array' },
-  contains: { label: '包含', validate: Array.isArray, test: (a, b) => a.indexOf(b) > -1, value: 'any' },
-  doesNotContain: { label: '不包含', validate: Array.isArray, test: (a, b) => a.indexOf(b) === -1, value: 'any' },
-  lessThan: { label: '小于', validate: numeric, test: (a, b) => a < b, value: 'number' },
-  lessThanInclusive: { label: '小于等于', validate: numeric, test: (a, b) => a <= b, value: 'number' },
-  greaterThan: { label: '大于', validate: numeric, test: (a, b) => a > b, value: 'number' },
-  greaterThanInclusive: { label: '大于等于', validate: numeric, test: (a, b) => a >= b, value: 'number' },
-  dateBefore: { label: '早于', validate: isIsoDate, test: (a, b) => a < b, value: 'date' },
-  dateOnOrBefore: { label: '不晚于', validate: isIsoDate, test: (a, b) => a <= b, value: 'date' },
-  dateAfter: { label: '晚于', validate: isIsoDate, test: (a, b) => a > b, value: 'date' },
-  dateOnOrAfter: { label: '不早于', validate: isIsoDate, test: (a, b) => a >= b, value: 'date' },
-  missing: { label: '未填写', validate: always, test: (a, b) => (a === null || a === undefined) === b, value: 'boolean' },
+const definitions: Readonly<Record<OperatorName, OperatorDef>> = {
+  equal: { validate: always, test: (a, b) => a === b, value: 'any' },
+  notEqual: { validate: always, test: (a, b) => a !== b, value: 'any' },
+  in: { validate: always, test: (a, b) => b.indexOf(a) > -1, value: 'array' },
+  notIn: { validate: always, test: (a, b) => b.indexOf(a) === -1, value: 'array' },
+  contains: { validate: Array.isArray, test: (a, b) => a.indexOf(b) > -1, value: 'any' },
+  doesNotContain: { validate: Array.isArray, test: (a, b) => a.indexOf(b) === -1, value: 'any' },
+  lessThan: { validate: numeric, test: (a, b) => a < b, value: 'number' },
+  lessThanInclusive: { validate: numeric, test: (a, b) => a <= b, value: 'number' },
+  greaterThan: { validate: numeric, test: (a, b) => a > b, value: 'number' },
+  greaterThanInclusive: { validate: numeric, test: (a, b) => a >= b, value: 'number' },
+  dateBefore: { validate: isIsoDate, test: (a, b) => a < b, value: 'date' },
+  dateOnOrBefore: { validate: isIsoDate, test: (a, b) => a <= b, value: 'date' },
+  dateAfter: { validate: isIsoDate, test: (a, b) => a > b, value: 'date' },
+  dateOnOrAfter: { validate: isIsoDate, test: (a, b) => a >= b, value: 'date' },
+  missing: { validate: always, test: (a, b) => (a === null || a === undefined) === b, value: 'boolean' },
 };
 
 /** `validate` and `test` of `def`, never throwing: one function per operator, so each call site sees one shape. */

@@ -11,6 +11,7 @@ import { eventProject, projectsById } from './match.js';
 import { checkCompiled } from './usage.js';
 import { checkVocabulary } from './vocabulary.js';
 import type { EntityRecord } from './types.js';
+import type { Locale } from './messages/codes.js';
 
 /** The outcome of validating a record: its problems (errors) and warnings. */
 export interface RecordCheck {
@@ -72,8 +73,8 @@ export function recordFits(record: unknown, compiled: CompiledRuleset): record i
   return declaredFieldsFit(record, compiled.ruleset);
 }
 
-/** Validates a record against the schema and, when given, a compiled ruleset's vocabulary. */
-export function validateRecord(record: unknown, compiled?: CompiledRuleset): RecordCheck {
+/** Validates a record against the schema and, when given, a compiled ruleset's vocabulary; the warnings in `locale` (English by default). */
+export function validateRecord(record: unknown, compiled?: CompiledRuleset, locale: Locale = 'en'): RecordCheck {
   if (compiled !== undefined) checkCompiled(compiled);
   if (!acceptRecordSchema(record) && !validateRecordSchema(record)) {
     return { valid: false, problems: schemaProblems(validateRecordSchema.errors, record), warnings: [] };
@@ -98,7 +99,7 @@ export function validateRecord(record: unknown, compiled?: CompiledRuleset): Rec
     if (event.project !== undefined && !eventProject(record, event, byId)) {
       problems.push(problemAt(jsonPath(['events', i, 'project']), 'event.unknownProject', { project: event.project, projects: projects.map((p) => p.id) }));
     }
-    if (compiled && !compiled.eventFits?.(event)) checkVocabulary(compiled, event, i, problems, warnings);
+    if (compiled && !compiled.eventFits?.(event)) checkVocabulary(compiled, event, i, problems, warnings, locale);
   }
   if (compiled && record.publishedRating && !compiled.grades.some((g) => g.grade === record.publishedRating!.grade)) {
     problems.push(problemAt('$.publishedRating.grade', 'record.unknownGrade', { grade: record.publishedRating.grade, ruleset: compiled.ruleset.id, grades: compiled.grades.map((g) => g.grade) }));

@@ -5,7 +5,7 @@
 import { compileRuleset, type CompiledRuleset } from './compile.js';
 import { isIsoDate } from './dates.js';
 import { forEachCondition, type Path } from './walk.js';
-import { CreditRulesError, jsonPath, problemAt, type Problem } from './errors.js';
+import { errorSaying, jsonPath, problemAt, type Problem } from './errors.js';
 import type { IdHolder, ProblemCode, ProblemParamsByCode } from './messages/codes.js';
 import { factPathProblems } from './factPaths.js';
 import { baseProblems } from './mechanisms/base.js';
@@ -202,20 +202,20 @@ function deepestPath(json: unknown, limit: number): Path | undefined {
 export function loadRuleset(json: unknown, options: { file?: string } = {}): CompiledRuleset {
   const deepest = deepestPath(json, MAX_DEPTH);
   if (deepest) {
-    throw new CreditRulesError('RULESET_INVALID', `the ruleset nests deeper than ${MAX_DEPTH} levels`, {
+    throw errorSaying('RULESET_INVALID', 'ruleset.tooDeep', { depth: MAX_DEPTH }, {
       file: options.file,
       problems: [problemAt(jsonPath(deepest), 'ruleset.tooDeep', { depth: MAX_DEPTH })],
     });
   }
   if (!validateRulesetSchema(json)) {
-    throw new CreditRulesError('RULESET_INVALID', 'the ruleset does not match schemas/ruleset.schema.json', {
+    throw errorSaying('RULESET_INVALID', 'ruleset.schema', {}, {
       file: options.file,
       problems: schemaProblems(validateRulesetSchema.errors, json),
     });
   }
   const problems = checkReferences(json);
   if (problems.length) {
-    throw new CreditRulesError('RULESET_REFERENCE', 'the ruleset has references that do not resolve or numbers that do not fit', { file: options.file, problems });
+    throw errorSaying('RULESET_REFERENCE', 'ruleset.references', {}, { file: options.file, problems });
   }
   return compileRuleset(json);
 }

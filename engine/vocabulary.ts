@@ -7,7 +7,9 @@ import { canGenerate } from './codegen.js';
 import type { CompiledEventType, CompiledRuleset } from './compile.js';
 import { isIsoDate } from './dates.js';
 import { jsonPath, problemAt, quoted, type Problem } from './errors.js';
-import type { FieldSpecParams } from './messages/codes.js';
+import type { FieldSpecParams, Locale } from './messages/codes.js';
+import { en } from './messages/en.js';
+import { zhCN } from './messages/zh-CN.js';
 import type { AttributeSpec, EntityEvent } from './types.js';
 
 /** Whether a present attribute value is of its declared kind. */
@@ -52,14 +54,16 @@ export function fieldSpecParams(name: string, spec: AttributeSpec): FieldSpecPar
   return params;
 }
 
-/** An event's type and attribute values against the ruleset's event types: its problems and warnings. */
-export function checkVocabulary(compiled: CompiledRuleset, event: EntityEvent, i: number, problems: Problem[], warnings: string[]): void {
+/** An event's type and attribute values against the ruleset's event types: its problems, and its warnings in `locale`. */
+export function checkVocabulary(compiled: CompiledRuleset, event: EntityEvent, i: number, problems: Problem[], warnings: string[], locale: Locale = 'en'): void {
   const type = compiled.eventTypes.get(event.type);
+  const words = { type: event.type, ruleset: compiled.ruleset.id };
+  const said = locale === 'en' ? en.warning : zhCN.warning;
   if (!type) {
-    warnings.push(`${jsonPath(['events', i, 'type'])}: event type "${event.type}" is not used by ruleset ${compiled.ruleset.id}; it scores nothing`);
+    warnings.push(`${jsonPath(['events', i, 'type'])}: ${said['event.typeUnknown'](words)}`);
     return;
   }
-  if (!type.used) warnings.push(`${jsonPath(['events', i, 'type'])}: no rule of ruleset ${compiled.ruleset.id} uses "${event.type}"`);
+  if (!type.used) warnings.push(`${jsonPath(['events', i, 'type'])}: ${said['event.typeUnused'](words)}`);
   for (const [name, spec] of type.attributes) {
     const present = Object.hasOwn(event, name) && event[name] !== null;
     if (present ? valueFits(spec, event[name]) : !spec.required) continue;

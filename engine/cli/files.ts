@@ -4,7 +4,7 @@
  * `CreditRulesError` naming the file and the fix, never an exception from Node or V8.
  */
 import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { CreditRulesError, jsonPath, problemAt, problemFrom } from '../errors.js';
+import { CreditRulesError, errorSaying, jsonPath, problemAt, problemFrom } from '../errors.js';
 import type { FileRole, ProblemCode, ProblemExplanation, ProblemParamsByCode } from '../messages/codes.js';
 import { findSyntaxError, shortPath, type JsonSyntax } from '../syntax.js';
 
@@ -24,11 +24,6 @@ export const MAX_DEPTH = 256;
 
 /** How a file is named in messages: as the user wrote it. */
 export const STDIN = '<stdin>';
-
-/** A size as people read it: `300.0 MB`, `512 bytes`. */
-export function sizeText(bytes: number): string {
-  return bytes >= MIB ? `${(bytes / MIB).toFixed(1)} MB` : `${bytes} bytes`;
-}
 
 /**
  * A problem with a whole file (missing, a folder, too big, empty): there is no JSON path to
@@ -101,8 +96,8 @@ export function parseJson(text: string, file: string, line = 0): unknown {
     const found = findSyntaxError(text);
     const said: JsonSyntax = found ?? (error instanceof RangeError ? { code: 'json.parserTooDeep', params: {} } : { code: 'json.parser', params: { reason: (error as Error).message } });
     // A line of NDJSON is placed by its caller (`file:line`); it only needs the column.
-    const at = !found ? '' : line > 0 ? ` at column ${found.column}` : ` at line ${found.line}, column ${found.column}`;
-    throw new CreditRulesError('JSON_INVALID', `not valid JSON${at}`, {
+    const at = !found ? {} : line > 0 ? { column: found.column } : { line: found.line, column: found.column };
+    throw errorSaying('JSON_INVALID', 'json.invalid', at, {
       file,
       problems: [problemFrom(found?.path ?? '$', said)],
     });

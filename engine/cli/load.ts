@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { validateCase, type SampleCase } from '../review/cases.js';
 import type { CompiledRuleset } from '../compile.js';
-import { CreditRulesError, problemAt } from '../errors.js';
+import { CreditRulesError, errorSaying, problemAt } from '../errors.js';
 import { loadRuleset } from '../ruleset.js';
 import { today } from '../dates.js';
 import { selectVersion, type SelectVersionOptions } from '../review/versions.js';
@@ -51,7 +51,7 @@ export function chooseVersion(versions: readonly CompiledRuleset[], where: strin
     return versions.find((v) => v.ruleset === chosen)!;
   } catch (error) {
     if (!(error instanceof CreditRulesError)) throw error;
-    throw new CreditRulesError(error.code, error.message, { file: where, problems: error.problems });
+    throw error.placed({ file: where, problems: error.problems });
   }
 }
 
@@ -86,7 +86,7 @@ export function loadCaseFile(file: string): LoadedCase {
   try {
     const json = readJsonFile(file, 'case');
     const problems = validateCase(json);
-    if (problems.length) return { file, error: new CreditRulesError('CASE_INVALID', 'the case does not match schemas/case.schema.json', { file, problems }) };
+    if (problems.length) return { file, error: errorSaying('CASE_INVALID', 'case.schema', {}, { file, problems }) };
     return { file, case: json as SampleCase };
   } catch (error) {
     if (error instanceof CreditRulesError) return { file, error };

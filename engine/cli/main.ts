@@ -2,8 +2,12 @@
  * `credit-rules`: the command line of the engine (records.md). This entry only wires the
  * process: exit statuses, a reader that went away, and errors nothing else caught.
  */
+import { messageLocale } from './command.js';
 import { EXIT } from './exit.js';
-import { main, report } from './run.js';
+import { main, report as reportIn } from './run.js';
+
+const locale = messageLocale(process.argv.slice(2));
+const report = (error: unknown): number => reportIn(error, locale);
 
 function exitNow(status: number): never {
   process.exit(status);

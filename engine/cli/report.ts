@@ -5,6 +5,9 @@
  */
 import type { Writable } from 'node:stream';
 import { CreditRulesError } from '../errors.js';
+import type { CliWords, Locale } from '../messages/codes.js';
+import { en } from '../messages/en.js';
+import { zhCN } from '../messages/zh-CN.js';
 import type { Progress } from './progress.js';
 import type { Where } from './source.js';
 
@@ -21,19 +24,18 @@ export function pathInFile(path: string, where: Where): string {
 /** The same error, placed: the file (and line), the record id, and paths from the file's root. */
 export function locate(error: CreditRulesError, where: Where, recordId?: string): CreditRulesError {
   const file = error.file && error.file !== where.file ? error.file : placeName(where);
-  return new CreditRulesError(error.code, error.message, {
+  return error.placed({
     file,
     recordId: recordId ?? error.recordId,
     problems: error.problems.map((p) => ({ ...p, path: pathInFile(p.path, where) })),
   });
 }
 
-/** A record's warning (`$.events[2].type: …`) placed in its file: `warning: file:3, record E-1: $.events[2].type: …`. */
-export function warningLine(where: Where, recordId: string | undefined, text: string): string {
-  const place = [placeName(where), recordId ? `record ${recordId}` : undefined].filter(Boolean).join(', ');
+/** A record's warning (`$.events[2].type: …`) placed in its file: `warning: file:3, record E-1: $.events[2].type: …` (in Chinese `警告:…`). */
+export function warningLine(where: Where, recordId: string | undefined, text: string, locale: Locale = 'en'): string {
   const colon = text.indexOf(': ');
   const message = text.startsWith('$') && colon !== -1 ? `${pathInFile(text.slice(0, colon), where)}${text.slice(colon)}` : text;
-  return `warning: ${place}: ${message}`;
+  return (locale === 'en' ? en : zhCN).cli.warning({ place: placeName(where), ...(recordId ? { recordId } : {}), text: message });
 }
 
 /** Prints errors and warnings, at most `limit` of each, then counts the rest. */
@@ -46,6 +48,8 @@ export class Reporter {
     private readonly stream: Writable = process.stderr,
     private readonly progress?: Progress,
     readonly limit = 100,
+    /** The language of the messages: English unless the command line asks for another (`--lang`). */
+    readonly locale: Locale = 'en',
   ) {}
 
   /** Writes a line (or lines) as is. */
@@ -56,8 +60,8 @@ export class Reporter {
 
   error(error: CreditRulesError): void {
     this.errors++;
-    if (this.errors <= this.limit) this.print(error.describe());
-    else if (this.errors === this.limit + 1) this.print(`… more errors follow; only the first ${this.limit} are shown`);
+    if (this.errors <= this.limit) this.print(error.describe(this.locale));
+    else if (this.errors === this.limit + 1) this.print(this.words.moreErrors({ limit: this.limit }));
   }
 
   /** A bug of ours met on one record: one line, no stack, and the run goes on (exit 70 at the end). */
@@ -70,8 +74,13 @@ export class Reporter {
 
   warning(where: Where, recordId: string | undefined, text: string): void {
     this.warnings++;
-    if (this.warnings <= this.limit) this.print(warningLine(where, recordId, text));
-    else if (this.warnings === this.limit + 1) this.print(`… more warnings follow; only the first ${this.limit} are shown`);
+    if (this.warnings <= this.limit) this.print(warningLine(where, recordId, text, this.locale));
+    else if (this.warnings === this.limit + 1) this.print(this.words.moreWarnings({ limit: this.limit }));
+  }
+
+  /** The command line's words in the messages' language. */
+  get words(): CliWords {
+    return (this.locale === 'en' ? en : zhCN).cli;
   }
 }
 

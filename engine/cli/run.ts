@@ -8,6 +8,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { CreditRulesError } from '../errors.js';
 import { nearest, parseArgs, usageError } from './args.js';
 import type { Command } from './command.js';
+import type { Locale } from '../messages/codes.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { serveCommand } from './commands/serve.js';
@@ -48,15 +49,16 @@ export async function main(argv: readonly string[]): Promise<ExitStatus> {
   return command.run(args);
 }
 
-/** Prints what went wrong and gives its exit status. */
-export function report(error: unknown): ExitStatus {
+/** Prints what went wrong, in `locale` (English unless `--lang` asks for Chinese), and gives its exit status. */
+export function report(error: unknown, locale: Locale = 'en'): ExitStatus {
   if (error instanceof CreditRulesError) {
     if (error.code === 'USAGE') {
-      const fix = error.problems[0]?.fix;
-      process.stderr.write(`credit-rules: ${error.message}\n${fix ? `  ${fix}\n` : ''}`);
+      // A Chinese problem says what is wrong and how to fix it in one sentence.
+      const fix = locale === 'en' ? error.problems[0]?.fix : undefined;
+      process.stderr.write(`credit-rules: ${error.messageIn(locale)}\n${fix ? `  ${fix}\n` : ''}`);
       return EXIT.usage;
     }
-    process.stderr.write(`${error.describe()}\n`);
+    process.stderr.write(`${error.describe(locale)}\n`);
     return EXIT.invalid;
   }
   process.stderr.write(`${internalError(error)}\n`);

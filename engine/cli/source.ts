@@ -85,7 +85,7 @@ async function* recordsOfArray(chunks: AsyncIterable<Buffer>, file: string): Asy
   } catch (error) {
     if (!(error instanceof CreditRulesError)) throw ioError(file, error, 'records file');
     if (error.code !== 'JSON_INVALID') throw error;
-    yield [{ error: new CreditRulesError(error.code, error.message, { file, problems: error.problems }), where: { file } }];
+    yield [{ error: error.placed({ file, problems: error.problems }), where: { file } }];
   }
 }
 

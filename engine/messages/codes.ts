@@ -652,6 +652,8 @@ export interface ProblemParamsByCode {
   'cli.casesOfOtherKind': { ruleset: string; kind: string; cases: string; kinds: string[] };
   /** A sample case given where a record was expected. */
   'cli.sampleCase': Record<string, never>;
+  /** A list of records given to `forecast`, which takes one. */
+  'cli.recordsToForecast': Record<string, never>;
   // Files the CLI reads and writes (engine/cli/files.ts, source.ts, load.ts): `what` the file is for.
   /** No such file; relative paths start at `cwd`. */
   'file.missing': { what: FileRole; cwd: string };
@@ -760,6 +762,106 @@ export interface HintParamsByCode {
 /** A hint's code. */
 export type HintCode = keyof HintParamsByCode;
 
+// ---------------------------------------------------------------- warnings, headlines, the command line's words
+
+/** Each warning with its params: a record scored, but worth a look. */
+export interface WarningParamsByCode {
+  /** Evaluated on `date`, outside the period of version `version` of ruleset `id` (no `to`: open-ended). */
+  'period.outside': { id: string; version: string; from: string; to?: string; date: string };
+  /** An event type the ruleset does not declare: it scores nothing. */
+  'event.typeUnknown': { type: string; ruleset: string };
+  /** An event type the ruleset declares but no rule uses. */
+  'event.typeUnused': { type: string; ruleset: string };
+}
+
+/** A warning's code. */
+export type WarningCode = keyof WarningParamsByCode;
+
+/** A warning's code and params, one of `WarningParamsByCode`. */
+export type WarningExplanation = { [C in WarningCode]: { code: C; params: WarningParamsByCode[C] } }[WarningCode];
+
+/**
+ * Each headline of an error (`CreditRulesError.message`: what went wrong as a whole, above its
+ * problems) with its params. Its English words are the error's `message`.
+ */
+export interface HeadlineParamsByCode {
+  'ruleset.tooDeep': { depth: number };
+  'ruleset.schema': Record<string, never>;
+  'ruleset.references': Record<string, never>;
+  'record.invalid': Record<string, never>;
+  'case.schema': Record<string, never>;
+  /** A case whose record does not fit the ruleset `ruleset` (absent: checked on its own). */
+  'case.record': { ruleset?: string };
+  /** A file of `count` records where a forecast takes one. */
+  'forecast.records': { count: number };
+  'versions.empty': { date: string };
+  'versions.notOneRuleset': Record<string, never>;
+  'versions.unknown': { id: string; version: string };
+  'versions.outsidePeriod': VersionPeriod & { id: string; date: string };
+  'versions.noneInForce': { id: string; date: string };
+  /** JSON text that does not read, at a `line` and `column` when known (a line of NDJSON is placed by its file name: `column` only). */
+  'json.invalid': { line?: number; column?: number };
+  /** A limit of the reader (`problem`: too deep, too long) met at `line`, `column`. */
+  'json.limit': { problem: ProblemExplanation; line: number; column: number };
+  /** Bytes that are not UTF-8 at `line`, `column`. */
+  'json.notUtf8': { line: number; column: number };
+}
+
+/** A headline's code. */
+export type HeadlineCode = keyof HeadlineParamsByCode;
+
+/** A headline's code and params, one of `HeadlineParamsByCode`. */
+export type HeadlineExplanation = { [C in HeadlineCode]: { code: C; params: HeadlineParamsByCode[C] } }[HeadlineCode];
+
+/** The operators of the condition language (engine/operators.ts), by name. */
+export type OperatorName =
+  | 'equal' | 'notEqual' | 'in' | 'notIn' | 'contains' | 'doesNotContain' | 'lessThan' | 'lessThanInclusive' | 'greaterThan' | 'greaterThanInclusive'
+  | 'dateBefore' | 'dateOnOrBefore' | 'dateAfter' | 'dateOnOrAfter' | 'missing';
+
+/** A result's grade as a table cell shows it. */
+export interface GradeCellParams {
+  eligible: boolean;
+  downgraded: boolean;
+  grade: string | null;
+  computedGrade: string | null;
+}
+
+/** The words of the command line's text outputs (`evaluate --format table`, `forecast`) and of its error reports. */
+export interface CliWords {
+  /** The columns of `evaluate --format table` before the indicators, whose titles are the ruleset's labels. */
+  columns: { id: string; name: string; score: string; grade: string; asOf: string };
+  /** A result's grade cell: not graded, downgraded (with the table's own), or the grade. */
+  grade: (p: GradeCellParams) => string;
+  /** The grade cell of a record that got no score. */
+  invalid: string;
+  /** Where a record without an id stands: its NDJSON `line`, else its `item` in an array (from 1). */
+  place: (p: { line?: number; item?: number }) => string;
+  /** The line under the table. */
+  summary: (p: { total: number; scored: number; downgraded: number; invalid: number }) => string;
+  /** The forecast's first line: the record and the date it starts from. */
+  forecastHeading: (p: { id: string; name: string; asOf: string }) => string;
+  forecastColumns: { date: string; score: string; grade: string; change: string; reason: string };
+  /** The reason of the first step. */
+  evaluationDay: string;
+  /** After the last step: nothing changes any more, or it goes on after `until`. */
+  complete: string;
+  incomplete: (p: { until: string }) => string;
+  restore: string;
+  /** The heading of the events without which the grade on `asOf` would be higher. */
+  without: (p: { asOf: string }) => string;
+  /** A warning placed: the file (and line), the record. */
+  warning: (p: { place: string; recordId?: string; text: string }) => string;
+  /** The problems of an error, past the first `limit` of each kind, are not printed. */
+  moreErrors: (p: { limit: number }) => string;
+  moreWarnings: (p: { limit: number }) => string;
+  /** What `evaluate` says at the end when some records were not scored or warnings were cut. */
+  evaluated: (p: { total: number; scored: number; invalid: number; internal: number; warnings: number }) => string;
+  /** A file (`-`: standard input) with no records in it. */
+  noRecords: (p: { file: string }) => string;
+  /** "record E-1", as an error names the record. */
+  record: (p: { id: string }) => string;
+}
+
 // ---------------------------------------------------------------- catalogues
 
 /** One language's sentences: a function of its params for every code. */
@@ -780,4 +882,11 @@ export interface Catalogue {
   period: (p: { from: string; to?: string }) => string;
   /** A value worth a second look, or a number its citation does not write. */
   hint: { readonly [C in HintCode]: (p: HintParamsByCode[C]) => string };
+  warning: { readonly [C in WarningCode]: (p: WarningParamsByCode[C]) => string };
+  headline: { readonly [C in HeadlineCode]: (p: HeadlineParamsByCode[C]) => string };
+  /** What each operator of the condition language means. */
+  operator: Readonly<Record<OperatorName, string>>;
+  /** A size in bytes as messages write it. */
+  size: (bytes: number) => string;
+  cli: CliWords;
 }

@@ -575,6 +575,7 @@ export const en: Catalogue = {
       fix: 'test a ruleset on its own cases (rulesets/cases/enterprise for enterprise.json, rulesets/cases/project-lead for project-lead.json)',
     }),
     'cli.sampleCase': () => ({ message: 'this is a sample case (a record with its expected result), not a record', fix: 'check it with credit-rules test RULESET --cases FILE, or evaluate its "record"' }),
+    'cli.recordsToForecast': () => ({ message: 'a list of records', fix: 'put the one record to forecast in a file of its own' }),
     'file.missing': (p) => ({ message: 'no such file', fix: `check the path of the ${p.what} (relative paths start at ${p.cwd})` }),
     'file.directory': (p) => ({ message: 'is a directory, not a file', fix: `give the ${p.what}'s ${p.json ? '.json ' : ''}file, not its folder` }),
     'file.permission': () => ({ message: 'permission denied', fix: 'make the file readable for this user' }),
@@ -632,5 +633,71 @@ export const en: Catalogue = {
     unreachableGrade: (p) => `the ${p.grade} line (${p.min}) is above the most this table gives (${p.most}): no entity can reach it`,
     citationNumber: (p) =>
       `the cited text says ${p.says.map((s) => `“${s}”`).join(', ')}, not ${p.value} ${p.unit === 'points' ? pointUnit(p.amountUnit) : p.unit}: check the number, or update the cited text too`,
+  },
+
+  warning: {
+    'period.outside': (p) =>
+      `evaluated on ${p.date}, outside the period of ruleset ${p.id} ${p.version} (in force ${period(p)}): the score is what this version gives, which may not be the rule in force on that date`,
+    'event.typeUnknown': (p) => `event type "${p.type}" is not used by ruleset ${p.ruleset}; it scores nothing`,
+    'event.typeUnused': (p) => `no rule of ruleset ${p.ruleset} uses "${p.type}"`,
+  },
+
+  headline: {
+    'ruleset.tooDeep': (p) => `the ruleset nests deeper than ${p.depth} levels`,
+    'ruleset.schema': () => 'the ruleset does not match schemas/ruleset.schema.json',
+    'ruleset.references': () => 'the ruleset has references that do not resolve or numbers that do not fit',
+    'record.invalid': () => 'the record is invalid',
+    'case.schema': () => 'the case does not match schemas/case.schema.json',
+    'case.record': (p) => (p.ruleset === undefined ? "the case's record is invalid" : `the case's record does not fit ruleset ${p.ruleset}`),
+    'forecast.records': (p) => `holds ${p.count} records; a forecast is of one record`,
+    'versions.empty': (p) => `no ruleset version to choose from for ${p.date}`,
+    'versions.notOneRuleset': () => 'these are not versions of one ruleset',
+    'versions.unknown': (p) => `ruleset ${p.id} has no version ${p.version}`,
+    'versions.outsidePeriod': (p) => `version ${p.version} (${p.status}, in force ${p.from}${p.to ? ` to ${p.to}` : ' on'}) of ruleset ${p.id} is not in force on ${p.date}`,
+    'versions.noneInForce': (p) => `no version of ruleset ${p.id} is in force on ${p.date}`,
+    'json.invalid': (p) => `not valid JSON${p.line !== undefined ? ` at line ${p.line}, column ${p.column}` : p.column !== undefined ? ` at column ${p.column}` : ''}`,
+    'json.limit': (p) => `${en.problem[p.problem.code](p.problem.params as never).message} (at line ${p.line}, column ${p.column})`,
+    'json.notUtf8': (p) => `${en.problem['json.notUtf8']({}).message} at line ${p.line}, column ${p.column}`,
+  },
+
+  operator: {
+    equal: 'equals', notEqual: 'does not equal', in: 'is one of', notIn: 'is none of', contains: 'contains', doesNotContain: 'does not contain',
+    lessThan: 'is less than', lessThanInclusive: 'is at most', greaterThan: 'is greater than', greaterThanInclusive: 'is at least',
+    dateBefore: 'is before', dateOnOrBefore: 'is on or before', dateAfter: 'is after', dateOnOrAfter: 'is on or after', missing: 'is missing',
+  },
+
+  size,
+
+  cli: {
+    columns: { id: 'id', name: 'name', score: 'score', grade: 'grade', asOf: 'as of' },
+    grade: (p) => (!p.eligible ? '— not graded' : p.downgraded ? `${p.grade ?? '—'} downgraded (table ${p.computedGrade ?? '—'})` : (p.grade ?? '—')),
+    invalid: '✗ invalid',
+    place: (p) => (p.line !== undefined ? `line ${p.line}` : p.item !== undefined ? `item ${p.item}` : '—'),
+    summary: (p) =>
+      [
+        `${p.total} record${p.total === 1 ? '' : 's'}`,
+        `${p.scored} scored`,
+        p.downgraded ? `${p.downgraded} of them decided by a downgrade (the score is the lowest of the grade downgraded to; the table's own grade in brackets)` : '',
+        p.invalid ? `${p.invalid} invalid (why: see standard error)` : '',
+      ].filter(Boolean).join(', '),
+    forecastHeading: (p) => `${p.id}${p.name ? ` ${p.name}` : ''}: from ${p.asOf}, if nothing new happens`,
+    forecastColumns: { date: 'date', score: 'score', grade: 'grade', change: 'change', reason: 'reason' },
+    evaluationDay: 'evaluation date',
+    complete: 'no change after this',
+    incomplete: (p) => `still changing after ${p.until} (leave out --until to see the last change)`,
+    restore: 'Grades restored',
+    without: (p) => `Without one of these events the grade on ${p.asOf} would be higher`,
+    warning: (p) => `warning: ${p.place}${p.recordId ? `, record ${p.recordId}` : ''}: ${p.text}`,
+    moreErrors: (p) => `… more errors follow; only the first ${p.limit} are shown`,
+    moreWarnings: (p) => `… more warnings follow; only the first ${p.limit} are shown`,
+    evaluated: (p) =>
+      `credit-rules: ${[
+        `${p.scored} of ${p.total} record${p.total === 1 ? '' : 's'} scored`,
+        p.invalid ? `${p.invalid} invalid (no score)` : '',
+        p.internal ? `${p.internal} failed on an internal error` : '',
+        p.warnings ? `${p.warnings} warning${p.warnings === 1 ? '' : 's'}` : '',
+      ].filter(Boolean).join('; ')}`,
+    noRecords: (p) => `warning: ${p.file === '-' ? 'standard input' : p.file} holds no records`,
+    record: (p) => `record ${p.id}`,
   },
 };

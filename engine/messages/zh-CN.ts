@@ -503,6 +503,7 @@ export const zhCN: Catalogue = {
     'cli.kindsDiffer': (p) => said(`${p.old} 评价 ${p.oldKind},${p.new} 评价 ${p.newKind}:它们不是同一张表的两个版本,请比较同一张表的两个版本`),
     'cli.casesOfOtherKind': (p) => said(`${p.ruleset} 评价 ${p.kind},而 ${p.cases} 中的案例都是 ${p.kinds.join('、')};请用规则集自己的案例测试它`),
     'cli.sampleCase': () => said('这是一个样例案例(记录及其预期结果),不是记录;请用 credit-rules test RULESET --cases FILE 检查它,或评价其中的 "record"'),
+    'cli.recordsToForecast': () => said('这是记录列表;预测针对一条记录,请把要预测的记录单独放在一个文件里'),
     'file.missing': (p) => said(`找不到这个文件;请检查${FILE_ROLES[p.what]}的路径(相对路径从 ${p.cwd} 算起)`),
     'file.directory': (p) => said(`这是文件夹,不是文件;请给出${FILE_ROLES[p.what]}的${p.json ? ' .json ' : ''}文件,而不是它所在的文件夹`),
     'file.permission': () => said('没有读取权限;请让当前用户可以读取该文件'),
@@ -551,5 +552,70 @@ export const zhCN: Catalogue = {
     zeroLimit: (p) => (p.kind === 'bonus' ? `${p.item} 最高加 0 分,其中各条都不再加分` : `${p.item} 的满分为 0,其中各条都不再${p.kind === 'check' ? '得分' : '扣分'}`),
     unreachableGrade: (p) => `${p.grade} 级分数线 ${p.min} ${p.unit}高于本表最高可得的 ${p.most} ${p.unit},没有主体能达到`,
     citationNumber: (p) => `依据原文写的是${p.says.map((s) => `“${s}”`).join('、')},与这里的 ${p.value} ${CITED_UNITS[p.unit] ?? p.amountUnit}不符:请核对这个数,或一并修改原文`,
+  },
+
+  warning: {
+    'period.outside': (p) => `评价日 ${p.date} 不在规则集 ${p.id} ${p.version} 的有效期(${period(p)})内:得分是这个版本给出的,未必是该日有效的规则`,
+    'event.typeUnknown': (p) => `规则集 ${p.ruleset} 没有事件类型“${p.type}”,它不计分`,
+    'event.typeUnused': (p) => `规则集 ${p.ruleset} 没有任何规则用到“${p.type}”`,
+  },
+
+  headline: {
+    'ruleset.tooDeep': (p) => `规则集嵌套超过 ${p.depth} 层`,
+    'ruleset.schema': () => '规则集不符合 schemas/ruleset.schema.json',
+    'ruleset.references': () => '规则集中有对应不上的引用或不合适的数值',
+    'record.invalid': () => '记录有误',
+    'case.schema': () => '案例不符合 schemas/case.schema.json',
+    'case.record': (p) => (p.ruleset === undefined ? '案例中的记录有误' : `案例中的记录不符合规则集 ${p.ruleset}`),
+    'forecast.records': (p) => `文件中有 ${p.count} 条记录;预测针对的是一条记录`,
+    'versions.empty': (p) => `没有可供选择的规则集版本(${p.date})`,
+    'versions.notOneRuleset': () => '这些不是同一规则集的各个版本',
+    'versions.unknown': (p) => `规则集 ${p.id} 没有版本 ${p.version}`,
+    'versions.outsidePeriod': (p) => `规则集 ${p.id} 的版本 ${versionText(p)} 在 ${p.date} 不生效`,
+    'versions.noneInForce': (p) => `规则集 ${p.id} 在 ${p.date} 没有有效的版本`,
+    'json.invalid': (p) => `JSON 格式有误${p.line !== undefined ? `(第 ${p.line} 行第 ${p.column} 列)` : p.column !== undefined ? `(第 ${p.column} 列)` : ''}`,
+    'json.limit': (p) => `${zhCN.problem[p.problem.code](p.problem.params as never).message}(第 ${p.line} 行第 ${p.column} 列)`,
+    'json.notUtf8': (p) => `文本不是 UTF-8 编码(第 ${p.line} 行第 ${p.column} 列)`,
+  },
+
+  operator: {
+    equal: '等于', notEqual: '不等于', in: '属于', notIn: '不属于', contains: '包含', doesNotContain: '不包含',
+    lessThan: '小于', lessThanInclusive: '小于等于', greaterThan: '大于', greaterThanInclusive: '大于等于',
+    dateBefore: '早于', dateOnOrBefore: '不晚于', dateAfter: '晚于', dateOnOrAfter: '不早于', missing: '未填写',
+  },
+
+  size,
+
+  cli: {
+    columns: { id: '标识', name: '名称', score: '得分', grade: '等级', asOf: '评价日' },
+    grade: (p) => (!p.eligible ? '— 不予定级' : p.downgraded ? `${p.grade ?? '—'} 降级(计分表 ${p.computedGrade ?? '—'})` : (p.grade ?? '—')),
+    invalid: '✗ 无效',
+    place: (p) => (p.line !== undefined ? `第 ${p.line} 行` : p.item !== undefined ? `第 ${p.item} 条` : '—'),
+    summary: (p) =>
+      [
+        `共 ${p.total} 条记录`,
+        `已评分 ${p.scored} 条`,
+        p.downgraded ? `其中 ${p.downgraded} 条由降级决定(得分为降级后等级的最低分;括号内为计分表本身的等级)` : '',
+        p.invalid ? `无效 ${p.invalid} 条（原因见标准错误输出）` : '',
+      ].filter(Boolean).join('，'),
+    forecastHeading: (p) => `${p.id}${p.name ? ` ${p.name}` : ''}:${p.asOf} 起,若无新的事件`,
+    forecastColumns: { date: '日期', score: '得分', grade: '等级', change: '变化', reason: '原因' },
+    evaluationDay: '评价日',
+    complete: '此后不再变化',
+    incomplete: (p) => `${p.until} 以后还会变化(不带 --until 可看到最后一次变化)`,
+    restore: '恢复等级',
+    without: (p) => `没有其中一个事件,${p.asOf} 的等级就会更高`,
+    warning: (p) => `警告:${p.place}${p.recordId ? `,记录 ${p.recordId}` : ''}:${p.text}`,
+    moreErrors: (p) => `… 后面还有错误,只列出前 ${p.limit} 个`,
+    moreWarnings: (p) => `… 后面还有警告,只列出前 ${p.limit} 个`,
+    evaluated: (p) =>
+      `credit-rules:${[
+        `共 ${p.total} 条记录,已评分 ${p.scored} 条`,
+        p.invalid ? `无效 ${p.invalid} 条(不评分)` : '',
+        p.internal ? `内部错误 ${p.internal} 条` : '',
+        p.warnings ? `警告 ${p.warnings} 条` : '',
+      ].filter(Boolean).join(';')}`,
+    noRecords: (p) => `警告:${p.file === '-' ? '标准输入' : p.file} 中没有记录`,
+    record: (p) => `记录 ${p.id}`,
   },
 };

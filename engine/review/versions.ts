@@ -5,7 +5,7 @@
  * one to a draft; then the latest `effectiveFrom`. A draft is chosen only when nothing else is in
  * force, or when it is asked for by its version.
  */
-import { CreditRulesError, problemAt, type Problem } from '../errors.js';
+import { errorSaying, problemAt, type Problem } from '../errors.js';
 import type { Locale, VersionPeriod } from '../messages/codes.js';
 import { en } from '../messages/en.js';
 import { zhCN } from '../messages/zh-CN.js';
@@ -47,13 +47,11 @@ function versionPeriod(meta: RulesetMeta): VersionPeriod {
  * the score is that version's, which may not be the law's on that date. A folder of versions
  * instead chooses the version in force (`selectVersion`).
  */
-export function periodWarning(meta: RulesetMeta, date: string): string | undefined {
+export function periodWarning(meta: RulesetMeta, date: string, locale: Locale = 'en'): string | undefined {
   if (inForce(meta, date)) return undefined;
-  const period = meta.effectiveTo === undefined ? `from ${meta.effectiveFrom}` : `from ${meta.effectiveFrom} to ${meta.effectiveTo}`;
-  return `evaluated on ${date}, outside the period of ruleset ${meta.id} ${meta.version} (in force ${period}): the score is what this version gives, which may not be the rule in force on that date`;
+  const { from, to } = versionPeriod(meta);
+  return (locale === 'en' ? en : zhCN).warning['period.outside']({ id: meta.id, version: meta.version, from, ...(to === undefined ? {} : { to }), date });
 }
-
-const describe = (meta: RulesetMeta): string => `${meta.version} (${meta.status}, in force ${meta.effectiveFrom}${meta.effectiveTo ? ` to ${meta.effectiveTo}` : ' on'})`;
 
 /** Orders versions in force, most preferred first: status, then the latest start, then the one that supersedes the other, then the later version name. */
 function preferred(a: RulesetMeta, b: RulesetMeta): number {
@@ -94,22 +92,22 @@ export function versionProblems(rulesets: readonly RulesetMeta[]): Problem[] {
 export function selectVersion<T extends RulesetMeta>(rulesets: readonly T[], date: string, options: SelectVersionOptions = {}): T {
   checkDate(date);
   if (rulesets.length === 0) {
-    throw new CreditRulesError('NO_RULESET_IN_FORCE', `no ruleset version to choose from for ${date}`, { problems: [problemAt('$', 'versions.empty', {})] });
+    throw errorSaying('NO_RULESET_IN_FORCE', 'versions.empty', { date }, { problems: [problemAt('$', 'versions.empty', {})] });
   }
   const problems = versionProblems(rulesets);
-  if (problems.length) throw new CreditRulesError('RULESET_INVALID', 'these are not versions of one ruleset', { problems });
+  if (problems.length) throw errorSaying('RULESET_INVALID', 'versions.notOneRuleset', {}, { problems });
   const id = rulesets[0]!.id;
   const versions = rulesets.map(versionPeriod);
 
   if (options.version !== undefined) {
     const named = rulesets.find((r) => r.version === options.version);
     if (!named) {
-      throw new CreditRulesError('NO_RULESET_IN_FORCE', `ruleset ${id} has no version ${options.version}`, {
+      throw errorSaying('NO_RULESET_IN_FORCE', 'versions.unknown', { id, version: options.version }, {
         problems: [problemAt('$.version', 'versions.unknown', { versions })],
       });
     }
     if (!inForce(named, date)) {
-      throw new CreditRulesError('NO_RULESET_IN_FORCE', `version ${describe(named)} of ruleset ${id} is not in force on ${date}`, {
+      throw errorSaying('NO_RULESET_IN_FORCE', 'versions.outsidePeriod', { ...versionPeriod(named), id, date }, {
         problems: [problemAt('$.effectiveFrom', 'versions.outsidePeriod', { ...versionPeriod(named), date })],
       });
     }
@@ -119,7 +117,7 @@ export function selectVersion<T extends RulesetMeta>(rulesets: readonly T[], dat
   const candidates = rulesets.filter((r) => inForce(r, date)).sort(preferred);
   const chosen = candidates[0];
   if (!chosen) {
-    throw new CreditRulesError('NO_RULESET_IN_FORCE', `no version of ruleset ${id} is in force on ${date}`, {
+    throw errorSaying('NO_RULESET_IN_FORCE', 'versions.noneInForce', { id, date }, {
       problems: [problemAt('$.effectiveFrom', 'versions.noneInForce', { versions })],
     });
   }

@@ -4,7 +4,7 @@
  * for the idle timeout gets a TIMEOUT problem instead of holding the request open.
  */
 import type { IncomingMessage } from 'node:http';
-import { sizeText } from '../cli/files.js';
+import { en } from '../messages/en.js';
 import { problemAt } from '../errors.js';
 import { HttpProblem } from './problem.js';
 
@@ -16,7 +16,7 @@ export interface BodyLimits {
 }
 
 export function tooLarge(limit: number): HttpProblem {
-  return new HttpProblem(413, 'BODY_TOO_LARGE', `the body is larger than ${sizeText(limit)}, the limit of this service`, [problemAt('$', 'service.bodyTooLarge', { bytes: limit })]);
+  return new HttpProblem(413, 'BODY_TOO_LARGE', `the body is larger than ${en.size(limit)}, the limit of this service`, [problemAt('$', 'service.bodyTooLarge', { bytes: limit })]);
 }
 
 export function idle(ms: number): HttpProblem {

@@ -144,6 +144,7 @@ const EXAMPLES: { readonly [C in ProblemCode]: ProblemParamsByCode[C] } = {
   'cli.kindsDiffer': { old: 'a.json', oldKind: 'enterprise', new: 'b.json', newKind: 'projectLead' },
   'cli.casesOfOtherKind': { ruleset: 'a.json', kind: 'enterprise', cases: 'cases', kinds: ['projectLead'] },
   'cli.sampleCase': {},
+  'cli.recordsToForecast': {},
   'file.missing': { what: 'records file', cwd: '/work' },
   'file.directory': { what: 'ruleset', json: true },
   'file.permission': {},

@@ -11,10 +11,10 @@ import { validateCase, type SampleCase } from '../../review/cases.js';
 import type { CompiledRuleset } from '../../compile.js';
 import { isIsoDate, today } from '../../dates.js';
 import { ImpactCollector, policyDiff, type CaseImpactRow, type ImpactError, type PolicyChange, type Standing } from '../../review/diff.js';
-import { CreditRulesError } from '../../errors.js';
+import { CreditRulesError, errorSaying } from '../../errors.js';
 import { catalogues, explain } from '../../explain.js';
 import { usageError } from '../args.js';
-import { HELP_OPTION, type Command } from '../command.js';
+import { HELP_OPTION, LANGS, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
 import { fileError, parseJsonDocument, statPath } from '../files.js';
 import { renderDiffHtml } from '../formats/diffHtml.js';
@@ -30,7 +30,6 @@ import { locate, placeName, Reporter } from '../report.js';
 import { openRecords, type Where } from '../source.js';
 
 const DIFF_FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'xlsx'] as const;
-const LANGS = ['zh-CN', 'en'] as const;
 type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 /** Rows listed per section in table and markdown output unless `--limit` says otherwise. */
@@ -161,7 +160,7 @@ async function collect(path: string, collector: ImpactCollector, asOf: string | 
         const problems = validateCase(item.value);
         if (problems.length) {
           unreadable++;
-          report.error(locate(new CreditRulesError('CASE_INVALID', 'the case does not match schemas/case.schema.json', { problems }), item.where));
+          report.error(locate(errorSaying('CASE_INVALID', 'case.schema', {}, { problems }), item.where));
         } else addCase(item.value as SampleCase, item.where);
         continue;
       }
@@ -371,7 +370,7 @@ export const diffCommand: Command = {
     'old-version': { type: 'string', value: 'VERSION', description: 'when OLD is a folder of versions, take this version instead of the one in force' },
     'new-version': { type: 'string', value: 'VERSION', description: 'when NEW is a folder of versions, take this version (a draft, say)' },
     limit: { type: 'string', value: 'N', description: `cases listed per section in table and markdown output, default ${DEFAULT_LIMIT}; 0 lists all` },
-    lang: { type: 'string', value: 'LANG', choices: LANGS, description: 'language of table, markdown, csv, html and xlsx: zh-CN (default) or en' },
+    lang: { type: 'string', value: 'LANG', choices: LANGS, description: 'language of table, markdown, csv, html and xlsx: zh-CN (default) or en; and of error messages (English unless --lang is given)' },
     output: { type: 'string', value: 'FILE', description: 'write to FILE (whole or not at all) instead of standard output; xlsx needs it unless output is redirected' },
     help: HELP_OPTION,
   },
@@ -443,7 +442,7 @@ async function runDiff({ positionals, options }: Parameters<Command['run']>[0]):
   }
   const policy = policyDiff(older.compiled.ruleset, newer.compiled.ruleset);
   const collector = new ImpactCollector(older.compiled, newer.compiled);
-  const report = new Reporter(process.stderr);
+  const report = new Reporter(process.stderr, undefined, undefined, (options.lang as Locale | undefined) ?? 'en');
   const unreadable = await collect(casesPath, collector, asOf, report);
   const impact = collector.finish();
   const result: Report = { older, newer, policy, impact, unreadable, limit: Number(limitText) };

@@ -7,9 +7,12 @@ import { isIsoDate, today } from '../../dates.js';
 import type { CompiledRuleset } from '../../compile.js';
 import { CreditRulesError, problemAt } from '../../errors.js';
 import { evaluate } from '../../evaluate.js';
-import type { EntityRecord } from '../../types.js';
+import type { Locale } from '../../messages/codes.js';
+import { validateRecord } from '../../records.js';
+import { periodWarning } from '../../review/versions.js';
+import type { EntityRecord, Result } from '../../types.js';
 import { usageError } from '../args.js';
-import { HELP_OPTION, type Command } from '../command.js';
+import { HELP_OPTION, langOption, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
 import { createFormatter } from '../formats/index.js';
 import { FORMATS, type FormatName } from '../formats/formatter.js';
@@ -24,12 +27,13 @@ import { openRecords } from '../source.js';
 export const evaluateCommand: Command = {
   name: 'evaluate',
   summary: 'score records against a ruleset (JSON, a table, or CSV)',
-  usage: 'evaluate RECORDS --ruleset FILE [--as-of YYYY-MM-DD] [--format json|table|csv] [--no-trace]',
+  usage: 'evaluate RECORDS --ruleset FILE [--as-of YYYY-MM-DD] [--format json|table|csv] [--lang zh-CN|en] [--no-trace]',
   options: {
     ruleset: { type: 'string', value: 'FILE', description: 'the ruleset to score with (required), e.g. rulesets/enterprise.json; a folder of versions gives, for each record, the one in force on its evaluation date (--as-of, else its asOf, else today)' },
     'as-of': { type: 'string', value: 'YYYY-MM-DD', description: "evaluation date; default: each record's asOf, else today" },
     format: { type: 'string', value: 'FORMAT', choices: FORMATS, description: 'output format, default json' },
     'no-trace': { type: 'boolean', description: 'leave the trace out of JSON results (faster, smaller)' },
+    lang: langOption('the table'),
     help: HELP_OPTION,
   },
   details: `RECORDS is a .json file with one record or an array of records, an .ndjson file with one
@@ -38,11 +42,14 @@ one JSON document). Arrays and NDJSON are streamed: any number of records in bou
 a syntax error in an array stops the reading there, after the records before it.
 
 Results go to standard output in input order: json is an array, one result per line; table
-is for reading in a terminal (Chinese indicator names; "A 降级(计分表 AA)" marks a downgrade
-to A from the table's AA); csv has a header and one row per record, UTF-8 with a BOM for
-Excel. Both give the date each record was scored on (评价日, asOf). An invalid record gets no
-score: its file, line or index, record id, JSON path and fix go to standard error, and the
-other records are still scored. Warnings (an event type the ruleset does not use) go there too.
+is for reading in a terminal (the ruleset's indicator names, its own words in --lang: Chinese
+by default, where "A 降级(计分表 AA)" marks a downgrade to A from the table's AA; en for
+English); csv has a header and one row per record, UTF-8 with a BOM for Excel. Both give the
+date each record was scored on (评价日, asOf). An invalid record gets no score: its file, line
+or index, record id, JSON path and fix go to standard error, and the other records are still
+scored. Warnings (an event type the ruleset does not use, a date outside the ruleset's period)
+go there too. Messages are in English unless --lang is given. JSON and CSV are the same in
+either language.
 
 Exit status: 0 all records scored; 1 the ruleset, the file or any record is invalid; 2 usage.
 
@@ -53,6 +60,16 @@ Examples:
   run: runEvaluate,
 };
 
+/**
+ * A result's warnings in `locale`: as the result has them (English), or said again in Chinese
+ * (only a record that has warnings pays for it).
+ */
+function warningsIn(locale: Locale, result: Result, record: unknown, compiled: CompiledRuleset): readonly string[] {
+  if (locale === 'en' || !result.warnings) return result.warnings ?? [];
+  const outside = periodWarning(compiled.ruleset, result.asOf, locale);
+  return [...validateRecord(record, compiled, locale).warnings, ...(outside ? [outside] : [])];
+}
+
 /** A sample case (a record with its expected result) given where records are expected. */
 function isSampleCase(value: unknown): boolean {
   return value !== null && typeof value === 'object' && Object.hasOwn(value, 'record') && Object.hasOwn(value, 'expected');
@@ -60,7 +77,7 @@ function isSampleCase(value: unknown): boolean {
 
 function sampleCaseError(): CreditRulesError {
   const problem = problemAt('$', 'cli.sampleCase', {});
-  return new CreditRulesError('RECORD_INVALID', problem.message, { problems: [problem] });
+  return new CreditRulesError('RECORD_INVALID', problem.message, { problems: [problem], explanation: { code: 'cli.sampleCase', params: {} } });
 }
 
 async function runEvaluate({ positionals, options }: Parameters<Command['run']>[0]): Promise<ExitStatus> {
@@ -70,6 +87,7 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
   const asOf = options['as-of'] as string | undefined;
   if (asOf !== undefined && !isIsoDate(asOf)) throw usageError('cli.notADate', { option: '--as-of', value: asOf });
   const format = (options.format as FormatName | undefined) ?? 'json';
+  const lang = options.lang as Locale | undefined;
 
   // A folder of versions gives the version in force on the evaluation date: --as-of, else
   // each record's own asOf, else today.
@@ -87,9 +105,9 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
     return chosen;
   };
   const source = await openRecords(positionals[0]!);
-  const formatter = createFormatter(format, compiled, { trace: options['no-trace'] !== true });
+  const formatter = createFormatter(format, compiled, { trace: options['no-trace'] !== true, locale: lang ?? 'zh-CN' });
   const progress = new Progress(process.stderr, source.streamed && process.stderr.isTTY === true);
-  const report = new Reporter(process.stderr, progress);
+  const report = new Reporter(process.stderr, progress, undefined, lang ?? 'en');
   const out = new Output(process.stdout);
   const evaluateOptions = { asOf, trace: formatter.needsTrace };
 
@@ -109,7 +127,7 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
         try {
           const result = evaluate(rulesetFor(item.value), item.value, evaluateOptions);
           scored++;
-          for (const warning of result.warnings ?? []) report.warning(item.where, result.id, warning);
+          for (const warning of warningsIn(report.locale, result, item.value, rulesetFor(item.value))) report.warning(item.where, result.id, warning);
           out.write(formatter.result(result, item.value as EntityRecord));
         } catch (error) {
           if (error instanceof CreditRulesError) {
@@ -132,16 +150,8 @@ async function runEvaluate({ positionals, options }: Parameters<Command['run']>[
   }
 
   const { errors: invalid, warnings, internalErrors } = report;
-  if (total === 0) report.print(`warning: ${positionals[0] === '-' ? 'standard input' : positionals[0]} holds no records`);
-  if (invalid || internalErrors || warnings > report.limit) {
-    const counts = [
-      `${scored} of ${total} record${total === 1 ? '' : 's'} scored`,
-      invalid ? `${invalid} invalid (no score)` : '',
-      internalErrors ? `${internalErrors} failed on an internal error` : '',
-      warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
-    ];
-    report.print(`credit-rules: ${counts.filter(Boolean).join('; ')}`);
-  }
+  if (total === 0) report.print(report.words.noRecords({ file: positionals[0]! }));
+  if (invalid || internalErrors || warnings > report.limit) report.print(report.words.evaluated({ total, scored, invalid, internal: internalErrors, warnings }));
   if (internalErrors) return EXIT.internal;
   return invalid ? EXIT.invalid : EXIT.ok;
 }

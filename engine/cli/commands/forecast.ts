@@ -5,10 +5,13 @@
  */
 import type { CompiledRuleset } from '../../compile.js';
 import { isIsoDate } from '../../dates.js';
-import { CreditRulesError } from '../../errors.js';
-import { forecast, type Forecast, type ForecastStep } from '../../review/forecast.js';
+import { CreditRulesError, errorSaying, problemAt } from '../../errors.js';
+import type { Locale } from '../../messages/codes.js';
+import { en } from '../../messages/en.js';
+import { zhCN } from '../../messages/zh-CN.js';
+import { forecast, type Forecast } from '../../review/forecast.js';
 import { usageError } from '../args.js';
-import { HELP_OPTION, type Command } from '../command.js';
+import { HELP_OPTION, langOption, type Command } from '../command.js';
 import { csvField, csvText } from '../formats/csv.js';
 import { displayWidth, pad } from '../formats/width.js';
 import { EXIT, type ExitStatus } from '../exit.js';
@@ -21,12 +24,13 @@ type ForecastFormat = (typeof FORMATS)[number];
 export const forecastCommand: Command = {
   name: 'forecast',
   summary: "one record's score and grade over time if nothing new happens, and what restores its grade",
-  usage: 'forecast RECORD --ruleset FILE [--as-of YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|json|csv]',
+  usage: 'forecast RECORD --ruleset FILE [--as-of YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|json|csv] [--lang zh-CN|en]',
   options: {
     ruleset: { type: 'string', value: 'FILE', description: 'the ruleset to score with (required); a folder of versions gives, on each date, the one in force then' },
     'as-of': { type: 'string', value: 'YYYY-MM-DD', description: "the date to start from; default: the record's (or the case's) asOf, else today" },
     until: { type: 'string', value: 'YYYY-MM-DD', description: 'the last date of the timeline; default: the last date anything changes' },
     format: { type: 'string', value: 'FORMAT', choices: FORMATS, description: 'output format, default table' },
+    lang: langOption('the table'),
     help: HELP_OPTION,
   },
   details: `RECORD is a .json file holding one record, or a sample case (its record, from its asOf).
@@ -38,7 +42,8 @@ into force), each with the trace lines that are new that day: the reason in the 
 words. Then each grade above the present one, with the first date it is reached, or why never;
 and the events without which the grade on the evaluation date would be higher, largest first.
 
-table is for reading (Chinese); json has every field, the reasons with their code, params,
+table is for reading, in --lang (Chinese by default, en for English; the reasons in the
+regulation's words, the ruleset's labels as written); json has every field, the reasons with their code, params,
 Chinese message and English en; csv has one row per step, UTF-8 with a BOM for Excel.
 
 Exit status: 0 forecast written; 1 the ruleset, the file or the record is invalid; 2 usage.
@@ -53,7 +58,7 @@ Examples:
 function recordOf(json: unknown, file: string): { record: unknown; asOf?: string } {
   const one = Array.isArray(json) && json.length === 1 ? json[0] : json;
   if (Array.isArray(one)) {
-    throw new CreditRulesError('RECORD_INVALID', `holds ${one.length} records; a forecast is of one record`, { file, problems: [{ path: '$', message: 'a list of records', fix: 'put the one record to forecast in a file of its own' }] });
+    throw errorSaying('RECORD_INVALID', 'forecast.records', { count: one.length }, { file, problems: [problemAt('$', 'cli.recordsToForecast', {})] });
   }
   if (one !== null && typeof one === 'object' && Object.hasOwn(one, 'record') && Object.hasOwn(one, 'expected')) {
     const sample = one as { record: unknown; asOf?: unknown };
@@ -78,52 +83,49 @@ async function runForecast({ positionals, options }: Parameters<Command['run']>[
   try {
     result = forecast(rulesets, record, { asOf: (options['as-of'] as string | undefined) ?? asOf, until: options.until as string | undefined });
   } catch (error) {
-    if (error instanceof CreditRulesError && error.code !== 'USAGE') throw new CreditRulesError(error.code, error.message, { file, recordId: error.recordId, problems: error.problems });
-    if (error instanceof CreditRulesError) throw new CreditRulesError('USAGE', error.message, { problems: error.problems });
+    if (error instanceof CreditRulesError && error.code !== 'USAGE') throw error.placed({ file, recordId: error.recordId, problems: error.problems });
     throw error;
   }
   const name = record !== null && typeof record === 'object' && typeof (record as { name?: unknown }).name === 'string' ? (record as { name: string }).name : '';
-  process.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? forecastCsv(result) : forecastTable(result, name));
+  const lang = (options.lang as Locale | undefined) ?? 'zh-CN';
+  process.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? forecastCsv(result) : forecastTable(result, name, lang));
   return EXIT.ok;
-}
-
-/** The grade cell: the grade, with what the table computed when a downgrade decides. */
-function gradeCell(step: ForecastStep): string {
-  if (!step.eligible) return '— 不予定级';
-  if (step.downgraded) return `${step.grade ?? '—'} 降级(计分表 ${step.computedGrade ?? '—'})`;
-  return step.grade ?? '—';
 }
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '');
 
-/** The forecast for a terminal, in Chinese: the timeline, then what restores a grade. */
-export function forecastTable(f: Forecast, name: string): string {
-  const head = ['日期', '得分', '等级', '变化', '原因'];
+/** The forecast for a terminal, in `locale` (Chinese by default): the timeline, then what restores a grade. */
+export function forecastTable(f: Forecast, name: string, locale: Locale = 'zh-CN'): string {
+  const words = (locale === 'en' ? en : zhCN).cli;
+  /** A trace line or a forecast's own note, in the table's language. */
+  const said = (line: { message: string; en: string }): string => (locale === 'en' ? line.en : line.message);
+  const c = words.forecastColumns;
+  const head = [c.date, c.score, c.grade, c.change, c.reason];
   const rows = f.steps.flatMap((step, k) => {
-    const reasons = k === 0 ? ['评价日'] : step.reasons.map((r) => r.message);
-    return reasons.map((reason, i) => (i === 0 ? [step.date, String(step.score), gradeCell(step), signed(step.change), reason] : ['', '', '', '', reason]));
+    const reasons = k === 0 ? [words.evaluationDay] : step.reasons.map(said);
+    return reasons.map((reason, i) => (i === 0 ? [step.date, String(step.score), words.grade(step), signed(step.change), reason] : ['', '', '', '', reason]));
   });
   const widths = head.slice(0, 4).map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
   const align: ('left' | 'right')[] = ['left', 'right', 'left', 'right'];
   const line = (cells: string[]): string => [...cells.slice(0, 4).map((c, i) => pad(c, widths[i]!, align[i]!)), cells[4]!].join('  ').trimEnd();
-  const out = [`${f.id}${name ? ` ${name}` : ''}:${f.asOf} 起,若无新的事件`, line(head), widths.map((w) => '─'.repeat(w)).concat('─'.repeat(4)).join('  '), ...rows.map(line)];
-  out.push(f.complete ? '此后不再变化' : `${f.until ?? ''} 以后还会变化(不带 --until 可看到最后一次变化)`);
+  const out = [words.forecastHeading({ id: f.id, name, asOf: f.asOf }), line(head), widths.map((w) => '─'.repeat(w)).concat('─'.repeat(4)).join('  '), ...rows.map(line)];
+  out.push(f.complete ? words.complete : words.incomplete({ until: f.until ?? '' }));
   if (f.restore.length) {
-    out.push('', '恢复等级');
+    out.push('', words.restore);
     // What keeps the score down is the same for every grade never reached: said once, under the first.
-    let said = false;
+    let shown = false;
     for (const r of f.restore) {
-      out.push(`  ${r.note.message}`);
-      if (said) continue;
-      for (const line of r.standing) out.push(`    ${line.message}`);
-      said = r.standing.length > 0;
+      out.push(`  ${said(r.note)}`);
+      if (shown) continue;
+      for (const line of r.standing) out.push(`    ${said(line)}`);
+      shown = r.standing.length > 0;
     }
   }
   if (f.without.length) {
-    out.push('', `没有其中一个事件,${f.asOf} 的等级就会更高`);
+    out.push('', words.without({ asOf: f.asOf }));
     for (const w of f.without) {
-      out.push(`  ${w.note.message}`);
-      for (const line of w.lines) out.push(`    ${line.message}`);
+      out.push(`  ${said(w.note)}`);
+      for (const line of w.lines) out.push(`    ${said(line)}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -10,7 +10,8 @@ import { readJsonFile } from '../files.js';
 import type { Ruleset } from '../../types.js';
 import { explain as sentence } from '../../explain.js';
 import { usageError } from '../args.js';
-import { HELP_OPTION, type Command } from '../command.js';
+import { HELP_OPTION, LANGS, type Command } from '../command.js';
+import type { Locale } from '../../messages/codes.js';
 import { EXIT, type ExitStatus } from '../exit.js';
 import { loadCases, loadRulesetFile } from '../load.js';
 
@@ -31,11 +32,12 @@ function explain(outcome: CaseOutcome, expected: SampleCase['expected']): string
 export const testCommand: Command = {
   name: 'test',
   summary: 'run expected-result cases against a ruleset; report clauses no case exercises',
-  usage: 'test RULESET --cases PATH [--allow-unexercised] [--sensitivity]',
+  usage: 'test RULESET --cases PATH [--allow-unexercised] [--sensitivity] [--lang zh-CN|en]',
   options: {
     cases: { type: 'string', value: 'PATH', description: 'a case file, or a folder of them (required), e.g. rulesets/cases/enterprise' },
     'allow-unexercised': { type: 'boolean', description: 'report clause ids no case exercises without failing (a ruleset still in progress)' },
     sensitivity: { type: 'boolean', description: 'move each number of the ruleset one step each way and report those no case notices' },
+    lang: { type: 'string', value: 'LANG', choices: LANGS, description: 'language of the problems of case files that cannot be run: en (the default) or zh-CN' },
     help: HELP_OPTION,
   },
   details: `Each case (schemas/case.schema.json) is a record, its evaluation date and the expected score,
@@ -79,7 +81,7 @@ Example:
     const outcomes = new Map(report.outcomes.map((o) => [o.file, o]));
     for (const c of loaded) {
       if (c.error) {
-        out.push(`✗ ${c.file}: ${c.error.code}`, indent(c.error.describe()));
+        out.push(`✗ ${c.file}: ${c.error.code}`, indent(c.error.describe((options.lang as Locale | undefined) ?? 'en')));
         continue;
       }
       const outcome = outcomes.get(c.file)!;

@@ -8,16 +8,16 @@ import { clauseIds, validateCase, type SampleCase } from '../../review/cases.js'
 import { citationHints } from '../../review/citations.js';
 import { rulesetHints } from '../../hints.js';
 import type { CompiledRuleset } from '../../compile.js';
-import { CreditRulesError, type Problem } from '../../errors.js';
-import { validateRecord } from '../../records.js';
+import { CreditRulesError, errorSaying, type Problem } from '../../errors.js';
+import { recordIdOf, validateRecord } from '../../records.js';
+import type { Locale } from '../../messages/codes.js';
 import { loadRuleset } from '../../ruleset.js';
 import { usageError } from '../args.js';
-import { HELP_OPTION, type Command } from '../command.js';
+import { HELP_OPTION, LANGS, type Command } from '../command.js';
 import { EXIT, type ExitStatus } from '../exit.js';
 import { readJsonFile, startsWithArray, statPath } from '../files.js';
 import { jsonFilesIn, loadRulesetFile } from '../load.js';
 
-import { recordIdOf } from '../../records.js';
 import { locate, warningLine } from '../report.js';
 import { openRecords, type Where } from '../source.js';
 
@@ -52,15 +52,18 @@ class RecordTally {
   total = 0;
   invalid = 0;
   details: string[] = [];
-  constructor(private readonly compiled: CompiledRuleset | undefined) {}
+  constructor(
+    private readonly compiled: CompiledRuleset | undefined,
+    private readonly locale: Locale,
+  ) {}
 
   check(record: unknown, where: Where): void {
     this.total++;
-    const check = validateRecord(record, this.compiled);
+    const check = validateRecord(record, this.compiled, this.locale);
     const recordId = recordIdOf(record);
-    if (!check.valid) this.fail(locate(new CreditRulesError('RECORD_INVALID', 'the record is invalid', { problems: check.problems }), where, recordId));
+    if (!check.valid) this.fail(locate(errorSaying('RECORD_INVALID', 'record.invalid', {}, { problems: check.problems }), where, recordId));
     for (const warning of check.warnings) {
-      if (this.details.length < SHOWN_PER_FILE) this.details.push(warningLine(where, recordId, warning));
+      if (this.details.length < SHOWN_PER_FILE) this.details.push(warningLine(where, recordId, warning, this.locale));
     }
   }
 
@@ -72,7 +75,7 @@ class RecordTally {
 
   private fail(error: CreditRulesError): void {
     this.invalid++;
-    if (this.invalid <= SHOWN_PER_FILE) this.details.push(error.describe());
+    if (this.invalid <= SHOWN_PER_FILE) this.details.push(error.describe(this.locale));
   }
 
   verdict(file: string): Verdict {
@@ -89,21 +92,21 @@ class RecordTally {
   }
 }
 
-function failed(file: string, error: CreditRulesError): Verdict {
-  return { file, ok: false, summary: error.code, details: [error.describe()] };
+function failed(file: string, error: CreditRulesError, locale: Locale): Verdict {
+  return { file, ok: false, summary: error.code, details: [error.describe(locale)] };
 }
 
-async function validateFile(file: string, compiled: CompiledRuleset | undefined): Promise<Verdict> {
+async function validateFile(file: string, compiled: CompiledRuleset | undefined, locale: Locale): Promise<Verdict> {
   try {
     const lower = file.toLowerCase();
     // Records one per line, or an array: read as they come, in the memory of one record, as evaluate reads them.
     const ndjson = lower.endsWith('.ndjson') || lower.endsWith('.jsonl');
     if (ndjson || startsWithArray(file)) {
-      const tally = new RecordTally(compiled);
+      const tally = new RecordTally(compiled, locale);
       for await (const batch of (await openRecords(file)).batches) {
         for (const item of batch) {
           // An array that is not valid JSON is a file that is not: it says where, as a whole file would.
-          if (item.error && !ndjson) return failed(file, item.error);
+          if (item.error && !ndjson) return failed(file, item.error, locale);
           if (item.error) tally.unreadable(locate(item.error, item.where));
           else tally.check(item.value, item.where);
         }
@@ -124,23 +127,23 @@ async function validateFile(file: string, compiled: CompiledRuleset | undefined)
     }
     if (kind === 'case') {
       const problems = validateCase(json);
-      if (problems.length) return failed(file, new CreditRulesError('CASE_INVALID', 'the case does not match schemas/case.schema.json', { file, problems }));
+      if (problems.length) return failed(file, errorSaying('CASE_INVALID', 'case.schema', {}, { file, problems }), locale);
       const c = json as SampleCase;
       const where = { file };
-      const check = validateRecord(c.record, compiled);
+      const check = validateRecord(c.record, compiled, locale);
       const inCase = (path: string): string => path.replace(/^\$/, '$.record');
       if (!check.valid) {
         const problems = check.problems.map((p: Problem) => ({ ...p, path: inCase(p.path) }));
-        return failed(file, new CreditRulesError('CASE_INVALID', compiled ? `the case's record does not fit ruleset ${compiled.ruleset.id}` : "the case's record is invalid", { file, recordId: c.record.id, problems }));
+        return failed(file, errorSaying('CASE_INVALID', 'case.record', compiled ? { ruleset: compiled.ruleset.id } : {}, { file, recordId: c.record.id, problems }), locale);
       }
-      const warnings = check.warnings.map((w) => warningLine(where, c.record.id, inCase(w)));
+      const warnings = check.warnings.map((w) => warningLine(where, c.record.id, inCase(w), locale));
       return { file, ok: true, summary: `case "${c.name}"${compiled ? ` (record checked against ruleset ${compiled.ruleset.id})` : ''}`, details: warnings };
     }
-    const tally = new RecordTally(compiled);
+    const tally = new RecordTally(compiled, locale);
     tally.check(json, { file });
     return tally.verdict(file);
   } catch (error) {
-    if (error instanceof CreditRulesError) return failed(file, error);
+    if (error instanceof CreditRulesError) return failed(file, error, locale);
     throw error;
   }
 }
@@ -148,9 +151,10 @@ async function validateFile(file: string, compiled: CompiledRuleset | undefined)
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check rulesets, cases and records files (schema and references)',
-  usage: 'validate FILE... [--ruleset FILE]',
+  usage: 'validate FILE... [--ruleset FILE] [--lang zh-CN|en]',
   options: {
     ruleset: { type: 'string', value: 'FILE', description: "also check records against this ruleset's event types and attribute values" },
+    lang: { type: 'string', value: 'LANG', choices: LANGS, description: 'language of the problems and warnings: en (the default) or zh-CN' },
     help: HELP_OPTION,
   },
   details: `Each FILE is a ruleset (it has "indicators"), a sample case (it has "record" and
@@ -168,6 +172,7 @@ Examples:
   credit-rules validate rulesets/cases/enterprise --ruleset rulesets/enterprise.json`,
   run: async ({ positionals, options }): Promise<ExitStatus> => {
     if (!positionals.length) throw usageError('cli.arguments', { command: 'validate', got: positionals });
+    const locale = (options.lang as Locale | undefined) ?? 'en';
     const verdicts: Verdict[] = [];
     let compiled: CompiledRuleset | undefined;
     const rulesetFile = options.ruleset as string | undefined;
@@ -176,7 +181,7 @@ Examples:
         compiled = loadRulesetFile(rulesetFile);
       } catch (error) {
         if (!(error instanceof CreditRulesError)) throw error;
-        verdicts.push({ ...failed(rulesetFile, error), summary: `${error.code} (--ruleset; the other files are checked by schema only)` });
+        verdicts.push({ ...failed(rulesetFile, error, locale), summary: `${error.code} (--ruleset; the other files are checked by schema only)` });
       }
     }
     const print = (v: Verdict): void => {
@@ -193,11 +198,11 @@ Examples:
         files = statPath(path, 'file').isDirectory() ? jsonFilesIn(path, true) : [path];
       } catch (error) {
         if (!(error instanceof CreditRulesError)) throw error;
-        record(failed(path, error));
+        record(failed(path, error, locale));
         continue;
       }
       if (!files.length) record({ file: path, ok: false, summary: 'the folder holds no .json or .ndjson files', details: [] });
-      for (const file of files) record(await validateFile(file, compiled));
+      for (const file of files) record(await validateFile(file, compiled, locale));
     }
     const bad = verdicts.filter((v) => !v.ok).length;
     if (verdicts.length > 1) process.stdout.write(`${verdicts.length - bad} valid, ${bad} invalid\n`);

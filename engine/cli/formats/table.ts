@@ -1,11 +1,14 @@
 /**
- * `--format table`: a table for the terminal with the ruleset's Chinese indicator names,
- * aligned by display width (a Chinese character takes two columns). Column widths come from
- * the first rows; a long stream keeps them, so the table is printed as it goes.
+ * `--format table`: a table for the terminal with the ruleset's indicator names, its own words
+ * in `--lang` (the catalogues' `cli`), aligned by display width (a Chinese character takes two
+ * columns). Column widths come from the first rows; a long stream keeps them, so the table is
+ * printed as it goes.
  */
 import type { CompiledRuleset } from '../../compile.js';
 import type { CreditRulesError } from '../../errors.js';
-import type { Result } from '../../types.js';
+import type { Locale } from '../../messages/codes.js';
+import { en } from '../../messages/en.js';
+import { zhCN } from '../../messages/zh-CN.js';
 import { recordIdOf } from '../../records.js';
 import type { Where } from '../source.js';
 import type { Formatter } from './formatter.js';
@@ -22,21 +25,15 @@ interface Column {
   max?: number;
 }
 
-/** The grade cell: the grade, with what the table computed when a downgrade decides. */
-function gradeCell(result: Result): string {
-  if (!result.eligible) return '— 不予定级';
-  if (result.downgraded) return `${result.grade ?? '—'} 降级(计分表 ${result.computedGrade ?? '—'})`;
-  return result.grade ?? '—';
-}
-
-export function tableFormatter(compiled: CompiledRuleset): Formatter {
+export function tableFormatter(compiled: CompiledRuleset, locale: Locale = 'zh-CN'): Formatter {
+  const words = (locale === 'en' ? en : zhCN).cli;
   const indicators = compiled.ruleset.indicators;
   const columns: Column[] = [
-    { title: '标识', align: 'left', max: 20 },
-    { title: '名称', align: 'left', max: NAME_WIDTH },
-    { title: '得分', align: 'right' },
-    { title: '等级', align: 'left' },
-    { title: '评价日', align: 'left' },
+    { title: words.columns.id, align: 'left', max: 20 },
+    { title: words.columns.name, align: 'left', max: NAME_WIDTH },
+    { title: words.columns.score, align: 'right' },
+    { title: words.columns.grade, align: 'left' },
+    { title: words.columns.asOf, align: 'left' },
     ...indicators.map((i): Column => ({ title: i.label, align: 'right' })),
   ];
   let widths: number[] | undefined;
@@ -74,20 +71,17 @@ export function tableFormatter(compiled: CompiledRuleset): Formatter {
       if (result.downgraded) downgraded++;
       const scores = new Map(result.indicators.map((i) => [i.id, i.score]));
       const name = typeof record.name === 'string' ? record.name : '';
-      return row([result.id, name, String(result.score), gradeCell(result), result.asOf, ...indicators.map((i) => String(scores.get(i.id) ?? '—'))]);
+      return row([result.id, name, String(result.score), words.grade(result), result.asOf, ...indicators.map((i) => String(scores.get(i.id) ?? '—'))]);
     },
     invalid: (where: Where, record: unknown, _error: CreditRulesError) => {
       invalid++;
-      const id = recordIdOf(record) ?? (where.line !== undefined ? `第 ${where.line} 行` : where.index !== undefined ? `第 ${where.index + 1} 条` : '—');
+      const id = recordIdOf(record) ?? words.place(where.line !== undefined ? { line: where.line } : where.index !== undefined ? { item: where.index + 1 } : {});
       const name = record !== null && typeof record === 'object' && typeof (record as { name?: unknown }).name === 'string' ? (record as { name: string }).name : '';
-      return row([id, name, '—', '✗ 无效', '', ...indicators.map(() => '')]);
+      return row([id, name, '—', words.invalid, '', ...indicators.map(() => '')]);
     },
     end: () => {
       const rest = widths ? '' : fixWidths();
-      const parts = [`共 ${scored + invalid} 条记录`, `已评分 ${scored} 条`];
-      if (downgraded) parts.push(`其中 ${downgraded} 条由降级决定(得分为降级后等级的最低分;括号内为计分表本身的等级)`);
-      if (invalid) parts.push(`无效 ${invalid} 条（原因见标准错误输出）`);
-      return `${rest}\n${parts.join('，')}\n`;
+      return `${rest}\n${words.summary({ total: scored + invalid, scored, downgraded, invalid })}\n`;
     },
   };
 }
