@@ -19,7 +19,7 @@ import { windowProblems } from './mechanisms/window.js';
 import { namedConditionProblems } from './namedConditions.js';
 import { operators } from './operators.js';
 import { parameterProblems } from './parameters.js';
-import { schemaProblems, validateRulesetSchema } from './schemas.js';
+import { schemaProblems, schemas, validateRulesetSchema } from './schemas.js';
 import { attributeKinds, unknownAttribute } from './attributes.js';
 import type { AttributeSpec, Ruleset } from './types.js';
 
@@ -210,7 +210,7 @@ export function loadRuleset(json: unknown, options: { file?: string } = {}): Com
   if (!validateRulesetSchema(json)) {
     throw errorSaying('RULESET_INVALID', 'ruleset.schema', {}, {
       file: options.file,
-      problems: schemaProblems(validateRulesetSchema.errors, json),
+      problems: schemaProblems(validateRulesetSchema.errors, json, schemas.ruleset),
     });
   }
   const problems = checkReferences(json);

@@ -10,6 +10,7 @@ import caseSchema from '../schemas/case.schema.json' with { type: 'json' };
 import * as generated from './generated/validators.js';
 import { pointerToPath, problemAt, quoted, type Problem } from './errors.js';
 import type { ProblemParamsByCode } from './messages/codes.js';
+import { closest } from './suggest.js';
 import type { EntityRecord, Ruleset } from './types.js';
 import type { SampleCase } from './review/cases.js';
 
@@ -88,16 +89,49 @@ function closestBranches(errors: readonly SchemaError[]): readonly SchemaError[]
   return dropped.size ? errors.filter((e) => !dropped.has(e)) : errors;
 }
 
+/** A schema node as this walk reads it. */
+interface SchemaNode {
+  $ref?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  additionalProperties?: SchemaNode | boolean;
+}
+
+/**
+ * The keys the object schema of the value at `pointer` (`/indicators/0/items/0`) allows, found
+ * by walking `schema` along the data (its properties, items and local `$ref`s): the errors'
+ * own `schemaPath` is relative to the definition that failed, not to the schema.
+ */
+function allowedKeys(schema: object, pointer: string): string[] | undefined {
+  const resolve = (node: SchemaNode | undefined): SchemaNode | undefined => {
+    for (let hops = 0; node?.$ref?.startsWith('#/') && hops < 8; hops++) {
+      node = node.$ref.slice(2).split('/').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], schema) as SchemaNode | undefined;
+    }
+    return node;
+  };
+  let node = resolve(schema as SchemaNode);
+  for (const part of pointer.split('/').slice(1)) {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    const next = node?.properties && Object.hasOwn(node.properties, key) ? node.properties[key] : /^\d+$/.test(key) ? node?.items : typeof node?.additionalProperties === 'object' ? node.additionalProperties : undefined;
+    node = resolve(next);
+  }
+  return node?.properties ? Object.keys(node.properties).filter((k) => k !== '$schema') : undefined;
+}
+
+/** A key the schema does not allow, outside a condition's branches (whose keys say which branch was meant). */
+const unknownKey = (e: SchemaError): boolean => e.keyword === 'additionalProperties' && !e.schemaPath.includes('/anyOf/');
+
 /**
  * Ajv's errors on `data` as problems with a JSON path and a fix. `anyOf` failures of a
  * condition produce one error per branch; the most specific (deepest) ones are kept. A
- * refused key is named at its own path.
+ * refused key is named at its own path. With the `schema` the errors are of, a key it does
+ * not allow is named at its own path too, with the allowed key it probably means.
  */
-export function schemaProblems(all: readonly SchemaError[] | null | undefined, data: unknown): Problem[] {
+export function schemaProblems(all: readonly SchemaError[] | null | undefined, data: unknown, schema?: object): Problem[] {
   if (!all?.length) return [];
   const errors = closestBranches(all);
   const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length));
-  const relevant = errors.filter((e) => e.keyword !== 'anyOf' && (e.instancePath.split('/').length === deepest || e.keyword !== 'additionalProperties'));
+  const relevant = errors.filter((e) => e.keyword !== 'anyOf' && (e.instancePath.split('/').length === deepest || e.keyword !== 'additionalProperties' || (schema && unknownKey(e))));
   const refusedPaths = new Set<string>();
   for (const e of errors) {
     const key = refusedKey(e);
@@ -108,8 +142,13 @@ export function schemaProblems(all: readonly SchemaError[] | null | undefined, d
   for (const e of relevant.length ? relevant : errors) {
     const key = refusedKey(e);
     let problem: Problem;
+    const allowed = schema && unknownKey(e) ? allowedKeys(schema, e.instancePath) : undefined;
     if (key !== undefined) {
       problem = problemAt(pointerToPath(`${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`), 'schema.key', { key });
+    } else if (allowed) {
+      const extra = String(e.params.additionalProperty);
+      const guess = closest(extra, allowed);
+      problem = problemAt(pointerToPath(`${e.instancePath}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`), 'schema.unknownKey', { key: extra, allowed, ...(guess ? { guess } : {}) });
     } else if (refusedPaths.has(e.instancePath)) {
       continue; // the refused key's own value: its problem is the key
     } else {

@@ -475,6 +475,8 @@ export interface ProblemParamsByCode {
   'ruleset.tooDeep': { depth: number };
   /** A key __proto__, constructor or prototype. */
   'schema.key': { key: string };
+  /** A key its object does not allow (a typo: `windw`), with the keys it allows and the one it probably means. */
+  'schema.unknownKey': GuessParams & { key: string; allowed: string[] };
   /**
    * What a JSON Schema refuses: Ajv's `keyword`, its `message` and `params`, and the value
    * refused (a date's, written as the input has it).

@@ -395,6 +395,10 @@ export const en: Catalogue = {
   problem: {
     'ruleset.tooDeep': (p) => ({ message: `nested more than ${p.depth} levels deep`, fix: 'flatten the condition: all/any take lists' }),
     'schema.key': (p) => ({ message: `the key "${p.key}" is not allowed`, fix: REFUSED_KEY }),
+    'schema.unknownKey': (p) => ({
+      message: `unknown field "${p.key}"${p.guess === undefined ? '' : `; did you mean "${p.guess}"?`}`,
+      fix: p.guess === undefined ? `remove it, or write one of: ${p.allowed.join(', ')}` : `write "${p.guess}" (or remove it)`,
+    }),
     'schema.invalid': (p) => ({
       message: p.keyword !== 'format' ? p.message : p.empty ? 'the date is empty' : `${p.value} is not a real calendar date`,
       fix: SCHEMA_FIXES[p.keyword]?.(p.params),

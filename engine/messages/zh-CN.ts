@@ -375,6 +375,7 @@ export const zhCN: Catalogue = {
   problem: {
     'ruleset.tooDeep': (p) => said(`嵌套超过 ${p.depth} 层,请简化条件`),
     'schema.key': (p) => said(`不允许使用字段名“${p.key}”,请改名`),
+    'schema.unknownKey': (p) => said(`不认识的字段“${p.key}”${guessed(p)},${p.guess === undefined ? `请删除,或改为 ${p.allowed.join('、')} 之一` : '请改正拼写或删除'}`),
     'schema.invalid': (p) => said(SCHEMA_WORDS[p.keyword]?.(p.params, p) ?? '不符合规则集格式'),
     'id.duplicate': (p) => said(`编号“${p.id}”重复(另见 ${p.earlier}),请给这一项换一个编号`),
     'attribute.enumWithoutValues': (p) => said(`事件属性“${p.name}”是选项类型,但没有列出可选值,请补上 values`),

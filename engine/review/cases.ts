@@ -6,7 +6,7 @@ import type { CompiledRuleset } from '../compile.js';
 import { inexactPoints } from '../decimal.js';
 import { CreditRulesError, jsonPath, type Problem } from '../errors.js';
 import { evaluate } from '../evaluate.js';
-import { schemaProblems, validateCaseSchema } from '../schemas.js';
+import { schemaProblems, schemas, validateCaseSchema } from '../schemas.js';
 import type { EntityRecord, Result, Ruleset } from '../types.js';
 
 /** A case file (schemas/case.schema.json). */
@@ -47,7 +47,7 @@ export interface CaseReport {
 
 /** Checks a parsed case file against its schema; expected points, like the table's, have at most three decimals. */
 export function validateCase(json: unknown): Problem[] {
-  if (!validateCaseSchema(json)) return schemaProblems(validateCaseSchema.errors, json);
+  if (!validateCaseSchema(json)) return schemaProblems(validateCaseSchema.errors, json, schemas.case);
   const { expected } = json as SampleCase;
   return [
     inexactPoints(expected.score, '$.expected.score'),

@@ -16,6 +16,7 @@ import { readJson } from '../support/load.js';
 const EXAMPLES: { readonly [C in ProblemCode]: ProblemParamsByCode[C] } = {
   'ruleset.tooDeep': { depth: 100 },
   'schema.key': { key: '__proto__' },
+  'schema.unknownKey': { key: 'windw', allowed: ['id', 'label', 'window'], guess: 'window' },
   'schema.invalid': { keyword: 'required', message: "must have required property 'id'", params: { missingProperty: 'id' } },
   'id.duplicate': { id: 'E1', earlier: '$.indicators[0].id', what: 'downgradeRule' },
   'attribute.enumWithoutValues': { name: 'level' },
