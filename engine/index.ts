@@ -41,6 +41,7 @@ export type {
   MoveCode, MoveParamsByCode, MoveExplanation, LimitKind, LimitSide,
   ForecastCode, ForecastParamsByCode,
   ProblemCode, ProblemParamsByCode, ProblemExplanation, ProblemWords,
+  HeadlineCode, HeadlineParamsByCode, HeadlineExplanation, WarningCode, WarningParamsByCode, OperatorName, CliWords,
 } from './messages/codes.js';
 export type {
   PolicyChange, PolicyChangeFields, PolicySection, ImpactSubject, Standing, ImpactError, CaseImpactRow, ItemMove, NearLine, GradeTransition, CaseImpact, CaseImpactOptions,
