@@ -31,7 +31,7 @@ export function locate(error: CreditRulesError, where: Where, recordId?: string)
   });
 }
 
-/** A record's warning (`$.events[2].type: …`) placed in its file: `warning: file:3, record E-1: $.events[2].type: …` (in Chinese `警告:…`). */
+/** A record's warning (`$.events[2].type: …`) placed in its file: `warning: file:3, record E-1: $.events[2].type: …` (in Chinese, the zh-CN catalogue's words). */
 export function warningLine(where: Where, recordId: string | undefined, text: string, locale: Locale = 'en'): string {
   const colon = text.indexOf(': ');
   const message = text.startsWith('$') && colon !== -1 ? `${pathInFile(text.slice(0, colon), where)}${text.slice(colon)}` : text;

@@ -864,6 +864,95 @@ export interface CliWords {
   record: (p: { id: string }) => string;
 }
 
+/** The words of `diff`'s comparison report, its table, markdown, CSV, HTML and workbook (engine/cli/formats/diffReport.ts); its sentences are the other tables'. */
+export interface ReportWords {
+  title: string;
+  old: string;
+  new: string;
+  version: string;
+  status: string;
+  effective: string;
+  source: string;
+  kind: string;
+  policyRow: string;
+  caseRow: string;
+  id: string;
+  name: string;
+  asOf: string;
+  oldScore: string;
+  oldGrade: string;
+  newScore: string;
+  newGrade: string;
+  change: string;
+  gradeChange: string;
+  oldComputed: string;
+  newComputed: string;
+  oldDowngraded: string;
+  newDowngraded: string;
+  nearLine: string;
+  distance: string;
+  error: string;
+  items: string;
+  explanation: string;
+  reasons: string;
+  clause: string;
+  label: string;
+  what: string;
+  hint: string;
+  policy: string;
+  noPolicy: string;
+  transitions: string;
+  count: string;
+  moved: string;
+  noneMoved: string;
+  near: (n: number) => string;
+  none: string;
+  computedOnly: string;
+  distribution: string;
+  before: string;
+  after: string;
+  ungraded: string;
+  unscored: string;
+  line: string;
+  summary: (total: number, changed: number, graded: number, same: number) => string;
+  yes: string;
+  no: string;
+  cases: string;
+  sheetPolicy: string;
+  sheetMoved: string;
+  sheetTransitions: string;
+  sheetNear: string;
+  sheetDistribution: string;
+  sheetComputed: string;
+  generated: string;
+  page: string;
+  grade: string;
+  period: (from: string, to?: string) => string;
+  versionLine: (name: string, status: string, period: string, source: string) => string;
+  sameNumber: (version: string) => string;
+  sameVersion: (name: string) => string;
+  numbered: (title: string, n: number) => string;
+  counted: (title: string, n: number) => string;
+  stop: string;
+  impact: string;
+  impactLine: (summary: string) => string;
+  colon: string;
+  listSep: string;
+  clauseSep: string;
+  paren: (text: string) => string;
+  versionInfo: string;
+  alsoComputed: (n: number) => string;
+  notCompared: (n: number) => string;
+  more: (n: number) => string;
+  caseCount: (n: number) => string;
+  downgraded: string;
+  tableScore: (n: number) => string;
+  gap: string;
+  resultUnchanged: string;
+  recalc: (months: number | string) => string;
+  comparison: string;
+}
+
 // ---------------------------------------------------------------- catalogues
 
 /** One language's sentences: a function of its params for every code. */
@@ -891,4 +980,5 @@ export interface Catalogue {
   /** A size in bytes as messages write it. */
   size: (bytes: number) => string;
   cli: CliWords;
+  report: ReportWords;
 }

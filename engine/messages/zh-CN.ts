@@ -619,4 +619,28 @@ export const zhCN: Catalogue = {
     noRecords: (p) => `警告:${p.file === '-' ? '标准输入' : p.file} 中没有记录`,
     record: (p) => `记录 ${p.id}`,
   },
+
+  report: {
+    title: '规则集比较报告', old: '旧版本', new: '新版本', version: '版本', status: '状态', effective: '生效', source: '来源',
+    kind: '类型', policyRow: '政策变化', caseRow: '案例', id: '标识', name: '名称', asOf: '评价日', oldScore: '原得分', oldGrade: '原等级', newScore: '新得分',
+    newGrade: '新等级', change: '变化', gradeChange: '等级变化', oldComputed: '原计分表得分', newComputed: '新计分表得分', oldDowngraded: '原降级', newDowngraded: '新降级',
+    nearLine: '邻近等级线', distance: '距等级线', error: '错误', items: '得分变化的计分项', explanation: '说明（变化原因）', reasons: '变化原因',
+    clause: '条款', label: '名称', what: '变化', hint: '提示', policy: '政策变化', noPolicy: '无：两个版本的计分规则相同', transitions: '等级变化', count: '个数',
+    moved: '得分或等级变化的案例', noneMoved: '没有案例的得分或等级变化', near: (n: number) => `新版本下距等级线 ${n} 分以内的案例`, none: '无',
+    computedOnly: '降级期内结果不变、计分表得分变化的案例', distribution: '等级分布', before: '旧版本', after: '新版本', ungraded: '不予定级', unscored: '无法比较',
+    line: '等级线', summary: (total: number, changed: number, graded: number, same: number) => `共 ${total} 个案例，得分或等级变化 ${changed} 个，等级变化 ${graded} 个，不变 ${same} 个`,
+    yes: '是', no: '否', cases: '个', sheetPolicy: '政策变化', sheetMoved: '变化的案例', sheetTransitions: '等级变化', sheetNear: '邻近等级线', sheetDistribution: '等级分布', sheetComputed: '降级期内',
+    generated: '生成', page: '第', grade: '等级',
+    // The terminal table and markdown.
+    period: (from: string, to?: string) => (to === undefined ? `${from} 起` : `${from} 至 ${to}`),
+    versionLine: (name: string, status: string, period: string, source: string) => `${name}（${status}，${period}） ${source}`,
+    sameNumber: (version: string) => `注意：两边的版本号都是 ${version}，请给新版本另编版本号，以免混淆`,
+    sameVersion: (name: string) => `注意：两边是同一版本（${name}），计分规则完全相同`,
+    numbered: (title: string, n: number) => `${title}（${n} 项）`, counted: (title: string, n: number) => `${title}（${n} 个）`, stop: '。',
+    impact: '对案例的影响', impactLine: (summary: string) => `对案例的影响：${summary}`, colon: '：', listSep: '，', clauseSep: '；', paren: (text: string) => `（${text}）`, versionInfo: '版本信息',
+    alsoComputed: (n: number) => `另有 ${n} 个降级期内结果不变、计分表得分变化`, notCompared: (n: number) => `无法比较 ${n} 个（原因见标准错误输出）`,
+    more: (n: number) => `… 还有 ${n} 个未列出（--limit 0 列出全部，或用 --format csv、json）`, caseCount: (n: number) => `${n} 个`,
+    downgraded: '（降级）', tableScore: (n: number) => `（计分表 ${n}）`, gap: '差距', resultUnchanged: '结果（不变）',
+    recalc: (months: number | string) => `（降级满 ${months} 个月后按新计分表计算）`, comparison: '规则集比较',
+  },
 };

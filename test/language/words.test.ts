@@ -88,6 +88,13 @@ describe('every code is worded in both languages', () => {
     const keys = (o: object): string[] => Object.keys(o).sort();
     expect(keys(en.cli)).toEqual(keys(zhCN.cli));
   });
+
+  it("diff's report words: the same in both, from the catalogues", () => {
+    const keys = (o: object): string[] => Object.keys(o).sort();
+    expect(keys(en.report)).toEqual(keys(zhCN.report));
+    expect(keys(en.report).length).toBeGreaterThan(80);
+    expect([zhCN.report.summary(159, 13, 2, 146), en.report.summary(159, 13, 2, 146)]).toEqual(['共 159 个案例，得分或等级变化 13 个，等级变化 2 个，不变 146 个', '159 cases: 13 move in score or grade, 2 change grade, 146 unchanged']);
+  });
 });
 
 describe('the engine says them in either language', () => {

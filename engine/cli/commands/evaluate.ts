@@ -8,6 +8,7 @@ import type { CompiledRuleset } from '../../compile.js';
 import { CreditRulesError, problemAt } from '../../errors.js';
 import { evaluate } from '../../evaluate.js';
 import type { Locale } from '../../messages/codes.js';
+import { zhCN } from '../../messages/zh-CN.js';
 import { validateRecord } from '../../records.js';
 import { periodWarning } from '../../review/versions.js';
 import type { EntityRecord, Result } from '../../types.js';
@@ -43,9 +44,9 @@ a syntax error in an array stops the reading there, after the records before it.
 
 Results go to standard output in input order: json is an array, one result per line; table
 is for reading in a terminal (the ruleset's indicator names, its own words in --lang: Chinese
-by default, where "A 降级(计分表 AA)" marks a downgrade to A from the table's AA; en for
+by default, where "${zhCN.cli.grade({ eligible: true, downgraded: true, grade: 'A', computedGrade: 'AA' })}" marks a downgrade to A from the table's AA; en for
 English); csv has a header and one row per record, UTF-8 with a BOM for Excel. Both give the
-date each record was scored on (评价日, asOf). An invalid record gets no score: its file, line
+date each record was scored on (${zhCN.cli.columns.asOf}, asOf). An invalid record gets no score: its file, line
 or index, record id, JSON path and fix go to standard error, and the other records are still
 scored. Warnings (an event type the ruleset does not use, a date outside the ruleset's period)
 go there too. Messages are in English unless --lang is given. JSON and CSV are the same in
