@@ -3,7 +3,8 @@
  * tests indexed by the event type they require, numbers turned into exact thousandths.
  */
 import { requiredEventTypes, type Predicate } from './conditions.js';
-import { generateEventMatcher, generatePredicate, type EventMatcher } from './codegen.js';
+import { canGenerate, generateEventMatcher, generatePredicate, type EventMatcher, type KnownFacts } from './codegen.js';
+import { CodeCache, jsonKey } from './codeCache.js';
 import { fromMilli, toMilli, type Milli } from './decimal.js';
 import { eligibilityTests } from './mechanisms/eligibility.js';
 import { clauseLevels, levelParts } from './mechanisms/levels.js';
@@ -29,6 +30,13 @@ export function programTargets(compiled: CompiledRuleset, program: Int32Array): 
   const targets: EventTarget[] = [];
   for (let pc = 0; pc < program.length; pc += 2 + program[pc + 1]!) targets.push(compiled.eventTests[program[pc]!]!.target);
   return targets;
+}
+
+/** The slots a program's tests read, in order, with repeats. */
+function programSlots(program: Int32Array): number[] {
+  const slots: number[] = [];
+  for (let pc = 0; pc < program.length; pc += 2 + program[pc + 1]!) for (let i = 0; i < program[pc + 1]!; i++) slots.push(program[pc + 2 + i]!);
+  return slots;
 }
 
 export interface EventTest {
@@ -169,7 +177,13 @@ function allOf(...parts: (Condition | undefined)[]): Condition {
 export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const named = NamedConditions.of(ruleset.conditions);
   const parameters = Object.fromEntries(Object.entries(ruleset.parameters).map(([k, p]) => [k, p.value]));
-  const compile = (condition: Condition): Predicate => generatePredicate(condition, named, { parameters });
+  // What every generated function of this ruleset reads besides its own condition (codeCache.ts).
+  const cache = canGenerate() ? CodeCache.of([ruleset.conditions, parameters]) : undefined;
+  const compile = (condition: Condition): Predicate => {
+    const generate = (): Predicate => generatePredicate(condition, named, { parameters });
+    const key = cache && jsonKey(condition);
+    return cache ? cache.get(key && `p${key}`, generate) : generate();
+  };
 
   const indicators: CompiledIndicator[] = [];
   const items: CompiledItem[] = [];
@@ -272,20 +286,32 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const program = (tests: readonly number[]): Int32Array => Int32Array.from(tests.flatMap((t) => [t, eventTests[t]!.slots.length, ...eventTests[t]!.slots]));
   const programsByType = new Map([...testsByType].map(([type, tests]) => [type, program(tests)]));
   const untypedProgram = program(untypedTests);
+  // A matcher is generated from its program and the conditions of the slots it reads.
+  const slotKeys = cache ? slotConditions.map(jsonKey) : [];
+  const matcher = (tests: Int32Array, known: KnownFacts, vocabulary = ''): EventMatcher | undefined => {
+    const generate = (): EventMatcher | undefined => generateEventMatcher(tests, slotConditions, named, known, vocabulary);
+    if (!cache) return generate();
+    const read = [...new Set(programSlots(tests))].sort((a, b) => a - b);
+    // JSON escapes control characters, so U+0001 separates the parts unambiguously.
+    const key = read.every((slot) => slotKeys[slot] !== undefined)
+      ? ['m', JSON.stringify([known.eventType ?? null, [...(known.eventAttributes?.keys() ?? [])], vocabulary]), tests.join(','), ...read.map((slot) => `${slot}:${slotKeys[slot]}`)].join('\u0001')
+      : undefined;
+    return cache.get(key, generate);
+  };
   const matchersByType = new Map<string, EventMatcher>();
   for (const [type, p] of programsByType) {
-    const matcher = generateEventMatcher(p, slotConditions, named, { parameters, eventType: type });
-    if (matcher) matchersByType.set(type, matcher);
+    const generated = matcher(p, { parameters, eventType: type });
+    if (generated) matchersByType.set(type, generated);
   }
   const eventTypes = new Map(Object.entries(ruleset.eventTypes).map(([name, type]) => [name, { type, attributes: Object.entries(type.attributes), used: untypedTests.length > 0 || typed.has(name) }]));
   const checkingMatchers = new Map<string, EventMatcher>();
   for (const [name, type] of eventTypes) {
     if (!type.used) continue;
     const eventAttributes = new Map(type.attributes.map(([attribute], i) => [attribute, attributeLocal(i)]));
-    const known = { parameters, eventType: name, eventAttributes };
-    const matcher = generateEventMatcher(programsByType.get(name) ?? untypedProgram, slotConditions, named, known, vocabularySource(type, 'return -1;'));
-    if (matcher) checkingMatchers.set(name, matcher);
+    const generated = matcher(programsByType.get(name) ?? untypedProgram, { parameters, eventType: name, eventAttributes }, vocabularySource(type, 'return -1;'));
+    if (generated) checkingMatchers.set(name, generated);
   }
+  const fitsKey = cache && jsonKey([...eventTypes].map(([name, type]) => [name, type.used, type.type]));
 
   const projectCondition = ruleset.baseRule?.projectCondition;
   return {
@@ -303,14 +329,14 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     untypedProgram,
     matchersByType,
     checkingMatchers,
-    untypedMatcher: generateEventMatcher(untypedProgram, slotConditions, named, { parameters }),
+    untypedMatcher: matcher(untypedProgram, { parameters }),
     recordTests,
     eligibilityTests: eligibilityTests(ruleset, recordTests, compile),
     projectTest: projectCondition ? { condition: projectCondition, predicate: compile(projectCondition) } : undefined,
     gradeNames: new Set(ruleset.grades.map((g) => g.grade)),
     grades: [...ruleset.grades].sort((a, b) => b.min - a.min).map((g) => ({ grade: g.grade, min: toMilli(g.min) })),
     eventTypes,
-    eventFits: generateEventFits(eventTypes),
+    eventFits: cache ? cache.get(fitsKey && `f${fitsKey}`, () => generateEventFits(eventTypes)) : generateEventFits(eventTypes),
     notAgainItems: items.map((it) => (it.item.notAgain?.items ?? []).map((id) => itemIds.get(id) ?? -1).filter((i) => i >= 0)),
   };
 }

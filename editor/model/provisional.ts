@@ -29,24 +29,37 @@ export function provisionalNote(on: { provisional?: Provisional } | null | undef
   return isProvisional(mark) && mark.fields.includes(field) ? mark.note : null;
 }
 
-/** Every provisional value of a document, in document order, wherever its mark is. */
-export function provisionalMarks(document: unknown): ProvisionalMark[] {
+/**
+ * The marks inside each object or list seen, with paths from it. Documents are never changed
+ * in place (an edit makes a new one that shares what it did not change), so after an edit only
+ * the objects on the edited path are walked again.
+ */
+const marksWithin = new WeakMap<object, readonly ProvisionalMark[]>();
+
+function marksIn(value: object): readonly ProvisionalMark[] {
+  let marks = marksWithin.get(value);
+  if (marks) return marks;
   const out: ProvisionalMark[] = [];
-  const walk = (value: unknown, path: (string | number)[]): void => {
-    if (value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, [...path, i]));
-      return;
-    }
+  const inside = (key: string | number, child: unknown): void => {
+    if (child === null || typeof child !== 'object') return;
+    for (const mark of marksIn(child)) out.push({ ...mark, path: [key, ...mark.path], owner: [key, ...mark.owner] });
+  };
+  if (Array.isArray(value)) value.forEach((child, i) => inside(i, child));
+  else {
     const record = value as Record<string, unknown>;
     if (isProvisional(record.provisional)) {
       const { fields, note } = record.provisional;
-      for (const field of fields) out.push({ path: [...path, ...field.split('.')], owner: path, field, note });
+      for (const field of fields) out.push({ path: field.split('.'), owner: [], field, note });
     }
-    for (const [key, v] of Object.entries(record)) if (key !== 'provisional') walk(v, [...path, key]);
-  };
-  walk(document, []);
-  return out;
+    for (const [key, child] of Object.entries(record)) if (key !== 'provisional') inside(key, child);
+  }
+  marksWithin.set(value, (marks = out));
+  return marks;
+}
+
+/** Every provisional value of a document, in document order, wherever its mark is. */
+export function provisionalMarks(document: unknown): ProvisionalMark[] {
+  return document !== null && typeof document === 'object' ? [...marksIn(document)] : [];
 }
 
 /**

@@ -9,13 +9,14 @@ import type { Provisional } from '../../engine/index.js';
 import { getIn, pathKey, type JsonPath } from '../model/paths.js';
 import { provisionalHolders, provisionalMarks, withoutField, type ProvisionalMark } from '../model/provisional.js';
 import { useRulesetStore } from './ruleset.js';
+import { stableComputed } from '../composables/useStable.js';
 
 export const useProvisionalStore = defineStore('provisional', () => {
   const ruleset = useRulesetStore();
   /** Show only what holds provisional numbers. */
   const only = ref(false);
 
-  const marks = computed<readonly ProvisionalMark[]>(() => provisionalMarks(ruleset.draft));
+  const marks = stableComputed<readonly ProvisionalMark[]>(() => provisionalMarks(ruleset.draft));
   const byPath = computed(() => new Map(marks.value.map((m) => [pathKey(m.path), m])));
   const holders = computed(() => provisionalHolders(marks.value));
 

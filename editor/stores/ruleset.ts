@@ -8,6 +8,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { CreditRulesError, citationHints, loadRuleset, rulesetHints, type CitationHint, type CompiledRuleset, type Problem, type Ruleset, type RulesetHint } from '../../engine/index.js';
 import { changedPaths, detectStyle, formatJson, getIn, parseJson, pathKey, setIn, type JsonPath, type JsonStyle, type JsonSyntaxError } from '../model/paths.js';
 import { useHistoryStore } from './history.js';
+import { sameSet, stableComputed } from '../composables/useStable.js';
 
 /** Where the draft stands: accepted by the engine, refused with problems, or not even JSON. */
 export type DraftStatus = 'valid' | 'invalid' | 'unparsable';
@@ -51,12 +52,12 @@ export const useRulesetStore = defineStore('ruleset', () => {
   const jsonText = computed(() => textOverride.value ?? formatJson(draft.value, style.value));
   /** The draft as a ruleset when its shape can be shown in forms. */
   const ruleset = computed(() => (isRulesetShaped(draft.value) ? (draft.value as Ruleset) : null));
-  const changed = computed(() => (saved.value === null ? new Set<string>() : changedPaths(saved.value, draft.value)));
+  const changed = stableComputed(() => (saved.value === null ? new Set<string>() : changedPaths(saved.value, draft.value)), sameSet);
   const dirty = computed(() => syntaxError.value !== null || changed.value.size > 0);
   /** Numbers of a valid draft that the text their citation quotes does not write, in form order and by path. */
-  const citationHintList = computed<readonly CitationHint[]>(() => (ruleset.value && status.value === 'valid' ? citationHints(ruleset.value) : []));
+  const citationHintList = stableComputed<readonly CitationHint[]>(() => (ruleset.value && status.value === 'valid' ? citationHints(ruleset.value) : []));
   /** Values of a valid draft that switch a clause off, or a grade line no score reaches. */
-  const valueHints = computed<readonly RulesetHint[]>(() => (ruleset.value && status.value === 'valid' ? rulesetHints(ruleset.value) : []));
+  const valueHints = stableComputed<readonly RulesetHint[]>(() => (ruleset.value && status.value === 'valid' ? rulesetHints(ruleset.value) : []));
   const citationHintsByPath = computed(() => new Map(citationHintList.value.map((hint) => [hint.path, hint])));
   const valueHintsByPath = computed(() => new Map(valueHints.value.map((hint) => [hint.path, hint])));
   const problemsByPath = computed(() => {

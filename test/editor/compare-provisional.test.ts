@@ -14,7 +14,7 @@ import CasesPanel from '../../editor/components/CasesPanel.vue';
 import CompareView from '../../editor/components/CompareView.vue';
 import RulesetForm from '../../editor/components/RulesetForm.vue';
 import { createEditorI18n } from '../../editor/i18n.js';
-import { getIn, pathKey } from '../../editor/model/paths.js';
+import { getIn, pathKey, setIn } from '../../editor/model/paths.js';
 import { useHistoryStore } from '../../editor/stores/history.js';
 import { provisionalHolders, provisionalMarks, provisionalNote } from '../../editor/model/provisional.js';
 import { DRAFT, SAVED, useCompareStore } from '../../editor/stores/compare.js';
@@ -96,6 +96,22 @@ describe('provisional marks (model)', () => {
     expect(provisionalNote({ provisional: { fields: ['window.months'], note: 'n' } }, 'window.months')).toBe('n');
     expect(provisionalNote({ provisional: { fields: ['points'], note: 'n' } }, 'cap')).toBeNull();
     expect(provisionalMarks(JSON.parse(read('enterprise.json')))).toEqual([]);
+  });
+
+  it('after an edit, finds the marks a fresh walk of the edited document finds (only the edited path is walked again)', () => {
+    const before = provisionalMarks(lead);
+    const path = ['indicators', 1, 'items', 0, 'clauses', 0];
+    const clause = getIn(lead, path) as { provisional: { fields: string[]; note: string } };
+    // Confirm the first mark of the clause, then mark its points too, then mark a grade line.
+    const confirmed = setIn(lead, [...path, 'provisional'], { ...clause.provisional, fields: clause.provisional.fields.slice(1) });
+    const marked = setIn(confirmed, [...path, 'provisional'], { ...clause.provisional, fields: [...clause.provisional.fields.slice(1), 'points'] });
+    const graded = setIn(marked, ['grades', 0, 'provisional'], { fields: ['min'], note: 'n' });
+    for (const document of [confirmed, marked, graded]) expect(provisionalMarks(document)).toEqual(provisionalMarks(structuredClone(document)));
+    expect(provisionalMarks(confirmed)).toHaveLength(before.length - 1);
+    expect(provisionalMarks(graded).map((m) => pathKey(m.path))).toContain('$.grades[0].min');
+    expect(provisionalMarks(graded).map((m) => pathKey(m.path))).toContain('$.indicators[1].items[0].clauses[0].points');
+    // The document before the edits is untouched, and gives what it gave.
+    expect(provisionalMarks(lead)).toEqual(before);
   });
 });
 

@@ -1,5 +1,7 @@
 /** The editor's document helpers: immutable edits, diffs, JSON text with positions. */
 import { describe, expect, it } from 'vitest';
+import { ref, watch, nextTick } from 'vue';
+import { sameMap, sameSet, stableComputed } from '../../editor/composables/useStable.js';
 import { readFileSync } from 'node:fs';
 import { locateValue, parsePathKey } from '../../editor/model/jsonLocate.js';
 import { placeOf } from '../../editor/model/place.js';
@@ -139,5 +141,31 @@ describe('isoDate', () => {
 
   it('refuses what is not a real calendar date', () => {
     for (const typed of ['2021-02-30', '2023-02-29', '2021-13-01', '2021-00-10', '21-06-30', '06/30/2021', '2021-06', 'tomorrow']) expect(isoDate(typed), typed).toBeNull();
+  });
+});
+
+describe('stableComputed', () => {
+  it('keeps its previous value while a new one is equal, so what watches it is not told', async () => {
+    const source = ref({ a: 1, b: [1, 2] });
+    const list = stableComputed(() => source.value.b.map((n) => ({ n })));
+    const first = list.value;
+    let told = 0;
+    watch(list, () => told++);
+    source.value = { a: 2, b: [1, 2] };
+    expect(list.value).toBe(first);
+    await nextTick();
+    expect(told).toBe(0);
+    source.value = { a: 2, b: [1, 3] };
+    expect(list.value).toEqual([{ n: 1 }, { n: 3 }]);
+    await nextTick();
+    expect(told).toBe(1);
+  });
+
+  it('compares sets and maps by their members', () => {
+    expect(sameSet(new Set(['a', 'b']), new Set(['b', 'a']))).toBe(true);
+    expect(sameSet(new Set(['a']), new Set(['a', 'b']))).toBe(false);
+    expect(sameMap(new Map([['x', { v: 1 }]]), new Map([['x', { v: 1 }]]))).toBe(true);
+    expect(sameMap(new Map([['x', { v: 1 }]]), new Map([['x', { v: 2 }]]))).toBe(false);
+    expect(sameMap(new Map([['x', 1]]), new Map([['y', 1]]))).toBe(false);
   });
 });

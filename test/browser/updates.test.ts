@@ -1,0 +1,83 @@
+/**
+ * An edit updates only the components whose values it changes: counted in chromium through
+ * Vue's devtools hook (a stand-in installed before the app starts), which Vue tells of every
+ * component it updates.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, openEditor, type EditorSession } from './harness.js';
+
+const available = chromiumAvailable();
+
+/** Counts each component Vue updates, by name and, for a field, by its path. */
+const HOOK = `
+window.__componentUpdates = [];
+window.__VUE_DEVTOOLS_GLOBAL_HOOK__ = {
+  enabled: true, apps: [], appRecords: [], on() {}, once() {}, off() {},
+  emit(event, ...args) {
+    if (event !== 'component:updated') return;
+    const component = args[3];
+    const name = component ? component.type.__name || component.type.name || '?' : '?';
+    const path = component && component.props && Array.isArray(component.props.path) ? component.props.path.join('.') : null;
+    window.__componentUpdates.push(path ? name + ' ' + path : name);
+  },
+};`;
+
+const FULL = '$.indicators[1].items[0].full';
+const GRADE_LINE = '$.grades[1].min';
+
+describe.skipIf(!available)('what an edit updates', { timeout: 180_000 }, () => {
+  let editor: EditorSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    editor = await openEditor({ fixtures: false, initScript: HOOK });
+    page = editor.page;
+    await editor.load('?ruleset=enterprise.json');
+    await page.click('[data-tab=form]');
+    await page.locator('[data-indicator]').first().waitFor();
+  }, 180_000);
+
+  afterAll(async () => {
+    await editor?.close();
+  });
+
+  /** Types `value` into the field at `path` and returns the components updated, sorted, once the page has settled. */
+  async function updatesOf(path: string, value: string): Promise<string[]> {
+    const before = await page.locator('[data-role=summary]').textContent();
+    await page.evaluate(() => void ((window as unknown as { __componentUpdates: string[] }).__componentUpdates = []));
+    await page.locator(`[data-path="${path}"] input`).fill(value);
+    await expect.poll(() => page.locator('[data-role=summary]').textContent()).not.toBe(before);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    return page.evaluate(() => [...(window as unknown as { __componentUpdates: string[] }).__componentUpdates].sort());
+  }
+
+  it("updates, for E2.1's full score, its item, the cases that moved and the summaries, and no other part of the form", async () => {
+    const updated = await updatesOf(FULL, '19');
+    const names = new Set(updated.map((u) => u.split(' ')[0]));
+    // The edited item's card and fields, in its indicator's section.
+    expect(updated.filter((u) => u.startsWith('ItemCard'))).toEqual(['ItemCard']);
+    expect(updated.filter((u) => u.startsWith('IndicatorSection'))).toEqual(['IndicatorSection']);
+    expect(updated.filter((u) => u.startsWith('NumberField')).every((u) => u.startsWith('NumberField indicators.1.items.0.'))).toBe(true);
+    expect(updated).toContain('NumberField indicators.1.items.0.full');
+    // The cases that moved, in the rows in sight only.
+    const rows = updated.filter((u) => u === 'CaseListRow').length;
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThanOrEqual(await page.locator('.case-row[data-case]').count());
+    // Nothing else of the form: parameters, grades, downgrades, readings, the search, other items and their fields.
+    for (const untouched of ['ParametersSection', 'GradesSection', 'DowngradesSection', 'ReadingsSection', 'ClauseSearch', 'TextField', 'ListField', 'ClauseRow'])
+      expect(names.has(untouched), `${untouched} updated: ${updated.join(', ')}`).toBe(false);
+  });
+
+  it('updates, for a grade line, the grades and the cases whose grade moved, and no item of the table', async () => {
+    const updated = await updatesOf(GRADE_LINE, '86');
+    const names = new Set(updated.map((u) => u.split(' ')[0]));
+    expect(updated).toContain('NumberField grades.1.min');
+    for (const untouched of ['ItemCard', 'IndicatorSection', 'ParametersSection', 'ClauseSearch', 'TextField', 'ListField', 'ClauseRow'])
+      expect(names.has(untouched), `${untouched} updated: ${updated.join(', ')}`).toBe(false);
+  });
+
+  it('shows no error in the console', () => {
+    expect(editor.errors).toEqual([]);
+  });
+});
