@@ -138,6 +138,18 @@ const FIRST_LOAD_MS = 120_000;
  * started, chromium launched, a page opened (dialogs accepted, errors collected and printed)
  * and, unless `warmUp` is `none`, the editor loaded once so that later loads are quick.
  */
+/**
+ * Monaco's "TextModelPart is disposed!" thrown with no frame of ours, only Monaco's own (a
+ * delayed word lookup on a model already disposed, as in microsoft/vscode#196378): seen about
+ * once in five runs of editor.test.ts at load 10–15, not reproduced in 70 scripted rounds. It is
+ * printed with its stack but not counted as the page's error; with a frame of ours it still fails.
+ */
+function upstreamMonacoRace(error: Error): boolean {
+  if (error.message !== 'TextModelPart is disposed!' || !error.stack) return false;
+  const frames = error.stack.split('\n').filter((line) => /https?:\/\//.test(line));
+  return frames.length > 0 && frames.every((line) => line.includes('/node_modules/'));
+}
+
 export async function openEditor(options: EditorOptions = {}): Promise<EditorSession> {
   const rulesets = copyRulesets({ fixtures: options.fixtures });
   options.prepare?.(rulesets.root);
@@ -148,7 +160,7 @@ export async function openEditor(options: EditorOptions = {}): Promise<EditorSes
   const errors: string[] = [];
   page.on('pageerror', (error) => {
     console.error('page error:', error.stack ?? error.message);
-    errors.push(error.message);
+    if (!upstreamMonacoRace(error)) errors.push(error.message);
   });
   page.on('console', (message) => {
     // A resource the page asks for and the server refuses is a test's own business (404s are tested on purpose).
