@@ -138,7 +138,7 @@ const en: Messages = {
     full: 'Full score',
     base: 'Base score',
     baseEmpty: 'Empty: no base score; without recent projects the full score applies',
-    baseHint: 'Replaces the full score when the enterprise had no landscaping project in the last 2 years',
+    baseHint: 'Replaces the full score when there was no project in the look-back period (see the base score rule)',
     cap: 'Deductions capped at',
     max: 'Bonus capped at',
     factor: '×',
@@ -219,7 +219,8 @@ const en: Messages = {
   baseRule: {
     title: 'Base-score rule',
     lookback: 'Look-back period for projects',
-    lookbackPrefix: 'no landscaping project in the last',
+    lookbackPrefix: 'no {project} in the last',
+    project: 'project',
     lookbackSuffix: ': items start from their base score',
     projectDefault: 'Length of a project without completion date',
     projectDefaultPrefix: 'a project without completion report runs from its permit for',

@@ -59,6 +59,19 @@ const REGIONS = '$.parameters.mutualRecognitionRegions.value';
 const field = (wrapper: VueWrapper, path: string) => wrapper.get(`[data-path="${path}"]`);
 const draftParameter = (name: string): unknown => (useRulesetStore().draft as Ruleset).parameters[name]!.value;
 
+describe("the base score rule's words", () => {
+  it("name the ruleset's own project (its label, labelEn), else a plain project: no regulation's words in the editor", async () => {
+    const lookback = (wrapper: VueWrapper) => wrapper.get('[data-path="$.baseRule.lookbackMonths"]').element.closest('label')!.textContent!;
+    expect(lookback(mountParameters())).toContain('内无园林绿化工程项目的,相关项目按基本分计');
+    expect(lookback(mountParameters('en'))).toContain('no landscaping project in the last');
+    const store = useRulesetStore();
+    const { label: _label, labelEn: _labelEn, ...plain } = store.ruleset!.baseRule!;
+    const wrapper = mount(ParametersSection as never, { props: { parameters: store.ruleset!.parameters, baseRule: plain } as never, global: { plugins: [pinia, createEditorI18n('zh-CN')] } });
+    wrappers.push(wrapper);
+    expect(lookback(wrapper)).toContain('内无项目的,相关项目按基本分计');
+  });
+});
+
 describe('parameters edited by their type', () => {
   it('gives each parameter the field of the type the ruleset language reads: date, whole number, number, text, list', () => {
     const wrapper = mountParameters();
