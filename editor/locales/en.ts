@@ -138,6 +138,7 @@ const en: Messages = {
     full: 'Full score',
     base: 'Base score',
     baseEmpty: 'Empty: no base score; without recent projects the full score applies',
+    maxEmpty: 'Empty: no maximum; every clause\'s points count',
     baseHint: 'Replaces the full score when there was no project in the look-back period (see the base score rule)',
     cap: 'Deductions capped at',
     max: 'Bonus capped at',

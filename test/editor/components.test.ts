@@ -143,7 +143,17 @@ describe('RulesetForm', () => {
     expect(field(wrapper, base).find('[data-role=empty-hint]').exists()).toBe(false);
     await field(wrapper, base).get('input').setValue('');
     expect(getIn(useRulesetStore().draft, ['indicators', 1, 'items', 0, 'base'])).toBeUndefined();
-    expect(field(wrapper, base).get('[data-role=empty-hint]').text()).toBe('留空:不设基本分,近 2 年无项目时也按满分计');
+    expect(field(wrapper, base).get('[data-role=empty-hint]').text()).toBe('留空:不设基本分,回溯期内没有项目时也按满分计');
+  });
+
+  it('takes an emptied bonus maximum as no maximum, which the language allows, not as a missing number', async () => {
+    const wrapper = mountWith(RulesetForm);
+    const max = '$.indicators[3].items[0].max'; // E4: at most 2 points
+    await field(wrapper, max).get('input').setValue('');
+    expect(getIn(useRulesetStore().draft, ['indicators', 3, 'items', 0, 'max'])).toBeUndefined();
+    expect(field(wrapper, max).find('[role=alert]').exists()).toBe(false);
+    expect(field(wrapper, max).get('[data-role=empty-hint]').text()).toBe('留空:不设上限,各条加分全部计入');
+    expect(useRulesetStore().problems).toEqual([]);
   });
 
   it('keeps a cleared clause cap on screen, so a new one can be typed', async () => {
