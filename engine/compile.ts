@@ -8,9 +8,10 @@ import { CodeCache, jsonKey } from './codeCache.js';
 import { fromMilli, toMilli, type Milli } from './decimal.js';
 import { eligibilityTests } from './mechanisms/eligibility.js';
 import { clauseLevels, levelParts } from './mechanisms/levels.js';
+import { compiledWindow } from './mechanisms/window.js';
 import { NamedConditions } from './namedConditions.js';
 import { attributeLocal, generateEventFits, vocabularySource } from './vocabulary.js';
-import type { AttributeSpec, Clause, Condition, EntityEvent, EventType, Indicator, IndicatorResult, Item, ItemResult, Level, Ruleset } from './types.js';
+import type { AttributeSpec, Clause, Condition, EntityEvent, EventType, Indicator, IndicatorResult, Item, ItemResult, Level, Ruleset, Window } from './types.js';
 
 /** What an event test decides when it holds. */
 export type EventTarget =
@@ -58,6 +59,8 @@ export interface CompiledLevel {
 
 export interface CompiledClause {
   clause: Clause;
+  /** The clause's window with its end written in (mechanisms/window.ts). */
+  window: Window | undefined;
   item: number;
   levels: CompiledLevel[];
   cap: Milli | undefined;
@@ -242,6 +245,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         const levels = clauseLevels(clause);
         clauses.push({
           clause,
+          window: compiledWindow(clause.window, ruleset),
           item: itemIndex,
           levels: levels.map((level) => ({ level, points: toMilli(level.points) })),
           cap: clause.cap === undefined ? undefined : toMilli(clause.cap),

@@ -9,7 +9,8 @@ import { jsonPath } from './errors.js';
 import { DEFAULT_UNIT, type HintParamsByCode } from './messages/codes.js';
 import { en } from './messages/en.js';
 import { zhCN } from './messages/zh-CN.js';
-import type { Clause, Ruleset } from './types.js';
+import { windowEnd } from './mechanisms/window.js';
+import type { Clause, Ruleset, Window } from './types.js';
 
 /** The codes of `rulesetHints` (a citation's is `citationNumber`, review/citations.ts). */
 export type RulesetHintCode = 'zeroPoints' | 'zeroMonths' | 'zeroLimit' | 'unreachableGrade';
@@ -45,9 +46,15 @@ export function rulesetHints(ruleset: Ruleset): RulesetHint[] {
   const hints: RulesetHint[] = [];
   /** Clauses whose window takes its months from a parameter, by parameter name. */
   const byDefault = new Map<string, string[]>();
+  const windows = new Map<string, Window[]>();
+  /** `day` when every one of `those` windows counts to the day: a 0-month window then counts the evaluation day's events only. */
+  const toDay = (those: readonly Window[]): { day?: true } => (those.every((w) => windowEnd(w, ruleset) === 'day') ? { day: true } : {});
   const clauseHints = (clause: Clause, at: (string | number)[]): void => {
     const name = clause.window?.defaultParameter;
-    if (name !== undefined) byDefault.set(name, [...(byDefault.get(name) ?? []), clause.id]);
+    if (name !== undefined) {
+      byDefault.set(name, [...(byDefault.get(name) ?? []), clause.id]);
+      windows.set(name, [...(windows.get(name) ?? []), clause.window!]);
+    }
     if (clause.effect !== 'veto' && clause.points === 0) {
       hints.push(hintAt(jsonPath([...at, 'points']), 'zeroPoints', { clause: clause.id, levels: false }));
     }
@@ -55,7 +62,7 @@ export function rulesetHints(ruleset: Ruleset): RulesetHint[] {
       hints.push(hintAt(jsonPath([...at, 'levels']), 'zeroPoints', { clause: clause.id, levels: true }));
     }
     if (clause.window?.months === 0) {
-      hints.push(hintAt(jsonPath([...at, 'window', 'months']), 'zeroMonths', { clauses: [clause.id] }));
+      hints.push(hintAt(jsonPath([...at, 'window', 'months']), 'zeroMonths', { clauses: [clause.id], ...toDay([clause.window]) }));
     }
   };
   forEachItem(ruleset, (item, itemPath) => {
@@ -65,7 +72,7 @@ export function rulesetHints(ruleset: Ruleset): RulesetHint[] {
   });
   for (const [name, clauses] of byDefault) {
     if (ruleset.parameters[name]?.value !== 0) continue;
-    hints.push(hintAt(jsonPath(['parameters', name, 'value']), 'zeroMonths', { clauses, parameter: name }));
+    hints.push(hintAt(jsonPath(['parameters', name, 'value']), 'zeroMonths', { clauses, parameter: name, ...toDay(windows.get(name)!) }));
   }
   const most = highestScore(ruleset);
   const unit = typeof ruleset.unit === 'string' && ruleset.unit !== '' ? ruleset.unit : DEFAULT_UNIT;

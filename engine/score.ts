@@ -72,7 +72,7 @@ function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf:
       if (target.kind !== 'level' || laterLevel(target.clause, lastClause)) continue;
       lastClause = target.clause;
       const clause = clauses[target.clause]!;
-      if (!inWindow(event, clause.clause.window, asOf, asOfMonth, parameters)) {
+      if (!inWindow(event, clause.window, asOf, asOfMonth, parameters)) {
         if (withTrace) (gathered.outside[clause.item] ??= []).push({ event: e, clause: target.clause });
         continue;
       }
@@ -221,7 +221,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
       else itemScores[i] = scoreEvents(compiled, rules, i, events, gathered, across, baseApplied, trace);
       for (const o of gathered.outside[i] ?? NONE) {
         const clause = clauses[o.clause]!;
-        trace!.outOfWindow(clause, events[o.event]!, o.event, asOf, lastDayCounted(events[o.event]!, clause.clause.window, compiled.parameters));
+        trace!.outOfWindow(clause, events[o.event]!, o.event, asOf, lastDayCounted(events[o.event]!, clause.window, compiled.parameters));
       }
       score += itemScores[i]!;
     }

@@ -37,15 +37,31 @@ export interface Reading {
 }
 
 /**
+ * Where a window ends: `monthEnd`, at the end of the month its last day falls in; `day`, on
+ * that day itself (months counted as a civil code counts them: the corresponding day of the
+ * last month, or that month's last day when it has none).
+ */
+export type WindowEnd = 'monthEnd' | 'day';
+
+/**
  * How long an event counts after its document date. `months` is fixed; `monthsAttribute`
  * takes the months from the event (a criticism's announcement), else `defaultParameter`;
  * `untilAttribute` counts to the date the event names ("currently listed"), open-ended without it.
+ * `end` overrides the ruleset's `windows.end` for this window.
  */
 export interface Window {
   months?: number;
   monthsAttribute?: string;
   defaultParameter?: string;
   untilAttribute?: string;
+  end?: WindowEnd;
+}
+
+/** What every window of a ruleset shares, as the regulation says it once for all: where they end. */
+export interface WindowRule {
+  end: WindowEnd;
+  citation?: Citation;
+  reading?: string;
 }
 
 /** One outcome of a clause: when `when` holds (first match wins), the event scores `points`. */
@@ -294,6 +310,8 @@ export interface Ruleset extends RulesetMeta {
   projectFields?: Record<string, AttributeSpec>;
   /** One occurrence per value across the whole table (see `KeepOne`). */
   keepOne?: KeepOne;
+  /** Where windows end (`monthEnd` when absent); a window's own `end` overrides it. */
+  windows?: WindowRule;
   baseRule?: BaseRule;
   eligibility?: Eligibility;
   indicators: Indicator[];

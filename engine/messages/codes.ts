@@ -13,7 +13,7 @@
  * names another). A new code goes in a table here and in both catalogues; tests compare every
  * line of the shipped cases with what the engine said before (test/explanations.test.ts).
  */
-import type { DowngradeEffect, ItemKind, RulesetStatus } from '../types.js';
+import type { DowngradeEffect, ItemKind, RulesetStatus, WindowEnd } from '../types.js';
 
 /** The unit of points when a ruleset names none. */
 export const DEFAULT_UNIT = '分';
@@ -148,14 +148,14 @@ export interface ParameterValue {
   unit?: string;
 }
 
-/** How long events count, as a clause's `window` says it. */
+/** How long events count, as a clause's `window` says it; `end` where the window states its own (else the ruleset's `windows.end` holds). */
 export type WindowSummary =
   | { kind: 'none' }
-  | { kind: 'months'; months: number }
-  /** To the end of the month of the date the event names (`attribute`, called `attributeLabel`). */
-  | { kind: 'until'; attribute: string; attributeLabel: string }
+  | { kind: 'months'; months: number; end?: WindowEnd }
+  /** To the date the event names (`attribute`, called `attributeLabel`), or to the end of its month: `end`, whoever states it. */
+  | { kind: 'until'; attribute: string; attributeLabel: string; end: WindowEnd }
   /** The event's own months (`attribute`); without them `fallback` (a parameter) or `fallbackMonths`. */
-  | { kind: 'attribute'; attribute: string; attributeLabel: string; fallback?: ParameterValue; fallbackMonths?: number };
+  | { kind: 'attribute'; attribute: string; attributeLabel: string; fallback?: ParameterValue; fallbackMonths?: number; end?: WindowEnd };
 
 /** What a clause scores: a veto of `vetoes` (its own indicator when absent), its levels, or its points each time. */
 export interface ClauseScoring {
@@ -257,6 +257,8 @@ export interface ChangeParamsByCode {
   /** A clause's own cap, of deductions or of points added by its item's `kind`. */
   'clause.cap': PointsParams & Sides<number>;
   'clause.window': { old: WindowSummary; new: WindowSummary };
+  /** Where the ruleset's windows end (`windows.end`, the month's end when absent). */
+  'windows.end': { old: WindowEnd; new: WindowEnd };
   /** Counting once per attribute value, or every time (absent). */
   'clause.oncePer': Sides<AttributeRef>;
   /** A keepOne rule added to what `of` names (an indicator, item or clause id; empty: the whole ruleset). */
@@ -349,6 +351,8 @@ export interface ChangeLabelParamsByCode {
   eligibility: Record<string, never>;
   note: Record<string, never>;
   eventType: { type: string; typeLabel: string };
+  /** The ruleset's `windows`: where its windows end. */
+  windows: Record<string, never>;
 }
 
 export type ChangeLabelCode = keyof ChangeLabelParamsByCode;
@@ -752,7 +756,7 @@ export interface HintParamsByCode {
    * A window of 0 months: a clause's own (`clauses` holds its id), or a parameter of 0 months
    * (`parameter`) that the windows of `clauses` fall back on.
    */
-  zeroMonths: { clauses: string[]; parameter?: string };
+  zeroMonths: { clauses: string[]; parameter?: string; day?: true };
   /** An item whose limit is 0: a deduction or check item's full score, a bonus item's maximum. */
   zeroLimit: { item: string; kind: ItemKind };
   /** A grade line above `most`, the most the table can give. */

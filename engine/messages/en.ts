@@ -5,7 +5,7 @@
  * (−4, full score 20), as the trace has always written them; another unit follows the number
  * as the ruleset writes it (−4 万元, full score 20 万元).
  */
-import type { ItemKind } from '../types.js';
+import type { ItemKind, WindowEnd } from '../types.js';
 import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
@@ -37,17 +37,22 @@ function pointsText(n: number, kind: ItemKind, unit: string): { verb: string; am
   return { verb: kind === 'deduction' ? 'deducts' : 'adds', amount: points(n, unit) };
 }
 
+/** Where a window ends, in words. */
+const WINDOW_ENDS: Record<WindowEnd, string> = { monthEnd: 'to the end of the month it ends in', day: 'to the corresponding day it ends on' };
+/** A window's own end, after its length: ` (to the corresponding day it ends on)`; nothing where it states none. */
+const ownEnd = (end: WindowEnd | undefined): string => (end === undefined ? '' : ` (${WINDOW_ENDS[end]})`);
+
 function windowText(w: WindowSummary): string {
   switch (w.kind) {
     case 'none':
       return 'no limit';
     case 'months':
-      return `${w.months} months`;
+      return `${w.months} months${ownEnd(w.end)}`;
     case 'until':
-      return `to the end of the month of the event's ${w.attribute}`;
+      return w.end === 'day' ? `to the event's ${w.attribute}` : `to the end of the month of the event's ${w.attribute}`;
     case 'attribute': {
       const otherwise = w.fallback ? `, else ${parameterText(w.fallback)}` : w.fallbackMonths !== undefined ? `, else ${w.fallbackMonths} months` : '';
-      return `the event's ${w.attribute}${otherwise}`;
+      return `the event's ${w.attribute}${otherwise}${ownEnd(w.end)}`;
     }
   }
 }
@@ -282,6 +287,7 @@ export const en: Catalogue = {
     'clause.scoring': (p) => `points ${summaryText(p.old, p.kind, p.unit)} → ${summaryText(p.new, p.kind, p.unit)}`,
     'clause.cap': (p) => numberChange(p.kind === 'deduction' ? 'deductions from this clause up to' : 'points from this clause up to', p, pointUnit(p.unit), 'no limit'),
     'clause.window': (p) => `counts for ${windowText(p.old)} → ${windowText(p.new)}`,
+    'windows.end': (p) => `every window counts ${WINDOW_ENDS[p.old]} → ${WINDOW_ENDS[p.new]}`,
     'clause.oncePer': (p) => {
       const once = (v: { attribute: string } | undefined): string => (v === undefined ? 'every time' : `once per ${v.attribute}`);
       return `counted ${once(p.old)} → ${once(p.new)}`;
@@ -350,6 +356,7 @@ export const en: Catalogue = {
     eligibility: () => 'eligibility',
     note: () => 'note',
     eventType: (p) => `${p.type} (${p.typeLabel})`,
+    windows: () => 'windows',
   },
 
   move: {
@@ -626,8 +633,8 @@ export const en: Catalogue = {
     zeroPoints: (p) => (p.levels ? `every level of ${p.clause} scores 0 points: the clause no longer counts` : `${p.clause} scores 0 points: the clause no longer counts`),
     zeroMonths: (p) =>
       p.parameter === undefined
-        ? `${p.clauses.join(', ')} counts for 0 months: only events of the evaluation's own month count`
-        : `events of ${p.clauses.join(', ')} without their own period count for 0 months: only those of the evaluation's own month count`,
+        ? `${p.clauses.join(', ')} counts for 0 months: only events of the evaluation's own ${p.day ? 'day' : 'month'} count`
+        : `events of ${p.clauses.join(', ')} without their own period count for 0 months: only those of the evaluation's own ${p.day ? 'day' : 'month'} count`,
     zeroLimit: (p) =>
       p.kind === 'bonus'
         ? `${p.item} gives at most 0: none of its clauses adds anything`

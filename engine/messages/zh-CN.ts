@@ -4,7 +4,7 @@
  * what is written here is the engine's own. Points are said with the ruleset's unit (分 unless
  * it names another: 扣 4 万元).
  */
-import type { ItemKind } from '../types.js';
+import type { ItemKind, WindowEnd } from '../types.js';
 import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
@@ -40,18 +40,23 @@ function pointsText(points: number, kind: ItemKind, unit: string): { verb: strin
   return { verb: kind === 'deduction' ? '扣' : '加', amount: `${points} ${unit}` };
 }
 
+/** Where a window ends, in words. */
+const WINDOW_ENDS: Record<WindowEnd, string> = { monthEnd: '计至到期当月月底', day: '计至到期月的对应日' };
+/** A window's own end, after its length: `(计至到期月的对应日)`; nothing where it states none. */
+const ownEnd = (end: WindowEnd | undefined): string => (end === undefined ? '' : `(${WINDOW_ENDS[end]})`);
+
 /** A window in words: `24 个月`, `按事件的公示期限(月)计,未写明时 3 个月`, `计至事件的列入截止日期所在月底`, `不限`. */
 function windowText(w: WindowSummary): string {
   switch (w.kind) {
     case 'none':
       return '不限';
     case 'months':
-      return `${w.months} 个月`;
+      return `${w.months} 个月${ownEnd(w.end)}`;
     case 'until':
-      return `计至事件的${w.attributeLabel}所在月底`;
+      return `计至事件的${w.attributeLabel}${w.end === 'day' ? '当日' : '所在月底'}`;
     case 'attribute': {
       const otherwise = w.fallback ? `,未写明时 ${parameterText(w.fallback)}` : w.fallbackMonths !== undefined ? `,未写明时 ${w.fallbackMonths} 个月` : '';
-      return `按事件的${w.attributeLabel}计${otherwise}`;
+      return `按事件的${w.attributeLabel}计${otherwise}${ownEnd(w.end)}`;
     }
   }
 }
@@ -263,6 +268,7 @@ export const zhCN: Catalogue = {
     'clause.scoring': (p) => `分值 ${summaryText(p.old, p.kind, p.unit)} → ${summaryText(p.new, p.kind, p.unit)}`,
     'clause.cap': (p) => numberChange(p.kind === 'deduction' ? '本条扣分上限' : '本条加分上限', p, p.unit, '不设'),
     'clause.window': (p) => `期限 ${windowText(p.old)} → ${windowText(p.new)}`,
+    'windows.end': (p) => `各期限 ${WINDOW_ENDS[p.old]} → ${WINDOW_ENDS[p.new]}`,
     'clause.oncePer': (p) => {
       const once = (v: { attributeLabel: string } | undefined): string => (v === undefined ? '每次计分' : `每个${v.attributeLabel}只计一次`);
       return `计次 ${once(p.old)} → ${once(p.new)}`;
@@ -331,6 +337,7 @@ export const zhCN: Catalogue = {
     eligibility: () => '定级条件',
     note: () => '备注',
     eventType: (p) => `${p.type}(${p.typeLabel})`,
+    windows: () => '计算期限',
   },
 
   move: {
@@ -548,8 +555,8 @@ export const zhCN: Catalogue = {
     zeroPoints: (p) => (p.levels ? `${p.clause} 各档分值都为 0,这一条不再扣分或加分` : `${p.clause} 的分值为 0,这一条不再扣分或加分`),
     zeroMonths: (p) =>
       p.parameter === undefined
-        ? `${p.clauses.join('、')} 的期限为 0 个月,只计评价日所在月份的事件`
-        : `${p.clauses.join('、')} 未写明期限的事件按 0 个月计,只计评价日所在月份的事件`,
+        ? `${p.clauses.join('、')} 的期限为 0 个月,只计${p.day ? '评价日当天' : '评价日所在月份'}的事件`
+        : `${p.clauses.join('、')} 未写明期限的事件按 0 个月计,只计${p.day ? '评价日当天' : '评价日所在月份'}的事件`,
     zeroLimit: (p) => (p.kind === 'bonus' ? `${p.item} 最高加 0 分,其中各条都不再加分` : `${p.item} 的满分为 0,其中各条都不再${p.kind === 'check' ? '得分' : '扣分'}`),
     unreachableGrade: (p) => `${p.grade} 级分数线 ${p.min} ${p.unit}高于本表最高可得的 ${p.most} ${p.unit},没有主体能达到`,
     citationNumber: (p) => `依据原文写的是${p.says.map((s) => `“${s}”`).join('、')},与这里的 ${p.value} ${CITED_UNITS[p.unit] ?? p.amountUnit}不符:请核对这个数,或一并修改原文`,

@@ -29,6 +29,7 @@ export const LABELS = {
   recalculation: { code: 'recalculation', params: {} },
   eligibility: { code: 'eligibility', params: {} },
   note: { code: 'note', params: {} },
+  windows: { code: 'windows', params: {} },
 } as const satisfies Record<string, ChangeLabel>;
 export const gradeLabel = (grade: string): ChangeLabel => ({ code: 'grade', params: { grade } });
 /** The base rule's label, in its own words for a project where it has them. */

@@ -24,7 +24,7 @@ import { diffMultiplier } from '../mechanisms/multiplier.js';
 import { diffNotAgain } from '../mechanisms/notAgain.js';
 import { diffClausePoints, diffFull } from '../mechanisms/points.js';
 import { diffVeto } from '../mechanisms/veto.js';
-import { diffWindow, windowSummary } from '../mechanisms/window.js';
+import { diffWindow, diffWindowRule, windowSummary } from '../mechanisms/window.js';
 import type { ChangeExplanation, ChangeLabel, ClauseSummary, MetaField } from '../messages/codes.js';
 import { recordIdOf } from '../records.js';
 import { moveReasons, type MoveReason } from './reasons.js';
@@ -322,7 +322,7 @@ function diffEventTypes(c: Changes): void {
 
 /** The parts of a ruleset a diff compares, in the order it says them (grades, downgrades, the base rule and eligibility in their mechanisms' modules). */
 const SECTIONS: readonly ((c: Changes) => void)[] = [
-  diffMeta, diffTable, diffRulesetKeepOne, diffGrades, diffDowngrades, diffParameters, diffBaseRule, diffEligibility, diffConditions, diffReadings, diffNotes, diffEventTypes,
+  diffMeta, diffWindowRule, diffTable, diffRulesetKeepOne, diffGrades, diffDowngrades, diffParameters, diffBaseRule, diffEligibility, diffConditions, diffReadings, diffNotes, diffEventTypes,
 ];
 
 /**
@@ -339,7 +339,7 @@ export function policyDiff(older: Ruleset, newer: Ruleset): PolicyChange[] {
   // `$schema` is where the file sits, not policy: a copy in another folder says it differently.
   c.rest('meta', [], '', '', older, newer, [
     '$schema', 'id', 'title', 'version', 'status', 'effectiveFrom', 'effectiveTo', 'supersedes', 'entityKind', 'source', 'unit', 'readings', 'notes',
-    'parameters', 'conditions', 'eventCondition', 'eventConditionLabel', 'eventTypes', 'baseRule', 'eligibility', 'indicators', 'grades', 'gradeCitation', 'downgrades', 'keepOne',
+    'parameters', 'conditions', 'eventCondition', 'eventConditionLabel', 'eventTypes', 'baseRule', 'eligibility', 'indicators', 'grades', 'gradeCitation', 'downgrades', 'keepOne', 'windows',
   ]);
   // A changed number its citation does not write: the hint goes with the change (a window's
   // change is at `…window`, its hint at `…window.months`).

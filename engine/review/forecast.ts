@@ -115,7 +115,7 @@ function windowsFor(compiled: CompiledRuleset, type: string): (Window | undefine
     const programs = [compiled.programsByType.get(type), compiled.untypedProgram].filter((p) => p !== undefined);
     const found = new Set<Window | undefined>();
     for (const program of programs) {
-      for (const target of programTargets(compiled, program)) if (target.kind === 'level') found.add(compiled.clauses[target.clause]!.clause.window);
+      for (const target of programTargets(compiled, program)) if (target.kind === 'level') found.add(compiled.clauses[target.clause]!.window);
     }
     byType.set(type, (windows = [...found]));
   }
