@@ -102,6 +102,27 @@ describe('windows (INT-1, N2, N6)', () => {
       { numRuns: 5000 },
     );
   });
+
+  it('to the day, the month-and-day arithmetic equals the literal rule d ≤ D ≤ d + w months (clamped), and until D ≤ until', () => {
+    const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    // Days near a month's end, where clamping happens, drawn often.
+    const monthEndish = fc.tuple(fc.integer({ min: 2000, max: 2040 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 26, max: 31 })).map(([y, m, day]) => addDays(`${y}-${String(m).padStart(2, '0')}-01`, day - 1));
+    const any = fc.oneof(date, monthEndish);
+    fc.assert(
+      fc.property(any, any, fc.integer({ min: 0, max: 72 }), (d, D, w) => {
+        const literal = d <= D && D <= addMonths(d, w);
+        expect(inWindow({ type: 'x', date: d }, { months: w, end: 'day' }, D, monthIndex(D), {})).toBe(literal);
+        expect(lastDayCounted({ type: 'x', date: d }, { months: w, end: 'day' }, {})).toBe(addMonths(d, w));
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(any, any, any, (d, D, until) => {
+        expect(inWindow({ type: 'x', date: d, until }, { untilAttribute: 'until', end: 'day' }, D, monthIndex(D), {})).toBe(d <= D && D <= until);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('addDays', () => {

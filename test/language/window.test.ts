@@ -1,8 +1,8 @@
-/** Windows (engine/mechanisms/window.ts): months, to the month's end, the months an event gives, until a date; the lapsed lines, the load-time checks, the policy changes. */
+/** Windows (engine/mechanisms/window.ts): months, to the month's end or to the day, the months an event gives, until a date; the lapsed lines, the load-time checks, the forecast's dates, the policy changes. */
 import { describe, expect, it } from 'vitest';
-import { lastDayCounted, policyDiff, type Clause, type Ruleset } from '../../engine/index.js';
+import { CreditRulesError, forecast, lastDayCounted, loadRuleset, policyDiff, rulesetHints, type Clause, type Ruleset, type WindowEnd } from '../../engine/index.js';
 import { clean, conductRuleset, itemScores, linesOf, scoredAt } from './conduct.js';
-import { problemsOf } from './subsidy.js';
+import { cite, compile, problemsOf } from './subsidy.js';
 
 /** The conduct table with clause `ci` of item C1 (0: criticisms, 1: listings) or of Q1 changed by `edit`. */
 function withClause(item: 'Q1' | 'C1', ci: number, edit: (clause: Clause) => void): Ruleset {
@@ -130,5 +130,171 @@ describe('windows in a policy diff', () => {
     expect(toUntil!.message).toBe('Q1.1 一般质量事故: 期限 12 个月 → 计至事件的列入截止日期所在月底');
     const [none] = policyDiff(older, withClause('Q1', 0, (c) => void delete c.window));
     expect(none!.message).toBe('Q1.1 一般质量事故: 期限 12 个月 → 不限');
+  });
+});
+
+/** The conduct table with its windows ending as `end` says, for the whole ruleset. */
+function endingAt(end: WindowEnd): Ruleset {
+  return { ...conductRuleset(), windows: { end, citation: cite('第十条', '有效期计算至期满之日') } };
+}
+
+describe('where windows end: to the day (windows.end "day")', () => {
+  // 2023-06-15 + 12 months = 2024-06-15: counted that day itself, not the day after.
+  const record = clean([accident('a1', '2023-06-15')]);
+
+  it('counts an event through the corresponding day of its last month, and not the day after', () => {
+    expect(itemScores(scoredAt(endingAt('day'), record, '2024-06-15')).Q1).toBe(15);
+    const after = scoredAt(endingAt('day'), record, '2024-06-16');
+    expect(itemScores(after).Q1).toBe(20);
+    const [line] = linesOf(after, 'window.lapsed');
+    expect(line).toMatchObject({ clause: 'Q1.1', events: ['a1'], params: { until: '2024-06-15' } });
+    expect(line!.message).toBe('Q1.1 一般质量事故:a1(2023-06-15) 不计:有效期已过(计至 2024-06-15)');
+  });
+
+  it('the same event under monthEnd still counts to the end of that month', () => {
+    expect(itemScores(scoredAt(endingAt('monthEnd'), record, '2024-06-16')).Q1).toBe(15);
+    expect(itemScores(scoredAt(endingAt('monthEnd'), record, '2024-06-30')).Q1).toBe(15);
+    expect(itemScores(scoredAt(endingAt('monthEnd'), record, '2024-07-01')).Q1).toBe(20);
+  });
+
+  it('a last month without the day ends on its last day: 2021-01-31 + 1 month counts on 2021-02-28, not on 03-01', () => {
+    const once = clean([criticism('c1', '2021-01-31', 1)]);
+    expect(itemScores(scoredAt(endingAt('day'), once, '2021-02-28')).C1).toBe(8);
+    const after = scoredAt(endingAt('day'), once, '2021-03-01');
+    expect(itemScores(after).C1).toBe(10);
+    expect(linesOf(after, 'window.lapsed')[0]!.params).toMatchObject({ until: '2021-02-28' });
+  });
+
+  it('in a leap year: 2024-01-31 + 1 month counts on 2024-02-29; 2020-02-29 + 12 months on 2021-02-28, not on 03-01', () => {
+    const leap = clean([criticism('c1', '2024-01-31', 1)]);
+    expect(itemScores(scoredAt(endingAt('day'), leap, '2024-02-29')).C1).toBe(8);
+    expect(itemScores(scoredAt(endingAt('day'), leap, '2024-03-01')).C1).toBe(10);
+    const fromLeapDay = clean([criticism('c2', '2020-02-29', 12)]);
+    expect(itemScores(scoredAt(endingAt('day'), fromLeapDay, '2021-02-28')).C1).toBe(8);
+    expect(itemScores(scoredAt(endingAt('day'), fromLeapDay, '2021-03-01')).C1).toBe(10);
+  });
+
+  it('a day-of-month later than the evaluation\'s, in the last month, still counts: 2023-11-30 + 3 months counts on 2024-02-29', () => {
+    const record = clean([criticism('c1', '2023-11-30')]); // the parameter's 3 months
+    expect(itemScores(scoredAt(endingAt('day'), record, '2024-02-29')).C1).toBe(8);
+    expect(itemScores(scoredAt(endingAt('day'), record, '2024-03-01')).C1).toBe(10);
+  });
+
+  it('until a date: counted on that date itself, not the day after (under monthEnd to the month\'s end)', () => {
+    const listed = clean([listing('l1', '2023-06-01', '2024-03-15')]);
+    expect(itemScores(scoredAt(endingAt('day'), listed, '2024-03-15')).C1).toBe(7);
+    const after = scoredAt(endingAt('day'), listed, '2024-03-16');
+    expect(itemScores(after).C1).toBe(10);
+    expect(linesOf(after, 'window.lapsed')[0]!.message).toBe('C1.2 列入重点关注名单:l1(2023-06-01) 不计:有效期已过(计至 2024-03-15)');
+    expect(itemScores(scoredAt(endingAt('monthEnd'), listed, '2024-03-16')).C1).toBe(7);
+    // Without a date, on without end either way.
+    expect(itemScores(scoredAt(endingAt('day'), clean([listing('l2', '2023-06-01')]), '2030-01-01')).C1).toBe(7);
+  });
+
+  it('a window\'s own end overrides the ruleset\'s, both ways', () => {
+    const record = clean([accident('a1', '2023-06-15')]);
+    const dayButQ = endingAt('day');
+    dayButQ.indicators[0]!.items[0]!.clauses[0]!.window = { months: 12, end: 'monthEnd' };
+    expect(itemScores(scoredAt(dayButQ, record, '2024-06-30')).Q1).toBe(15);
+    const onlyQ = withClause('Q1', 0, (c) => void (c.window = { months: 12, end: 'day' }));
+    expect(itemScores(scoredAt(onlyQ, record, '2024-06-16')).Q1).toBe(20);
+    // The other windows of that ruleset still end at the month's end.
+    expect(itemScores(scoredAt(onlyQ, clean([listing('l1', '2023-06-01', '2024-03-15')]), '2024-03-31')).C1).toBe(7);
+  });
+
+  it('a window of 0 months counts an event on its own day only, and the hint says so', () => {
+    const zero = endingAt('day');
+    zero.indicators[0]!.items[0]!.clauses[0]!.window = { months: 0 };
+    expect(itemScores(scoredAt(zero, clean([accident('a1', '2024-06-01')]), '2024-06-01')).Q1).toBe(15);
+    expect(itemScores(scoredAt(zero, clean([accident('a1', '2024-06-01')]), '2024-06-02')).Q1).toBe(20);
+    expect(rulesetHints(zero).map((h) => h.zh)).toEqual(['Q1.1 的期限为 0 个月,只计评价日当天的事件']);
+    expect(rulesetHints(withClause('Q1', 0, (c) => void (c.window = { months: 0 }))).map((h) => h.en)).toEqual(["Q1.1 counts for 0 months: only events of the evaluation's own month count"]);
+  });
+
+  it('lastDayCounted reads a window\'s end', () => {
+    expect(lastDayCounted(criticism('c1', '2021-01-31'), { months: 1, end: 'day' }, {})).toBe('2021-02-28');
+    expect(lastDayCounted(criticism('c1', '2021-01-15'), { months: 1, end: 'day' }, {})).toBe('2021-02-15');
+    expect(lastDayCounted(criticism('c1', '2021-01-15'), { months: 1 }, {})).toBe('2021-02-28');
+    expect(lastDayCounted(listing('l1', '2021-01-15', '2022-05-09'), { untilAttribute: 'until', end: 'day' }, {})).toBe('2022-05-09');
+  });
+});
+
+describe('a ruleset that states no end counts to the month\'s end', () => {
+  it('has the results of one that states monthEnd, and not those of one that states day', () => {
+    const silent = conductRuleset();
+    expect(silent.windows).toBeUndefined();
+    const record = clean([accident('a1', '2023-06-15'), criticism('c1', '2023-12-10'), listing('l1', '2023-06-01', '2024-03-15')]);
+    for (const asOf of ['2024-03-10', '2024-03-16', '2024-03-31', '2024-04-01', '2024-06-16', '2024-06-30', '2024-07-01']) {
+      const { score, indicators } = scoredAt(silent, record, asOf);
+      expect({ asOf, score, indicators }).toEqual({ asOf, ...pick(scoredAt(endingAt('monthEnd'), record, asOf)) });
+    }
+    // Hand-worked: on 2024-06-16 the accident (to 2024-06-30) still counts under monthEnd; to the day it lapsed on 06-15.
+    expect(itemScores(scoredAt(silent, record, '2024-06-16')).Q1).toBe(15);
+    expect(itemScores(scoredAt(endingAt('day'), record, '2024-06-16')).Q1).toBe(20);
+  });
+});
+
+const pick = ({ score, indicators }: { score: number; indicators: unknown }) => ({ score, indicators });
+
+describe('the forecast under each end', () => {
+  const record = { ...clean([accident('a1', '2023-06-15')]), asOf: '2024-01-01' };
+  const dates = (ruleset: Ruleset) => forecast(compile(ruleset), record, { until: '2025-01-01' }).steps.map((s) => [s.date, s.score]);
+
+  it('the score comes back the day after the last day counted: 2024-06-16 to the day, 2024-07-01 at the month\'s end', () => {
+    expect(dates(endingAt('day'))).toEqual([['2024-01-01', 35], ['2024-06-16', 40]]);
+    expect(dates(endingAt('monthEnd'))).toEqual([['2024-01-01', 35], ['2024-07-01', 40]]);
+    expect(dates(conductRuleset())).toEqual([['2024-01-01', 35], ['2024-07-01', 40]]);
+  });
+});
+
+describe('the end in a policy diff', () => {
+  const said = (older: Ruleset, newer: Ruleset) => policyDiff(older, newer).map((c) => [c.code, c.path, c.field, c.old, c.new, c.message, c.en]);
+
+  it('the ruleset\'s end: one line for every window, and its citation', () => {
+    const older = endingAt('monthEnd');
+    expect(said(older, endingAt('day'))).toEqual([
+      ['windows.end', '$.windows.end', 'end', 'monthEnd', 'day', '第十条 计算期限: 各期限 计至到期当月月底 → 计至到期月的对应日', '第十条 windows: every window counts to the end of the month it ends in → to the corresponding day it ends on'],
+    ]);
+    // From nothing stated: the default was the month's end; the citation is new.
+    expect(said(conductRuleset(), endingAt('day')).map(([code, path]) => [code, path])).toEqual([['windows.end', '$.windows.end'], ['citation.text', '$.windows.citation']]);
+    // Stating the default changes no window.
+    expect(policyDiff(conductRuleset(), { ...conductRuleset(), windows: { end: 'monthEnd' } })).toEqual([]);
+  });
+
+  it('a window\'s own end, with its months or alone; a date said to the day', () => {
+    const older = conductRuleset();
+    expect(said(older, withClause('Q1', 0, (c) => void (c.window = { months: 12, end: 'day' })))).toEqual([
+      ['clause.window', '$.indicators[0].items[0].clauses[0].window', 'window', { months: 12 }, { months: 12, end: 'day' }, 'Q1.1 一般质量事故: 期限 12 个月 → 12 个月(计至到期月的对应日)', 'Q1.1 一般质量事故: counts for 12 months → 12 months (to the corresponding day it ends on)'],
+    ]);
+    const both = withClause('Q1', 0, (c) => void (c.window = { months: 12, end: 'day' }));
+    const [months] = policyDiff(both, withClause('Q1', 0, (c) => void (c.window = { months: 24, end: 'day' })));
+    expect([months!.field, months!.old, months!.new, months!.message]).toEqual(['window.months', 12, 24, 'Q1.1 一般质量事故: 期限 12 个月(计至到期月的对应日) → 24 个月(计至到期月的对应日)']);
+    const [until] = policyDiff(older, withClause('C1', 1, (c) => void (c.window = { untilAttribute: 'until', end: 'day' })));
+    expect([until!.message, until!.en]).toEqual(['C1.2 列入重点关注名单: 期限 计至事件的列入截止日期所在月底 → 计至事件的列入截止日期当日', "C1.2 列入重点关注名单: counts for to the end of the month of the event's until → to the event's until"]);
+  });
+});
+
+/** The problems loading `ruleset` names: where, which, the fix in English and the sentence in Chinese. */
+function refused(ruleset: Ruleset): { path: string; code: string; fix: string | undefined; zh: string | undefined }[] {
+  try {
+    loadRuleset(ruleset);
+  } catch (error) {
+    if (error instanceof CreditRulesError) return error.problems.map((p) => ({ path: p.path, code: p.code, fix: p.fix, zh: p.zh }));
+    throw error;
+  }
+  return [];
+}
+
+describe('where windows end is checked at load', () => {
+  it('an end that is neither, on the ruleset or on a window, with the path and the two it may be', () => {
+    const wrong = { ...conductRuleset(), windows: { end: 'month' } } as unknown as Ruleset;
+    expect(refused(wrong)).toEqual([{ path: '$.windows.end', code: 'schema.invalid', fix: 'use one of "monthEnd", "day"', zh: '只能是 "monthEnd"、"day" 之一' }]);
+    const onWindow = withClause('Q1', 0, (c) => void (c.window = { months: 12, end: 'days' as WindowEnd }));
+    expect(refused(onWindow)).toEqual([{ path: '$.indicators[0].items[0].clauses[0].window.end', code: 'schema.invalid', fix: 'use one of "monthEnd", "day"', zh: '只能是 "monthEnd"、"day" 之一' }]);
+  });
+
+  it('a reading it follows must be one of the ruleset\'s', () => {
+    const ruleset: Ruleset = { ...conductRuleset(), windows: { end: 'day', reading: 'INT-9' } };
+    expect(problemsOf(ruleset)!.problems).toEqual([['$.windows.reading', 'reading.unknown', expect.stringContaining('INT-9')]]);
   });
 });
