@@ -10,7 +10,7 @@ export { CreditRulesError } from './errors.js';
 export { schemas } from './schemas.js';
 export { operators } from './operators.js';
 export { addDays, addMonths, endOfMonth, isIsoDate } from './dates.js';
-export { lastDayCounted } from './mechanisms/window.js';
+export { lastDayCounted, windowEnd } from './mechanisms/window.js';
 export { selectVersion, versionProblems, inForce, effectivePeriod, periodWarning, STATUS_LABELS } from './review/versions.js';
 export { policyDiff, caseImpact, ImpactCollector } from './review/diff.js';
 export { moveReasons, explainReason } from './review/reasons.js';

@@ -132,7 +132,18 @@ const en: Messages = {
     locked: 'Line {line} of the JSON source has a syntax error, so the forms are locked. Fix it to go on; nothing you typed is lost.',
     hint: 'Numbers on yellow were changed and not saved yet; "was" shows the saved value. Deductions are typed as positive numbers.',
   },
-  info: { version: 'Version', status: 'Status', effectiveFrom: 'In force from', source: 'Source' },
+  info: { version: 'Version', status: 'Status', effectiveFrom: 'In force from', source: 'Source', windowEnd: 'Windows end' },
+  windowEnd: {
+    monthEnd: 'at the end of the month',
+    day: 'on the day (the corresponding day)',
+    hint: {
+      monthEnd: 'an event counts until the end of the month its period ends in',
+      day: 'periods counted as the Civil Code counts them: the corresponding day of the last month, or its last day when it has none; a listing to its end date itself',
+    },
+    cited: 'per {clause}',
+    default: 'not stated: the default',
+    own: 'this window ends {end}',
+  },
   itemKind: { deduction: 'deductions', bonus: 'bonus', check: 'check' },
   item: {
     full: 'Full score',
@@ -162,6 +173,7 @@ const en: Messages = {
     announcement: 'while the criticism is announced',
     announcementDefault: ' ({value} when the document does not say)',
     listed: 'while listed (to the end of the month of the listing end)',
+    listedDay: 'while listed (to the listing end date itself)',
     none: 'as on the evaluation date',
   },
   unit: { points: 'pts', months: 'months', times: 'times', events: 'events', yuan: 'yuan' },
@@ -236,7 +248,7 @@ const en: Messages = {
     min: 'lowest score', floors: 'score after a downgrade', recalcMonths: 'recalculation period', downgrades: 'downgrades after publication', grades: 'grades',
     parameters: 'parameters', value: 'value', label: 'name', citation: 'citation', text: 'text', factor: 'factor', multiplier: 'doubling',
     baseRule: 'base score rule', lookbackMonths: 'lookback', projectDefaultMonths: 'term of a project without completion', effectiveFrom: 'effective from', version: 'version',
-    id: 'id', vetoes: 'vetoed indicator', oncePer: 'once per', highestPer: 'highest only', notAgain: 'not deducted again', when: 'condition', eventTypes: 'event types',
+    windows: 'window rule', end: 'ends', id: 'id', vetoes: 'vetoed indicator', oncePer: 'once per', highestPer: 'highest only', notAgain: 'not deducted again', when: 'condition', eventTypes: 'event types',
   },
   problems: {
     title: 'The ruleset has {n} problem. It cannot be saved until it is fixed; the cases show the last valid results: | The ruleset has {n} problems. It cannot be saved until they are fixed; the cases show the last valid results:',

@@ -130,7 +130,18 @@ const zhCN = {
     locked: 'JSON 源文件第 {line} 行有语法错误,表单暂时锁定。修正后即可继续编辑;您输入的内容不会丢失。',
     hint: '黄色底色的数字是修改过、尚未保存的;旁边的“原”是已保存的数值。扣分填写正数。',
   },
-  info: { version: '版本', status: '状态', effectiveFrom: '施行日期', source: '依据文件' },
+  info: { version: '版本', status: '状态', effectiveFrom: '施行日期', source: '依据文件', windowEnd: '有效期计至' },
+  windowEnd: {
+    monthEnd: '到期当月月底',
+    day: '到期日(到期月的对应日)',
+    hint: {
+      monthEnd: '事件计分至有效期届满当月的月底',
+      day: '按民法典计算期间:到期月的对应日为最后一日,没有对应日的以月末日为最后一日;列入期限计至截止日期当日',
+    },
+    cited: '依据 {clause}',
+    default: '规则集未写明,按默认',
+    own: '本条计至{end}',
+  },
   itemKind: { deduction: '扣分项', bonus: '加分项', check: '达标得分' },
   item: {
     full: '满分',
@@ -160,6 +171,7 @@ const zhCN = {
     announcement: '通报批评公示期限内',
     announcementDefault: '(文件未写明时按 {value})',
     listed: '正被列入期间(至列入截止日期所在月底)',
+    listedDay: '正被列入期间(至列入截止日期当日)',
     none: '评价日当时的情况',
   },
   unit: { points: '分', months: '个月', times: '倍', events: '起', yuan: '元' },
@@ -234,7 +246,7 @@ const zhCN = {
     min: '最低分', floors: '降级后的得分', recalcMonths: '重新计算的期限', downgrades: '公布后的降级', grades: '信用等级划分',
     parameters: '参数', value: '数值', label: '名称', citation: '依据', text: '原文', factor: '倍数', multiplier: '加倍',
     baseRule: '基本分规则', lookbackMonths: '回溯期限', projectDefaultMonths: '无竣工日期的项目期限', effectiveFrom: '施行日期', version: '版本',
-    id: '编号', vetoes: '不得分的指标', oncePer: '只计一次', highestPer: '只计最高', notAgain: '不重复扣分', when: '条件', eventTypes: '事件类型',
+    windows: '有效期规则', end: '计至', id: '编号', vetoes: '不得分的指标', oncePer: '只计一次', highestPer: '只计最高', notAgain: '不重复扣分', when: '条件', eventTypes: '事件类型',
   },
   problems: {
     title: '规则集有 {n} 个问题,修正前不能保存,右侧案例保持最后一次有效的结果:',

@@ -275,7 +275,7 @@ describe('the end in a policy diff', () => {
 });
 
 /** The problems loading `ruleset` names: where, which, the fix in English and the sentence in Chinese. */
-function refused(ruleset: Ruleset): { path: string; code: string; fix: string | undefined; zh: string | undefined }[] {
+function refused(ruleset: Ruleset): { path: string; code: string | undefined; fix: string | undefined; zh: string | undefined }[] {
   try {
     loadRuleset(ruleset);
   } catch (error) {
