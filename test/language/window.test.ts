@@ -257,6 +257,10 @@ describe('the end in a policy diff', () => {
     ]);
     // From nothing stated: the default was the month's end; the citation is new.
     expect(said(conductRuleset(), endingAt('day')).map(([code, path]) => [code, path])).toEqual([['windows.end', '$.windows.end'], ['citation.text', '$.windows.citation']]);
+    // Without a citation, the line names what changed by the engine's label alone.
+    expect(said(conductRuleset(), { ...conductRuleset(), windows: { end: 'day' } }).map(([, , , , , zh, en]) => [zh, en])).toEqual([
+      ['计算期限: 各期限 计至到期当月月底 → 计至到期月的对应日', 'windows: every window counts to the end of the month it ends in → to the corresponding day it ends on'],
+    ]);
     // Stating the default changes no window.
     expect(policyDiff(conductRuleset(), { ...conductRuleset(), windows: { end: 'monthEnd' } })).toEqual([]);
   });
