@@ -61,10 +61,22 @@ const POLICY_CHANGED_ON_PURPOSE: [run: string, change: number, now: string, labe
   ['base rule without a reading', 1, 'INT-2 近期无园林绿化工程项目的基本分: 所依理解 INT-2 → (无)', '近期无园林绿化工程项目的基本分'],
 ];
 
+/**
+ * Policy changes added on purpose since the capture: [run, index, change]. The shipped rulesets
+ * now state where their windows end, each citing its own note 6: project-lead's quotes it with
+ * its own prefix (企业计分表备注,比照适用), so the two tables' window citations differ.
+ */
+const windowCitation: PolicyChangeText = { path: '$.windows.citation', clause: 'N6', label: '计算期限', field: 'citation', message: 'N6 计算期限: 依据原文已修改' };
+const POLICY_ADDED_ON_PURPOSE: [run: string, at: number, change: PolicyChangeText][] = [
+  ['enterprise → project-lead', 6, windowCitation],
+  ['project-lead → enterprise', 6, windowCitation],
+];
+
 describe('policy changes, said from their codes by the catalogues', () => {
   it('says every change of every pair of versions as the engine said it before', () => {
     const before = fixture<Record<string, PolicyChangeText[]>>('policy-changes.json');
     for (const [run, change, now, label] of POLICY_CHANGED_ON_PURPOSE) Object.assign(before[run]![change]!, { message: now }, label === undefined ? {} : { label });
+    for (const [run, at, change] of POLICY_ADDED_ON_PURPOSE) before[run]!.splice(at, 0, change);
     const after = policyLines();
     // Cases added after the capture (their results are checked by hand-worked values in cases.test) are not in it.
     expect(Object.keys(after).filter((run) => Object.hasOwn(before, run))).toEqual(Object.keys(before));
