@@ -175,7 +175,7 @@ export function diffWindowRule(c: Changes): void {
   if (same(a, b)) return;
   const clause = b?.citation?.clause ?? a?.citation?.clause ?? '';
   const [old, now] = [a?.end ?? DEFAULT_WINDOW_END, b?.end ?? DEFAULT_WINDOW_END];
-  if (old !== now) c.changed('meta', ['windows', 'end'], clause, LABELS.windows, 'end', old, now, say('windows.end', { old, new: now }));
-  c.citation('meta', ['windows', 'citation'], clause, LABELS.windows, a?.citation, b?.citation);
-  c.reading('meta', ['windows', 'reading'], clause, LABELS.windows, a?.reading, b?.reading);
+  if (old !== now) c.changed('window', ['windows', 'end'], clause, LABELS.windows, 'end', old, now, say('windows.end', { old, new: now }));
+  c.citation('window', ['windows', 'citation'], clause, LABELS.windows, a?.citation, b?.citation);
+  c.reading('window', ['windows', 'reading'], clause, LABELS.windows, a?.reading, b?.reading);
 }

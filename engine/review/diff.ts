@@ -35,6 +35,7 @@ import type { Clause, Outcome, Result, Ruleset } from '../types.js';
 /** Which part of the ruleset a change is in. */
 export type PolicySection =
   | 'meta'
+  | 'window'
   | 'indicator'
   | 'item'
   | 'clause'

@@ -255,6 +255,8 @@ describe('the end in a policy diff', () => {
     expect(said(older, endingAt('day'))).toEqual([
       ['windows.end', '$.windows.end', 'end', 'monthEnd', 'day', '第十条 计算期限: 各期限 计至到期当月月底 → 计至到期月的对应日', '第十条 windows: every window counts to the end of the month it ends in → to the corresponding day it ends on'],
     ]);
+    // A policy change, counted with the table's (not the identity's, `meta`).
+    expect(policyDiff(older, endingAt('day')).map((c) => c.section)).toEqual(['window']);
     // From nothing stated: the default was the month's end; the citation is new.
     expect(said(conductRuleset(), endingAt('day')).map(([code, path]) => [code, path])).toEqual([['windows.end', '$.windows.end'], ['citation.text', '$.windows.citation']]);
     // Without a citation, the line names what changed by the engine's label alone.
