@@ -57,6 +57,8 @@ const en: Messages = {
   },
   policySection: {
     meta: 'Version',
+    window: 'Windows',
+    keep: 'Kept once across the table',
     indicator: 'Indicator',
     item: 'Item',
     clause: 'Clause',

@@ -55,6 +55,8 @@ const zhCN = {
   },
   policySection: {
     meta: '版本信息',
+    window: '计算期限',
+    keep: '全表只计一次',
     indicator: '评价指标',
     item: '评价项目',
     clause: '条款',

@@ -238,7 +238,7 @@ export function diffItemKeepOne(c: Changes, was: LocatedItem, now: LocatedItem):
 
 /** In a policy diff: the whole ruleset's keepOne. */
 export function diffRulesetKeepOne(c: Changes): void {
-  diffKeepOne(c, 'meta', [], '', c.older.keepOne, c.newer.keepOne);
+  diffKeepOne(c, 'keep', [], '', c.older.keepOne, c.newer.keepOne);
 }
 
 /** In a policy diff: a clause that counts once per attribute value, or every time. */

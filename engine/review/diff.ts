@@ -36,6 +36,7 @@ import type { Clause, Outcome, Result, Ruleset } from '../types.js';
 export type PolicySection =
   | 'meta'
   | 'window'
+  | 'keep'
   | 'indicator'
   | 'item'
   | 'clause'

@@ -126,6 +126,8 @@ describe('keepOne in a policy diff (engine/mechanisms/keep.ts)', () => {
     const highest = withKeep({ ...firstApplied, choose: 'highest', by: undefined });
     expect(policyDiff(added, highest).map((c) => [c.code, c.message])).toEqual([['keepOne.changed', '第六条 同一项目只奖励一次(先申报者): 同一项目只计申报日期最早的一次 → 同一项目只计分值最高的一次']]);
     expect(policyDiff(added, older).map((c) => [c.code, c.path, c.message])).toEqual([['keepOne.removed', '$.keepOne', '删除 第六条 同一项目只奖励一次(先申报者)']]);
+    // A policy change of its own section, not the version's identity (which `diff` lists apart as no change of policy).
+    expect(policyDiff(added, older).map((c) => c.section)).toEqual(['keep']);
   });
 
   it('on an item, said with the item it keeps in', () => {
