@@ -45,16 +45,12 @@ export function highestScore(ruleset: Ruleset): number {
 export function rulesetHints(ruleset: Ruleset): RulesetHint[] {
   const hints: RulesetHint[] = [];
   /** Clauses whose window takes its months from a parameter, by parameter name. */
-  const byDefault = new Map<string, string[]>();
-  const windows = new Map<string, Window[]>();
+  const byDefault = new Map<string, Clause[]>();
   /** `day` when every one of `those` windows counts to the day: a 0-month window then counts the evaluation day's events only. */
   const toDay = (those: readonly Window[]): { day?: true } => (those.every((w) => windowEnd(w, ruleset) === 'day') ? { day: true } : {});
   const clauseHints = (clause: Clause, at: (string | number)[]): void => {
     const name = clause.window?.defaultParameter;
-    if (name !== undefined) {
-      byDefault.set(name, [...(byDefault.get(name) ?? []), clause.id]);
-      windows.set(name, [...(windows.get(name) ?? []), clause.window!]);
-    }
+    if (name !== undefined) byDefault.set(name, [...(byDefault.get(name) ?? []), clause]);
     if (clause.effect !== 'veto' && clause.points === 0) {
       hints.push(hintAt(jsonPath([...at, 'points']), 'zeroPoints', { clause: clause.id, levels: false }));
     }
@@ -72,7 +68,8 @@ export function rulesetHints(ruleset: Ruleset): RulesetHint[] {
   });
   for (const [name, clauses] of byDefault) {
     if (ruleset.parameters[name]?.value !== 0) continue;
-    hints.push(hintAt(jsonPath(['parameters', name, 'value']), 'zeroMonths', { clauses, parameter: name, ...toDay(windows.get(name)!) }));
+    const ids = clauses.map((c) => c.id);
+    hints.push(hintAt(jsonPath(['parameters', name, 'value']), 'zeroMonths', { clauses: ids, parameter: name, ...toDay(clauses.map((c) => c.window!)) }));
   }
   const most = highestScore(ruleset);
   const unit = typeof ruleset.unit === 'string' && ruleset.unit !== '' ? ruleset.unit : DEFAULT_UNIT;
