@@ -159,6 +159,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
     d.repeats.forEach((r, i) => unique(r.id, ['downgrades', 'repeats', i, 'id'], 'downgradeRule'));
   }
   if (ruleset.baseRule) reading(ruleset.baseRule.reading, ['baseRule', 'reading']);
+  reading(ruleset.windows?.reading, ['windows', 'reading']);
   if (grades.length && !ruleset.gradeCitation) problem(['gradeCitation'], 'grades.noCitation', {});
   if (d && !grades.length) problem(['downgrades'], 'downgrades.noGrades', {});
   if (ruleset.effectiveTo !== undefined && ruleset.effectiveTo < ruleset.effectiveFrom) {

@@ -37,13 +37,11 @@ export function compiledWindow(window: Window | undefined, ruleset: Ruleset): Wi
 /**
  * A window's load-time checks: it says how long (months, or an attribute), its attributes are
  * event attributes of the right kind (a number of months, a date to count until), and its
- * default names a parameter (whose type, a whole number of months, parameters.ts checks); the
- * ruleset's `windows` follows a reading it has. (The schema allows only the two ends.)
+ * default names a parameter (whose type, a whole number of months, parameters.ts checks). The
+ * schema allows only the two ends; ruleset.ts checks `windows.reading` with every reading.
  */
 export function windowProblems(ruleset: Ruleset): Problem[] {
   const problems: Problem[] = [];
-  const reading = ruleset.windows?.reading;
-  if (reading !== undefined && !ruleset.readings.some((r) => r.id === reading)) problems.push(problemAt(jsonPath(['windows', 'reading']), 'reading.unknown', { id: reading }));
   const kinds = attributeKinds(ruleset);
   const attribute = (name: string | undefined, kind: 'number' | 'date', path: (string | number)[]): void => {
     if (name === undefined) return;
