@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
+import { upstreamMonacoRace } from './monacoRace.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const repo = path.resolve(import.meta.dirname, '../..');
@@ -138,18 +139,6 @@ const FIRST_LOAD_MS = 120_000;
  * started, chromium launched, a page opened (dialogs accepted, errors collected and printed)
  * and, unless `warmUp` is `none`, the editor loaded once so that later loads are quick.
  */
-/**
- * Monaco's "TextModelPart is disposed!" thrown with no frame of ours, only Monaco's own (a
- * delayed word lookup on a model already disposed, as in microsoft/vscode#196378): seen about
- * once in five runs of editor.test.ts at load 10–15, not reproduced in 70 scripted rounds. It is
- * printed with its stack but not counted as the page's error; with a frame of ours it still fails.
- */
-function upstreamMonacoRace(error: Error): boolean {
-  if (error.message !== 'TextModelPart is disposed!' || !error.stack) return false;
-  const frames = error.stack.split('\n').filter((line) => /https?:\/\//.test(line));
-  return frames.length > 0 && frames.every((line) => line.includes('/node_modules/'));
-}
-
 export async function openEditor(options: EditorOptions = {}): Promise<EditorSession> {
   const rulesets = copyRulesets({ fixtures: options.fixtures });
   options.prepare?.(rulesets.root);
