@@ -141,3 +141,44 @@ describe('messages in --lang (English without it)', () => {
     expect(cli(['forecast', '--bogus', '--lang=zh-CN']).stderr).toMatch(/^credit-rules: “forecast”没有选项 --bogus/);
   });
 });
+
+describe('test and validate --lang zh-CN', () => {
+  const cases = `${FIXTURES}/cases`;
+
+  it("test: the count, the clauses no case exercises and why it exits 1, in Chinese; the trace lines of a failing case in the chosen language", () => {
+    const chinese = cli(['test', RULESET, '--cases', cases, '--lang', 'zh-CN']);
+    expect(chinese.status).toBe(1);
+    expect(chinese.stdout).toContain('\n通过 1 个,未通过 2 个(其中 1 个案例文件无效)\n没有案例用到的条款编号 ');
+    expect(chinese.stdout).toContain('\n    得分 88.7,应为 90\n    等级 AA+,应为 AAA\n    E2 22.5,应为 30\n      E2.1 工程质量:满分 20 分\n');
+    expect(chinese.stdout).toMatch(/\n退出码 1:2 个案例未通过,\d+ 个条款编号没有案例用到\n$/);
+    expect(chinese.stdout).not.toMatch(/passed|failed|exercise/);
+    const english = cli(['test', RULESET, '--cases', cases, '--lang', 'en']);
+    expect(english.stdout).toContain('\n1 passed, 2 failed (1 case file invalid)\n');
+    // The trace in English; the indicator keeps the ruleset's label.
+    expect(english.stdout).toContain('\n    E2 22.5, expected 30\n      E2.1 工程质量: full score 20\n');
+  });
+
+  it('test --sensitivity: the report and the case that would pin each number, in Chinese', () => {
+    const run = cli(['test', RULESET, '--cases', `${FIXTURES}/sensitivity-weak`, '--allow-unexercised', '--sensitivity', '--lang', 'zh-CN'], { timeout: 170_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\n敏感性:\d+ 个数值各向两边移动一步\(运行了 \d+ 个规则集\):\d+ 个有案例约束,\d+ 个没有\n/);
+    expect(run.stdout).toContain('  ✗ E2.1.3 windowMonths 60 → 61 没有案例察觉($.indicators[1].items[0].clauses[2].window.months)\n      没有案例在 E2.1.3 的 60 个月边界上有事件:补一个在期限后一个月失效的\n');
+    expect(run.stdout).toContain('      没有案例得分略低于 AAA 的等级线 90(89.9 至 90),也没有恰好在 AAA 的等级线 90 上\n');
+    expect(run.stdout).toContain('  任何记录都察觉不到的移动(由规则本身决定,无需案例):\n');
+    expect(run.stdout).toContain('    E2.1 itemCap 20 → 20.1: 超过满分 20,扣到 0 分即止\n');
+    expect(run.stdout).toContain('  (已允许:--allow-unexercised)');
+    expect(run.stdout).not.toMatch(/no case|unnoticed|pinned/);
+  }, 180_000);
+
+  it('validate: each file and the count at the end, in Chinese', () => {
+    const run = cli(['validate', RULESET, `${records}/mixed.ndjson`, `${cases}/a-pass.json`, `${records}/one.json`, '--ruleset', RULESET, '--lang', 'zh-CN']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^✓ rulesets\/enterprise\.json: 规则集 enterprise \S+\(\d+ 个指标,\d+ 个条款编号\)$/m);
+    expect(run.stdout).toContain('✗ test/fixtures/records/mixed.ndjson: 4 条记录中 2 条无效\n');
+    expect(run.stdout).toMatch(/✓ test\/fixtures\/cases\/a-pass\.json: 案例“[^”]+”\(记录已按规则集 enterprise 检查\)\n/);
+    expect(run.stdout).toMatch(/✓ test\/fixtures\/records\/one\.json: 1 条记录\(已按规则集 enterprise \S+ 检查\)\n/);
+    expect(run.stdout).toMatch(/\n有效 3 个,无效 1 个\n$/);
+    const schemaOnly = cli(['validate', `${records}/one.json`, '--lang', 'zh-CN']);
+    expect(schemaOnly.stdout).toBe('✓ test/fixtures/records/one.json: 1 条记录(只按格式检查;加 --ruleset 可检查事件类型和取值)\n');
+  });
+});

@@ -866,6 +866,63 @@ export interface CliWords {
   noRecords: (p: { file: string }) => string;
   /** "record E-1", as an error names the record. */
   record: (p: { id: string }) => string;
+  validate: ValidateWords;
+  test: TestWords;
+}
+
+/** `validate`'s line for each file (what it is, or how many of its records fail) and its count at the end. */
+export interface ValidateWords {
+  ruleset: (p: { id: string; version: string; indicators: number; clauses: number }) => string;
+  /** A sound case, its record checked against `ruleset` when one was given. */
+  case: (p: { name: string; ruleset?: string }) => string;
+  /** A file of sound records, checked against a ruleset (`ruleset`, `version`) or by the schema only. */
+  records: (p: { total: number; ruleset?: { id: string; version: string } }) => string;
+  recordsInvalid: (p: { invalid: number; total: number }) => string;
+  /** Invalid records past those shown. */
+  moreInvalid: (p: { more: number }) => string;
+  noRecords: string;
+  noRecordsFix: string;
+  emptyFolder: string;
+  /** The `--ruleset` given does not load: its error's `code`. */
+  rulesetOption: (p: { code: string }) => string;
+  total: (p: { valid: number; invalid: number }) => string;
+}
+
+/** What moving a number would take for a case to notice: its kind, its owner and value, and which way the unnoticed moves went. */
+export interface PinParams {
+  kind: string;
+  owner: string;
+  label: string;
+  value: number | string;
+  /** Moves down (`lower`) or up (`higher`) went unnoticed; `below` is the unnoticed value under `value`. */
+  lower: boolean;
+  higher: boolean;
+  below?: number | string;
+}
+
+/** Why a move can change no score whatever the record (the sensitivity report's `InertReason`). */
+export type InertWords = Readonly<Record<'pointsPastItemLimit' | 'capPastFull' | 'fullPastClauses' | 'fullPastExclusiveClauses' | 'betweenScores', (limit: number) => string>>;
+
+/** `test`'s count, the clauses no case exercises, why it exits 1, and the `--sensitivity` report. */
+export interface TestWords {
+  /** How a result differs from the case: a `field` (score, grade, computedScore, downgraded, eligible or an indicator's id) and its values; `absent`: the result has no such indicator. */
+  difference: (p: { field: string; actual: string; expected: string; absent: boolean }) => string;
+  total: (p: { passed: number; failed: number; invalid: number }) => string;
+  unexercised: (p: { ids: string[] }) => string;
+  unexercisedFix: string;
+  exercised: string;
+  allowed: string;
+  /** Why the run exits 1: `failed` cases, `unexercised` clause ids (0: not a reason). */
+  exit: (p: { failed: number; unexercised: number }) => string;
+  sensitivity: (p: { numbers: number; moves: number; pinned: number; unpinned: number }) => string;
+  sensitivityNotRun: string;
+  /** A number some move of which no case noticed: the values tried, and its JSON path. */
+  unnoticed: (p: { owner: string; kind: string; value: number | string; unnoticed: (number | string)[]; path: string }) => string;
+  /** The case that would pin it. */
+  wouldPin: (p: PinParams) => string;
+  inertHeading: string;
+  inert: InertWords;
+  allPinned: string;
 }
 
 /** The words of `diff`'s comparison report, its table, markdown, CSV, HTML and workbook (engine/cli/formats/diffReport.ts); its sentences are the other tables'. */

@@ -184,6 +184,9 @@ const SCHEMA_FIXES: Readonly<Record<string, (p: Record<string, unknown>) => stri
 const addField = (p: FieldSpecParams): string => (p.values ? `add "${p.name}": one of ${p.values.join(', ')}` : `add "${p.name}"`);
 const fieldFix = (p: FieldSpecParams, kind: string): string => (p.type === 'enum' ? `use one of ${p.values!.join(', ')}` : p.type === 'date' ? 'write a real calendar date as YYYY-MM-DD' : `write a ${kind}`);
 
+/** `1 indicator`, `7 indicators`. */
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export const en: Catalogue = {
   trace: {
     'item.start': (p) => `${p.item} ${p.label}: full score ${amount(p.points, p.unit)}`,
@@ -710,6 +713,64 @@ export const en: Catalogue = {
       ].filter(Boolean).join('; ')}`,
     noRecords: (p) => `warning: ${p.file === '-' ? 'standard input' : p.file} holds no records`,
     record: (p) => `record ${p.id}`,
+    validate: {
+      ruleset: (p) => `ruleset ${p.id} ${p.version} (${plural(p.indicators, 'indicator')}, ${plural(p.clauses, 'clause id')})`,
+      case: (p) => `case "${p.name}"${p.ruleset ? ` (record checked against ruleset ${p.ruleset})` : ''}`,
+      records: (p) => `${plural(p.total, 'record')}${p.ruleset ? ` (checked against ruleset ${p.ruleset.id} ${p.ruleset.version})` : ' (schema only; add --ruleset to check event types and values)'}`,
+      recordsInvalid: (p) => `${p.invalid} of ${plural(p.total, 'record')} invalid`,
+      moreInvalid: (p) => `… and ${p.more} more invalid records`,
+      noRecords: 'holds no records',
+      noRecordsFix: 'a records file holds one record, an array of records, or one record per line (.ndjson)',
+      emptyFolder: 'the folder holds no .json or .ndjson files',
+      rulesetOption: (p) => `${p.code} (--ruleset; the other files are checked by schema only)`,
+      total: (p) => `${p.valid} valid, ${p.invalid} invalid`,
+    },
+    test: {
+      difference: (p) => (p.absent ? `no indicator ${p.field}` : `${p.field === 'computedScore' ? 'computed score' : p.field} ${p.actual}, expected ${p.expected}`),
+      total: (p) => `${p.passed} passed, ${p.failed} failed${p.invalid ? ` (${plural(p.invalid, 'case file')} invalid)` : ''}`,
+      unexercised: (p) => `${plural(p.ids.length, 'clause id')} no case exercises: ${p.ids.join(', ')}`,
+      unexercisedFix: '  add a case whose result scores, caps, vetoes or downgrades by each of them',
+      exercised: 'every clause id of the ruleset is exercised',
+      allowed: '  (allowed: --allow-unexercised)',
+      exit: (p) => `exit 1: ${[p.failed ? `${plural(p.failed, 'case')} failed` : '', p.unexercised ? `${plural(p.unexercised, 'clause id')} unexercised` : ''].filter(Boolean).join(' and ')}`,
+      sensitivity: (p) => `sensitivity: ${p.numbers} numbers moved one step each way (${p.moves} rulesets run): ${p.pinned} pinned by a case, ${p.unpinned} not`,
+      sensitivityNotRun: 'sensitivity: not run, a case fails as it is (fix the cases first)',
+      unnoticed: (p) => `  ✗ ${p.owner} ${p.kind} ${p.value} → ${p.unnoticed.join(' or ')} unnoticed (${p.path})`,
+      wouldPin: (p) => {
+        const both = p.lower && p.higher;
+        switch (p.kind) {
+          case 'points':
+            return `no case's score turns on ${p.owner}'s ${p.value}: add one where an event of ${p.owner} counts and no cap or maximum absorbs it`;
+          case 'clauseCap':
+          case 'itemCap':
+            return `no case reaches the ${p.owner} cap of ${p.value}${both ? '' : p.higher ? ' (one that goes past it)' : ' (one that stops exactly at it)'}`;
+          case 'itemMax':
+            return `no case reaches the ${p.owner} maximum of ${p.value}${p.higher ? ' (one that goes past it)' : ' (one that stops exactly at it)'}`;
+          case 'itemFull':
+          case 'itemBase':
+            return `no case's score shows ${p.owner}'s ${p.kind === 'itemFull' ? 'full' : 'base'} score of ${p.value}`;
+          case 'windowMonths':
+            return `no case has an event of ${p.owner} at the ${p.value}-month edge: ${[p.lower ? 'one counted in the last month of the window' : '', p.higher ? 'one lapsed in the month after it' : ''].filter(Boolean).join(' and ')}`;
+          case 'gradeLine':
+            return `no case scores ${p.lower ? `just under the ${p.owner} line of ${p.value} (${p.below} to ${p.value})` : ''}${both ? ' nor ' : ''}${p.higher ? `exactly on the ${p.owner} line of ${p.value}` : ''}`;
+          case 'downgradeFloor':
+            return `no case is downgraded to ${p.label} with the floor of ${p.value} deciding its score`;
+          case 'dateParameter':
+            return `no case has an event on the day ${p.value} (${p.owner}: ${p.label}) ${both ? 'nor the day before' : p.higher ? '' : 'or the day before'}`.trim();
+          default:
+            return `no case sits at the edge of ${p.owner} (${p.label}) = ${p.value}`;
+        }
+      },
+      inertHeading: '  moves no record could notice (by construction, no case needed):',
+      inert: {
+        pointsPastItemLimit: (limit) => `past its item's limit of ${limit}, where the item stops first`,
+        capPastFull: (limit) => `past the full score of ${limit}, where the floor at 0 stops deductions first`,
+        fullPastClauses: (limit) => `past the ${limit} its clauses can give`,
+        fullPastExclusiveClauses: (limit) => `past the ${limit} its clauses can give together (clauses that ask one field of the record for different values never both hold)`,
+        betweenScores: (grain) => `between two scores a record can have (every score is a multiple of ${grain})`,
+      },
+      allPinned: '  every number is pinned by at least one case',
+    },
   },
 
   report: {

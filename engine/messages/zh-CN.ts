@@ -168,6 +168,9 @@ const SCHEMA_WORDS: Readonly<Record<string, (p: Record<string, unknown>, value: 
 const badField = (p: FieldSpecParams, dateHint: boolean): string =>
   p.type === 'enum' ? `“${p.label}”只能是:${p.valueLabels!.join('、')}` : `“${p.label}”填写不正确${dateHint && p.type === 'date' ? ',请按 YYYY-MM-DD 填写真实日期' : ''}`;
 
+/** A case's fields as `test` names them where a result differs (an indicator keeps its id). */
+const FIELDS: Readonly<Record<string, string>> = { score: '得分', grade: '等级', computedScore: '计分表得分', downgraded: '降级', eligible: '具备评价资格' };
+
 export const zhCN: Catalogue = {
   trace: {
     'item.start': (p) => `${p.item} ${p.label}:满分 ${amount(p.points, p.unit)}`,
@@ -625,6 +628,64 @@ export const zhCN: Catalogue = {
       ].filter(Boolean).join(';')}`,
     noRecords: (p) => `警告:${p.file === '-' ? '标准输入' : p.file} 中没有记录`,
     record: (p) => `记录 ${p.id}`,
+    validate: {
+      ruleset: (p) => `规则集 ${p.id} ${p.version}(${p.indicators} 个指标,${p.clauses} 个条款编号)`,
+      case: (p) => `案例“${p.name}”${p.ruleset ? `(记录已按规则集 ${p.ruleset} 检查)` : ''}`,
+      records: (p) => `${p.total} 条记录${p.ruleset ? `(已按规则集 ${p.ruleset.id} ${p.ruleset.version} 检查)` : '(只按格式检查;加 --ruleset 可检查事件类型和取值)'}`,
+      recordsInvalid: (p) => `${p.total} 条记录中 ${p.invalid} 条无效`,
+      moreInvalid: (p) => `… 另有 ${p.more} 条无效记录未列出`,
+      noRecords: '没有记录',
+      noRecordsFix: '记录文件应包含一条记录、一个记录数组,或每行一条记录(.ndjson)',
+      emptyFolder: '文件夹中没有 .json 或 .ndjson 文件',
+      rulesetOption: (p) => `${p.code}(--ruleset;其他文件只按格式检查)`,
+      total: (p) => `有效 ${p.valid} 个,无效 ${p.invalid} 个`,
+    },
+    test: {
+      difference: (p) => (p.absent ? `没有指标 ${p.field}` : `${FIELDS[p.field] ?? p.field} ${p.actual},应为 ${p.expected}`),
+      total: (p) => `通过 ${p.passed} 个,未通过 ${p.failed} 个${p.invalid ? `(其中 ${p.invalid} 个案例文件无效)` : ''}`,
+      unexercised: (p) => `没有案例用到的条款编号 ${p.ids.length} 个:${p.ids.join('、')}`,
+      unexercisedFix: '  请为每个条款补一个案例,使其结果由该条款计分、封顶、否决或降级',
+      exercised: '规则集的每个条款编号都有案例用到',
+      allowed: '  (已允许:--allow-unexercised)',
+      exit: (p) => `退出码 1:${[p.failed ? `${p.failed} 个案例未通过` : '', p.unexercised ? `${p.unexercised} 个条款编号没有案例用到` : ''].filter(Boolean).join(',')}`,
+      sensitivity: (p) => `敏感性:${p.numbers} 个数值各向两边移动一步(运行了 ${p.moves} 个规则集):${p.pinned} 个有案例约束,${p.unpinned} 个没有`,
+      sensitivityNotRun: '敏感性:未运行,现有案例本身未通过(请先修正案例)',
+      unnoticed: (p) => `  ✗ ${p.owner} ${p.kind} ${p.value} → ${p.unnoticed.join(' 或 ')} 没有案例察觉(${p.path})`,
+      wouldPin: (p) => {
+        const both = p.lower && p.higher;
+        switch (p.kind) {
+          case 'points':
+            return `没有案例的得分取决于 ${p.owner} 的 ${p.value}:请补一个案例,其中 ${p.owner} 的事件计分,且不被封顶或上限吸收`;
+          case 'clauseCap':
+          case 'itemCap':
+            return `没有案例达到 ${p.owner} 的封顶 ${p.value}${both ? '' : p.higher ? '(补一个超过封顶的)' : '(补一个恰好到封顶的)'}`;
+          case 'itemMax':
+            return `没有案例达到 ${p.owner} 的上限 ${p.value}${p.higher ? '(补一个超过上限的)' : '(补一个恰好到上限的)'}`;
+          case 'itemFull':
+          case 'itemBase':
+            return `没有案例的得分显示 ${p.owner} 的${p.kind === 'itemFull' ? '满分' : '基础分'} ${p.value}`;
+          case 'windowMonths':
+            return `没有案例在 ${p.owner} 的 ${p.value} 个月边界上有事件:${[p.lower ? '补一个在期限最后一个月内计入的' : '', p.higher ? '补一个在期限后一个月失效的' : ''].filter(Boolean).join(',')}`;
+          case 'gradeLine':
+            return `没有案例${p.lower ? `得分略低于 ${p.owner} 的等级线 ${p.value}(${p.below} 至 ${p.value})` : ''}${both ? ',也没有' : ''}${p.higher ? `恰好在 ${p.owner} 的等级线 ${p.value} 上` : ''}`;
+          case 'downgradeFloor':
+            return `没有案例降为 ${p.label} 且得分由下限 ${p.value} 决定`;
+          case 'dateParameter':
+            return `没有案例的事件在 ${p.value} 当天(${p.owner}:${p.label})${both ? ',也没有在前一天的' : p.higher ? '' : '或前一天'}`;
+          default:
+            return `没有案例处在 ${p.owner}(${p.label})= ${p.value} 的边界上`;
+        }
+      },
+      inertHeading: '  任何记录都察觉不到的移动(由规则本身决定,无需案例):',
+      inert: {
+        pointsPastItemLimit: (limit) => `超过所在计分项的上限 ${limit},计分项先封顶`,
+        capPastFull: (limit) => `超过满分 ${limit},扣到 0 分即止`,
+        fullPastClauses: (limit) => `超过其条款最多能给的 ${limit} 分`,
+        fullPastExclusiveClauses: (limit) => `超过其条款合计最多能给的 ${limit} 分(对记录同一字段要求不同取值的条款不会同时成立)`,
+        betweenScores: (grain) => `落在两个可能的得分之间(每个得分都是 ${grain} 的倍数)`,
+      },
+      allPinned: '  每个数值都至少有一个案例约束',
+    },
   },
 
   report: {

@@ -6,6 +6,8 @@ import type { CompiledRuleset } from '../compile.js';
 import { inexactPoints } from '../decimal.js';
 import { CreditRulesError, jsonPath, type Problem } from '../errors.js';
 import { evaluate } from '../evaluate.js';
+import { catalogues } from '../explain.js';
+import type { Locale } from '../messages/codes.js';
 import { schemaProblems, schemas, validateCaseSchema } from '../schemas.js';
 import type { EntityRecord, Result, Ruleset } from '../types.js';
 
@@ -110,14 +112,11 @@ export function expectedDifferences(expected: SampleCase['expected'], result: Re
   return out;
 }
 
-const FIELD_NAMES: Readonly<Record<string, string>> = { computedScore: 'computed score' };
-
-/** The differences as lines: `score 84, expected 85`. */
-export function compareWithExpected(expected: SampleCase['expected'], result: Result): string[] {
+/** The differences as lines, in `locale` (English by default): `score 84, expected 85`. */
+export function compareWithExpected(expected: SampleCase['expected'], result: Result, locale: Locale = 'en'): string[] {
   const indicators = new Set(result.indicators.map((i) => i.id));
-  return expectedDifferences(expected, result).map((d) =>
-    Object.hasOwn(expected.indicators ?? {}, d.field) && !indicators.has(d.field) ? `no indicator ${d.field}` : `${FIELD_NAMES[d.field] ?? d.field} ${d.actual}, expected ${d.expected}`,
-  );
+  const words = catalogues[locale].cli.test;
+  return expectedDifferences(expected, result).map((d) => words.difference({ ...d, absent: Object.hasOwn(expected.indicators ?? {}, d.field) && !indicators.has(d.field) }));
 }
 
 /** The ids a result's trace exercised. */

@@ -4,28 +4,28 @@
  * exercises. Any failure or unexercised clause is exit 1, with the reason said; with
  * --allow-unexercised (a ruleset still being written), unexercised clauses are reported only.
  */
-import { expectedDifferences, runCases, type CaseOutcome, type SampleCase } from '../../review/cases.js';
+import { compareWithExpected, expectedDifferences, runCases, type CaseOutcome, type SampleCase } from '../../review/cases.js';
 import { sensitivity, type SensitivityReport, type Unpinned } from '../../review/sensitivity.js';
 import { readJsonFile } from '../files.js';
 import type { Ruleset } from '../../types.js';
-import { explain as sentence } from '../../explain.js';
+import { catalogues, explain as sentence } from '../../explain.js';
 import { usageError } from '../args.js';
 import { HELP_OPTION, LANGS, type Command } from '../command.js';
-import type { Locale } from '../../messages/codes.js';
+import type { Locale, PinParams, TestWords } from '../../messages/codes.js';
 import { EXIT, type ExitStatus } from '../exit.js';
 import { loadCases, loadRulesetFile } from '../load.js';
 
 const indent = (text: string, by = '    '): string => text.split('\n').map((l) => `${by}${l}`).join('\n');
 
-/** Under each indicator that differs from the expected result, the trace lines that made its score. */
-function explain(outcome: CaseOutcome, expected: SampleCase['expected']): string[] {
+/** How a case differs from its expected result, and under each indicator that differs, the trace lines that made its score (in `traceLocale`). */
+function explain(outcome: CaseOutcome, expected: SampleCase['expected'], locale: Locale, traceLocale: Locale): string[] {
   const result = outcome.result;
-  if (!result) return outcome.differences.map((d) => indent(d));
-  const differing = new Set(expectedDifferences(expected, result).map((d) => d.field));
-  return outcome.differences.flatMap((line) => {
-    const indicator = result.indicators.find((i) => differing.has(i.id) && line.startsWith(`${i.id} `));
-    const why = indicator ? (result.trace ?? []).filter((t) => t.indicator === indicator.id).map((t) => indent(sentence(t, 'zh-CN'), '      ')) : [];
-    return [indent(line), ...why];
+  if (!result) return [indent(outcome.error?.describe(locale) ?? outcome.differences.join('\n'))];
+  const lines = compareWithExpected(expected, result, locale);
+  return expectedDifferences(expected, result).flatMap((d, i) => {
+    const indicator = result.indicators.some((r) => r.id === d.field);
+    const why = indicator ? (result.trace ?? []).filter((t) => t.indicator === d.field).map((t) => indent(sentence(t, traceLocale), '      ')) : [];
+    return [indent(lines[i]!), ...why];
   });
 }
 
@@ -37,7 +37,7 @@ export const testCommand: Command = {
     cases: { type: 'string', value: 'PATH', description: 'a case file, or a folder of them (required), e.g. rulesets/cases/enterprise' },
     'allow-unexercised': { type: 'boolean', description: 'report clause ids no case exercises without failing (a ruleset still in progress)' },
     sensitivity: { type: 'boolean', description: 'move each number of the ruleset one step each way and report those no case notices' },
-    lang: { type: 'string', value: 'LANG', choices: LANGS, description: 'language of the problems of case files that cannot be run: en (the default) or zh-CN' },
+    lang: { type: 'string', value: 'LANG', choices: LANGS, description: 'language of the report: en (the default) or zh-CN; the trace lines under a failing case are in zh-CN unless --lang en' },
     help: HELP_OPTION,
   },
   details: `Each case (schemas/case.schema.json) is a record, its evaluation date and the expected score,
@@ -76,81 +76,54 @@ Example:
       throw usageError('cli.casesOfOtherKind', { ruleset: positionals[0]!, kind, cases: casesPath, kinds: [...kinds] });
     }
     const expectedOf = new Map(usable.map((c) => [c.file, c.case.expected]));
+    const locale = (options.lang as Locale | undefined) ?? 'en';
+    const words = catalogues[locale].cli.test;
     const report = runCases(compiled, usable);
     const out: string[] = [];
     const outcomes = new Map(report.outcomes.map((o) => [o.file, o]));
     for (const c of loaded) {
       if (c.error) {
-        out.push(`✗ ${c.file}: ${c.error.code}`, indent(c.error.describe((options.lang as Locale | undefined) ?? 'en')));
+        out.push(`✗ ${c.file}: ${c.error.code}`, indent(c.error.describe(locale)));
         continue;
       }
       const outcome = outcomes.get(c.file)!;
       if (outcome.passed) out.push(`✓ ${c.file}: ${outcome.name}`);
-      else out.push(`✗ ${c.file}: ${outcome.name}`, ...explain(outcome, expectedOf.get(c.file)!));
+      else out.push(`✗ ${c.file}: ${outcome.name}`, ...explain(outcome, expectedOf.get(c.file)!, locale, (options.lang as Locale | undefined) ?? 'zh-CN'));
     }
-    const broken = loaded.length - usable.length;
-    const failed = report.failed + broken;
-    out.push('', `${report.passed} passed, ${failed} failed${broken ? ` (${broken} case file${broken === 1 ? '' : 's'} invalid)` : ''}`);
-    if (report.unexercised.length) {
-      out.push(`${report.unexercised.length} clause id${report.unexercised.length === 1 ? '' : 's'} no case exercises: ${report.unexercised.join(', ')}`, '  add a case whose result scores, caps, vetoes or downgrades by each of them');
-    } else out.push('every clause id of the ruleset is exercised');
-    const unexercisedFails = report.unexercised.length > 0 && options['allow-unexercised'] !== true;
-    if (report.unexercised.length && !unexercisedFails) out.push('  (allowed: --allow-unexercised)');
-    const reasons = [failed ? `${failed} case${failed === 1 ? '' : 's'} failed` : '', unexercisedFails ? `${report.unexercised.length} clause id${report.unexercised.length === 1 ? '' : 's'} unexercised` : ''].filter(Boolean);
-    if (options.sensitivity === true && !failed) out.push('', ...sensitivityLines(sensitivity(readJsonFile(positionals[0]!, 'ruleset') as Ruleset, usable.map((c) => c.case))));
-    else if (options.sensitivity === true) out.push('', 'sensitivity: not run, a case fails as it is (fix the cases first)');
-    if (reasons.length) out.push(`exit 1: ${reasons.join(' and ')}`);
+    const invalid = loaded.length - usable.length;
+    const failed = report.failed + invalid;
+    const unexercised = report.unexercised;
+    out.push('', words.total({ passed: report.passed, failed, invalid }));
+    if (unexercised.length) out.push(words.unexercised({ ids: unexercised }), words.unexercisedFix);
+    else out.push(words.exercised);
+    const unexercisedFails = unexercised.length > 0 && options['allow-unexercised'] !== true;
+    if (unexercised.length && !unexercisedFails) out.push(words.allowed);
+    if (options.sensitivity === true && !failed) out.push('', ...sensitivityLines(sensitivity(readJsonFile(positionals[0]!, 'ruleset') as Ruleset, usable.map((c) => c.case)), words));
+    else if (options.sensitivity === true) out.push('', words.sensitivityNotRun);
+    const fails = failed > 0 || unexercisedFails;
+    if (fails) out.push(words.exit({ failed, unexercised: unexercisedFails ? unexercised.length : 0 }));
     process.stdout.write(out.join('\n') + '\n');
-    return reasons.length ? EXIT.invalid : EXIT.ok;
+    return fails ? EXIT.invalid : EXIT.ok;
   },
 };
 
-/** What would pin a number: the case to add, in a tester's words. */
-function wouldPin(u: Unpinned): string {
-  const lower = u.unnoticed.some((v) => (typeof v === 'number' ? v < (u.value as number) : v < u.value));
-  const higher = u.unnoticed.some((v) => (typeof v === 'number' ? v > (u.value as number) : v > u.value));
-  const both = lower && higher;
-  switch (u.kind) {
-    case 'points':
-      return `no case's score turns on ${u.owner}'s ${u.value}: add one where an event of ${u.owner} counts and no cap or maximum absorbs it`;
-    case 'clauseCap':
-    case 'itemCap':
-      return `no case reaches the ${u.owner} cap of ${u.value}${both ? '' : higher ? ' (one that goes past it)' : ' (one that stops exactly at it)'}`;
-    case 'itemMax':
-      return `no case reaches the ${u.owner} maximum of ${u.value}${higher ? ' (one that goes past it)' : ' (one that stops exactly at it)'}`;
-    case 'itemFull':
-    case 'itemBase':
-      return `no case's score shows ${u.owner}'s ${u.kind === 'itemFull' ? 'full' : 'base'} score of ${u.value}`;
-    case 'windowMonths':
-      return `no case has an event of ${u.owner} at the ${u.value}-month edge: ${[lower ? 'one counted in the last month of the window' : '', higher ? 'one lapsed in the month after it' : ''].filter(Boolean).join(' and ')}`;
-    case 'gradeLine':
-      return `no case scores ${lower ? `just under the ${u.owner} line of ${u.value} (${u.unnoticed.find((v) => (v as number) < (u.value as number))} to ${u.value})` : ''}${both ? ' nor ' : ''}${higher ? `exactly on the ${u.owner} line of ${u.value}` : ''}`;
-    case 'downgradeFloor':
-      return `no case is downgraded to ${u.label} with the floor of ${u.value} deciding its score`;
-    case 'dateParameter':
-      return `no case has an event on the day ${u.value} (${u.owner}: ${u.label}) ${both ? 'nor the day before' : higher ? '' : 'or the day before'}`.trim();
-    default:
-      return `no case sits at the edge of ${u.owner} (${u.label}) = ${u.value}`;
-  }
-}
-
-const INERT = {
-  pointsPastItemLimit: (limit: number) => `past its item's limit of ${limit}, where the item stops first`,
-  capPastFull: (limit: number) => `past the full score of ${limit}, where the floor at 0 stops deductions first`,
-  fullPastClauses: (limit: number) => `past the ${limit} its clauses can give`,
-  fullPastExclusiveClauses: (limit: number) => `past the ${limit} its clauses can give together (clauses that ask one field of the record for different values never both hold)`,
-  betweenScores: (grain: number) => `between two scores a record can have (every score is a multiple of ${grain})`,
-} as const;
-
-/** The sensitivity report in lines. */
-function sensitivityLines(report: SensitivityReport): string[] {
-  const lines = [`sensitivity: ${report.numbers} numbers moved one step each way (${report.moves} rulesets run): ${report.pinned} pinned by a case, ${report.unpinned.length} not`];
-  for (const u of report.unpinned) lines.push(`  ✗ ${u.owner} ${u.kind} ${u.value} → ${u.unnoticed.join(' or ')} unnoticed (${u.path})`, `      ${wouldPin(u)}`);
+/** The sensitivity report in lines, in `words`' language. */
+function sensitivityLines(report: SensitivityReport, words: TestWords): string[] {
+  const lines = [words.sensitivity({ numbers: report.numbers, moves: report.moves, pinned: report.pinned, unpinned: report.unpinned.length })];
+  for (const u of report.unpinned) lines.push(words.unnoticed(u), `      ${words.wouldPin(pinParams(u))}`);
   const inert = [...report.unpinned, ...report.inert].filter((u) => u.inert.length);
   if (inert.length) {
-    lines.push('  moves no record could notice (by construction, no case needed):');
-    for (const u of inert) for (const m of u.inert) lines.push(`    ${u.owner} ${u.kind} ${u.value} → ${m.value}: ${INERT[m.reason](m.limit)}`);
+    lines.push(words.inertHeading);
+    for (const u of inert) for (const m of u.inert) lines.push(`    ${u.owner} ${u.kind} ${u.value} → ${m.value}: ${words.inert[m.reason](m.limit)}`);
   }
-  if (!report.unpinned.length) lines.push('  every number is pinned by at least one case');
+  if (!report.unpinned.length) lines.push(words.allPinned);
   return lines;
+}
+
+/** Which way the unnoticed moves of a number went, for the words saying what case would pin it. */
+function pinParams(u: Unpinned): PinParams {
+  const below = u.unnoticed.find((v) => (typeof v === 'number' ? v < (u.value as number) : v < u.value));
+  const lower = below !== undefined;
+  const higher = u.unnoticed.some((v) => (typeof v === 'number' ? v > (u.value as number) : v > u.value));
+  return { kind: u.kind, owner: u.owner, label: u.label, value: u.value, lower, higher, ...(lower ? { below } : {}) };
 }

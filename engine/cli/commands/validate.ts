@@ -11,6 +11,7 @@ import type { CompiledRuleset } from '../../compile.js';
 import { CreditRulesError, errorSaying, type Problem } from '../../errors.js';
 import { recordIdOf, validateRecord } from '../../records.js';
 import type { Locale } from '../../messages/codes.js';
+import { catalogues } from '../../explain.js';
 import { loadRuleset } from '../../ruleset.js';
 import { usageError } from '../args.js';
 import { HELP_OPTION, LANGS, type Command } from '../command.js';
@@ -20,9 +21,6 @@ import { jsonFilesIn, loadRulesetFile } from '../load.js';
 
 import { locate, warningLine } from '../report.js';
 import { openRecords, type Where } from '../source.js';
-
-/** `1 indicator`, `7 indicators`. */
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Invalid records shown per file; the rest are counted. */
 const SHOWN_PER_FILE = 20;
@@ -79,14 +77,14 @@ class RecordTally {
   }
 
   verdict(file: string): Verdict {
-    const more = this.invalid > SHOWN_PER_FILE ? [`… and ${this.invalid - SHOWN_PER_FILE} more invalid records`] : [];
-    const plural = this.total === 1 ? '' : 's';
-    const against = this.compiled ? ` (checked against ruleset ${this.compiled.ruleset.id} ${this.compiled.ruleset.version})` : ' (schema only; add --ruleset to check event types and values)';
-    if (this.total === 0) return { file, ok: false, summary: 'holds no records', details: ['a records file holds one record, an array of records, or one record per line (.ndjson)'] };
+    const words = catalogues[this.locale].cli.validate;
+    const more = this.invalid > SHOWN_PER_FILE ? [words.moreInvalid({ more: this.invalid - SHOWN_PER_FILE })] : [];
+    if (this.total === 0) return { file, ok: false, summary: words.noRecords, details: [words.noRecordsFix] };
+    const ruleset = this.compiled && { id: this.compiled.ruleset.id, version: this.compiled.ruleset.version };
     return {
       file,
       ok: this.invalid === 0,
-      summary: this.invalid ? `${this.invalid} of ${this.total} record${plural} invalid` : `${this.total} record${plural}${against}`,
+      summary: this.invalid ? words.recordsInvalid({ invalid: this.invalid, total: this.total }) : words.records({ total: this.total, ...(ruleset ? { ruleset } : {}) }),
       details: [...this.details, ...more],
     };
   }
@@ -123,7 +121,7 @@ async function validateFile(file: string, compiled: CompiledRuleset | undefined,
         ...citationHints(r).map((h) => `hint: ${h.path} (${h.clause}): ${h.en}\n      ${h.zh}`),
         ...rulesetHints(r).map((h) => `hint: ${h.path}: ${h.en}\n      ${h.zh}`),
       ];
-      return { file, ok: true, summary: `ruleset ${r.id} ${r.version} (${plural(r.indicators.length, 'indicator')}, ${plural(clauseIds(r).length, 'clause id')})`, details: hints };
+      return { file, ok: true, summary: catalogues[locale].cli.validate.ruleset({ id: r.id, version: r.version, indicators: r.indicators.length, clauses: clauseIds(r).length }), details: hints };
     }
     if (kind === 'case') {
       const problems = validateCase(json);
@@ -137,7 +135,7 @@ async function validateFile(file: string, compiled: CompiledRuleset | undefined,
         return failed(file, errorSaying('CASE_INVALID', 'case.record', compiled ? { ruleset: compiled.ruleset.id } : {}, { file, recordId: c.record.id, problems }), locale);
       }
       const warnings = check.warnings.map((w) => warningLine(where, c.record.id, inCase(w), locale));
-      return { file, ok: true, summary: `case "${c.name}"${compiled ? ` (record checked against ruleset ${compiled.ruleset.id})` : ''}`, details: warnings };
+      return { file, ok: true, summary: catalogues[locale].cli.validate.case({ name: c.name, ...(compiled ? { ruleset: compiled.ruleset.id } : {}) }), details: warnings };
     }
     const tally = new RecordTally(compiled, locale);
     tally.check(json, { file });
@@ -154,7 +152,7 @@ export const validateCommand: Command = {
   usage: 'validate FILE... [--ruleset FILE] [--lang zh-CN|en]',
   options: {
     ruleset: { type: 'string', value: 'FILE', description: "also check records against this ruleset's event types and attribute values" },
-    lang: { type: 'string', value: 'LANG', choices: LANGS, description: 'language of the problems and warnings: en (the default) or zh-CN' },
+    lang: { type: 'string', value: 'LANG', choices: LANGS, description: 'language of the report, its problems and warnings: en (the default) or zh-CN' },
     help: HELP_OPTION,
   },
   details: `Each FILE is a ruleset (it has "indicators"), a sample case (it has "record" and
@@ -173,6 +171,7 @@ Examples:
   run: async ({ positionals, options }): Promise<ExitStatus> => {
     if (!positionals.length) throw usageError('cli.arguments', { command: 'validate', got: positionals });
     const locale = (options.lang as Locale | undefined) ?? 'en';
+    const words = catalogues[locale].cli.validate;
     const verdicts: Verdict[] = [];
     let compiled: CompiledRuleset | undefined;
     const rulesetFile = options.ruleset as string | undefined;
@@ -181,7 +180,7 @@ Examples:
         compiled = loadRulesetFile(rulesetFile);
       } catch (error) {
         if (!(error instanceof CreditRulesError)) throw error;
-        verdicts.push({ ...failed(rulesetFile, error, locale), summary: `${error.code} (--ruleset; the other files are checked by schema only)` });
+        verdicts.push({ ...failed(rulesetFile, error, locale), summary: words.rulesetOption({ code: error.code }) });
       }
     }
     const print = (v: Verdict): void => {
@@ -201,11 +200,11 @@ Examples:
         record(failed(path, error, locale));
         continue;
       }
-      if (!files.length) record({ file: path, ok: false, summary: 'the folder holds no .json or .ndjson files', details: [] });
+      if (!files.length) record({ file: path, ok: false, summary: words.emptyFolder, details: [] });
       for (const file of files) record(await validateFile(file, compiled, locale));
     }
     const bad = verdicts.filter((v) => !v.ok).length;
-    if (verdicts.length > 1) process.stdout.write(`${verdicts.length - bad} valid, ${bad} invalid\n`);
+    if (verdicts.length > 1) process.stdout.write(`${words.total({ valid: verdicts.length - bad, invalid: bad })}\n`);
     return bad ? EXIT.invalid : EXIT.ok;
   },
 };
