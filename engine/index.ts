@@ -6,7 +6,7 @@ export { loadRuleset, checkReferences } from './ruleset.js';
 export { evaluate, evaluateMany } from './evaluate.js';
 export { validateRecord } from './records.js';
 export { runCases, validateCase, clauseIds, compareWithExpected, expectedDifferences } from './review/cases.js';
-export { CreditRulesError } from './errors.js';
+export { CreditRulesError, headlineText } from './errors.js';
 export { schemas } from './schemas.js';
 export { operators } from './operators.js';
 export { addDays, addMonths, endOfMonth, isIsoDate } from './dates.js';

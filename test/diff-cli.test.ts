@@ -253,6 +253,12 @@ describe('credit-rules diff OLD NEW --cases PATH', () => {
     expect(run.stderr).toMatch(/RECORD_INVALID: .*records\.ndjson:3, record R3: the record is invalid\n {2}\$\.events\[0\]\.date/);
     expect(run.stderr).toMatch(/JSON_INVALID: .*records\.ndjson:4/);
     expect(run.stderr).toMatch(/credit-rules: 2 of 4 compared; 2 could not be/);
+    // The report's error keeps its catalogue headline, so standard error can say it in Chinese.
+    expect(body.impact.rows.find((r: { id: string }) => r.id === 'R3').errors.old.headline).toEqual({ code: 'record.invalid', params: {} });
+    const chinese = cli(['diff', RULESET, N4, '--cases', file, '--as-of', '2021-06-30', '--format', 'json', '--lang', 'zh-CN']);
+    expect(chinese.stderr).toMatch(/RECORD_INVALID: .*records\.ndjson:3[^\n]*R3[^\n]*记录有误\n {2}\$\.events\[0\]\.date/);
+    expect(chinese.stderr).toContain('credit-rules:共 4 个,比较了 2 个,2 个无法比较(原因见上)');
+    expect(chinese.stderr).not.toMatch(/the record is invalid|compared/);
     // The table says so in the summary, in either language.
     const summary = (lang: string) => cli(['diff', RULESET, N4, '--cases', file, '--as-of', '2021-06-30', '--lang', lang]).stdout.split('\n').find((line) => /^(对案例的影响|Impact on the cases)/.test(line));
     expect(summary('zh-CN')).toBe('对案例的影响：共 4 个案例，得分或等级变化 2 个，等级变化 0 个，不变 0 个，无法比较 2 个（原因见标准错误输出）');

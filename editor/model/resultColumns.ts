@@ -1,5 +1,5 @@
 /** The columns the editor exports: a ruleset's case results, and the impact of a change on the cases. */
-import type { CaseImpactRow, SampleCase } from '../../engine/index.js';
+import { headlineText, type CaseImpactRow, type ImpactError, type SampleCase } from '../../engine/index.js';
 import type { CaseRow } from '../stores/results.js';
 import type { Locale } from '../i18n.js';
 import { message, type ExportColumn } from './exportTable.js';
@@ -13,6 +13,9 @@ export interface CaseExport {
 const gradeText = (grade: string | null | undefined, locale: Locale): string | null => (grade === undefined ? null : grade ?? message('cases.noGrade', locale));
 
 /** The case results: who, when, the score and grade now, under the saved ruleset and as expected, each indicator's score. */
+/** An error of a compared case in `locale`: its headline's words when it has one (the message is English). */
+export const impactErrorText = (error: ImpactError, locale: Locale): string => (error.headline ? headlineText(error.headline, locale) : error.message);
+
 export function caseResultColumns(indicators: readonly { id: string; label: string }[], locale: Locale): ExportColumn<CaseExport>[] {
   const now = (c: CaseExport) => (c.row.current?.ok ? c.row.current.result : null);
   const before = (c: CaseExport) => (c.row.baseline?.ok ? c.row.baseline.result : null);
@@ -52,6 +55,6 @@ export function impactColumns(locale: Locale): ExportColumn<CaseImpactRow>[] {
     { header: 'export.change', value: (r) => (r.old && r.new ? r.change : null) },
     { header: 'export.gradeChanged', value: (r) => (r.old && r.new ? r.gradeChanged : null) },
     { header: 'export.items', value: (r) => (r.items ?? []).map((i) => `${i.id} ${i.old ?? '—'}→${i.new ?? '—'}`).join(message('cases.listSeparator', locale)) || null, width: 30 },
-    { header: 'export.problem', value: (r) => [r.errors?.old, r.errors?.new].filter((e) => e).map((e) => `${e!.code}: ${e!.message}`).join('; ') || null, width: 40 },
+    { header: 'export.problem', value: (r) => [...new Set([r.errors?.old, r.errors?.new].filter((e) => e).map((e) => `${e!.code}: ${impactErrorText(e!, locale)}`))].join('; ') || null, width: 40 },
   ];
 }

@@ -866,6 +866,14 @@ export interface CliWords {
   noRecords: (p: { file: string }) => string;
   /** "record E-1", as an error names the record. */
   record: (p: { id: string }) => string;
+  /** An error of a case under one `side` of a comparison only. */
+  underVersion: (p: { message: string; side: 'old' | 'new' }) => string;
+  /** `diff`'s lines on standard error: no cases, grades changed under --fail-on-grade-change, cases that could not be compared. */
+  diff: {
+    noCases: (p: { path: string }) => string;
+    gradesChanged: (p: { count: number }) => string;
+    compared: (p: { compared: number; total: number; failed: number }) => string;
+  };
   validate: ValidateWords;
   test: TestWords;
 }

@@ -713,6 +713,12 @@ export const en: Catalogue = {
       ].filter(Boolean).join('; ')}`,
     noRecords: (p) => `warning: ${p.file === '-' ? 'standard input' : p.file} holds no records`,
     record: (p) => `record ${p.id}`,
+    underVersion: (p) => `${p.message} (under the ${p.side} version)`,
+    diff: {
+      noCases: (p) => `warning: ${p.path} holds no cases or records`,
+      gradesChanged: (p) => `credit-rules: ${p.count} case${p.count === 1 ? '' : 's'} change grade (--fail-on-grade-change)`,
+      compared: (p) => `credit-rules: ${p.compared} of ${p.total} compared; ${p.failed} could not be (see above)`,
+    },
     validate: {
       ruleset: (p) => `ruleset ${p.id} ${p.version} (${plural(p.indicators, 'indicator')}, ${plural(p.clauses, 'clause id')})`,
       case: (p) => `case "${p.name}"${p.ruleset ? ` (record checked against ruleset ${p.ruleset})` : ''}`,

@@ -628,6 +628,12 @@ export const zhCN: Catalogue = {
       ].filter(Boolean).join(';')}`,
     noRecords: (p) => `警告:${p.file === '-' ? '标准输入' : p.file} 中没有记录`,
     record: (p) => `记录 ${p.id}`,
+    underVersion: (p) => `${p.message}(${p.side === 'old' ? '旧' : '新'}版本下)`,
+    diff: {
+      noCases: (p) => `警告:${p.path} 中没有案例或记录`,
+      gradesChanged: (p) => `credit-rules:${p.count} 个案例等级变化(--fail-on-grade-change)`,
+      compared: (p) => `credit-rules:共 ${p.total} 个,比较了 ${p.compared} 个,${p.failed} 个无法比较(原因见上)`,
+    },
     validate: {
       ruleset: (p) => `规则集 ${p.id} ${p.version}(${p.indicators} 个指标,${p.clauses} 个条款编号)`,
       case: (p) => `案例“${p.name}”${p.ruleset ? `(记录已按规则集 ${p.ruleset} 检查)` : ''}`,

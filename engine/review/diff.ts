@@ -25,7 +25,7 @@ import { diffNotAgain } from '../mechanisms/notAgain.js';
 import { diffClausePoints, diffFull } from '../mechanisms/points.js';
 import { diffVeto } from '../mechanisms/veto.js';
 import { diffWindow, diffWindowRule, windowSummary } from '../mechanisms/window.js';
-import type { ChangeExplanation, ChangeLabel, ClauseSummary, MetaField } from '../messages/codes.js';
+import type { ChangeExplanation, ChangeLabel, ClauseSummary, HeadlineExplanation, MetaField } from '../messages/codes.js';
 import { recordIdOf } from '../records.js';
 import { moveReasons, type MoveReason } from './reasons.js';
 import type { Clause, Outcome, Result, Ruleset } from '../types.js';
@@ -375,7 +375,10 @@ export interface Standing extends Outcome {
 /** Why a record got no score under a version (a `CreditRulesError`, as plain data). */
 export interface ImpactError {
   code: ErrorCode;
+  /** In English; `headline`, when there is one, says it in another language. */
   message: string;
+  /** The message as a catalogue code and params (engine/messages). */
+  headline?: HeadlineExplanation;
   recordId?: string;
   problems: Problem[];
 }
@@ -475,7 +478,9 @@ function standing(result: Result): Standing {
 }
 
 function impactError(error: unknown): ImpactError {
-  if (error instanceof CreditRulesError) return { code: error.code, message: error.message, ...(error.recordId ? { recordId: error.recordId } : {}), problems: error.problems };
+  if (error instanceof CreditRulesError) {
+    return { code: error.code, message: error.message, ...(error.headline ? { headline: error.headline } : {}), ...(error.recordId ? { recordId: error.recordId } : {}), problems: error.problems };
+  }
   throw error;
 }
 

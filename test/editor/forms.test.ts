@@ -239,6 +239,16 @@ describe('export of results', () => {
     expect(lines).toHaveLength(impact.rows.length);
     expect(lines.find((l) => l.startsWith('EDITOR-1,'))).toMatch(/,85,AA\+,84,AA,-1,是,E2\.1 \d+→\d+,$/);
   });
+
+  it("says why a case could not be compared in the chosen language", () => {
+    const ruleset = useRulesetStore();
+    const one = useCasesStore().drafts[0]!;
+    const broken = { ...one.case, source: one.path, record: { ...one.case.record, events: [{ type: 'qualityComplaint', date: '2021-02-30' }] } };
+    const impact = caseImpact(ruleset.savedCompiled!, ruleset.compiled!, [broken as never]);
+    const problem = (locale: 'zh-CN' | 'en') => exportTable(impact.rows, impactColumns(locale), locale).rows[0]!.at(-1);
+    expect(problem('zh-CN')).toBe('RECORD_INVALID: 记录有误');
+    expect(problem('en')).toBe('RECORD_INVALID: the record is invalid');
+  });
 });
 
 describe('take all current results as expected', () => {

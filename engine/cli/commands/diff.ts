@@ -11,7 +11,7 @@ import { validateCase, type SampleCase } from '../../review/cases.js';
 import type { CompiledRuleset } from '../../compile.js';
 import { isIsoDate, today } from '../../dates.js';
 import { ImpactCollector, policyDiff, type CaseImpactRow, type ImpactError, type PolicyChange, type Standing } from '../../review/diff.js';
-import { CreditRulesError, errorSaying } from '../../errors.js';
+import { CreditRulesError, errorSaying, headlineText } from '../../errors.js';
 import { catalogues, explain } from '../../explain.js';
 import { usageError } from '../args.js';
 import { HELP_OPTION, LANGS, type Command } from '../command.js';
@@ -108,9 +108,10 @@ function loadSide(argument: string, choice: VersionChoice): Side {
 const isCaseShaped = (value: unknown): boolean =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'record') && Object.hasOwn(value, 'expected');
 
-/** The error of one side of a row, as a located `CreditRulesError`. */
-function rowError(error: ImpactError, where: Where, recordId: string | undefined, side?: string): CreditRulesError {
-  const message = side ? `${error.message} (under the ${side} version)` : error.message;
+/** The error of one side of a row (absent: both), as a located `CreditRulesError` worded in `locale`. */
+function rowError(error: ImpactError, where: Where, recordId: string | undefined, locale: Locale, side?: 'old' | 'new'): CreditRulesError {
+  const said = error.headline ? headlineText(error.headline, locale) : error.message;
+  const message = side ? catalogues[locale].cli.underVersion({ message: said, side }) : said;
   return locate(new CreditRulesError(error.code, message, { recordId: error.recordId, problems: error.problems }), where, recordId);
 }
 
@@ -119,10 +120,10 @@ function reportRow(row: CaseImpactRow, where: Where, report: Reporter): void {
   const errors = row.errors;
   if (!errors) return;
   const id = row.id;
-  if (errors.old && errors.new && errors.old === errors.new) report.error(rowError(errors.old, where, id));
+  if (errors.old && errors.new && errors.old === errors.new) report.error(rowError(errors.old, where, id, report.locale));
   else {
-    if (errors.old) report.error(rowError(errors.old, where, id, 'old'));
-    if (errors.new) report.error(rowError(errors.new, where, id, 'new'));
+    if (errors.old) report.error(rowError(errors.old, where, id, report.locale, 'old'));
+    if (errors.new) report.error(rowError(errors.new, where, id, report.locale, 'new'));
   }
 }
 
@@ -463,10 +464,11 @@ async function runDiff({ positionals, options }: Parameters<Command['run']>[0]):
     await out.flush();
   }
 
-  if (impact.total + unreadable === 0) report.print(`warning: ${casesPath} holds no cases or records`);
+  const said = catalogues[report.locale].cli.diff;
+  if (impact.total + unreadable === 0) report.print(said.noCases({ path: casesPath }));
   const failedGrades = options['fail-on-grade-change'] === true && impact.gradeChanged > 0;
-  if (failedGrades) report.print(`credit-rules: ${impact.gradeChanged} case${impact.gradeChanged === 1 ? '' : 's'} change grade (--fail-on-grade-change)`);
-  if (report.errors) report.print(`credit-rules: ${impact.compared} of ${impact.total + unreadable} compared; ${impact.invalid + unreadable} could not be (see above)`);
+  if (failedGrades) report.print(said.gradesChanged({ count: impact.gradeChanged }));
+  if (report.errors) report.print(said.compared({ compared: impact.compared, total: impact.total + unreadable, failed: impact.invalid + unreadable }));
   if (report.errors) return EXIT.invalid;
   return failedGrades ? EXIT.gradeChanged : EXIT.ok;
 }
