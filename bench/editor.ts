@@ -196,10 +196,12 @@ async function measureRegistry(page: Page): Promise<void> {
   await page.locator('[data-role=registry-summary]').waitFor({ timeout: 120_000 });
   const registry = await page.evaluate(
     async ({ count, edits, path }) => {
-      type Store = { loadSynthetic(n: number): void; runs: { id: number; asked: number; answered: number; workerMs: number }[]; records: unknown[] };
+      type Spans = { compile: number; evaluate: number; summary: number };
+      type Run = { id: number; asked: number; answered: number; workerMs: number; spans: Spans | null };
+      type Store = { loadSynthetic(n: number): void; runs: Run[]; records: unknown[] };
       const pinia = (globalThis as unknown as { __creditRulesEditor: { pinia: { _s: Map<string, Store> } } }).__creditRulesEditor.pinia;
       const store = pinia._s.get('registry')!;
-      const answered = async (after: number): Promise<{ asked: number; answered: number; workerMs: number }> => {
+      const answered = async (after: number): Promise<Run> => {
         for (;;) {
           const run = store.runs[store.runs.length - 1];
           if (run && run.asked >= after) return run;
@@ -210,14 +212,14 @@ async function measureRegistry(page: Page): Promise<void> {
       store.loadSynthetic(count);
       await answered(start);
       const input = document.querySelector<HTMLInputElement>(`[data-path="${path}"] input`)!;
-      const out: { total: number; worker: number; input: number }[] = [];
+      const out: { total: number; worker: number; spans: Spans; input: number }[] = [];
       for (let i = 0; i < edits + 2; i++) {
         const t0 = performance.now();
         input.value = String(19.9 - (i % 10) / 10);
         input.dispatchEvent(new Event('input', { bubbles: true }));
         const handled = performance.now() - t0;
         const run = await answered(t0);
-        out.push({ total: run.answered - t0, worker: run.workerMs, input: handled });
+        out.push({ total: run.answered - t0, worker: run.workerMs, spans: run.spans ?? { compile: NaN, evaluate: NaN, summary: NaN }, input: handled });
       }
       return { records: store.records.length, samples: out.slice(2) };
     },
@@ -226,6 +228,9 @@ async function measureRegistry(page: Page): Promise<void> {
   console.log(`\nregistry: ${registry.records.toLocaleString('en')} synthetic records rescored by the worker on each edit of E2.1's full score, ${registry.samples.length} edits`);
   console.log(`  edit → answer on the page (ms)     ${fmt(stats(registry.samples.map((s) => s.total)))}`);
   console.log(`  of which the worker's scoring (ms) ${fmt(stats(registry.samples.map((s) => s.worker)))}`);
+  console.log(`    reading and compiling the ruleset ${fmt(stats(registry.samples.map((s) => s.spans.compile)))}`);
+  console.log(`    scoring the records               ${fmt(stats(registry.samples.map((s) => s.spans.evaluate)))}`);
+  console.log(`    the summary                       ${fmt(stats(registry.samples.map((s) => s.spans.summary)))}`);
   console.log(`  the edit's own handler (ms)        ${fmt(stats(registry.samples.map((s) => s.input)))}`);
   // The same records scored in this Node process just after: how busy the machine was, in the engine's own terms.
   const { SYNTHETIC_AS_OF, syntheticRegistry } = await import('../editor/model/syntheticRegistry.js');

@@ -36,10 +36,41 @@ export function rememberLocale(locale: Locale): void {
 
 /** A fresh i18n instance (one per app; tests make their own). */
 export function createEditorI18n(locale: Locale = preferredLocale()) {
-  return createI18n<[Messages], Locale, false>({
+  const i18n = createI18n<[Messages], Locale, false>({
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',
     messages: { 'zh-CN': zhCN, en },
   });
+  rememberTranslations(i18n.global);
+  return i18n;
+}
+
+/** How many translations `rememberTranslations` keeps per language before starting afresh. */
+const REMEMBERED = 2000;
+
+/**
+ * Makes `t` give back what it wrote before for the same key and arguments in the same language,
+ * rather than resolve and format the message again on every render (the messages do not change
+ * while the editor runs): a component that updates on every edit (the header, the case summary,
+ * a card) then pays for a lookup. Arguments other than strings, numbers and booleans go through
+ * to vue-i18n as they are. `t` still reads the language, so a render that used it follows a switch.
+ */
+function rememberTranslations(composer: { locale: { value: string }; t: (...args: never[]) => string }): void {
+  const translate = composer.t;
+  const known = new Map<string, string>();
+  let knownLocale = '';
+  const plain = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  composer.t = ((...args: unknown[]): string => {
+    const current = composer.locale.value;
+    const key = args.every((a) => plain(a) || (a !== null && typeof a === 'object' && !Array.isArray(a) && Object.values(a).every(plain))) ? JSON.stringify(args) : null;
+    if (key === null) return (translate as (...a: unknown[]) => string)(...args);
+    if (current !== knownLocale || known.size >= REMEMBERED) {
+      known.clear();
+      knownLocale = current;
+    }
+    let text = known.get(key);
+    if (text === undefined) known.set(key, (text = (translate as (...a: unknown[]) => string)(...args)));
+    return text;
+  }) as typeof composer.t;
 }

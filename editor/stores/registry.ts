@@ -10,7 +10,7 @@ import { evaluate, CreditRulesError, type CompiledRuleset, type EntityRecord, ty
 import { readRegistryFile, type RegistryFileProblem } from '../model/registryFile.js';
 import type { RegistrySummary } from '../model/registrySummary.js';
 import { SYNTHETIC_AS_OF, syntheticRegistry } from '../model/syntheticRegistry.js';
-import type { InvalidRecord, RegistryAnswer, RegistryRequest } from '../workers/registry.worker.js';
+import type { InvalidRecord, RegistryAnswer, RegistryRequest, RunSpans } from '../workers/registry.worker.js';
 import type { Evaluation } from './results.js';
 
 /** How many enterprises the shipped synthetic registry holds. */
@@ -19,12 +19,13 @@ export const SYNTHETIC_COUNT = 3000;
 /** Where the registry came from: the synthetic one, or a file by its name. */
 export type RegistrySource = { kind: 'synthetic'; count: number } | { kind: 'file'; name: string };
 
-/** One run's timing: asked and answered (performance.now()), and the worker's own time. */
+/** One run's timing: asked and answered (performance.now()), and the worker's own time and where it went. */
 export interface RegistryRun {
   id: number;
   asked: number;
   answered: number;
   workerMs: number;
+  spans: RunSpans | null;
 }
 
 const textOf = new WeakMap<CompiledRuleset, string>();
@@ -73,7 +74,7 @@ export const useRegistryStore = defineStore('registry', () => {
       const asked = inFlight;
       inFlight = null;
       if (asked && answer.id === asked.id) {
-        const run = { id: answer.id, asked: asked.asked, answered: performance.now(), workerMs: answer.type === 'result' ? answer.ms : 0 };
+        const run = { id: answer.id, asked: asked.asked, answered: performance.now(), workerMs: answer.type === 'result' ? answer.ms : 0, spans: answer.type === 'result' ? answer.spans : null };
         runs.push(run);
         if (runs.length > 1000) runs.shift();
         lastRun.value = run;

@@ -19,9 +19,16 @@ export interface InvalidRecord {
   problems: readonly Problem[];
 }
 
+/** Where a run's time went, in ms: reading and compiling the rulesets, scoring the records, the summary. */
+export interface RunSpans {
+  compile: number;
+  evaluate: number;
+  summary: number;
+}
+
 /** To the page: the summary and how long the worker took, or why it could not run. */
 export type RegistryAnswer =
-  | { type: 'result'; id: number; ms: number; summary: ReturnType<typeof summarise>; invalid: InvalidRecord[] }
+  | { type: 'result'; id: number; ms: number; spans: RunSpans; summary: ReturnType<typeof summarise>; invalid: InvalidRecord[] }
   | { type: 'error'; id: number; message: string };
 
 let records: EntityRecord[] = [];
@@ -39,14 +46,17 @@ let checked: { vocabulary: string; refused: Map<number, InvalidRecord> } | null 
 const vocabularyOf = (ruleset: Ruleset): string =>
   JSON.stringify([ruleset.entityKind, ruleset.grades.map((g) => g.grade), ruleset.eventTypes, ruleset.recordFields ?? null, ruleset.projectFields ?? null]);
 
-function score(text: string): Scored {
+function score(text: string, spans: RunSpans): Scored {
   const known = scored.get(text);
   if (known) {
     scored.delete(text);
     scored.set(text, known);
     return known;
   }
+  const started = performance.now();
   const compiled = loadRuleset(JSON.parse(text));
+  const compiledAt = performance.now();
+  spans.compile += compiledAt - started;
   const vocabulary = vocabularyOf(compiled.ruleset);
   const trusted = checked?.vocabulary === vocabulary ? checked.refused : null;
   const refused = trusted ?? new Map<number, InvalidRecord>();
@@ -68,6 +78,7 @@ function score(text: string): Scored {
       refused.set(i, { index: i, id: records[i]!.id, problems: error instanceof CreditRulesError ? error.problems : [{ path: '$', message: (error as Error).message }] });
     }
   }
+  spans.evaluate += performance.now() - compiledAt;
   if (!trusted) checked = { vocabulary, refused };
   const entry = { scores, grades, gradeOrder: compiled.ruleset.grades.map((g) => g.grade), invalid: [...refused.values()].slice(0, 50) };
   scored.set(text, entry);
@@ -85,11 +96,15 @@ self.onmessage = (message: MessageEvent<RegistryRequest>) => {
     return;
   }
   const started = performance.now();
+  const spans: RunSpans = { compile: 0, evaluate: 0, summary: 0 };
   try {
-    const before = score(request.before);
-    const after = score(request.after);
+    const before = score(request.before, spans);
+    const after = score(request.after, spans);
+    const summarising = performance.now();
     const summary = summarise(records, before, after, after.gradeOrder);
-    const answer: RegistryAnswer = { type: 'result', id: request.id, ms: performance.now() - started, summary, invalid: after.invalid };
+    const done = performance.now();
+    spans.summary = done - summarising;
+    const answer: RegistryAnswer = { type: 'result', id: request.id, ms: done - started, spans, summary, invalid: after.invalid };
     self.postMessage(answer);
   } catch (error) {
     const answer: RegistryAnswer = { type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) };

@@ -82,6 +82,21 @@ export function citedNumbers(text: string, unit: CitedUnit, amountUnit = DEFAULT
   return cited;
 }
 
+/**
+ * `citedNumbers`, each text read once: the editor works out the hints on every edit, and an edit
+ * of a number leaves the texts as they were. Never handed out: a hint gets its own copy.
+ */
+const citedByText = new Map<string, readonly CitedNumber[]>();
+function citedOnce(text: string, unit: CitedUnit, amountUnit: string): readonly CitedNumber[] {
+  const key = `${unit}\u0000${amountUnit}\u0000${text}`;
+  let cited = citedByText.get(key);
+  if (cited === undefined) {
+    if (citedByText.size >= 2000) citedByText.clear();
+    citedByText.set(key, (cited = citedNumbers(text, unit, amountUnit)));
+  }
+  return cited;
+}
+
 /** The hints of a ruleset, in the order its form shows the numbers. */
 export function citationHints(ruleset: Ruleset): CitationHint[] {
   const hints: CitationHint[] = [];
@@ -90,13 +105,13 @@ export function citationHints(ruleset: Ruleset): CitationHint[] {
   /** `value` against its citation's text and, when what holds it follows a reading, that reading's note. */
   const check = (path: (string | number)[], value: unknown, unit: CitedUnit, citation: Citation | undefined, reading?: string): void => {
     if (typeof value !== 'number' || value === 0 || typeof citation?.text !== 'string') return;
-    const cited = citedNumbers(citation.text, unit, amountUnit);
+    const cited = citedOnce(citation.text, unit, amountUnit);
     const note = reading !== undefined ? notes.get(reading) : undefined;
     const written = Math.abs(value);
-    if (!cited.length || [...cited, ...(typeof note === 'string' ? citedNumbers(note, unit, amountUnit) : [])].some((c) => c.values.includes(written))) return;
+    if (!cited.length || [...cited, ...(typeof note === 'string' ? citedOnce(note, unit, amountUnit) : [])].some((c) => c.values.includes(written))) return;
     const says = [...new Set(cited.map((c) => c.text))];
     const { code, params, zh, en } = hintAt(jsonPath(path), 'citationNumber', { clause: citation.clause, value: written, unit, amountUnit, says });
-    hints.push({ path: jsonPath(path), clause: citation.clause, value: written, unit, cited, code, params, zh, en });
+    hints.push({ path: jsonPath(path), clause: citation.clause, value: written, unit, cited: cited.map((c) => ({ text: c.text, values: [...c.values] })), code, params, zh, en });
   };
 
   ruleset.indicators?.forEach((indicator, ii) => {
