@@ -36,6 +36,18 @@ describe('citation hints', () => {
     expect(hint!.en).toBe('the cited text says “4 分”, not 5 points: check the number, or update the cited text too');
   });
 
+  it('read each cited text once, and give every hint its own copy of what the text writes', () => {
+    const copy = structuredClone(enterprise);
+    copy.indicators[1]!.items[0]!.clauses[2]!.points = -5;
+    const first = citationHints(copy)[0]!;
+    first.cited[0]!.values.push(99);
+    first.cited.push({ text: 'x', values: [1] });
+    expect(citationHints(copy)[0]!.cited).toEqual([{ text: '4 分', values: [4] }]);
+    // A text changed since: read afresh.
+    copy.indicators[1]!.items[0]!.clauses[2]!.citation!.text = '扣 6 分';
+    expect(citationHints(copy)[0]!.cited).toEqual([{ text: '6 分', values: [6] }]);
+  });
+
   it('check every kind of number against the citation of what holds it', () => {
     expect(hintsAfter((r) => (r.indicators[1]!.items[0]!.clauses[2]!.window = { months: 48 }))).toEqual({ [`${E213}.window.months`]: 48 }); // 近 5 年
     expect(hintsAfter((r) => (r.indicators[1]!.items[0]!.full = 22))).toEqual({ '$.indicators[1].items[0].full': 22 }); // 满分 20 分
