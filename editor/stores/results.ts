@@ -7,6 +7,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { CreditRulesError, evaluate, expectedDifferences, type CompiledRuleset, type Difference, type Problem, type Result, type SampleCase, type TraceEntry } from '../../engine/index.js';
+import { vocabularyOf } from '../model/vocabulary.js';
 import { useCasesStore, type CaseDraft } from './cases.js';
 import { useRulesetStore } from './ruleset.js';
 
@@ -31,10 +32,10 @@ export interface CaseRow {
   differences: readonly Difference[] | null;
 }
 
-/** Evaluates a case; a record the engine refuses comes back as an evaluation error. */
-export function evaluateCase(compiled: CompiledRuleset, sampleCase: SampleCase, trace = false): Evaluation {
+/** Evaluates a case; a record the engine refuses comes back as an evaluation error. `validate: false` only for a record already validated under the same vocabulary. */
+export function evaluateCase(compiled: CompiledRuleset, sampleCase: SampleCase, trace = false, validate = true): Evaluation {
   try {
-    return { ok: true, result: evaluate(compiled, sampleCase.record, { asOf: sampleCase.asOf, trace }) };
+    return { ok: true, result: evaluate(compiled, sampleCase.record, { asOf: sampleCase.asOf, trace, validate }) };
   } catch (error) {
     if (error instanceof CreditRulesError) return { ok: false, code: error.code, message: error.message, problems: error.problems };
     return { ok: false, code: 'CASE_INVALID', message: (error as Error).message, problems: [] };
@@ -73,6 +74,13 @@ export const useResultsStore = defineStore('results', () => {
   const ruleset = useRulesetStore();
   const cases = useCasesStore();
   const cache = new WeakMap<CompiledRuleset, WeakMap<SampleCase, Evaluation>>();
+  const vocabularies = new WeakMap<CompiledRuleset, string>();
+  /**
+   * The vocabulary each case's record was last validated under, when the engine found it valid
+   * and warned of nothing: under a ruleset with that vocabulary (an edit of a number, a window, a
+   * condition) it is scored without validating it again, with the same result.
+   */
+  const validUnder = new WeakMap<SampleCase, string>();
   /** How long the last recomputation of the panel took, in ms (not reactive: for diagnostics). */
   const stats = { lastRecomputeMs: 0 };
 
@@ -81,7 +89,13 @@ export const useResultsStore = defineStore('results', () => {
     let perCase = cache.get(compiled);
     if (!perCase) cache.set(compiled, (perCase = new WeakMap()));
     let evaluation = perCase.get(draft.case);
-    if (!evaluation) perCase.set(draft.case, (evaluation = evaluateCase(compiled, draft.case)));
+    if (evaluation) return evaluation;
+    let vocabulary = vocabularies.get(compiled);
+    if (vocabulary === undefined) vocabularies.set(compiled, (vocabulary = vocabularyOf(compiled.ruleset)));
+    const checked = validUnder.get(draft.case) === vocabulary;
+    evaluation = evaluateCase(compiled, draft.case, false, !checked);
+    if (!checked && evaluation.ok && !evaluation.result.warnings) validUnder.set(draft.case, vocabulary);
+    perCase.set(draft.case, evaluation);
     return evaluation;
   }
 

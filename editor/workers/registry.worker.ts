@@ -4,8 +4,9 @@
  * each run with the summary of before against after. The page sends a run only when the last
  * one has answered, and only the newest edit, so a run is never stale by more than one edit.
  */
-import { CreditRulesError, evaluate, loadRuleset, type EntityRecord, type Problem, type Ruleset } from '../../engine/index.js';
+import { CreditRulesError, evaluate, loadRuleset, type EntityRecord, type Problem } from '../../engine/index.js';
 import { summarise, type RegistryScores } from '../model/registrySummary.js';
+import { vocabularyOf } from '../model/vocabulary.js';
 
 /** From the page: the registry to hold, or a comparison to run. */
 export type RegistryRequest =
@@ -42,9 +43,6 @@ const scored = new Map<string, Scored>();
  * others are scored without checking them again, about a quarter of the time saved.
  */
 let checked: { vocabulary: string; refused: Map<number, InvalidRecord> } | null = null;
-
-const vocabularyOf = (ruleset: Ruleset): string =>
-  JSON.stringify([ruleset.entityKind, ruleset.grades.map((g) => g.grade), ruleset.eventTypes, ruleset.recordFields ?? null, ruleset.projectFields ?? null]);
 
 function score(text: string, spans: RunSpans): Scored {
   const known = scored.get(text);

@@ -1,4 +1,6 @@
 /** The editor's stores: draft and saved ruleset, cases, live results, undo/redo, saving. */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
@@ -6,10 +8,10 @@ import type { SampleCase } from '../../engine/index.js';
 import { getIn } from '../../editor/model/paths.js';
 import { useCasesStore } from '../../editor/stores/cases.js';
 import { useHistoryStore } from '../../editor/stores/history.js';
-import { expectedFrom, useResultsStore } from '../../editor/stores/results.js';
+import { evaluateCase, expectedFrom, useResultsStore } from '../../editor/stores/results.js';
 import { useRulesetStore } from '../../editor/stores/ruleset.js';
 import { useWorkspaceStore } from '../../editor/stores/workspace.js';
-import { BASELINE, E213_POINTS, fixtureCases, MemorySource, ONE_ACCIDENT, TWO_ACCIDENTS, sha } from './support.js';
+import { BASELINE, E213_POINTS, fixtureCases, MemorySource, ONE_ACCIDENT, repo, rulesetText, TWO_ACCIDENTS, sha } from './support.js';
 
 let source: MemorySource;
 
@@ -270,5 +272,40 @@ describe('saving', () => {
     expect(source.files.has(TWO_ACCIDENTS)).toBe(false);
     expect(source.writes.find((w) => w.path === added)?.baseHash).toBeNull();
     expect(cases.dirty).toBe(false);
+  });
+});
+
+describe('scoring the cases again after an edit', () => {
+  /** Every shipped enterprise case, as the cases folder holds them. */
+  const shippedCases = Object.fromEntries(
+    readdirSync(path.join(repo, 'rulesets/cases/enterprise'))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => [`cases/enterprise/${name}`, readFileSync(path.join(repo, 'rulesets/cases/enterprise', name), 'utf8')]),
+  );
+  /** Each row's result against the engine's own, the record validated afresh. */
+  const expectFresh = (): void => {
+    const { compiled } = useRulesetStore();
+    for (const draft of useCasesStore().drafts) expect(row(draft.path).current, draft.path).toEqual(evaluateCase(compiled!, draft.case));
+  };
+
+  it('gives what a fresh evaluation gives, though a record already found valid under the same vocabulary is not validated again', async () => {
+    const { ruleset, results } = await openEditor({ 'enterprise.json': rulesetText, ...shippedCases });
+    expect(results.rows.length).toBeGreaterThan(150);
+    expectFresh();
+    ruleset.setValue(['indicators', 1, 'items', 0, 'full'], 19, 'E2.1');
+    expect(results.summary.moved).toBeGreaterThan(100);
+    expectFresh();
+    ruleset.setValue(['indicators', 4, 'items', 0, 'clauses', 1, 'window', 'months'], 12, 'E5.2');
+    expectFresh();
+    // A vocabulary change: a quality accident must now say what was done. The records are checked again, and those that do not say it are refused.
+    ruleset.setValue(['eventTypes', 'qualityAccident', 'attributes', 'behaviour', 'required'], true, 'qualityAccident');
+    expect(ruleset.status).toBe('valid');
+    expect(results.summary.errors).toBeGreaterThan(0);
+    expectFresh();
+    ruleset.setValue(['indicators', 1, 'items', 0, 'full'], 18, 'E2.1');
+    expectFresh();
+    ruleset.setValue(['eventTypes', 'qualityAccident', 'attributes', 'behaviour', 'required'], undefined, 'qualityAccident');
+    expect(results.summary.errors).toBe(0);
+    expectFresh();
   });
 });

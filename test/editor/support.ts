@@ -6,7 +6,7 @@ import type { FileSource } from '../../editor/api/fileClient.js';
 import { FileRefusal } from '../../editor/api/fileClient.js';
 import type { StoredFile, WriteOutcome } from '../../editor/server/protocol.js';
 
-const repo = path.resolve(import.meta.dirname, '../..');
+export const repo = path.resolve(import.meta.dirname, '../..');
 
 /** The shipped enterprise ruleset, as text. */
 export const rulesetText = readFileSync(path.join(repo, 'rulesets/enterprise.json'), 'utf8');
