@@ -53,14 +53,14 @@ const REMEMBERED = 2000;
  * Makes `t` give back what it wrote before for the same key and arguments in the same language,
  * rather than resolve and format the message again on every render (the messages do not change
  * while the editor runs): a component that updates on every edit (the header, the case summary,
- * a card) then pays for a lookup. Arguments other than strings, numbers and booleans go through
+ * a card) then pays for a lookup. Arguments other than strings, finite numbers and booleans go through
  * to vue-i18n as they are. `t` still reads the language, so a render that used it follows a switch.
  */
 function rememberTranslations(composer: { locale: { value: string }; t: (...args: never[]) => string }): void {
   const translate = composer.t;
   const known = new Map<string, string>();
   let knownLocale = '';
-  const plain = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  const plain = (value: unknown): boolean => typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
   composer.t = ((...args: unknown[]): string => {
     const current = composer.locale.value;
     const key = args.every((a) => plain(a) || (a !== null && typeof a === 'object' && !Array.isArray(a) && Object.values(a).every(plain))) ? JSON.stringify(args) : null;
