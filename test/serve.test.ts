@@ -346,6 +346,22 @@ describe('bad requests get a problem with a code and a path, and the service kee
     await stillServing();
   });
 
+  it('reads a request target as the URL parser does: dot segments, escapes, a query, a fragment', async () => {
+    // Sent as written (fetch would resolve the dot segments itself).
+    const raw = (path: string): Promise<{ status: number; body: any }> => new Promise((resolve, reject) => {
+      request(service.url, { path }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (t: string) => (text += t)).on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+      }).on('error', reject).end();
+    });
+    expect(await raw('/rulesets/x/../../health')).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await raw('/rulesets/./%65nterprise?date=2021-06-30#later')).toMatchObject({ status: 200, body: { name: 'enterprise', inForce: '2021.1' } });
+    expect((await raw('/rulesets?date=2021%2D06%2D30&date=2030-01-01')).body.date).toBe('2021-06-30');
+    expect((await raw('/rulesets?date=2021-06-30')).body.date).toBe('2021-06-30');
+    expect((await raw('/rulesets?date=%zz')).body.code).toBe('USAGE');
+    expect((await raw('/health/')).status).toBe(404);
+  });
+
   it('a body that stops arriving: TIMEOUT after --timeout (2 s here)', async () => {
     const started = Date.now();
     const answer = await new Promise<{ status: number; body: any; type: string }>((resolve, reject) => {
