@@ -10,6 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
 export interface ServiceBenchOptions {
@@ -85,6 +86,23 @@ const cpuSeconds = (pid: number): number => sumOver(pid, (p) => {
   const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 });
+
+/**
+ * The time (s) a service's processes have waited for a core while ready to run (the second
+ * field of /proc/PID/schedstat, in ns; 0 where the kernel does not keep it): on a machine
+ * running other work, what its tail latency is made of.
+ */
+const waitSeconds = (pid: number): number => sumOver(pid, (p) => Number(readFileSync(`/proc/${p}/schedstat`, 'utf8').split(' ')[1] ?? 0) / 1e9);
+
+/** The machine's busy CPU time so far (s, all cores): /proc/stat's first line, without idle and iowait. */
+function machineBusySeconds(): number {
+  try {
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return (user! + nice! + system! + irq! + softirq! + (steal ?? 0)) / 100;
+  } catch {
+    return NaN;
+  }
+}
 
 /** The processes of a service: the primary and its workers. */
 const processCount = (pid: number): number => processTree(pid).length;
@@ -167,11 +185,15 @@ async function measure(o: ServiceBenchOptions, url: string, child: ChildProcess,
     const memory: number[] = [residentMb(child.pid!)];
     const sampler = setInterval(() => memory.push(residentMb(child.pid!)), 5000);
     const run = { load: loadAverage(), cpu: -cpuSeconds(child.pid!) };
+    const waited = -waitSeconds(child.pid!);
+    const busy = -machineBusySeconds();
     const load = spawn('wrk', ['-t1', '-c100', `-d${seconds}s`, '--latency', '-s', script, single], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     load.stdout.on('data', (d) => (output += d));
     await once(load, 'exit');
     run.cpu += cpuSeconds(child.pid!);
+    const waitedShare = (waited + waitSeconds(child.pid!)) / (seconds * (processCount(child.pid!) - 1 || 1));
+    const otherCores = (busy + machineBusySeconds() - run.cpu) / seconds;
     clearInterval(sampler);
     memory.push(residentMb(child.pid!));
     const measured = wrkFigures(output);
@@ -180,6 +202,8 @@ async function measure(o: ServiceBenchOptions, url: string, child: ChildProcess,
     const last = memory.at(-1)!;
     console.log(`${`single record, full trace, wrk -c100 ${seconds} s`.padEnd(44)} ${figuresText(measured, run)} (${processCount(child.pid!)} processes: the primary and its workers)`);
     console.log(`${'service RSS every 5 s over that run'.padEnd(44)} ${memory.map((m) => m.toFixed(0)).join(' ')} MB`);
+    // p99 is made of the moments a worker waits for a core: the machine's other work (wrk's included) says how many there were.
+    console.log(`${'over that run'.padEnd(44)} the workers waited for a core ${(waitedShare * 100).toFixed(0)}% of the time each; wrk and the machine's other work used ${otherCores.toFixed(2)} cores of ${availableParallelism()}`);
     if (process.env.BENCH_SERVICE_AGAINST) await pairedRounds(o, url, child, process.env.BENCH_SERVICE_AGAINST, script);
     targets.push(
       ['≥ 10,000 single-record requests/s at 100 connections', perSecond >= 10_000, rate(perSecond)],
