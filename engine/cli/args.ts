@@ -3,6 +3,7 @@
  * usage error (exit 2) that names the offender and suggests the nearest spelling.
  */
 import { CreditRulesError, problemAt } from '../errors.js';
+import { editDistance } from '../suggest.js';
 import type { ProblemCode, ProblemParamsByCode } from '../messages/codes.js';
 
 /** An option a command accepts: `--name VALUE` (string) or `--name` (flag). */
@@ -33,27 +34,12 @@ export function usageInWords(message: string, fix: string): CreditRulesError {
   return new CreditRulesError('USAGE', message, { problems: [{ path: '', message, fix }] });
 }
 
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** The candidate closest to `word`, when it is close enough to be a likely typo. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(word, candidate);
+    const d = editDistance(word, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
