@@ -8,6 +8,7 @@ import { CodeCache, jsonKey } from './codeCache.js';
 import { fromMilli, toMilli, type Milli } from './decimal.js';
 import { eligibilityTests } from './mechanisms/eligibility.js';
 import { clauseLevels, levelParts } from './mechanisms/levels.js';
+import { compiledPer, type CompiledPer } from './mechanisms/per.js';
 import { compiledWindow } from './mechanisms/window.js';
 import { NamedConditions } from './namedConditions.js';
 import { attributeLocal, generateEventFits, vocabularySource } from './vocabulary.js';
@@ -55,6 +56,8 @@ export interface PlainTest {
 export interface CompiledLevel {
   level: Level;
   points: Milli;
+  /** On a check clause, the index of the record test of the level's condition (none: the level always holds). */
+  check?: number;
 }
 
 export interface CompiledClause {
@@ -64,6 +67,8 @@ export interface CompiledClause {
   item: number;
   levels: CompiledLevel[];
   cap: Milli | undefined;
+  /** Points per quantity (mechanisms/per.ts). */
+  per: CompiledPer | undefined;
   veto: boolean;
   /** Index of the vetoed indicator. */
   vetoes: number;
@@ -249,12 +254,17 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
           item: itemIndex,
           levels: levels.map((level) => ({ level, points: toMilli(level.points) })),
           cap: clause.cap === undefined ? undefined : toMilli(clause.cap),
+          per: compiledPer(clause, item.kind === 'check', ruleset),
           veto: clause.effect === 'veto',
           vetoes: clause.vetoes === undefined ? ii : indicatorIndex.get(clause.vetoes) ?? ii,
         });
         if (item.kind === 'check') {
           compiledItem.checks.push(recordTests.length);
           recordTests.push({ condition: clause.when, predicate: compile(clause.when) });
+          for (const level of clauses[clauseIndex]!.levels) {
+            const when = level.level.when;
+            if (when) level.check = recordTests.push({ condition: when, predicate: compile(when) }) - 1;
+          }
           continue;
         }
         levels.forEach((level, li) => {

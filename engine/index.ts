@@ -49,5 +49,5 @@ export type {
 export type {
   Citation, Clause, Condition, DowngradeResult, EntityEvent, EntityRecord, EventType, AttributeSpec, FactCondition,
   Downgrades, Grade, Indicator, IndicatorResult, Item, ItemKind, ItemResult, Level, Parameter, Project, Provisional, Reading, Result,
-  Ruleset, RulesetMeta, RulesetStatus, TraceEntry, TraceKind, TraceLine, Window, WindowEnd, WindowRule, KeepOne, ParameterType,
+  Ruleset, RulesetMeta, RulesetStatus, TraceEntry, TraceKind, TraceLine, Window, WindowEnd, WindowRule, KeepOne, Per, ParameterType,
 } from './types.js';

@@ -12,6 +12,7 @@ import { baseProblems } from './mechanisms/base.js';
 import { eligibilityProblems } from './mechanisms/eligibility.js';
 import { pointsProblems } from './mechanisms/points.js';
 import { notAgainProblems } from './mechanisms/notAgain.js';
+import { perProblems } from './mechanisms/per.js';
 import { capProblems } from './mechanisms/cap.js';
 import { keepOneProblems } from './mechanisms/keep.js';
 import { vetoProblems } from './mechanisms/veto.js';
@@ -168,7 +169,7 @@ export function checkReferences(ruleset: Ruleset): Problem[] {
   for (const key of ['recordFields', 'projectFields'] as const) {
     for (const [name, spec] of Object.entries(ruleset[key] ?? {})) problems.push(...fieldProblems(spec, [key, name]));
   }
-  problems.push(...pointsProblems(ruleset), ...baseProblems(ruleset), ...vetoProblems(ruleset), ...notAgainProblems(ruleset), ...capProblems(ruleset), ...windowProblems(ruleset), ...keepOneProblems(ruleset), ...eligibilityProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
+  problems.push(...pointsProblems(ruleset), ...baseProblems(ruleset), ...vetoProblems(ruleset), ...notAgainProblems(ruleset), ...capProblems(ruleset), ...windowProblems(ruleset), ...keepOneProblems(ruleset), ...perProblems(ruleset), ...eligibilityProblems(ruleset), ...parameterProblems(ruleset), ...factPathProblems(ruleset));
   return problems;
 }
 

@@ -8,12 +8,13 @@ import type { CompiledRuleset } from './compile.js';
 import { fromMilli, type Milli } from './decimal.js';
 import { applyDowngrades, traceIdleDowngradeEvents } from './downgrade.js';
 import { baseApplies, startScore } from './mechanisms/base.js';
-import { checkScore, clauseCapsCut, limitedScore } from './mechanisms/cap.js';
+import { checkClauseCapCut, checkScore, clauseCapsCut, limitedScore } from './mechanisms/cap.js';
 import { applyMultiplier } from './mechanisms/multiplier.js';
 import { dropAlreadyDeducted } from './mechanisms/notAgain.js';
 import { applyVeto } from './mechanisms/veto.js';
 import { ineligibleReasons } from './mechanisms/eligibility.js';
-import { laterLevel } from './mechanisms/levels.js';
+import { firstRecordLevel, laterLevel } from './mechanisms/levels.js';
+import { perOutcome } from './mechanisms/per.js';
 import { gradeOf } from './grade.js';
 import { keepOne, keepOnePerClause, keepRules, traceLeftOut, type CompiledKeep, type KeepRules, type OnLeftOut } from './mechanisms/keep.js';
 import type { Matches } from './match.js';
@@ -76,7 +77,8 @@ function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf:
         if (withTrace) (gathered.outside[clause.item] ??= []).push({ event: e, clause: target.clause });
         continue;
       }
-      const occurrence: Occurrence = { event: e, clause: target.clause, level: target.level, points: clause.levels[target.level]!.points, extra: 0 };
+      const each = clause.levels[target.level]!.points;
+      const occurrence: Occurrence = { event: e, clause: target.clause, level: target.level, points: clause.per ? perOutcome(clause.per, each, event).points : each, extra: 0 };
       if (clause.veto) {
         gathered.vetoes[clause.vetoes] ??= occurrence;
         (gathered.vetoed[clause.item] ??= []).push(occurrence);
@@ -88,17 +90,27 @@ function gather(compiled: CompiledRuleset, events: readonly EntityEvent[], asOf:
   return gathered;
 }
 
-/** A `check` item: the points of its clauses whose record condition holds, up to its full score. */
-function scoreCheck(compiled: CompiledRuleset, i: number, matches: Matches, trace: TraceWriter | undefined): Milli {
+/**
+ * A `check` item: the points of its clauses whose record condition holds (the first level that
+ * holds, levels.ts; times a quantity, per.ts; within the clause's cap), up to its full score.
+ */
+function scoreCheck(compiled: CompiledRuleset, i: number, record: EntityRecord, matches: Matches, trace: TraceWriter | undefined): Milli {
   const compiledItem = compiled.items[i]!;
   let total = 0;
+  let met = false;
   compiledItem.checks.forEach((test, k) => {
     if (!matches.record[test]) return;
     const clause = compiled.clauses[compiledItem.clauses[k]!]!;
-    total += clause.levels[0]!.points;
-    trace?.check(clause, clause.levels[0]!.points);
+    const level = firstRecordLevel(clause, matches.record);
+    if (level < 0) return;
+    met = true;
+    const each = clause.levels[level]!.points;
+    const per = clause.per && perOutcome(clause.per, each, record);
+    const points = per ? per.points : each;
+    trace?.check(clause, level, points, per);
+    total += points + checkClauseCapCut(clause, points, trace);
   });
-  if (total === 0) trace?.checkFailed(compiledItem.item, compiledItem.clauses.map((c) => compiled.clauses[c]!.clause.label));
+  if (!met) trace?.checkFailed(compiledItem.item, compiledItem.clauses.map((c) => compiled.clauses[c]!.clause.label));
   return checkScore(compiledItem, total, trace);
 }
 
@@ -215,7 +227,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
     for (const i of indices) {
       const compiledItem = items[i]!;
       trace?.setPlace(indicator.id, compiledItem.item.id);
-      if (compiledItem.kind === 'check') itemScores[i] = scoreCheck(compiled, i, matches, trace);
+      if (compiledItem.kind === 'check') itemScores[i] = scoreCheck(compiled, i, record, matches, trace);
       // Without occurrences an item scores its start; the trace still says where it starts.
       else if (!trace && !(across ? across.occurrences[i] : gathered.occurrences[i])) itemScores[i] = startScore(compiledItem, baseApplied);
       else itemScores[i] = scoreEvents(compiled, rules, i, events, gathered, across, baseApplied, trace);

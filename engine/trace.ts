@@ -9,6 +9,7 @@
 import type { CompiledClause } from './compile.js';
 import { fromMilli, type Milli } from './decimal.js';
 import { levelLabel, levelRule } from './mechanisms/levels.js';
+import { perOutcome, perParams, type PerOutcome } from './mechanisms/per.js';
 import { DEFAULT_UNIT, type EventParams, type TraceCode, type TraceParamsByCode } from './messages/codes.js';
 import { en } from './messages/en.js';
 import { zhCN } from './messages/zh-CN.js';
@@ -87,10 +88,14 @@ export class TraceWriter {
     this.add('start', 'item.startBase', item.id, clause, text, start, undefined, p, ZH['item.startBase'](p), EN['item.startBase'](p));
   }
 
-  check(clause: CompiledClause, points: Milli): void {
+  /** A check clause that holds scores `points`, by its `level` and, with `per`, a quantity. */
+  check(clause: CompiledClause, level: number, points: Milli, per: PerOutcome | undefined): void {
     const c = clause.clause;
-    const p = { clause: c.id, label: c.label, points: fromMilli(points), unit: this.unit };
-    this.add('start', 'check.met', c.id, undefined, c.citation.text, points, undefined, p, ZH['check.met'](p), EN['check.met'](p));
+    const p: TraceParamsByCode['check.met'] = { clause: c.id, label: c.label, points: fromMilli(points), unit: this.unit };
+    const label = levelLabel(clause, level);
+    if (label !== undefined) p.level = label;
+    if (per) p.per = perParams(clause.per!, per, clause.levels[level]!.points);
+    this.add('start', 'check.met', c.id, levelRule(clause, level), c.citation.text, points, undefined, p, ZH['check.met'](p), EN['check.met'](p));
   }
 
   /** A check item none of whose clauses holds; `unmet` are their labels. */
@@ -105,11 +110,14 @@ export class TraceWriter {
     const events = [ref];
     const rule = levelRule(clause, level);
     const label = levelLabel(clause, level);
+    const per = clause.per && perParams(clause.per, perOutcome(clause.per, clause.levels[level]!.points, event), clause.levels[level]!.points);
     if (points === 0) {
-      const p = { clause: c.id, label: c.label, level: label, event: ref, date: event.date, levelled: c.levels !== undefined, unit: this.unit };
+      const p: TraceParamsByCode['clause.zero'] = { clause: c.id, label: c.label, level: label, event: ref, date: event.date, levelled: c.levels !== undefined, unit: this.unit };
+      if (per) p.per = per;
       this.add('points', 'clause.zero', c.id, rule, c.citation.text, 0, events, p, ZH['clause.zero'](p), EN['clause.zero'](p));
     } else {
-      const p = { clause: c.id, label: c.label, level: label, event: ref, date: event.date, points: fromMilli(points), unit: this.unit };
+      const p: TraceParamsByCode['clause.points'] = { clause: c.id, label: c.label, level: label, event: ref, date: event.date, points: fromMilli(points), unit: this.unit };
+      if (per) p.per = per;
       this.add('points', 'clause.points', c.id, rule, c.citation.text, points, events, p, ZH['clause.points'](p), EN['clause.points'](p));
     }
     if (extra !== 0 && multiplier) {

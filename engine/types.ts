@@ -73,6 +73,18 @@ export interface Level {
   provisional?: Provisional;
 }
 
+/**
+ * Points per quantity (mechanisms/per.ts): the clause's points times the number at `path` (an
+ * event attribute, or a record path for a check clause), in whole `step`s when given (rounded
+ * `down`, the default, or `up`), counting only what exceeds `above`.
+ */
+export interface Per {
+  path: string;
+  step?: number;
+  round?: 'down' | 'up';
+  above?: number;
+}
+
 /** What a clause does with the events it matches. */
 export type ClauseEffect = 'points' | 'veto';
 
@@ -87,6 +99,8 @@ export interface Clause {
   /** `points` per occurrence (one level) or per matching level. */
   points?: number;
   levels?: Level[];
+  /** The points (or the level's) count once per unit of a quantity read from the event or the record. */
+  per?: Per;
   /** A cap on this clause's own total (its absolute value), within the item's cap. */
   cap?: number;
   /** Count at most one occurrence per value of this event attribute (e.g. once per project): `keepOne` choosing the first. */

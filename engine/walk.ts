@@ -43,9 +43,10 @@ export function forEachCondition(ruleset: Ruleset, visit: (condition: Condition,
       if (item.multiplier) walk(item.multiplier.when, [...itemPath, 'multiplier', 'when'], 'event');
       item.clauses.forEach((clause, ci) => {
         const clausePath: Path = [...itemPath, 'clauses', ci];
-        walk(clause.when, [...clausePath, 'when'], item.kind === 'check' ? 'record' : 'event');
+        const scope = item.kind === 'check' ? 'record' : 'event';
+        walk(clause.when, [...clausePath, 'when'], scope);
         clause.levels?.forEach((level, li) => {
-          if (level.when) walk(level.when, [...clausePath, 'levels', li, 'when'], 'event');
+          if (level.when) walk(level.when, [...clausePath, 'levels', li, 'when'], scope);
         });
       });
     });

@@ -2,11 +2,11 @@
  * Caps and maxima: how far a clause, an item or a bonus may go. A clause's `cap` limits its own
  * total (its absolute value); a deduction item's `cap` limits what it loses (deductions stop
  * once it is used up) and the item never goes below 0; a bonus item's `max` limits what it adds
- * (none: a plain sum); a check item scores at most its `full`. Everything a cap means is here:
+ * (none: a plain sum); a check item scores at most its `full`, and a check clause at most its `cap`. Everything a cap means is here:
  * where it may be written, how it cuts, and the trace line of each cut.
  */
 import { forEachItem } from '../walk.js';
-import type { CompiledItem, CompiledRuleset } from '../compile.js';
+import type { CompiledClause, CompiledItem, CompiledRuleset } from '../compile.js';
 import type { Milli } from '../decimal.js';
 import { jsonPath, problemAt, type Problem } from '../errors.js';
 import type { TraceWriter } from '../trace.js';
@@ -45,6 +45,13 @@ export function clauseCapsCut(compiled: CompiledRuleset, item: CompiledItem, kep
     cuts += cut;
   }
   return cuts;
+}
+
+/** What a check clause's own cap cuts from its `points` (0, or negative: the part over the cap). */
+export function checkClauseCapCut(clause: CompiledClause, points: Milli, trace: TraceWriter | undefined): Milli {
+  if (clause.cap === undefined || points <= clause.cap) return 0;
+  trace?.clauseCap(clause, points, clause.cap, clause.cap - points);
+  return clause.cap - points;
 }
 
 /**

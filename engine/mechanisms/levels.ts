@@ -1,7 +1,9 @@
 /**
  * Levels (e.g. a rating of poor or very poor, each with its points): a clause that scores by
  * `levels` gives an event the points of the first level, in the order written, whose condition
- * holds; a clause with `points` is a single level of its own. Everything levels mean is here:
+ * holds; a clause with `points` is a single level of its own. On a check clause the levels'
+ * conditions are on the record, as the clause's is (an age band: 35 or under 50, 36 to 45 40):
+ * the first level that holds scores, and none holding scores nothing, as for an event. Everything levels mean is here:
  * that a clause scores by points or by levels (not both, not neither) and that every level can
  * be reached (its load-time checks), the levels a clause compiles to and the parts of each
  * level's event test, the first level that matches (scoring), how the trace names the level
@@ -14,16 +16,11 @@ import type { ClauseScoring } from '../messages/codes.js';
 import { say, type Changes, type LocatedClause, type Path } from '../review/changes.js';
 import type { Clause, Condition, Indicator, ItemKind, Level, Ruleset } from '../types.js';
 
-/**
- * A clause that scores neither by points nor by levels, or by both; a level after one without
- * a condition, which no event reaches; levels on a clause of a check item, which scores its
- * points when the record's condition holds and has no event to give a level.
- */
-export function levelProblems(clause: Clause, clausePath: (string | number)[], kind: ItemKind): Problem[] {
+/** A clause that scores neither by points nor by levels, or by both; a level after one without a condition, which nothing reaches. */
+export function levelProblems(clause: Clause, clausePath: (string | number)[]): Problem[] {
   const problems: Problem[] = [];
   if (clause.effect !== 'veto' && clause.points === undefined && !clause.levels) problems.push(problemAt(jsonPath(clausePath), 'clause.noPoints', { clause: clause.id }));
   if (clause.points !== undefined && clause.levels) problems.push(problemAt(jsonPath([...clausePath, 'points']), 'clause.pointsAndLevels', { clause: clause.id }));
-  if (kind === 'check' && clause.levels) problems.push(problemAt(jsonPath([...clausePath, 'levels']), 'level.onCheck', { clause: clause.id }));
   const open = clause.levels?.findIndex((level) => level.when === undefined) ?? -1;
   if (open >= 0 && open < clause.levels!.length - 1) {
     const [level, next] = [clause.levels![open]!, clause.levels![open + 1]!];
@@ -49,6 +46,16 @@ export function levelParts(ruleset: Ruleset, indicator: Indicator, clause: Claus
  */
 export function laterLevel(clause: number, scoredClause: number): boolean {
   return clause === scoredClause;
+}
+
+/** On a check clause whose condition holds, the first level whose record test holds (`record`: each record test's outcome); -1 when none does. */
+export function firstRecordLevel(clause: CompiledClause, record: readonly boolean[]): number {
+  const { levels } = clause;
+  for (let l = 0; l < levels.length; l++) {
+    const test = levels[l]!.check;
+    if (test === undefined || record[test]) return l;
+  }
+  return -1;
 }
 
 /** The level's id as the trace's `rule`, for a clause of several levels. */

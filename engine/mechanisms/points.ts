@@ -38,7 +38,7 @@ export function pointsProblems(ruleset: Ruleset): Problem[] {
       const clausePath = [...itemPath, 'clauses', ci];
       exact(clause.points, [...clausePath, 'points']);
       exact(clause.cap, [...clausePath, 'cap']);
-      problems.push(...levelProblems(clause, clausePath, item.kind));
+      problems.push(...levelProblems(clause, clausePath));
       const levels = clause.levels ?? (clause.points === undefined ? [] : [{ points: clause.points }]);
       levels.forEach((level, li) => {
         const at = clause.levels ? [...clausePath, 'levels', li, 'points'] : [...clausePath, 'points'];

@@ -66,6 +66,21 @@ export interface UnmatchedParams extends EventParams {
   indicatorLabel?: string;
 }
 
+/**
+ * Points per quantity (a clause's `per`): the quantity `of` (what staff call it) read as
+ * `quantity` (`null`: missing, counted 0), less `above`, in whole `step`s (rounded up when `up`),
+ * giving `units`; each unit scores `each` (signed).
+ */
+export interface PerParams {
+  of: string;
+  quantity: number | null;
+  above?: number;
+  step?: number;
+  up?: boolean;
+  units: number;
+  each: number;
+}
+
 /** Each trace code with its params. */
 export interface TraceParamsByCode {
   /** A deduction item starts at its full score. */
@@ -77,13 +92,13 @@ export interface TraceParamsByCode {
    */
   'item.startBase': ItemParams & UnitParams & { points: number; clause: string; months: number; project?: string; projectEn?: string };
   /** A check clause whose condition holds scores its points. */
-  'check.met': ClauseParams & UnitParams & { points: number };
+  'check.met': ClauseParams & UnitParams & { points: number; level?: string; per?: PerParams };
   /** A check item none of whose clauses holds scores 0; `unmet` are the clauses' labels. */
   'check.unmet': ItemParams & UnitParams & { unmet: string[] };
   /** An event scores a clause's points (signed: negative takes); `level` is the level's label when it is not the clause's own. */
-  'clause.points': ClauseParams & EventParams & UnitParams & { level?: string; points: number };
+  'clause.points': ClauseParams & EventParams & UnitParams & { level?: string; points: number; per?: PerParams };
   /** An event matches a clause of 0 points; `levelled` when the clause has levels (then it is "no deduction"). */
-  'clause.zero': ClauseParams & EventParams & UnitParams & { level?: string; levelled: boolean };
+  'clause.zero': ClauseParams & EventParams & UnitParams & { level?: string; levelled: boolean; per?: PerParams };
   /** A multiplier (cited by `clause`) adds `points` (signed) more to an event's points. */
   'multiplier.extra': ClauseParams & EventParams & UnitParams & { factor: number; points: number };
   /** A clause's own cap cuts its total (`sum`, signed: negative for deductions) to `cap`; the `cut` over it does not count. */
@@ -162,6 +177,15 @@ export interface ClauseScoring {
   veto?: { vetoes?: string };
   levels?: { label: string; points: number }[];
   points?: number;
+}
+
+/** Points per quantity in short: the quantity (`of`, at `path`), its steps and threshold. */
+export interface PerSummary {
+  of: string;
+  path: string;
+  step?: number;
+  up?: boolean;
+  above?: number;
 }
 
 /** A clause in short: what it scores, its cap, its window. */
@@ -257,6 +281,8 @@ export interface ChangeParamsByCode {
   /** A clause's own cap, of deductions or of points added by its item's `kind`. */
   'clause.cap': PointsParams & Sides<number>;
   'clause.window': { old: WindowSummary; new: WindowSummary };
+  /** Points per quantity: added, removed, or counted otherwise. */
+  'clause.per': Sides<PerSummary>;
   /** Where the ruleset's windows end (`windows.end`, the month's end when absent). */
   'windows.end': { old: WindowEnd; new: WindowEnd };
   /** Counting once per attribute value, or every time (absent). */
@@ -532,7 +558,11 @@ export interface ProblemParamsByCode {
   'clause.pointsAndLevels': { clause: string };
   /** A level after `before`, which has no condition. */
   'level.unreachable': { level: string; before: string };
-  'level.onCheck': { clause: string };
+  /** A veto clause with `per`: a veto has no points to multiply. */
+  'per.onVeto': { clause: string };
+  'per.roundWithoutStep': Record<string, never>;
+  /** A `per` path that names no number: of the event's attributes, or of the record's fields (`numbers`). */
+  'per.notNumber': GuessParams & { path: string; fact: 'event' | 'record'; numbers: string[] };
   'base.notDeduction': { item: string; kind: ItemKind };
   'base.aboveFull': { base: number; full: number };
   'veto.onCheck': Record<string, never>;

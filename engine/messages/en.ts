@@ -10,7 +10,7 @@ import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
   type FieldFact, type FieldSpecParams, type KeepSummary, type GuessParams, type IdHolder, type ParameterTypeName,
-  type VersionPeriod, type JsonFound, type ProblemWords, type ArgumentsCommand,
+  type VersionPeriod, type JsonFound, type ProblemWords, type ArgumentsCommand, type PerParams, type PerSummary,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event} (${p.date})`;
@@ -21,6 +21,19 @@ const amount = (n: number, unit: string): string => (unit === DEFAULT_UNIT ? Str
 /** A number of points said in full: `4 points`, `1 point`, `4 万元`. */
 const points = (n: number, unit: string): string => (unit !== DEFAULT_UNIT ? `${n} ${unit}` : n === 1 ? '1 point' : `${n} points`);
 const sign = (n: number): string => (n < 0 ? '−' : '+');
+/** Points per quantity, after the points it gave: (years of residence 3.5, per whole 1: 3 × 1 point). */
+const perText = (p: PerParams | undefined, unit: string): string => {
+  if (!p) return '';
+  const quantity = p.quantity === null ? `${p.of} missing, counted 0` : `${p.of} ${p.quantity}`;
+  const above = p.above === undefined ? '' : `, above ${p.above}`;
+  const step = p.step === undefined ? '' : p.up ? `, per ${p.step} or part of it` : `, per whole ${p.step}`;
+  return ` (${quantity}${above}${step}: ${p.units} × ${points(Math.abs(p.each), unit)})`;
+};
+/** A clause's `per` in a policy change: years of residence (residenceYears), per whole 1. */
+const perSummaryText = (s: PerSummary | undefined): string =>
+  s === undefined
+    ? '(none)'
+    : `${s.of}${s.of === s.path ? '' : ` (${s.path})`}${s.above === undefined ? '' : ` above ${s.above}`}${s.step === undefined ? '' : s.up ? `, per ${s.step} or part of it` : `, per whole ${s.step}`}`;
 
 const KINDS: Readonly<Record<ItemKind, string>> = { deduction: 'deductions', bonus: 'bonus points', check: 'points for conditions met' };
 const EFFECTS = { oneGrade: 'one grade down', lowest: 'straight to the lowest grade' } as const;
@@ -191,10 +204,10 @@ export const en: Catalogue = {
   trace: {
     'item.start': (p) => `${p.item} ${p.label}: full score ${amount(p.points, p.unit)}`,
     'item.startBase': (p) => `${p.item} ${p.label}: no ${p.projectEn ?? 'project'} in the last ${p.months} months (${p.clause}): starts from the base score, ${amount(p.points, p.unit)}`,
-    'check.met': (p) => `${p.clause} ${p.label}: met, ${amount(p.points, p.unit)}${p.unit === DEFAULT_UNIT ? ' points' : ''}`,
+    'check.met': (p) => `${p.clause} ${levelled(p.label, p.level)}: met, ${amount(p.points, p.unit)}${p.unit === DEFAULT_UNIT ? ' points' : ''}${perText(p.per, p.unit)}`,
     'check.unmet': (p) => `${p.item} ${p.label}: none of “${p.unmet.join('”, “')}” is met, ${p.unit === DEFAULT_UNIT ? '0 points' : `0 ${p.unit}`}`,
-    'clause.points': (p) => `${p.clause} ${levelled(p.label, p.level)}: ${event(p)} ${sign(p.points)}${amount(p.points, p.unit)}`,
-    'clause.zero': (p) => `${p.clause} ${levelled(p.label, p.level)}: ${event(p)} ${p.levelled ? 'no deduction' : 'no points'}`,
+    'clause.points': (p) => `${p.clause} ${levelled(p.label, p.level)}: ${event(p)} ${sign(p.points)}${amount(p.points, p.unit)}${perText(p.per, p.unit)}`,
+    'clause.zero': (p) => `${p.clause} ${levelled(p.label, p.level)}: ${event(p)} ${p.levelled ? 'no deduction' : 'no points'}${perText(p.per, p.unit)}`,
     'multiplier.extra': (p) => `${p.clause} ${p.label}: ${event(p)} counts ${p.factor} times, another ${sign(p.points)}${amount(p.points, p.unit)}`,
     'clause.cap': (p) =>
       `${p.clause} ${p.label}: ${amount(p.sum, p.unit)} ${p.sum < 0 ? 'deducted' : 'added'} in all, limited to ${amount(p.cap, p.unit)}; the ${amount(p.cut, p.unit)} over the limit do not count`,
@@ -290,6 +303,7 @@ export const en: Catalogue = {
     'clause.scoring': (p) => `points ${summaryText(p.old, p.kind, p.unit)} → ${summaryText(p.new, p.kind, p.unit)}`,
     'clause.cap': (p) => numberChange(p.kind === 'deduction' ? 'deductions from this clause up to' : 'points from this clause up to', p, pointUnit(p.unit), 'no limit'),
     'clause.window': (p) => `counts for ${windowText(p.old)} → ${windowText(p.new)}`,
+    'clause.per': (p) => `points per quantity: ${perSummaryText(p.old)} → ${perSummaryText(p.new)}`,
     'windows.end': (p) => `every window counts ${WINDOW_ENDS[p.old]} → ${WINDOW_ENDS[p.new]}`,
     'clause.oncePer': (p) => {
       const once = (v: { attribute: string } | undefined): string => (v === undefined ? 'every time' : `once per ${v.attribute}`);
@@ -466,7 +480,12 @@ export const en: Catalogue = {
     'item.noFull': (p) => ({ message: `${p.kind} item ${p.item} has no full score`, fix: 'add "full"' }),
     'clause.noPoints': (p) => ({ message: `clause ${p.clause} has no points`, fix: 'add "points" or "levels"' }),
     'clause.pointsAndLevels': (p) => ({ message: `clause ${p.clause} has both "points" and "levels"`, fix: 'keep one of them' }),
-    'level.onCheck': (p) => ({ message: `clause ${p.clause} of a check item has "levels": a check clause scores its "points" when its condition holds, and levels are for events`, fix: 'write one check clause per level, each with "points" and a condition that excludes the others (e.g. age ≤ 35; 35 < age ≤ 45)' }),
+    'per.onVeto': (p) => ({ message: `clause ${p.clause} is a veto: it has no points to count per quantity`, fix: 'remove "per"' }),
+    'per.roundWithoutStep': () => ({ message: '"round" says how part of a step counts, and "per" has no "step"', fix: 'add "step", or remove "round"' }),
+    'per.notNumber': (p) => ({
+      message: `"${p.path}" is not a number ${p.fact === 'event' ? 'attribute of the event types' : 'field of the record'}${guessed(p)}`,
+      fix: p.numbers.length ? `name one of: ${p.numbers.join(', ')}` : `declare a number field in "${p.fact === 'event' ? 'eventTypes' : 'recordFields'}"`,
+    }),
     'level.unreachable': (p) => ({ message: `level ${p.level} is never reached: level ${p.before} before it has no condition, so every event stops there`, fix: `give level ${p.before} a "when", or move it last` }),
     'base.notDeduction': (p) => ({ message: `${p.kind} item ${p.item} has a base score, which only a deduction item starts from`, fix: 'remove "base"' }),
     'base.aboveFull': (p) => ({ message: `base score ${p.base} is above the full score ${p.full}`, fix: 'lower the base score or raise the full score' }),

@@ -9,7 +9,7 @@ import {
   DEFAULT_UNIT, type Catalogue, type ClauseScoring, type ClauseSummary, type ConditionOf, type EventParams, type MetaField, type ParameterValue,
   type LimitKind, type LimitSide, type Sides, type TraceCode, type UnmatchedParams, type WindowSummary,
   type FieldFact, type FieldSpecParams, type KeepSummary, type GuessParams, type ParameterTypeName, type ProblemWords,
-  type CitedUnitName, type VersionPeriod, type JsonFound, type ArgumentsCommand, type FileRole,
+  type CitedUnitName, type VersionPeriod, type JsonFound, type ArgumentsCommand, type FileRole, type PerParams, type PerSummary,
 } from './codes.js';
 
 const event = (p: EventParams): string => `${p.event}(${p.date})`;
@@ -19,6 +19,19 @@ const none = (text: string | undefined): string => text ?? '(无)';
 /** A number of points with its unit: `4 分`, `4 万元`. */
 const amount = (n: number, unit: string): string => `${Math.abs(n)} ${unit}`;
 const verb = (points: number): string => (points < 0 ? '扣' : '加');
+/** Points per quantity, after the points it gave: (居住年限 3.5,按每满 1 计:3 × 1 分). */
+const perText = (p: PerParams | undefined, unit: string): string => {
+  if (!p) return '';
+  const quantity = p.quantity === null ? `${p.of}未填写,按 0 计` : `${p.of} ${p.quantity}`;
+  const above = p.above === undefined ? '' : `,超过 ${p.above} 的部分`;
+  const step = p.step === undefined ? '' : `${above ? '' : ','}按${p.up ? `每 ${p.step} 计(不足 ${p.step} 按 ${p.step} 计)` : `每满 ${p.step} 计`}`;
+  return `(${quantity}${above}${step}:${p.units} × ${amount(p.each, unit)})`;
+};
+/** A clause's `per` in a policy change: 居住年限(residenceYears)每满 1. */
+const perSummaryText = (s: PerSummary | undefined): string =>
+  s === undefined
+    ? '(无)'
+    : `${s.of}${s.of === s.path ? '' : `(${s.path})`}${s.above === undefined ? '' : `超过 ${s.above} 的部分`}${s.step === undefined ? '的数量' : s.up ? `每 ${s.step}(不足按 ${s.step} 计)` : `每满 ${s.step}`}`;
 
 const KINDS: Readonly<Record<ItemKind, string>> = { deduction: '扣分', bonus: '加分', check: '符合条件得分' };
 const EFFECTS = { oneGrade: '降一级', lowest: '直接降为最低等级' } as const;
@@ -175,10 +188,10 @@ export const zhCN: Catalogue = {
   trace: {
     'item.start': (p) => `${p.item} ${p.label}:满分 ${amount(p.points, p.unit)}`,
     'item.startBase': (p) => `${p.item} ${p.label}:近 ${p.months} 个月无${p.project ?? '项目'}(${p.clause}),按基本分 ${amount(p.points, p.unit)}起算`,
-    'check.met': (p) => `${p.clause} ${p.label}:符合,得 ${amount(p.points, p.unit)}`,
+    'check.met': (p) => `${p.clause} ${levelled(p.label, p.level)}:符合,得 ${amount(p.points, p.unit)}${perText(p.per, p.unit)}`,
     'check.unmet': (p) => `${p.item} ${p.label}:不符合“${p.unmet.join('”“')}”,得 0 ${p.unit}`,
-    'clause.points': (p) => `${p.clause} ${levelled(p.label, p.level)}:${event(p)} ${verb(p.points)} ${amount(p.points, p.unit)}`,
-    'clause.zero': (p) => `${p.clause} ${levelled(p.label, p.level)}:${event(p)} ${p.unit === DEFAULT_UNIT ? (p.levelled ? '不扣分' : '不计分') : `${p.levelled ? '扣' : '计'} 0 ${p.unit}`}`,
+    'clause.points': (p) => `${p.clause} ${levelled(p.label, p.level)}:${event(p)} ${verb(p.points)} ${amount(p.points, p.unit)}${perText(p.per, p.unit)}`,
+    'clause.zero': (p) => `${p.clause} ${levelled(p.label, p.level)}:${event(p)} ${p.unit === DEFAULT_UNIT ? (p.levelled ? '不扣分' : '不计分') : `${p.levelled ? '扣' : '计'} 0 ${p.unit}`}${perText(p.per, p.unit)}`,
     'multiplier.extra': (p) => `${p.clause} ${p.label}:${event(p)} 按 ${p.factor} 倍计,另${verb(p.points)} ${amount(p.points, p.unit)}`,
     'clause.cap': (p) => `${p.clause} ${p.label}:累计${verb(p.sum)} ${amount(p.sum, p.unit)},以 ${amount(p.cap, p.unit)}为限,超出的 ${amount(p.cut, p.unit)}不计`,
     'item.cap': (p) => `${p.item} ${p.label}:累计扣 ${amount(p.total, p.unit)},扣完 ${amount(p.limit, p.unit)}为止,超出的 ${amount(p.cut, p.unit)}不扣`,
@@ -271,6 +284,7 @@ export const zhCN: Catalogue = {
     'clause.scoring': (p) => `分值 ${summaryText(p.old, p.kind, p.unit)} → ${summaryText(p.new, p.kind, p.unit)}`,
     'clause.cap': (p) => numberChange(p.kind === 'deduction' ? '本条扣分上限' : '本条加分上限', p, p.unit, '不设'),
     'clause.window': (p) => `期限 ${windowText(p.old)} → ${windowText(p.new)}`,
+    'clause.per': (p) => `按数量计分 ${perSummaryText(p.old)} → ${perSummaryText(p.new)}`,
     'windows.end': (p) => `各期限 ${WINDOW_ENDS[p.old]} → ${WINDOW_ENDS[p.new]}`,
     'clause.oncePer': (p) => {
       const once = (v: { attributeLabel: string } | undefined): string => (v === undefined ? '每次计分' : `每个${v.attributeLabel}只计一次`);
@@ -423,7 +437,9 @@ export const zhCN: Catalogue = {
     'item.noFull': (p) => said(`${p.item} 没有满分,请补上 full`),
     'clause.noPoints': (p) => said(`条款 ${p.clause} 没有分值,请填写分值`),
     'clause.pointsAndLevels': (p) => said(`条款 ${p.clause} 同时有 points 和 levels,只保留一种`),
-    'level.onCheck': (p) => said(`条款 ${p.clause} 属于“符合条件得分”的计分项,不能分档(分档只用于事件);请每档写一个条款,各自写分值和互不重叠的条件(如 年龄 ≤ 35;35 < 年龄 ≤ 45)`),
+    'per.onVeto': (p) => said(`条款 ${p.clause} 是一票否决,没有分值可以按数量计,请删除 per`),
+    'per.roundWithoutStep': () => said('round 只用于写了 step(每满多少)的 per,请补上 step 或删除 round'),
+    'per.notNumber': (p) => said(`“${p.path}”不是${p.fact === 'event' ? '事件的数值属性' : '主体记录的数值字段'}${guessed(p)}${p.numbers.length ? `;可用的有:${p.numbers.join('、')}` : `;请在 ${p.fact === 'event' ? 'eventTypes' : 'recordFields'} 中声明数值类型的字段`}`),
     'level.unreachable': (p) => said(`分档 ${p.level} 永远不会用到:排在前面的分档 ${p.before} 没有条件,每个事件都停在该档;请给 ${p.before} 加上条件或把它移到最后`),
     'base.notDeduction': (p) => said(`${p.item} 不是扣分项,不能设基本分 base`),
     'base.aboveFull': (p) => said(`基本分 ${p.base} 高于满分 ${p.full},请降低基本分或提高满分`),

@@ -22,6 +22,7 @@ import { diffClauseKeepOne, diffHighestPer, diffItemKeepOne, diffKeepOne, diffOn
 import { clauseScoring, diffLevels } from '../mechanisms/levels.js';
 import { diffMultiplier } from '../mechanisms/multiplier.js';
 import { diffNotAgain } from '../mechanisms/notAgain.js';
+import { diffPer } from '../mechanisms/per.js';
 import { diffClausePoints, diffFull } from '../mechanisms/points.js';
 import { diffVeto } from '../mechanisms/veto.js';
 import { diffWindow, diffWindowRule, windowSummary } from '../mechanisms/window.js';
@@ -124,7 +125,7 @@ function clausesOf(r: Ruleset): Map<string, LocatedClause> {
 }
 
 const ITEM_KEYS = ['id', 'label', 'kind', 'citation', 'full', 'base', 'cap', 'max', 'multiplier', 'highestPer', 'notAgain', 'keepOne', 'clauses', 'provisional'];
-const CLAUSE_KEYS = ['id', 'label', 'citation', 'when', 'window', 'points', 'levels', 'cap', 'oncePer', 'keepOne', 'effect', 'vetoes', 'reading', 'provisional'];
+const CLAUSE_KEYS = ['id', 'label', 'citation', 'when', 'window', 'points', 'levels', 'per', 'cap', 'oncePer', 'keepOne', 'effect', 'vetoes', 'reading', 'provisional'];
 
 /**
  * What each mechanism compares, in the order a diff says it: of an item that both versions
@@ -132,7 +133,7 @@ const CLAUSE_KEYS = ['id', 'label', 'citation', 'when', 'window', 'points', 'lev
  * Each lives in its mechanism's module.
  */
 const ITEM_MECHANISMS: readonly ((c: Changes, was: LocatedItem, now: LocatedItem) => void)[] = [diffFull, diffBase, diffItemCaps, diffMultiplier, diffHighestPer, diffNotAgain, diffItemKeepOne];
-const CLAUSE_MECHANISMS: readonly ((c: Changes, was: LocatedClause, now: LocatedClause) => void)[] = [diffVeto, diffClausePoints, diffLevels, diffClauseCap, diffWindow, diffOncePer, diffClauseKeepOne];
+const CLAUSE_MECHANISMS: readonly ((c: Changes, was: LocatedClause, now: LocatedClause) => void)[] = [diffVeto, diffClausePoints, diffLevels, diffPer, diffClauseCap, diffWindow, diffOncePer, diffClauseKeepOne];
 
 function diffClause(c: Changes, was: LocatedClause, now: LocatedClause): void {
   const a = was.value;

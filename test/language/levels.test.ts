@@ -1,8 +1,8 @@
 /** Levels (engine/mechanisms/levels.ts): the first level whose condition holds, its trace line, its load-time checks, its policy changes. */
 import { describe, expect, it } from 'vitest';
-import { evaluate, policyDiff, type Clause, type Ruleset } from '../../engine/index.js';
+import { evaluate, policyDiff, type Clause, type EntityRecord, type Ruleset } from '../../engine/index.js';
 import { applicant, compile, problemsOf, subsidyRuleset } from './subsidy.js';
-import { conductRuleset, withCheckItem } from './conduct.js';
+import { clean, conductRuleset, scoredAt, withCheckItem } from './conduct.js';
 
 /** The award clause S1.1.1 of a fresh copy of the subsidy ruleset, changed by `edit`. */
 function withAwardClause(edit: (clause: Clause) => void): Ruleset {
@@ -69,21 +69,66 @@ describe('levels are checked at load', () => {
     // Last, a level without a condition is the clause's "otherwise": accepted.
     expect(problemsOf(withAwardClause((c) => void delete c.levels![2]!.when))).toBeUndefined();
   });
+});
 
-  it('refuses levels on a clause of a check item, which has no event to give a level: it scored the first level whatever its condition', () => {
-    // An age band as levels on a record check ("35 or under 50, 36 to 45 40") gave a 40-year-old 50.
-    const ruleset = withCheckItem(conductRuleset());
-    const clause = ruleset.indicators.at(-1)!.items[0]!.clauses[0]!;
-    delete clause.points;
-    clause.levels = [
-      { id: 'K1.1-a', label: '一档', when: { fact: 'record', path: 'staffed', operator: 'equal', value: true }, points: 3 },
-      { id: 'K1.1-b', label: '二档', points: 1 },
-    ];
-    const at = `$.indicators[${ruleset.indicators.length - 1}].items[0].clauses[0].levels`;
-    expect(problemsOf(ruleset)).toEqual({
-      code: 'RULESET_REFERENCE',
-      problems: [[at, 'level.onCheck', 'clause K1.1 of a check item has "levels": a check clause scores its "points" when its condition holds, and levels are for events']],
-    });
+/**
+ * The conduct table with a check item A1 "年龄" read from the record's `age`: 35 or under 50,
+ * 36 to 45 40, over 45 nothing ("35周岁以下50分, 36至45周岁40分").
+ */
+function withAgeBands(): Ruleset {
+  const ruleset = withCheckItem(conductRuleset());
+  ruleset.recordFields = { ...ruleset.recordFields, age: { label: '年龄', type: 'number' } };
+  const age = (operator: string, value: number) => ({ fact: 'record', path: 'age', operator, value });
+  ruleset.indicators.push({
+    id: 'A',
+    label: '年龄',
+    items: [{
+      id: 'A1', label: '年龄', kind: 'check', full: 50, citation: { clause: '第二条', text: '35周岁以下50分, 36至45周岁40分' },
+      clauses: [{
+        id: 'A1.1', label: '年龄', citation: { clause: '第二条', text: '35周岁以下50分, 36至45周岁40分' },
+        when: age('greaterThanInclusive', 18),
+        levels: [
+          { id: 'A1.1-35', label: '35周岁以下', when: age('lessThanInclusive', 35), points: 50 },
+          { id: 'A1.1-45', label: '36至45周岁', when: age('lessThanInclusive', 45), points: 40 },
+        ],
+      }],
+    }],
+  });
+  return ruleset;
+}
+
+describe('levels on a check clause: the first whose record condition holds', () => {
+  const ageScore = (age: number) => {
+    const result = scoredAt(withAgeBands(), clean([], { age } as Partial<EntityRecord>), '2024-06-30');
+    const item = result.indicators.find((i) => i.id === 'A')!.items[0]!;
+    return { score: item.score, lines: result.trace!.filter((l) => l.item === 'A1') };
+  };
+
+  it('a 40-year-old gets 40, a 35-year-old 50, a 46-year-old nothing', () => {
+    // Once refused at load (it scored the first level whatever its condition: 50 for everyone).
+    expect(ageScore(40).score).toBe(40);
+    expect(ageScore(35).score).toBe(50);
+    expect(ageScore(36).score).toBe(40);
+    expect(ageScore(45).score).toBe(40);
+    expect(ageScore(46).score).toBe(0);
+  });
+
+  it('the trace names the level as for an event: its id the rule, its label after the clause\'s', () => {
+    const [line] = ageScore(40).lines;
+    expect(line).toMatchObject({ code: 'check.met', clause: 'A1.1', rule: 'A1.1-45', points: 40, params: { level: '36至45周岁' } });
+    expect(line!.message).toBe('A1.1 年龄(36至45周岁):符合,得 40 分');
+    expect(line!.en).toBe('A1.1 年龄(36至45周岁): met, 40 points');
+  });
+
+  it('the clause holding with no level holding is not met: the item says none is', () => {
+    expect(ageScore(46).lines.map((l) => [l.code, l.message])).toEqual([['check.unmet', 'A1 年龄:不符合“年龄”,得 0 分']]);
+  });
+
+  it('a level\'s condition on an event is refused on a check clause, as the clause\'s own is', () => {
+    const ruleset = withAgeBands();
+    ruleset.indicators.at(-1)!.items[0]!.clauses[0]!.levels![0]!.when = { fact: 'event', path: 'type', operator: 'equal', value: 'penalty' };
+    const problems = problemsOf(ruleset);
+    expect(problems?.problems.map((p) => [p[0], p[1]])).toEqual([[`$.indicators[${ruleset.indicators.length - 1}].items[0].clauses[0].levels[0].when.fact`, 'fact.unavailable']]);
   });
 });
 
