@@ -76,13 +76,15 @@ export interface Level {
 /**
  * Points per quantity (mechanisms/per.ts): the clause's points times the number at `path` (an
  * event attribute, or a record path for a check clause), in whole `step`s when given (rounded
- * `down`, the default, or `up`), counting only what exceeds `above`.
+ * `down`, the default, or `up`), counting only what exceeds `above`, or only what falls short
+ * of `below` (a younger applicant scoring more per year under an age).
  */
 export interface Per {
   path: string;
   step?: number;
   round?: 'down' | 'up';
   above?: number;
+  below?: number;
 }
 
 /** What a clause does with the events it matches. */

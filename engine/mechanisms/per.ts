@@ -3,13 +3,14 @@
  * insurance"; "1 point per 10,000 above the threshold"): a clause's `per` multiplies its points,
  * or its level's, by a number read from the event (an attribute) or, on a check clause, from
  * the record (a dotted path). With `step` only whole steps count (rounded down, "per full
- * step"; or up, "part of a step counts as one"); `above` counts only what exceeds it. A missing
+ * step"; or up, "part of a step counts as one"); `above` counts only what exceeds it, `below`
+ * only what falls short of it ("2 more points per year under 56"). A missing
  * quantity counts 0, and so does a negative one: a quantity never turns points round. The
  * product is exact: the quantity is read to 0.001, whole steps are counted in integers, and a
  * quantity times points without a step is rounded (half away from 0) to 0.001.
  *
  * Everything `per` means is here: its load-time checks (a path that names a number, a step
- * exact to 0.001, `round` only with a step, no `per` on a veto), its compiled form, the points
+ * exact to 0.001, `round` only with a step, not both `above` and `below`, no `per` on a veto), its compiled form, the points
  * it gives, the part of a trace line that says quantity × points, and its policy diff. A
  * clause's or an item's maximum (cap.ts) applies to the product, as to any points.
  */
@@ -31,6 +32,8 @@ export interface CompiledPer {
   keys: readonly string[];
   step: Milli | undefined;
   above: Milli;
+  /** What the quantity is counted short of, when it counts downwards. */
+  below: Milli | undefined;
   up: boolean;
 }
 
@@ -73,8 +76,9 @@ export function perProblems(ruleset: Ruleset): Problem[] {
     if (!per) return;
     const at = [...clausePath, 'per'];
     if (clause.effect === 'veto') problems.push(problemAt(jsonPath(at), 'per.onVeto', { clause: clause.id }));
+    if (per.above !== undefined && per.below !== undefined) problems.push(problemAt(jsonPath([...at, 'below']), 'per.aboveAndBelow', {}));
     if (per.round !== undefined && per.step === undefined) problems.push(problemAt(jsonPath([...at, 'round']), 'per.roundWithoutStep', {}));
-    for (const key of ['step', 'above'] as const) {
+    for (const key of ['step', 'above', 'below'] as const) {
       const inexact = inexactPoints(per[key], jsonPath([...at, key]));
       if (inexact) problems.push(inexact);
     }
@@ -111,6 +115,7 @@ export function compiledPer(clause: Clause, onRecord: boolean, ruleset: Ruleset)
     keys: per.path.split('.'),
     step: per.step === undefined ? undefined : toMilli(per.step),
     above: toMilli(per.above ?? 0),
+    below: per.below === undefined ? undefined : toMilli(per.below),
     up: per.round === 'up',
   };
 }
@@ -128,7 +133,9 @@ export function quantityOf(per: CompiledPer, holder: unknown): number | undefine
 /** `each` (the points of one unit, signed) times the quantity in `holder`, as `per` counts it. */
 export function perOutcome(per: CompiledPer, each: Milli, holder: unknown): PerOutcome {
   const quantity = quantityOf(per, holder);
-  const counted = Math.max(0, (quantity === undefined ? 0 : toMilli(quantity)) - per.above);
+  const read = quantity === undefined ? 0 : toMilli(quantity);
+  // A missing quantity is 0 below a threshold too: nothing to count, not the whole threshold.
+  const counted = per.below === undefined ? Math.max(0, read - per.above) : quantity === undefined ? 0 : Math.max(0, per.below - read);
   if (per.step !== undefined) {
     // Both in thousandths, so a whole number of steps is an exact integer quotient.
     const units = per.up ? Math.ceil(counted / per.step) : Math.floor(counted / per.step);
@@ -145,6 +152,7 @@ export function perParams(per: CompiledPer, outcome: PerOutcome, each: Milli): P
     of: per.label,
     quantity: outcome.quantity ?? null,
     ...(p.above === undefined ? {} : { above: p.above }),
+    ...(p.below === undefined ? {} : { below: p.below }),
     ...(p.step === undefined ? {} : { step: p.step, up: per.up }),
     units: outcome.units,
     each: fromMilli(each),
@@ -157,7 +165,7 @@ export function perParams(per: CompiledPer, outcome: PerOutcome, each: Milli): P
 function perSummary(ruleset: Ruleset, clause: Clause, onRecord: boolean): PerSummary | undefined {
   const per = clause.per;
   if (!per) return undefined;
-  return { of: onRecord ? recordLabel(ruleset, per.path) : attributeLabel(ruleset, per.path), path: per.path, ...(per.step === undefined ? {} : { step: per.step, up: per.round === 'up' }), ...(per.above === undefined ? {} : { above: per.above }) };
+  return { of: onRecord ? recordLabel(ruleset, per.path) : attributeLabel(ruleset, per.path), path: per.path, ...(per.step === undefined ? {} : { step: per.step, up: per.round === 'up' }), ...(per.above === undefined ? {} : { above: per.above }), ...(per.below === undefined ? {} : { below: per.below }) };
 }
 
 /** In a policy diff: points per quantity added, removed, or counted otherwise. */

@@ -68,13 +68,14 @@ export interface UnmatchedParams extends EventParams {
 
 /**
  * Points per quantity (a clause's `per`): the quantity `of` (what staff call it) read as
- * `quantity` (`null`: missing, counted 0), less `above`, in whole `step`s (rounded up when `up`),
- * giving `units`; each unit scores `each` (signed).
+ * `quantity` (`null`: missing, counted 0), less `above` (or short of `below`), in whole `step`s
+ * (rounded up when `up`), giving `units`; each unit scores `each` (signed).
  */
 export interface PerParams {
   of: string;
   quantity: number | null;
   above?: number;
+  below?: number;
   step?: number;
   up?: boolean;
   units: number;
@@ -186,6 +187,7 @@ export interface PerSummary {
   step?: number;
   up?: boolean;
   above?: number;
+  below?: number;
 }
 
 /** A clause in short: what it scores, its cap, its window. */
@@ -561,6 +563,7 @@ export interface ProblemParamsByCode {
   /** A veto clause with `per`: a veto has no points to multiply. */
   'per.onVeto': { clause: string };
   'per.roundWithoutStep': Record<string, never>;
+  'per.aboveAndBelow': Record<string, never>;
   /** A `per` path that names no number: of the event's attributes, or of the record's fields (`numbers`). */
   'per.notNumber': GuessParams & { path: string; fact: 'event' | 'record'; numbers: string[] };
   'base.notDeduction': { item: string; kind: ItemKind };

@@ -25,7 +25,7 @@ const sign = (n: number): string => (n < 0 ? '−' : '+');
 const perText = (p: PerParams | undefined, unit: string): string => {
   if (!p) return '';
   const quantity = p.quantity === null ? `${p.of} missing, counted 0` : `${p.of} ${p.quantity}`;
-  const above = p.above === undefined ? '' : `, above ${p.above}`;
+  const above = p.above !== undefined ? `, above ${p.above}` : p.below !== undefined ? `, below ${p.below}` : '';
   const step = p.step === undefined ? '' : p.up ? `, per ${p.step} or part of it` : `, per whole ${p.step}`;
   return ` (${quantity}${above}${step}: ${p.units} × ${points(Math.abs(p.each), unit)})`;
 };
@@ -33,7 +33,7 @@ const perText = (p: PerParams | undefined, unit: string): string => {
 const perSummaryText = (s: PerSummary | undefined): string =>
   s === undefined
     ? '(none)'
-    : `${s.of}${s.of === s.path ? '' : ` (${s.path})`}${s.above === undefined ? '' : ` above ${s.above}`}${s.step === undefined ? '' : s.up ? `, per ${s.step} or part of it` : `, per whole ${s.step}`}`;
+    : `${s.of}${s.of === s.path ? '' : ` (${s.path})`}${s.above === undefined ? '' : ` above ${s.above}`}${s.below === undefined ? '' : ` below ${s.below}`}${s.step === undefined ? '' : s.up ? `, per ${s.step} or part of it` : `, per whole ${s.step}`}`;
 
 const KINDS: Readonly<Record<ItemKind, string>> = { deduction: 'deductions', bonus: 'bonus points', check: 'points for conditions met' };
 const EFFECTS = { oneGrade: 'one grade down', lowest: 'straight to the lowest grade' } as const;
@@ -481,6 +481,7 @@ export const en: Catalogue = {
     'clause.noPoints': (p) => ({ message: `clause ${p.clause} has no points`, fix: 'add "points" or "levels"' }),
     'clause.pointsAndLevels': (p) => ({ message: `clause ${p.clause} has both "points" and "levels"`, fix: 'keep one of them' }),
     'per.onVeto': (p) => ({ message: `clause ${p.clause} is a veto: it has no points to count per quantity`, fix: 'remove "per"' }),
+    'per.aboveAndBelow': () => ({ message: '"per" has both "above" and "below"', fix: 'keep one: above counts what exceeds it, below what falls short of it' }),
     'per.roundWithoutStep': () => ({ message: '"round" says how part of a step counts, and "per" has no "step"', fix: 'add "step", or remove "round"' }),
     'per.notNumber': (p) => ({
       message: `"${p.path}" is not a number ${p.fact === 'event' ? 'attribute of the event types' : 'field of the record'}${guessed(p)}`,

@@ -23,7 +23,7 @@ const verb = (points: number): string => (points < 0 ? '扣' : '加');
 const perText = (p: PerParams | undefined, unit: string): string => {
   if (!p) return '';
   const quantity = p.quantity === null ? `${p.of}未填写,按 0 计` : `${p.of} ${p.quantity}`;
-  const above = p.above === undefined ? '' : `,超过 ${p.above} 的部分`;
+  const above = p.above !== undefined ? `,超过 ${p.above} 的部分` : p.below !== undefined ? `,低于 ${p.below} 的部分` : '';
   const step = p.step === undefined ? '' : `${above ? '' : ','}按${p.up ? `每 ${p.step} 计(不足 ${p.step} 按 ${p.step} 计)` : `每满 ${p.step} 计`}`;
   return `(${quantity}${above}${step}:${p.units} × ${amount(p.each, unit)})`;
 };
@@ -31,7 +31,7 @@ const perText = (p: PerParams | undefined, unit: string): string => {
 const perSummaryText = (s: PerSummary | undefined): string =>
   s === undefined
     ? '(无)'
-    : `${s.of}${s.of === s.path ? '' : `(${s.path})`}${s.above === undefined ? '' : `超过 ${s.above} 的部分`}${s.step === undefined ? '的数量' : s.up ? `每 ${s.step}(不足按 ${s.step} 计)` : `每满 ${s.step}`}`;
+    : `${s.of}${s.of === s.path ? '' : `(${s.path})`}${s.above === undefined ? '' : `超过 ${s.above} 的部分`}${s.below === undefined ? '' : `低于 ${s.below} 的部分`}${s.step === undefined ? '的数量' : s.up ? `每 ${s.step}(不足按 ${s.step} 计)` : `每满 ${s.step}`}`;
 
 const KINDS: Readonly<Record<ItemKind, string>> = { deduction: '扣分', bonus: '加分', check: '符合条件得分' };
 const EFFECTS = { oneGrade: '降一级', lowest: '直接降为最低等级' } as const;
@@ -438,6 +438,7 @@ export const zhCN: Catalogue = {
     'clause.noPoints': (p) => said(`条款 ${p.clause} 没有分值,请填写分值`),
     'clause.pointsAndLevels': (p) => said(`条款 ${p.clause} 同时有 points 和 levels,只保留一种`),
     'per.onVeto': (p) => said(`条款 ${p.clause} 是一票否决,没有分值可以按数量计,请删除 per`),
+    'per.aboveAndBelow': () => said('per 不能同时写 above(超过多少的部分)和 below(低于多少的部分),请只留一个'),
     'per.roundWithoutStep': () => said('round 只用于写了 step(每满多少)的 per,请补上 step 或删除 round'),
     'per.notNumber': (p) => said(`“${p.path}”不是${p.fact === 'event' ? '事件的数值属性' : '主体记录的数值字段'}${guessed(p)}${p.numbers.length ? `;可用的有:${p.numbers.join('、')}` : `;请在 ${p.fact === 'event' ? 'eventTypes' : 'recordFields'} 中声明数值类型的字段`}`),
     'level.unreachable': (p) => said(`分档 ${p.level} 永远不会用到:排在前面的分档 ${p.before} 没有条件,每个事件都停在该档;请给 ${p.before} 加上条件或把它移到最后`),

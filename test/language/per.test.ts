@@ -87,6 +87,13 @@ describe('per quantity on events: whole steps', () => {
     expect(lines(result, 'S3.1')[0]!.en).toBe('S3.1.1 研发投入: i1 (2025-03-01) +9 万元 (投入金额 250, above 100, per whole 50: 3 × 3 万元)');
   });
 
+  it('counts only what falls short of `below` (每减少…增加), and nothing at or over it', () => {
+    // below 100, steps of 10: 75 → 25 → 2 full steps → 6; 100 → 0; 130 → 0 (never negative); missing → 0, not 100 short.
+    const result = scored(withInvestment({ path: 'amount', below: 100, step: 10 }), [investment('i1', 75), investment('i2', 100), investment('i3', 130), investment('i4')]);
+    expect(lines(result, 'S3.1').map((l) => [l.code, l.points])).toEqual([['clause.points', 6], ['clause.zero', 0], ['clause.zero', 0], ['clause.zero', 0]]);
+    expect(lines(result, 'S3.1')[0]!.message).toBe('S3.1.1 研发投入:i1(2025-03-01) 加 6 万元(投入金额 75,低于 100 的部分按每满 10 计:2 × 3 万元)');
+  });
+
   it('a missing quantity counts 0, and the line says so', () => {
     const [line] = lines(scored(withInvestment({ path: 'amount', step: 100 }), [investment('i1')]), 'S3.1');
     expect(line).toMatchObject({ code: 'clause.zero', points: 0, params: { per: { quantity: null, units: 0 } } });
@@ -173,6 +180,7 @@ describe('per is checked at load', () => {
     expect(problemsOf(withInvestment({ path: 'amount', round: 'up' }))?.problems).toEqual([[`${at}.round`, 'per.roundWithoutStep', '"round" says how part of a step counts, and "per" has no "step"']]);
     expect(problemsOf(withInvestment({ path: 'amount', step: 0.0001 }))?.problems.map((p) => [p[0], p[1]])).toEqual([[`${at}.step`, 'points.inexact']]);
     expect(problemsOf(withInvestment({ path: 'amount', step: 0 }))?.code).toBe('RULESET_INVALID');
+    expect(problemsOf(withInvestment({ path: 'amount', above: 1, below: 2 }))?.problems.map((p) => [p[0], p[1]])).toEqual([[`${at}.below`, 'per.aboveAndBelow']]);
     const veto = withInvestment({ path: 'amount', step: 100 });
     const clause = veto.indicators.at(-1)!.items[0]!.clauses[0]!;
     delete clause.points;

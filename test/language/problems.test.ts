@@ -56,6 +56,7 @@ const EXAMPLES: { readonly [C in ProblemCode]: ProblemParamsByCode[C] } = {
   'level.unreachable': { level: 'L2', before: 'L1' },
   'per.onVeto': { clause: 'Q4.1' },
   'per.roundWithoutStep': {},
+  'per.aboveAndBelow': {},
   'per.notNumber': { path: 'yeras', fact: 'record', numbers: ['years', 'experienceProjects'], guess: 'years' },
   'base.notDeduction': { item: 'E7', kind: 'bonus' },
   'base.aboveFull': { base: 30, full: 20 },
