@@ -62,7 +62,7 @@ export function rulesetHints(ruleset: Ruleset): RulesetHint[] {
     }
   };
   forEachItem(ruleset, (item, itemPath) => {
-    const limit = item.kind === 'bonus' ? 'max' : 'full';
+    const limit = item.kind === 'bonus' || item.kind === 'reduction' ? 'max' : 'full';
     if (item[limit] === 0) hints.push(hintAt(jsonPath([...itemPath, limit]), 'zeroLimit', { item: item.id, kind: item.kind }));
     item.clauses.forEach((clause, ci) => clauseHints(clause, [...itemPath, 'clauses', ci]));
   });

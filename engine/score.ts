@@ -175,9 +175,10 @@ const atOnce: Say = (line) => line();
 /**
  * A deduction or bonus item: the occurrences that count (`keptInItem`, or `across` where the
  * ruleset keeps one per key across items), then clause caps, and the item's start and cap
- * (deduction, never below 0) or maximum (bonus).
+ * (deduction, never below 0) or maximum (bonus; reduction, never below 0 with `before`, the
+ * items before it).
  */
-function scoreEvents(compiled: CompiledRuleset, rules: KeepRules, i: number, events: readonly EntityEvent[], gathered: Gathered, across: KeptAcross | undefined, baseApplied: boolean, trace: TraceWriter | undefined): Milli {
+function scoreEvents(compiled: CompiledRuleset, rules: KeepRules, i: number, events: readonly EntityEvent[], gathered: Gathered, across: KeptAcross | undefined, baseApplied: boolean, trace: TraceWriter | undefined, before: Milli): Milli {
   const compiledItem = compiled.items[i]!;
   const { item } = compiledItem;
   const clauses = compiled.clauses;
@@ -199,7 +200,7 @@ function scoreEvents(compiled: CompiledRuleset, rules: KeepRules, i: number, eve
     total += o.points;
   }
   total += clauseCapsCut(compiled, compiledItem, kept, trace);
-  return limitedScore(compiledItem, start, total, trace);
+  return limitedScore(compiledItem, start, total, trace, before);
 }
 
 /** Scores a record from its matches. `withTrace` adds the explanation of every point. */
@@ -230,7 +231,7 @@ export function scoreRecord(compiled: CompiledRuleset, record: EntityRecord, asO
       if (compiledItem.kind === 'check') itemScores[i] = scoreCheck(compiled, i, record, matches, trace);
       // Without occurrences an item scores its start; the trace still says where it starts.
       else if (!trace && !(across ? across.occurrences[i] : gathered.occurrences[i])) itemScores[i] = startScore(compiledItem, baseApplied);
-      else itemScores[i] = scoreEvents(compiled, rules, i, events, gathered, across, baseApplied, trace);
+      else itemScores[i] = scoreEvents(compiled, rules, i, events, gathered, across, baseApplied, trace, score);
       for (const o of gathered.outside[i] ?? NONE) {
         const clause = clauses[o.clause]!;
         trace!.outOfWindow(clause, events[o.event]!, o.event, asOf, lastDayCounted(events[o.event]!, clause.window, compiled.parameters));

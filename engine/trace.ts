@@ -139,12 +139,15 @@ export class TraceWriter {
     const text = item.citation.text;
     if (item.kind === 'deduction') this.add('cap', 'item.cap', item.id, undefined, text, cut, undefined, p, ZH['item.cap'](p), EN['item.cap'](p));
     else if (item.kind === 'bonus') this.add('cap', 'bonus.max', item.id, undefined, text, cut, undefined, p, ZH['bonus.max'](p), EN['bonus.max'](p));
+    else if (item.kind === 'reduction') this.add('cap', 'reduction.max', item.id, undefined, text, cut, undefined, p, ZH['reduction.max'](p), EN['reduction.max'](p));
     else this.add('cap', 'check.max', item.id, undefined, text, cut, undefined, p, ZH['check.max'](p), EN['check.max'](p));
   }
 
+  /** A deduction item stops at 0; a reduction takes no more than the items before it hold. */
   floor(item: Item, restored: Milli): void {
     const p = { item: item.id, label: item.label, restored: fromMilli(restored), unit: this.unit };
-    this.add('floor', 'item.floor', item.id, undefined, item.citation.text, restored, undefined, p, ZH['item.floor'](p), EN['item.floor'](p));
+    if (item.kind === 'reduction') this.add('floor', 'reduction.floor', item.id, undefined, item.citation.text, restored, undefined, p, ZH['reduction.floor'](p), EN['reduction.floor'](p));
+    else this.add('floor', 'item.floor', item.id, undefined, item.citation.text, restored, undefined, p, ZH['item.floor'](p), EN['item.floor'](p));
   }
 
   veto(clause: CompiledClause, indicator: Indicator, event: EntityEvent, index: number, lost: Milli): void {

@@ -153,12 +153,13 @@ export interface NotAgain {
   items: string[];
 }
 
-export type ItemKind = 'deduction' | 'bonus' | 'check';
+export type ItemKind = 'deduction' | 'bonus' | 'check' | 'reduction';
 
 /**
  * A scored item. `deduction`: starts at `full` (or `base` when the entity had no recent
  * project) and loses at most `cap`, never below 0. `bonus`: adds up to `max`. `check`:
- * scores the points of its clauses whose record condition holds, up to `full`.
+ * scores the points of its clauses whose record condition holds, up to `full`. `reduction`:
+ * takes from the total of the items before it in its indicator, at most `max`, never below 0.
  */
 export interface Item {
   id: string;

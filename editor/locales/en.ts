@@ -146,7 +146,7 @@ const en: Messages = {
     default: 'not stated: the default',
     own: 'this window ends {end}',
   },
-  itemKind: { deduction: 'deductions', bonus: 'bonus', check: 'check' },
+  itemKind: { deduction: 'deductions', bonus: 'bonus', check: 'check', reduction: 'reduction' },
   item: {
     full: 'Full score',
     base: 'Base score',
@@ -160,6 +160,7 @@ const en: Messages = {
   clause: { id: 'Clause', text: 'Rule and source', points: 'Points', window: 'Counts for', notes: 'Notes' },
   points: {
     deduct: 'minus',
+    reduce: 'takes off',
     add: 'plus',
     score: 'scores',
     each: 'each: {verb}',

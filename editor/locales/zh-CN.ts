@@ -144,7 +144,7 @@ const zhCN = {
     default: '规则集未写明,按默认',
     own: '本条计至{end}',
   },
-  itemKind: { deduction: '扣分项', bonus: '加分项', check: '达标得分' },
+  itemKind: { deduction: '扣分项', bonus: '加分项', check: '达标得分', reduction: '减分项' },
   item: {
     full: '满分',
     base: '基本分',
@@ -158,6 +158,7 @@ const zhCN = {
   clause: { id: '条款', text: '内容及依据', points: '分值', window: '计算期限', notes: '说明' },
   points: {
     deduct: '扣',
+    reduce: '减',
     add: '加',
     score: '得',
     each: '每次{verb}',

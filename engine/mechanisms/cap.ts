@@ -2,7 +2,8 @@
  * Caps and maxima: how far a clause, an item or a bonus may go. A clause's `cap` limits its own
  * total (its absolute value); a deduction item's `cap` limits what it loses (deductions stop
  * once it is used up) and the item never goes below 0; a bonus item's `max` limits what it adds
- * (none: a plain sum); a check item scores at most its `full`, and a check clause at most its `cap`. Everything a cap means is here:
+ * (none: a plain sum); a reduction's `max` limits what it takes from the items before it, which
+ * it never takes below 0; a check item scores at most its `full`, and a check clause at most its `cap`. Everything a cap means is here:
  * where it may be written, how it cuts, and the trace line of each cut.
  */
 import { forEachItem } from '../walk.js';
@@ -20,11 +21,17 @@ export function capProblems(ruleset: Ruleset): Problem[] {
     if (item.kind === 'bonus' && item.cap !== undefined) {
       problems.push(problemAt(jsonPath([...at, 'cap']), 'cap.onBonus', { item: item.id }));
     }
-    if (item.kind !== 'bonus' && item.max !== undefined) {
+    if (item.kind !== 'bonus' && item.kind !== 'reduction' && item.max !== undefined) {
       problems.push(problemAt(jsonPath([...at, 'max']), 'max.notBonus', { item: item.id, kind: item.kind }));
     }
     if (item.kind === 'check' && item.cap !== undefined) {
       problems.push(problemAt(jsonPath([...at, 'cap']), 'cap.onCheck', { item: item.id }));
+    }
+    if (item.kind === 'reduction' && item.cap !== undefined) {
+      problems.push(problemAt(jsonPath([...at, 'cap']), 'cap.onReduction', { item: item.id }));
+    }
+    if (item.kind === 'reduction' && item.full !== undefined) {
+      problems.push(problemAt(jsonPath([...at, 'full']), 'full.onReduction', { item: item.id }));
     }
   });
   return problems;
@@ -56,9 +63,19 @@ export function checkClauseCapCut(clause: CompiledClause, points: Milli, trace: 
 
 /**
  * An item's score from where it starts and the sum of its points: a bonus up to its maximum,
- * a deduction's loss up to its cap and never below 0.
+ * a deduction's loss up to its cap and never below 0, a reduction's up to its maximum and
+ * never more than `before`, the total of the items before it in its indicator.
  */
-export function limitedScore(item: CompiledItem, start: Milli, total: Milli, trace: TraceWriter | undefined): Milli {
+export function limitedScore(item: CompiledItem, start: Milli, total: Milli, trace: TraceWriter | undefined, before: Milli): Milli {
+  if (item.kind === 'reduction') {
+    const taken = -total;
+    const max = item.max ?? Infinity;
+    const counted = Math.min(taken, max);
+    if (counted < taken) trace?.cap(item.item, taken, max, taken - counted);
+    if (counted <= before) return -counted;
+    trace?.floor(item.item, counted - Math.max(0, before));
+    return -Math.max(0, before);
+  }
   if (item.kind === 'bonus') {
     const max = item.max ?? Infinity;
     if (total <= max) return total;
@@ -86,7 +103,7 @@ export function diffItemCaps(c: Changes, was: LocatedItem, now: LocatedItem): vo
   const [a, b] = [was.value, now.value];
   const { unit } = c;
   c.number('item', [...now.path, 'cap'], b.id, b.label, 'cap', 'item.cap', a.cap, b.cap, unit, { unit, deduction: b.kind === 'deduction' });
-  c.number('item', [...now.path, 'max'], b.id, b.label, 'max', 'item.max', a.max, b.max, unit, { unit });
+  c.number('item', [...now.path, 'max'], b.id, b.label, 'max', 'item.max', a.max, b.max, unit, b.kind === 'reduction' ? { unit, reduction: true } : { unit });
 }
 
 /** In a policy diff: a clause's own cap. */

@@ -31,7 +31,7 @@ export function pointsProblems(ruleset: Ruleset): Problem[] {
     }
   };
   forEachItem(ruleset, (item, itemPath) => {
-    if (item.kind !== 'bonus' && item.full === undefined) problems.push(problemAt(jsonPath([...itemPath, 'full']), 'item.noFull', { item: item.id, kind: item.kind }));
+    if ((item.kind === 'deduction' || item.kind === 'check') && item.full === undefined) problems.push(problemAt(jsonPath([...itemPath, 'full']), 'item.noFull', { item: item.id, kind: item.kind }));
     for (const key of ['full', 'base', 'cap', 'max'] as const) exact(item[key], [...itemPath, key]);
     if (item.multiplier) exact(item.multiplier.factor, [...itemPath, 'multiplier', 'factor']);
     item.clauses.forEach((clause, ci) => {
@@ -43,7 +43,8 @@ export function pointsProblems(ruleset: Ruleset): Problem[] {
       levels.forEach((level, li) => {
         const at = clause.levels ? [...clausePath, 'levels', li, 'points'] : [...clausePath, 'points'];
         if (clause.levels) exact(level.points, at);
-        const wrongSign = (item.kind === 'deduction' && level.points > 0) || (item.kind !== 'deduction' && level.points < 0);
+        const takes = item.kind === 'deduction' || item.kind === 'reduction';
+        const wrongSign = (takes && level.points > 0) || (!takes && level.points < 0);
         if (!wrongSign) return;
         problems.push(problemAt(jsonPath(at), 'points.sign', { kind: item.kind, points: level.points }));
       });

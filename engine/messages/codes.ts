@@ -112,6 +112,10 @@ export interface TraceParamsByCode {
   'check.max': ItemParams & UnitParams & { total: number; limit: number; cut: number };
   /** A deduction item stops at 0: `restored` points are not deducted. */
   'item.floor': ItemParams & UnitParams & { restored: number };
+  /** A reduction item's maximum: of `total` to take, at most `limit` are taken. */
+  'reduction.max': ItemParams & UnitParams & { total: number; limit: number; cut: number };
+  /** A reduction takes no more than the items before it hold: `restored` are not taken. */
+  'reduction.floor': ItemParams & UnitParams & { restored: number };
   /** An event of a veto clause zeroes the indicator: the `lost` points it still had are taken; `reading` is the reading the clause embodies. */
   veto: ClauseParams & EventParams & UnitParams & { indicator: string; indicatorLabel: string; reading?: string; lost: number };
   /** An event a clause matched whose window is over (counted until `until`). */
@@ -258,7 +262,8 @@ export interface ChangeParamsByCode {
   'item.base': UnitParams & Sides<number>;
   /** An item's cap: of deductions when `deduction`, else of its points. */
   'item.cap': UnitParams & Sides<number> & { deduction: boolean };
-  'item.max': UnitParams & Sides<number>;
+  /** An item's maximum: of its points, or of what it takes off when `reduction`. */
+  'item.max': UnitParams & Sides<number> & { reduction?: boolean };
   /** A multiplier (cited by `clause`) added to the item `item`. */
   'multiplier.added': { clause: string; label: string; factor: number; item: string; itemLabel: string };
   'multiplier.removed': { clause: string; label: string; item: string; itemLabel: string };
@@ -397,7 +402,7 @@ export interface LimitSide {
 }
 
 /** The lines a cap, a maximum or the floor at 0 writes (their trace codes). */
-export type LimitKind = 'clause.cap' | 'item.cap' | 'bonus.max' | 'check.max' | 'item.floor';
+export type LimitKind = 'clause.cap' | 'item.cap' | 'bonus.max' | 'check.max' | 'item.floor' | 'reduction.max' | 'reduction.floor';
 
 /**
  * Each reason a case moved between two versions with its params, found by comparing the two
@@ -573,6 +578,8 @@ export interface ProblemParamsByCode {
   'cap.onBonus': { item: string };
   'max.notBonus': { item: string; kind: ItemKind };
   'cap.onCheck': { item: string };
+  'cap.onReduction': { item: string };
+  'full.onReduction': { item: string };
   'notAgain.unknownItem': { item: string };
   'window.empty': Record<string, never>;
   /** A window's attribute that is not of `kind` (number: months; date: until). */

@@ -35,7 +35,7 @@ const perSummaryText = (s: PerSummary | undefined): string =>
     ? '(none)'
     : `${s.of}${s.of === s.path ? '' : ` (${s.path})`}${s.above === undefined ? '' : ` above ${s.above}`}${s.below === undefined ? '' : ` below ${s.below}`}${s.step === undefined ? '' : s.up ? `, per ${s.step} or part of it` : `, per whole ${s.step}`}`;
 
-const KINDS: Readonly<Record<ItemKind, string>> = { deduction: 'deductions', bonus: 'bonus points', check: 'points for conditions met' };
+const KINDS: Readonly<Record<ItemKind, string>> = { deduction: 'deductions', bonus: 'bonus points', check: 'points for conditions met', reduction: 'reductions of the points before it' };
 const EFFECTS = { oneGrade: 'one grade down', lowest: 'straight to the lowest grade' } as const;
 const STATUS = { official: 'official', provisional: 'provisional', draft: 'draft' } as const;
 const META: Readonly<Record<MetaField, string>> = {
@@ -46,6 +46,7 @@ const CONDITIONS: Readonly<Record<ConditionOf, string>> = { when: 'condition', e
 /** Points in a policy change: `deducts 4 points`, `adds 1 point`, `scores 8 points`. */
 function pointsText(n: number, kind: ItemKind, unit: string): { verb: string; amount: string } {
   if (kind === 'check') return { verb: 'scores', amount: points(n, unit) };
+  if (kind === 'reduction') return { verb: 'takes off', amount: points(Math.abs(n), unit) };
   if (n < 0) return { verb: 'deducts', amount: points(-n, unit) };
   return { verb: kind === 'deduction' ? 'deducts' : 'adds', amount: points(n, unit) };
 }
@@ -119,9 +120,9 @@ const NOT_COUNTED: Partial<Record<TraceCode, string>> = {
   veto: 'vetoed',
 };
 const notCounted = (code: TraceCode | undefined): string => (code && NOT_COUNTED[code]) ?? 'not counted';
-const LIMITS: Readonly<Record<LimitKind, string>> = { 'clause.cap': 'clause cap', 'item.cap': 'deduction cap', 'bonus.max': 'maximum', 'check.max': 'maximum', 'item.floor': 'floor at 0' };
+const LIMITS: Readonly<Record<LimitKind, string>> = { 'clause.cap': 'clause cap', 'item.cap': 'deduction cap', 'bonus.max': 'maximum', 'check.max': 'maximum', 'item.floor': 'floor at 0', 'reduction.max': 'reduction up to', 'reduction.floor': 'reduction down to 0' };
 function limitText(kind: LimitKind, side: LimitSide, unit: string): string {
-  return kind === 'item.floor' ? LIMITS[kind] : `${LIMITS[kind]} ${amount(side.limit, unit)}`;
+  return kind === 'item.floor' || kind === 'reduction.floor' ? LIMITS[kind] : `${LIMITS[kind]} ${amount(side.limit, unit)}`;
 }
 
 /** A keepOne rule in words: one per project, the highest; one per subject, the first by appliedOn. */
@@ -214,6 +215,8 @@ export const en: Catalogue = {
     'item.cap': (p) => `${p.item} ${p.label}: ${amount(p.total, p.unit)} deducted in all, deductions stop at ${amount(p.limit, p.unit)}; the ${amount(p.cut, p.unit)} over are not deducted`,
     'bonus.max': (p) => `${p.item} ${p.label}: ${amount(p.total, p.unit)} in all, at most ${amount(p.limit, p.unit)} count; the ${amount(p.cut, p.unit)} over do not count`,
     'check.max': (p) => `${p.item} ${p.label}: ${amount(p.total, p.unit)} in all, at most ${amount(p.limit, p.unit)} count; the ${amount(p.cut, p.unit)} over do not count`,
+    'reduction.max': (p) => `${p.item} ${p.label}: ${amount(p.total, p.unit)} to take off in all, at most ${amount(p.limit, p.unit)} are; the ${amount(p.cut, p.unit)} over are not`,
+    'reduction.floor': (p) => `${p.item} ${p.label}: takes off no more than the items before it hold, down to 0 (${amount(p.restored, p.unit)} not taken off)`,
     'item.floor': (p) => `${p.item} ${p.label}: the item stops at 0, never below (${amount(p.restored, p.unit)} not deducted)`,
     veto: (p) =>
       `${p.clause} ${p.label}: ${event(p)}; the whole “${p.indicatorLabel}” (${p.indicator}${p.reading ? `, as ${p.reading} reads it` : ''}) scores nothing, the other ${amount(p.lost, p.unit)} taken`,
@@ -268,7 +271,7 @@ export const en: Catalogue = {
     'indicator.eventConditionLabel': (p) => `event condition in words: ${none(p.old)} → ${none(p.new)}`,
     'item.added': (p) => {
       const u = pointUnit(p.unit);
-      const limit = p.kind === 'bonus'
+      const limit = p.kind === 'bonus' || p.kind === 'reduction'
         ? `at most ${p.max ?? '-'} ${u}`
         : `full score ${p.full ?? '-'} ${u}${p.base !== undefined ? `, base score ${p.base} ${u}` : ''}${p.cap !== undefined ? `, deductions up to ${p.cap} ${u}` : ''}`;
       return `item ${p.id} ${p.label} added: ${KINDS[p.kind]}, ${limit}`;
@@ -278,7 +281,7 @@ export const en: Catalogue = {
     'item.full': (p) => numberChange('full score', p, pointUnit(p.unit)),
     'item.base': (p) => numberChange('base score', p, pointUnit(p.unit)),
     'item.cap': (p) => numberChange(p.deduction ? 'deductions up to' : 'at most', p, pointUnit(p.unit), 'no limit'),
-    'item.max': (p) => numberChange('bonus up to', p, pointUnit(p.unit), 'no limit'),
+    'item.max': (p) => numberChange(p.reduction ? 'takes off up to' : 'bonus up to', p, pointUnit(p.unit), 'no limit'),
     'multiplier.added': (p) => `${p.clause} ${p.label} added: points count ${p.factor} times (${p.item} ${p.itemLabel})`,
     'multiplier.removed': (p) => `${p.clause} ${p.label} removed (${p.item} ${p.itemLabel})`,
     'multiplier.factor': (p) => `factor ${p.old} → ${p.new}`,
@@ -474,8 +477,8 @@ export const en: Catalogue = {
     'points.inexact': (p) => ({ message: `${p.points} has more than three decimals`, fix: 'write points to at most 0.001' }),
     'points.tooLarge': (p) => ({ message: `${p.points} points is more than a table of points gives (at most ${p.max})`, fix: 'check the number; for amounts in another unit (万元, 元, 学时), set the ruleset\'s "unit"' }),
     'points.sign': (p) => ({
-      message: `${p.kind} points must be ${p.kind === 'deduction' ? 'negative or 0' : 'positive or 0'}, found ${p.points}`,
-      fix: p.kind === 'deduction' ? 'write a deduction as a negative number (-4)' : 'write a bonus as a positive number',
+      message: `${p.kind} points must be ${p.kind === 'deduction' || p.kind === 'reduction' ? 'negative or 0' : 'positive or 0'}, found ${p.points}`,
+      fix: p.kind === 'deduction' ? 'write a deduction as a negative number (-4)' : p.kind === 'reduction' ? 'write what a reduction takes off as a negative number (-1)' : 'write a bonus as a positive number',
     }),
     'item.noFull': (p) => ({ message: `${p.kind} item ${p.item} has no full score`, fix: 'add "full"' }),
     'clause.noPoints': (p) => ({ message: `clause ${p.clause} has no points`, fix: 'add "points" or "levels"' }),
@@ -497,6 +500,8 @@ export const en: Catalogue = {
       message: `${p.kind} item ${p.item} has a "max", which limits bonuses`,
       fix: p.kind === 'deduction' ? 'write the most a deduction item takes as "cap"' : 'remove "max": a check item scores up to its "full"',
     }),
+    'cap.onReduction': (p) => ({ message: `reduction item ${p.item} has a "cap", which limits deductions`, fix: 'write the most it takes off as "max"' }),
+    'full.onReduction': (p) => ({ message: `reduction item ${p.item} has a "full" score: it takes from the items before it and has none of its own`, fix: 'remove "full"' }),
     'cap.onCheck': (p) => ({ message: `check item ${p.item} has a "cap", which limits deductions`, fix: 'remove "cap": a check item scores up to its "full"' }),
     'notAgain.unknownItem': (p) => ({ message: `no item "${p.item}"`, fix: 'name an item id of this ruleset' }),
     'window.empty': () => ({ message: 'the window says neither months nor an attribute', fix: 'add "months", "monthsAttribute" or "untilAttribute"' }),
@@ -661,6 +666,8 @@ export const en: Catalogue = {
     zeroLimit: (p) =>
       p.kind === 'bonus'
         ? `${p.item} gives at most 0: none of its clauses adds anything`
+        : p.kind === 'reduction'
+          ? `${p.item} takes off at most 0: none of its clauses takes anything off`
         : p.kind === 'check'
           ? `${p.item} has a full score of 0: none of its clauses scores anything`
           : `${p.item} has a full score of 0: there is nothing for its clauses to take`,

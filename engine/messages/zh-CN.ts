@@ -33,7 +33,7 @@ const perSummaryText = (s: PerSummary | undefined): string =>
     ? '(无)'
     : `${s.of}${s.of === s.path ? '' : `(${s.path})`}${s.above === undefined ? '' : `超过 ${s.above} 的部分`}${s.below === undefined ? '' : `低于 ${s.below} 的部分`}${s.step === undefined ? '的数量' : s.up ? `每 ${s.step}(不足按 ${s.step} 计)` : `每满 ${s.step}`}`;
 
-const KINDS: Readonly<Record<ItemKind, string>> = { deduction: '扣分', bonus: '加分', check: '符合条件得分' };
+const KINDS: Readonly<Record<ItemKind, string>> = { deduction: '扣分', bonus: '加分', check: '符合条件得分', reduction: '减分' };
 const EFFECTS = { oneGrade: '降一级', lowest: '直接降为最低等级' } as const;
 const META: Readonly<Record<MetaField, string>> = {
   id: '规则集', title: '名称', version: '版本', effectiveFrom: '生效日期', effectiveTo: '失效日期', supersedes: '取代的版本', entityKind: '评价对象',
@@ -49,6 +49,7 @@ const heldBy = (of: string): string => (of ? `(${of})` : '');
 /** Points as policy staff say them: 扣 4 分, 加 1 分, 得 8 分. */
 function pointsText(points: number, kind: ItemKind, unit: string): { verb: string; amount: string } {
   if (kind === 'check') return { verb: '得', amount: `${points} ${unit}` };
+  if (kind === 'reduction') return { verb: '减', amount: `${Math.abs(points)} ${unit}` };
   if (points < 0) return { verb: '扣', amount: `${-points} ${unit}` };
   return { verb: kind === 'deduction' ? '扣' : '加', amount: `${points} ${unit}` };
 }
@@ -122,9 +123,9 @@ const NOT_COUNTED: Partial<Record<TraceCode, string>> = {
   veto: '整项否决',
 };
 const notCounted = (code: TraceCode | undefined): string => (code && NOT_COUNTED[code]) ?? '不计';
-const LIMITS: Readonly<Record<LimitKind, string>> = { 'clause.cap': '本条上限', 'item.cap': '扣分上限', 'bonus.max': '最高', 'check.max': '最高', 'item.floor': '扣至 0 为止' };
+const LIMITS: Readonly<Record<LimitKind, string>> = { 'clause.cap': '本条上限', 'item.cap': '扣分上限', 'bonus.max': '最高', 'check.max': '最高', 'item.floor': '扣至 0 为止', 'reduction.max': '最多减', 'reduction.floor': '减至 0 为止' };
 function limitText(kind: LimitKind, side: LimitSide, unit: string): string {
-  return kind === 'item.floor' ? LIMITS[kind] : `${LIMITS[kind]} ${amount(side.limit, unit)}`;
+  return kind === 'item.floor' || kind === 'reduction.floor' ? LIMITS[kind] : `${LIMITS[kind]} ${amount(side.limit, unit)}`;
 }
 
 /** `(是否应为“x”?)`, or nothing. */
@@ -197,6 +198,8 @@ export const zhCN: Catalogue = {
     'item.cap': (p) => `${p.item} ${p.label}:累计扣 ${amount(p.total, p.unit)},扣完 ${amount(p.limit, p.unit)}为止,超出的 ${amount(p.cut, p.unit)}不扣`,
     'bonus.max': (p) => `${p.item} ${p.label}:累计 ${amount(p.total, p.unit)},最高计 ${amount(p.limit, p.unit)},超出的 ${amount(p.cut, p.unit)}不计`,
     'check.max': (p) => `${p.item} ${p.label}:累计 ${amount(p.total, p.unit)},最高计 ${amount(p.limit, p.unit)},超出的 ${amount(p.cut, p.unit)}不计`,
+    'reduction.max': (p) => `${p.item} ${p.label}:累计减 ${amount(p.total, p.unit)},最多减 ${amount(p.limit, p.unit)},超出的 ${amount(p.cut, p.unit)}不减`,
+    'reduction.floor': (p) => `${p.item} ${p.label}:减至 0 ${p.unit}为止,不减未记的${p.unit === DEFAULT_UNIT ? '分' : '数'}(${amount(p.restored, p.unit)}不减)`,
     'item.floor': (p) => `${p.item} ${p.label}:本项扣至 0 ${p.unit}为止,不计负${p.unit === DEFAULT_UNIT ? '分' : '数'}(${amount(p.restored, p.unit)}不扣)`,
     veto: (p) =>
       `${p.clause} ${p.label}:${event(p)},整个“${p.indicatorLabel}”(${p.indicator}${p.reading ? `,按 ${p.reading} 的理解` : ''})不得分,扣去其余 ${amount(p.lost, p.unit)}`,
@@ -249,8 +252,8 @@ export const zhCN: Catalogue = {
     'indicator.eventConditionLabel': (p) => `事件条件的说明:${none(p.old)} → ${none(p.new)}`,
     'item.added': (p) => {
       const u = p.unit;
-      const limit = p.kind === 'bonus'
-        ? `加分上限 ${p.max ?? '-'} ${u}`
+      const limit = p.kind === 'bonus' || p.kind === 'reduction'
+        ? `${p.kind === 'bonus' ? '加分' : '减分'}上限 ${p.max ?? '-'} ${u}`
         : `满分 ${p.full ?? '-'} ${u}${p.base !== undefined ? `,基本分 ${p.base} ${u}` : ''}${p.cap !== undefined ? `,累计扣分上限 ${p.cap} ${u}` : ''}`;
       return `新增计分项 ${p.id} ${p.label}: ${KINDS[p.kind]},${limit}`;
     },
@@ -259,7 +262,7 @@ export const zhCN: Catalogue = {
     'item.full': (p) => numberChange('满分', p, p.unit),
     'item.base': (p) => numberChange('基本分', p, p.unit),
     'item.cap': (p) => numberChange(p.deduction ? '累计扣分上限' : '上限', p, p.unit, '不设'),
-    'item.max': (p) => numberChange('加分上限', p, p.unit, '不设'),
+    'item.max': (p) => numberChange(p.reduction ? '减分上限' : '加分上限', p, p.unit, '不设'),
     'multiplier.added': (p) => `新增 ${p.clause} ${p.label}: 按 ${p.factor} 倍计分(${p.item} ${p.itemLabel})`,
     'multiplier.removed': (p) => `删除 ${p.clause} ${p.label}(${p.item} ${p.itemLabel})`,
     'multiplier.factor': (p) => `倍数 ${p.old} 倍 → ${p.new} 倍`,
@@ -433,7 +436,8 @@ export const zhCN: Catalogue = {
     'points.inexact': (p) => said(`${p.points} 的小数超过三位,分值最多精确到 0.001`),
     'points.tooLarge': (p) => said(`${p.points} 分超出计分表的分值范围(不超过 ${p.max} 分);如计的是金额或学时,请设定规则集的计量单位 unit`),
     // In words that hold in the form (deductions typed as positive numbers) and in JSON alike.
-    'points.sign': (p) => said(p.kind === 'deduction' ? `扣分项的分值须为扣分,现为加 ${p.points} 分` : `加分项的分值须为加分,现为扣 ${-p.points} 分`),
+    'points.sign': (p) =>
+      said(p.kind === 'deduction' ? `扣分项的分值须为扣分,现为加 ${p.points} 分` : p.kind === 'reduction' ? `减分项的分值须为负数(减去的分),现为 ${p.points}` : `加分项的分值须为加分,现为扣 ${-p.points} 分`),
     'item.noFull': (p) => said(`${p.item} 没有满分,请补上 full`),
     'clause.noPoints': (p) => said(`条款 ${p.clause} 没有分值,请填写分值`),
     'clause.pointsAndLevels': (p) => said(`条款 ${p.clause} 同时有 points 和 levels,只保留一种`),
@@ -448,6 +452,8 @@ export const zhCN: Catalogue = {
     'veto.unknownIndicator': (p) => said(`没有评价指标“${p.indicator}”,请填写本规则集中的指标编号`),
     'cap.onBonus': (p) => said(`加分项 ${p.item} 设了扣分上限 cap,加分上限应写作 max`),
     'max.notBonus': (p) => said(`${p.item} 不是加分项,不能设加分上限 max`),
+    'cap.onReduction': (p) => said(`${p.item} 是减分项,不能设扣分上限 cap;最多减多少写在 max`),
+    'full.onReduction': (p) => said(`${p.item} 是减分项,没有满分 full:它从本指标此前各项的合计中减去,请删除 full`),
     'cap.onCheck': (p) => said(`${p.item} 是“符合条件得分”项,不能设扣分上限 cap`),
     'notAgain.unknownItem': (p) => said(`没有评分项“${p.item}”,请填写本规则集中的评分项编号`),
     'window.empty': () => said('计算期限既没有月数也没有依据的属性,请补上 months、monthsAttribute 或 untilAttribute'),
@@ -577,7 +583,7 @@ export const zhCN: Catalogue = {
       p.parameter === undefined
         ? `${p.clauses.join('、')} 的期限为 0 个月,只计${p.day ? '评价日当天' : '评价日所在月份'}的事件`
         : `${p.clauses.join('、')} 未写明期限的事件按 0 个月计,只计${p.day ? '评价日当天' : '评价日所在月份'}的事件`,
-    zeroLimit: (p) => (p.kind === 'bonus' ? `${p.item} 最高加 0 分,其中各条都不再加分` : `${p.item} 的满分为 0,其中各条都不再${p.kind === 'check' ? '得分' : '扣分'}`),
+    zeroLimit: (p) => (p.kind === 'bonus' ? `${p.item} 最高加 0 分,其中各条都不再加分` : p.kind === 'reduction' ? `${p.item} 最多减 0 分,其中各条都不再减分` : `${p.item} 的满分为 0,其中各条都不再${p.kind === 'check' ? '得分' : '扣分'}`),
     unreachableGrade: (p) => `${p.grade} 级分数线 ${p.min} ${p.unit}高于本表最高可得的 ${p.most} ${p.unit},没有主体能达到`,
     citationNumber: (p) => `依据原文写的是${p.says.map((s) => `“${s}”`).join('、')},与这里的 ${p.value} ${CITED_UNITS[p.unit] ?? p.amountUnit}不符:请核对这个数,或一并修改原文`,
   },

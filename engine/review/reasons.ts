@@ -40,7 +40,7 @@ const paramsOf = <C extends TraceCode>(line: TraceEntry, _code: C): Params<C> =>
 const COUNTING = new Set<TraceCode>(['clause.points', 'clause.zero', 'multiplier.extra']);
 /** Lines that say why a matched event counts nothing under a clause. */
 const NOT_COUNTING = new Set<TraceCode>(['window.lapsed', 'window.afterAsOf', 'keep.notAgain', 'keep.oncePer', 'keep.highest', 'keep.ordered']);
-const LIMITS = new Set<TraceCode>(['clause.cap', 'item.cap', 'bonus.max', 'check.max', 'item.floor']);
+const LIMITS = new Set<TraceCode>(['clause.cap', 'item.cap', 'bonus.max', 'check.max', 'item.floor', 'reduction.max', 'reduction.floor']);
 
 /** What one side's trace says about one thing (an event under a clause, a cap, a start…). */
 interface Seen {
@@ -94,6 +94,7 @@ function limitSide(line: TraceEntry | undefined): LimitSide | undefined {
       return { limit: p.cap, cut: p.cut };
     }
     case 'item.floor':
+    case 'reduction.floor':
       return { limit: 0, cut: paramsOf(line, 'item.floor').restored };
     default: {
       const p = paramsOf(line, 'item.cap');

@@ -164,7 +164,7 @@ export function rulesetNumbers(ruleset: Ruleset): RulesetNumber[] {
     if (value !== undefined) out.push({ kind, path: jsonPath(path), owner, label, value, step: by, ...(inertPast ? { inertPast } : {}) });
   };
   // What an item can give or take at most, whatever its events: a bonus its maximum, a check its full score, a deduction its full score (then the floor at 0).
-  const itemLimit = (item: Item): number | undefined => (item.kind === 'bonus' ? item.max : item.full);
+  const itemLimit = (item: Item): number | undefined => (item.kind === 'bonus' || item.kind === 'reduction' ? item.max : item.full);
   const clauseLimit = (item: Item, clause: Clause): RulesetNumber['inertPast'] => {
     const limits = [itemLimit(item), clause.cap].filter((n): n is number => n !== undefined);
     return limits.length ? { limit: Math.min(...limits), reason: 'pointsPastItemLimit' } : undefined;

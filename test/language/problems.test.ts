@@ -57,6 +57,8 @@ const EXAMPLES: { readonly [C in ProblemCode]: ProblemParamsByCode[C] } = {
   'per.onVeto': { clause: 'Q4.1' },
   'per.roundWithoutStep': {},
   'per.aboveAndBelow': {},
+  'cap.onReduction': { item: 'J2' },
+  'full.onReduction': { item: 'J2' },
   'per.notNumber': { path: 'yeras', fact: 'record', numbers: ['years', 'experienceProjects'], guess: 'years' },
   'base.notDeduction': { item: 'E7', kind: 'bonus' },
   'base.aboveFull': { base: 30, full: 20 },
