@@ -162,7 +162,7 @@ export function perParams(per: CompiledPer, outcome: PerOutcome, each: Milli): P
 // ---------------------------------------------------------------- policy diff
 
 /** A `per` in short, as a policy change says it. */
-function perSummary(ruleset: Ruleset, clause: Clause, onRecord: boolean): PerSummary | undefined {
+export function perSummary(ruleset: Ruleset, clause: Clause, onRecord: boolean): PerSummary | undefined {
   const per = clause.per;
   if (!per) return undefined;
   return { of: onRecord ? recordLabel(ruleset, per.path) : attributeLabel(ruleset, per.path), path: per.path, ...(per.step === undefined ? {} : { step: per.step, up: per.round === 'up' }), ...(per.above === undefined ? {} : { above: per.above }), ...(per.below === undefined ? {} : { below: per.below }) };

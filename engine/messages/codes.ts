@@ -194,8 +194,9 @@ export interface PerSummary {
   below?: number;
 }
 
-/** A clause in short: what it scores, its cap, its window. */
+/** A clause in short: what it scores (per a quantity), its cap, its window. */
 export interface ClauseSummary extends ClauseScoring {
+  per?: PerSummary;
   cap?: number;
   window?: WindowSummary;
 }

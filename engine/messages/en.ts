@@ -87,6 +87,7 @@ function scoringText(s: ClauseScoring, kind: ItemKind, unit: string): string[] {
 
 function summaryText(s: ClauseSummary, kind: ItemKind, unit: string): string {
   const parts = scoringText(s, kind, unit);
+  if (s.per) parts.push(`counted per ${perSummaryText(s.per)}`);
   if (s.cap !== undefined) parts.push(`at most ${points(s.cap, unit)} from this clause`);
   if (s.window) parts.push(`counts for ${windowText(s.window)}`);
   return parts.join('; ');

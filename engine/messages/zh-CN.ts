@@ -91,6 +91,7 @@ function scoringText(s: ClauseScoring, kind: ItemKind, unit: string): string[] {
 
 function summaryText(s: ClauseSummary, kind: ItemKind, unit: string): string {
   const parts = scoringText(s, kind, unit);
+  if (s.per) parts.push(`按${perSummaryText(s.per)} 计`);
   if (s.cap !== undefined) parts.push(`本条上限 ${s.cap} ${unit}`);
   if (s.window) parts.push(`期限 ${windowText(s.window)}`);
   return parts.join(',');

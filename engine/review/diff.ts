@@ -22,7 +22,7 @@ import { diffClauseKeepOne, diffHighestPer, diffItemKeepOne, diffKeepOne, diffOn
 import { clauseScoring, diffLevels } from '../mechanisms/levels.js';
 import { diffMultiplier } from '../mechanisms/multiplier.js';
 import { diffNotAgain } from '../mechanisms/notAgain.js';
-import { diffPer } from '../mechanisms/per.js';
+import { diffPer, perSummary } from '../mechanisms/per.js';
 import { diffClausePoints, diffFull } from '../mechanisms/points.js';
 import { diffVeto } from '../mechanisms/veto.js';
 import { diffWindow, diffWindowRule, windowSummary } from '../mechanisms/window.js';
@@ -86,8 +86,10 @@ export interface PolicyChangeFields {
 }
 
 /** What a clause says it scores when it is added: its veto, levels or points, its cap, its window. */
-function clauseSummary(clause: Clause, ruleset: Ruleset): ClauseSummary {
+function clauseSummary(clause: Clause, ruleset: Ruleset, onRecord: boolean): ClauseSummary {
   const summary: ClauseSummary = clauseScoring(clause);
+  const per = perSummary(ruleset, clause, onRecord);
+  if (per) summary.per = per;
   if (clause.cap !== undefined) summary.cap = clause.cap;
   if (clause.window) summary.window = windowSummary(clause.window, ruleset);
   return summary;
@@ -202,7 +204,7 @@ function diffTable(c: Changes): void {
       for (const clause of item.clauses) {
         const cNow = newClauses.get(clause.id)!;
         const cWas = oldClauses.get(clause.id);
-        if (!cWas) c.added('clause', cNow.path, clause.id, clause.label, clause, say('clause.added', { id: clause.id, label: clause.label, summary: clauseSummary(clause, c.newer), kind: item.kind, unit }));
+        if (!cWas) c.added('clause', cNow.path, clause.id, clause.label, clause, say('clause.added', { id: clause.id, label: clause.label, summary: clauseSummary(clause, c.newer, item.kind === 'check'), kind: item.kind, unit }));
         else diffClause(c, cWas, cNow);
       }
     });

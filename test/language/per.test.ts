@@ -200,4 +200,12 @@ describe('per in a policy diff', () => {
     expect(step).toMatchObject({ code: 'clause.per', message: 'S3.1.1 研发投入: 按数量计分 投入金额(amount)每满 100 → 投入金额(amount)每 50(不足按 50 计)' });
     expect(step!.en).toBe('S3.1.1 研发投入: points per quantity: 投入金额 (amount), per whole 100 → 投入金额 (amount), per 50 or part of it');
   });
+
+  it('a clause added says what it counts per', () => {
+    const older = subsidyRuleset();
+    const newer = withCapital({ path: 'registeredCapital', step: 1000 }, 1, 4);
+    const added = policyDiff(older, newer).find((c) => c.code === 'clause.added');
+    expect(added?.message).toContain('按注册资本(万元)(registeredCapital)每满 1000 计');
+    expect(added?.en).toContain('counted per 注册资本(万元) (registeredCapital), per whole 1000');
+  });
 });
