@@ -3,6 +3,7 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { defineComponent, h } from 'vue';
 import App from '../../editor/App.vue';
 import AppHeader from '../../editor/components/AppHeader.vue';
@@ -164,6 +165,22 @@ describe('RulesetForm', () => {
     expect(field(wrapper, cap).text()).toContain('原 1');
     await field(wrapper, cap).get('input').setValue('2');
     expect(getIn(useRulesetStore().draft, ['indicators', 4, 'items', 0, 'clauses', 0, 'cap'])).toBe(2);
+  });
+
+  it('shows what a clause counts per, its step an editable number, and a reduction\'s maximum as what it takes off', async () => {
+    await open({ 'enterprise.json': readFileSync('test/language/residence-points.json', 'utf8') });
+    const wrapper = mountWith(RulesetForm);
+    const per = wrapper.get('[data-clause="S1.1"] [data-role=per]');
+    expect(per.text()).toContain('按“社会保险累计缴费月数”计');
+    const step = '$.indicators[2].items[0].clauses[0].per.step';
+    expect((field(wrapper, step).get('input').element as HTMLInputElement).value).toBe('12');
+    await field(wrapper, step).get('input').setValue('24');
+    expect(getIn(useRulesetStore().draft, ['indicators', 2, 'items', 0, 'clauses', 0, 'per', 'step'])).toBe(24);
+    expect(wrapper.get('[data-clause="A1.2"] [data-role=per]').text()).toContain('低于');
+
+    await open({ 'enterprise.json': readFileSync('rulesets/driver-licence-points.json', 'utf8') });
+    const driver = mountWith(RulesetForm);
+    expect(driver.get('[data-path="$.indicators[0].items[1].max"]').element.closest('label')!.textContent).toContain('最多减');
   });
 
   it('names where each problem is as the form does, the JSON path left for the tooltip', async () => {
