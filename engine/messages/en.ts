@@ -791,6 +791,10 @@ export const en: Catalogue = {
             return `no case is downgraded to ${p.label} with the floor of ${p.value} deciding its score`;
           case 'dateParameter':
             return `no case has an event on the day ${p.value} (${p.owner}: ${p.label}) ${both ? 'nor the day before' : p.higher ? '' : 'or the day before'}`.trim();
+          case 'perStep':
+          case 'perAbove':
+          case 'perBelow':
+            return `no case's ${p.label} sits where ${p.owner}'s ${p.kind === 'perStep' ? 'step' : p.kind === 'perAbove' ? 'threshold (above)' : 'threshold (below)'} of ${p.value} decides its points`;
           default:
             return `no case sits at the edge of ${p.owner} (${p.label}) = ${p.value}`;
         }

@@ -702,6 +702,10 @@ export const zhCN: Catalogue = {
             return `没有案例降为 ${p.label} 且得分由下限 ${p.value} 决定`;
           case 'dateParameter':
             return `没有案例的事件在 ${p.value} 当天(${p.owner}:${p.label})${both ? ',也没有在前一天的' : p.higher ? '' : '或前一天'}`;
+          case 'perStep':
+          case 'perAbove':
+          case 'perBelow':
+            return `没有案例的 ${p.label} 恰好处在由 ${p.owner} 的${p.kind === 'perStep' ? '计分单位' : p.kind === 'perAbove' ? '起算线(超过部分计分)' : '起算线(不足部分计分)'} ${p.value} 决定分值的位置`;
           default:
             return `没有案例处在 ${p.owner}(${p.label})= ${p.value} 的边界上`;
         }

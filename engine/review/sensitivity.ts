@@ -1,7 +1,8 @@
 /**
  * Which numbers of a ruleset its sample cases pin down: each number a policy officer may change
  * (a clause's or level's points, a cap, a maximum, a full or base score, a window's months, a
- * grade line, a downgrade floor or period, the base rule's months, a multiplier, a number or date
+ * grade line, a downgrade floor or period, the base rule's months, a multiplier, a `per`'s step
+ * and thresholds, a number or date
  * parameter, a number a condition compares with) is moved one step each way, the ruleset loaded
  * again, and the cases run; a number whose moves no case notices is reported with the kind of
  * case that would pin it. The step is the number's own unit: a month, a day, a whole count, and
@@ -20,7 +21,8 @@ import { forEachClause, forEachCondition, forEachItem, isFactReference, type Pat
 /** What kind of number it is: it decides the step and the case that would pin it. */
 export type NumberKind =
   | 'points' | 'clauseCap' | 'itemCap' | 'itemMax' | 'itemFull' | 'itemBase' | 'windowMonths' | 'gradeLine' | 'downgradeFloor' | 'recalcMonths'
-  | 'repeatCount' | 'repeatMonths' | 'lookbackMonths' | 'projectMonths' | 'multiplier' | 'parameter' | 'dateParameter' | 'conditionValue';
+  | 'repeatCount' | 'repeatMonths' | 'lookbackMonths' | 'projectMonths' | 'multiplier' | 'parameter' | 'dateParameter' | 'conditionValue'
+  | 'perStep' | 'perAbove' | 'perBelow';
 
 /** One number of the ruleset. */
 export interface RulesetNumber {
@@ -156,6 +158,12 @@ function checkLimit(item: Item): RulesetNumber['inertPast'] {
   return { limit: fromMilli(best), reason: best < plain ? 'fullPastExclusiveClauses' : 'fullPastClauses' };
 }
 
+/** The step of a quantity a `per` counts (a step, a threshold): 1 for a whole number, else its last decimal place (0.5 → 0.1). */
+function quantityStep(value: number | undefined): number {
+  if (value === undefined || Number.isInteger(value)) return 1;
+  return 10 ** -Math.min(3, String(value).split('.')[1]!.length);
+}
+
 /** Every number of the ruleset a policy officer may change, with its step. */
 export function rulesetNumbers(ruleset: Ruleset): RulesetNumber[] {
   const step = pointsStep(ruleset);
@@ -182,6 +190,12 @@ export function rulesetNumbers(ruleset: Ruleset): RulesetNumber[] {
     clause.levels?.forEach((level, li) => add('points', [...path, 'levels', li, 'points'], level.id, `${clause.label} · ${level.label}`, level.points, step, past));
     add('clauseCap', [...path, 'cap'], clause.id, clause.label, clause.cap);
     add('windowMonths', [...path, 'window', 'months'], clause.id, clause.label, clause.window?.months, 1);
+    if (clause.per) {
+      const per = clause.per;
+      add('perStep', [...path, 'per', 'step'], clause.id, per.path, per.step, quantityStep(per.step));
+      add('perAbove', [...path, 'per', 'above'], clause.id, per.path, per.above, quantityStep(per.above));
+      add('perBelow', [...path, 'per', 'below'], clause.id, per.path, per.below, quantityStep(per.below));
+    }
   });
   ruleset.grades.slice(0, -1).forEach((g, i) => add('gradeLine', ['grades', i, 'min'], g.grade, g.grade, g.min));
   const d = ruleset.downgrades;

@@ -8,10 +8,11 @@
  * before the engine ran it.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadRuleset, type EntityRecord, type Result } from '../../engine/index.js';
+import { evaluate, loadRuleset, sensitivity, type EntityRecord, type Result, type Ruleset, type SampleCase } from '../../engine/index.js';
 import { readJson } from '../support/load.js';
 
-const compiled = loadRuleset(readJson('test/language/residence-points.json'));
+const json = readJson('test/language/residence-points.json') as Ruleset;
+const compiled = loadRuleset(json);
 
 function scored(id: string, fields: Partial<Record<'age' | 'education' | 'socialInsuranceMonths', unknown>>): Result {
   return evaluate(compiled, { id, kind: 'applicant', ...fields } as EntityRecord, { asOf: '2024-06-30' });
@@ -19,8 +20,7 @@ function scored(id: string, fields: Partial<Record<'age' | 'education' | 'social
 
 const items = (result: Result): Record<string, number> => Object.fromEntries(result.indicators.flatMap((i) => i.items).map((t) => [t.id, t.score]));
 
-describe('residence points: hand-worked cases', () => {
-  it.each([
+const CASES = [
     // age 30: 5 + (56 − 30) × 2 = 57, at most 30; 本科+学士 90; 62 months: 5 full years × 3 = 15. 135 ≥ 120: 达标.
     ['R1', { age: 30, education: 'bachelorDegree', socialInsuranceMonths: 62 }, { A1: 30, E1: 90, S1: 15 }, 135, '达标'],
     // age 50: 5 + 6 × 2 = 17; 大专 50; 36 months: 3 × 3 = 9. 76.
@@ -35,7 +35,10 @@ describe('residence points: hand-worked cases', () => {
     ['R6', { age: 43, education: 'bachelor', socialInsuranceMonths: 0 }, { A1: 30, E1: 60, S1: 0 }, 90, '未达标'],
     // age 56: 5 (56 is not under 56); 本科 60; 12 months: 1 × 3 = 3. 68.
     ['R7', { age: 56, education: 'bachelor', socialInsuranceMonths: 12 }, { A1: 5, E1: 60, S1: 3 }, 68, '未达标'],
-  ])('%s', (id, fields, expectedItems, score, grade) => {
+] as const;
+
+describe('residence points: hand-worked cases', () => {
+  it.each(CASES)('%s', (id, fields, expectedItems, score, grade) => {
     const result = scored(id, fields);
     expect(items(result)).toEqual(expectedItems);
     expect(result.score).toBe(score);
@@ -60,3 +63,25 @@ describe('residence points: hand-worked cases', () => {
     ]);
   });
 });
+
+describe('residence points: which numbers the cases pin', () => {
+  const asCase = ([id, fields, , score, grade]: (typeof CASES)[number]): SampleCase =>
+    ({ name: id, asOf: '2024-06-30', record: { id, kind: 'applicant', ...fields }, expected: { score, grade } }) as unknown as SampleCase;
+
+  it("moves a per's step and threshold a step each way: the seven cases notice every move", () => {
+    const report = sensitivity(json, CASES.map(asCase));
+    const per = (kind: string) => report.unpinned.concat(report.inert).filter((u) => u.kind === kind);
+    expect(report.numbers).toBeGreaterThanOrEqual(2);
+    expect(per('perStep')).toEqual([]);
+    expect(per('perBelow')).toEqual([]);
+  });
+
+  it('with R1 alone, a social-insurance step of 11 months goes unnoticed, and the age threshold either way (its 57 points are cut to 30)', () => {
+    const report = sensitivity(json, [asCase(CASES[0])]);
+    const step = report.unpinned.find((u) => u.kind === 'perStep' && u.owner === 'S1.1');
+    // 62 months by 11: 5 steps, 15 points as by 12; by 13: 4 steps, 12 points: noticed.
+    expect(step).toMatchObject({ owner: 'S1.1', value: 12, unnoticed: [11], path: '$.indicators[2].items[0].clauses[0].per.step' });
+    expect(report.unpinned.find((u) => u.kind === 'perBelow')).toMatchObject({ owner: 'A1.2', value: 56, unnoticed: [55, 57] });
+  });
+});
+
