@@ -76,7 +76,8 @@ Example:
       throw usageError('cli.casesOfOtherKind', { ruleset: positionals[0]!, kind, cases: casesPath, kinds: [...kinds] });
     }
     const expectedOf = new Map(usable.map((c) => [c.file, c.case.expected]));
-    const locale = (options.lang as Locale | undefined) ?? 'en';
+    const lang = options.lang as Locale | undefined;
+    const locale = lang ?? 'en';
     const words = catalogues[locale].cli.test;
     const report = runCases(compiled, usable);
     const out: string[] = [];
@@ -88,7 +89,7 @@ Example:
       }
       const outcome = outcomes.get(c.file)!;
       if (outcome.passed) out.push(`✓ ${c.file}: ${outcome.name}`);
-      else out.push(`✗ ${c.file}: ${outcome.name}`, ...explain(outcome, expectedOf.get(c.file)!, locale, (options.lang as Locale | undefined) ?? 'zh-CN'));
+      else out.push(`✗ ${c.file}: ${outcome.name}`, ...explain(outcome, expectedOf.get(c.file)!, locale, lang ?? 'zh-CN'));
     }
     const invalid = loaded.length - usable.length;
     const failed = report.failed + invalid;
