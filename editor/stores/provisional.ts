@@ -9,7 +9,7 @@ import type { Provisional } from '../../engine/index.js';
 import { getIn, pathKey, type JsonPath } from '../model/paths.js';
 import { provisionalHolders, provisionalMarks, withoutField, type ProvisionalMark } from '../model/provisional.js';
 import { useRulesetStore } from './ruleset.js';
-import { stableComputed } from '../composables/useStable.js';
+import { keyedRefs, stableComputed } from '../composables/useStable.js';
 
 export const useProvisionalStore = defineStore('provisional', () => {
   const ruleset = useRulesetStore();
@@ -24,6 +24,9 @@ export const useProvisionalStore = defineStore('provisional', () => {
   function noteAt(path: JsonPath): string | null {
     return byPath.value.get(pathKey(path))?.note ?? null;
   }
+
+  /** A field's own mark, as a ref that changes only when its mark does. */
+  const markRef = keyedRefs(() => byPath.value);
 
   // The filter belongs to the ruleset it was set on; one without provisional numbers shows everything.
   watch(() => ruleset.file, () => (only.value = false));
@@ -46,5 +49,5 @@ export const useProvisionalStore = defineStore('provisional', () => {
     ruleset.setValue([...mark.owner, 'provisional'], withoutField(owner.provisional, mark.field), label);
   }
 
-  return { only, filtering, marks, byPath, holders, noteAt, shows, setOnly, confirm };
+  return { only, filtering, marks, byPath, holders, noteAt, markRef, shows, setOnly, confirm };
 });

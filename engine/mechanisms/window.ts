@@ -25,7 +25,7 @@ import type { EntityEvent, Ruleset, Window, WindowEnd } from '../types.js';
 export const DEFAULT_WINDOW_END: WindowEnd = 'monthEnd';
 
 /** Where a window ends: its own `end`, else its ruleset's `windows.end`, else the month's end. */
-export function windowEnd(window: Window, ruleset: Ruleset): WindowEnd {
+export function windowEnd(window: Window, ruleset: Pick<Ruleset, 'windows'>): WindowEnd {
   return window.end ?? ruleset.windows?.end ?? DEFAULT_WINDOW_END;
 }
 
