@@ -4,11 +4,12 @@
  * and `compiled` stays the last one it accepted, so the cases keep their last valid results.
  */
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch, type ShallowRef } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { CreditRulesError, citationHints, loadRuleset, rulesetHints, type CitationHint, type CompiledRuleset, type Problem, type Ruleset, type RulesetHint } from '../../engine/index.js';
 import { changedPaths, detectStyle, formatJson, getIn, parseJson, pathKey, setIn, type JsonPath, type JsonStyle, type JsonSyntaxError } from '../model/paths.js';
 import { useHistoryStore } from './history.js';
 import { keyedRefs, sameSet, stableComputed } from '../composables/useStable.js';
+import { pathRefs } from '../composables/usePathRefs.js';
 
 /** Where the draft stands: accepted by the engine, refused with problems, or not even JSON. */
 export type DraftStatus = 'valid' | 'invalid' | 'unparsable';
@@ -75,23 +76,15 @@ export const useRulesetStore = defineStore('ruleset', () => {
    * notifies the fields whose values it changed, not every field of the form (with each its
    * computed values and its component queued, about 2 ms an edit for the enterprise form).
    */
-  const values = new Map<string, { path: JsonPath; ref: ShallowRef<unknown> }>();
-  /** The draft, read without subscribing to it. */
-  let current: unknown = null;
+  const values = pathRefs();
   /** Whether the draft has the forms' skeleton: changes only when that does. */
   const shaped = shallowRef(false);
-  function valueAt(path: JsonPath): Readonly<ShallowRef<unknown>> {
-    const key = pathKey(path);
-    let entry = values.get(key);
-    if (!entry) values.set(key, (entry = { path: [...path], ref: shallowRef(getIn(current, path)) }));
-    return entry.ref;
-  }
   // At once, as the draft is set: a ref set to the same value notifies nobody.
   watch(draft, (document) => {
-    current = document;
     shaped.value = isRulesetShaped(document);
-    for (const entry of values.values()) entry.ref.value = getIn(document, entry.path);
+    values.update(document);
   }, { flush: 'sync', immediate: true });
+  const valueAt = values.at;
 
   /** A top-level part of the draft as a ruleset (its event types, readings…), read as `valueAt` reads a field. */
   function part<K extends keyof Ruleset>(key: K): Ruleset[K] | undefined {
