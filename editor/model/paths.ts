@@ -61,6 +61,37 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/**
+ * `next` with every part that equals, in value and key order, the same part of `previous`
+ * replaced by that part: a document parsed from edited text then shares what the edit did not
+ * change, as one made by `setIn` does, and what is kept by identity (a field's value, a cached
+ * walk of a part) stays.
+ */
+export function shareUnchanged<T>(previous: unknown, next: T): T {
+  if (previous === next) return next;
+  if (Array.isArray(next)) {
+    if (!Array.isArray(previous)) return next;
+    let same = previous.length === next.length;
+    const out = next.map((item: unknown, i) => {
+      const shared = shareUnchanged(previous[i], item);
+      if (shared !== previous[i]) same = false;
+      return shared;
+    });
+    return (same ? previous : out) as T;
+  }
+  if (!isObject(next) || !isObject(previous)) return next;
+  const keys = Object.keys(next);
+  const previousKeys = Object.keys(previous);
+  let same = keys.length === previousKeys.length;
+  const entries = keys.map((key, i) => {
+    const before = Object.hasOwn(previous, key) ? previous[key] : undefined;
+    const shared = shareUnchanged(before, next[key]);
+    if (previousKeys[i] !== key || shared !== before) same = false;
+    return [key, shared] as const;
+  });
+  return (same ? previous : Object.fromEntries(entries)) as T;
+}
+
 /** Every leaf path where `a` and `b` differ, as `pathKey` strings. */
 export function changedPaths(a: unknown, b: unknown, prefix: (string | number)[] = [], out = new Set<string>()): Set<string> {
   if (a === b) return out;

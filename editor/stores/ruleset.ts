@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { CreditRulesError, citationHints, loadRuleset, rulesetHints, type CitationHint, type CompiledRuleset, type Problem, type Ruleset, type RulesetHint } from '../../engine/index.js';
-import { changedPaths, detectStyle, formatJson, getIn, parseJson, pathKey, setIn, type JsonPath, type JsonStyle, type JsonSyntaxError } from '../model/paths.js';
+import { changedPaths, detectStyle, formatJson, getIn, parseJson, pathKey, setIn, shareUnchanged, type JsonPath, type JsonStyle, type JsonSyntaxError } from '../model/paths.js';
 import { useHistoryStore } from './history.js';
 import { keyedRefs, sameSet, stableComputed } from '../composables/useStable.js';
 import { pathRefs } from '../composables/usePathRefs.js';
@@ -40,7 +40,7 @@ export const useRulesetStore = defineStore('ruleset', () => {
   const style = shallowRef<JsonStyle>({ indent: 2, finalNewline: true });
 
   const draft = shallowRef<unknown>(null);
-  /** The JSON text as typed, when it differs from the draft written out (or is not JSON at all). */
+  /** The JSON text as typed in the JSON view (JSON or not); null once the form edits the draft, whose text is then the draft written out. */
   const textOverride = ref<string | null>(null);
   const syntaxError = shallowRef<JsonSyntaxError | null>(null);
   const compiled = shallowRef<CompiledRuleset | null>(null);
@@ -162,8 +162,9 @@ export const useRulesetStore = defineStore('ruleset', () => {
       return;
     }
     syntaxError.value = null;
-    draft.value = parsed.value;
-    textOverride.value = text === formatJson(parsed.value, style.value) ? null : text;
+    draft.value = shareUnchanged(draft.value, parsed.value);
+    // Kept as typed, whether or not it is the draft written out: the same text either way, not written out again on each key.
+    textOverride.value = text;
     recompile();
   }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { effectScope, nextTick, shallowRef, watch } from 'vue';
 import { pathRefs } from '../../editor/composables/usePathRefs.js';
 import { keyedRefs } from '../../editor/composables/useStable.js';
-import { setIn } from '../../editor/model/paths.js';
+import { formatJson, setIn, shareUnchanged } from '../../editor/model/paths.js';
 import { useRulesetStore } from '../../editor/stores/ruleset.js';
 import { rulesetText } from './support.js';
 
@@ -105,5 +105,47 @@ describe('the ruleset store', () => {
     expect(store.valueHintRef('$.grades[0].min').value).toEqual(store.valueHintAt(line));
     expect(store.valueHintAt(line)).toBeDefined();
     expect(counts).toEqual({ full: 1, points: 0, line: 1, eventTypes: 0, pointsHint: 0, lineHint: 1 });
+  });
+});
+
+describe('shareUnchanged', () => {
+  it('keeps every part of the old document that the new one equals, in value and key order', () => {
+    const before = { a: { x: 1, y: [1, { z: 2 }] }, b: { c: 'c' }, d: [1, 2] };
+    const after = JSON.parse('{"a":{"x":1,"y":[1,{"z":3}]},"b":{"c":"c"},"d":[1,2,3]}');
+    const shared = shareUnchanged(before, after);
+    expect(shared).toEqual(after);
+    expect(shared.b).toBe(before.b);
+    expect(shared.a).not.toBe(before.a);
+    expect(shared.a.y[0]).toBe(1);
+    expect(shared.d).not.toBe(before.d);
+    // Equal in every value: the old document itself.
+    expect(shareUnchanged(before, JSON.parse(JSON.stringify(before)))).toBe(before);
+    // The same keys in another order are another document (its text differs).
+    const reordered = shareUnchanged(before, JSON.parse('{"b":{"c":"c"},"a":{"x":1,"y":[1,{"z":2}]},"d":[1,2]}'));
+    expect(reordered).not.toBe(before);
+    expect(Object.keys(reordered)).toEqual(['b', 'a', 'd']);
+    expect(reordered.a).toBe(before.a);
+    // A key named __proto__ stays a key.
+    const proto = shareUnchanged({}, JSON.parse('{"__proto__":{"p":1}}'));
+    expect(Object.keys(proto)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+  });
+
+  it('a digit typed in the JSON view notifies that field only, and the text stays as typed', async () => {
+    setActivePinia(createPinia());
+    const store = useRulesetStore();
+    store.open('enterprise.json', rulesetText, 'h');
+    const months = ['indicators', 1, 'items', 0, 'clauses', 2, 'window', 'months'];
+    const counts = counting({ months: store.valueAt(months), full: store.valueAt(['indicators', 1, 'items', 0, 'full']), grades: store.valueAt(['grades']) });
+    const before = store.ruleset!;
+    const text = formatJson(setIn(before, months, 600), store.style);
+    store.setJsonText(text, 'typed');
+    await nextTick();
+    expect(store.valueAt(months).value).toBe(600);
+    expect(counts).toEqual({ months: 1, full: 0, grades: 0 });
+    expect(store.ruleset!.indicators[0]).toBe(before.indicators[0]);
+    expect(store.jsonText).toBe(text);
+    expect(store.textToSave()).toBe(text);
+    expect(store.status).toBe('valid');
   });
 });
