@@ -145,14 +145,24 @@ export const useResultsStore = defineStore('results', () => {
   const selectedRow = computed(() => rows.value.find((r) => r.path === selectedPath.value) ?? null);
 
   /** The selected case evaluated with a trace, each line with the saved ruleset's points when they differ. */
+  /** Traced evaluations, per compiled ruleset and case: the saved version's trace of the open case is worked out once, not on every edit. */
+  const tracedCache = new WeakMap<CompiledRuleset, WeakMap<SampleCase, Evaluation>>();
+  function traced(compiled: CompiledRuleset, sampleCase: SampleCase): Evaluation {
+    let perCase = tracedCache.get(compiled);
+    if (!perCase) tracedCache.set(compiled, (perCase = new WeakMap()));
+    let evaluation = perCase.get(sampleCase);
+    if (!evaluation) perCase.set(sampleCase, (evaluation = evaluateCase(compiled, sampleCase, true)));
+    return evaluation;
+  }
+
   const selectedTrace = computed<{ evaluation: Evaluation; lines: TraceLine[] } | null>(() => {
     const draft = selected.value;
     const compiled = ruleset.compiled;
     if (!draft || !compiled) return null;
-    const evaluation = evaluateCase(compiled, draft.case, true);
+    const evaluation = traced(compiled, draft.case);
     if (!evaluation.ok) return { evaluation, lines: [] };
     const savedCompiled = ruleset.savedCompiled;
-    const baseline = savedCompiled && savedCompiled !== compiled ? evaluateCase(savedCompiled, draft.case, true) : null;
+    const baseline = savedCompiled && savedCompiled !== compiled ? traced(savedCompiled, draft.case) : null;
     return { evaluation, lines: traceLines(evaluation.result, baseline) };
   });
 
