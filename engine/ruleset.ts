@@ -184,15 +184,37 @@ function fieldProblems(spec: AttributeSpec, path: [string, string]): Problem[] {
 /** How deep a ruleset may nest; the shipped ones reach 12. Deeper input would exhaust the stack. */
 const MAX_DEPTH = 100;
 
-/** The path to a value nested deeper than `limit`, found without recursion, or `undefined`. */
+/** A value on the way down, with the key it has in its parent: the path is written out only for the one found too deep. */
+interface Nested {
+  value: object;
+  key: string | number | null;
+  parent: Nested | null;
+  depth: number;
+}
+
+/**
+ * The path to a value nested deeper than `limit`, found without recursion, or `undefined`. Only
+ * objects and lists are walked (a number or a string nests nothing), and no path is copied on
+ * the way: this runs on every load, which the editor makes on every edit.
+ */
 function deepestPath(json: unknown, limit: number): Path | undefined {
-  const stack: { value: unknown; path: Path }[] = [{ value: json, path: [] }];
+  if (json === null || typeof json !== 'object') return undefined;
+  const stack: Nested[] = [{ value: json, key: null, parent: null, depth: 0 }];
   while (stack.length) {
-    const { value, path } = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (path.length > limit) return path;
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
-    else for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
+    const nested = stack.pop()!;
+    if (nested.depth > limit) {
+      const path: Path = [];
+      for (let at: Nested | null = nested; at && at.key !== null; at = at.parent) path.unshift(at.key);
+      return path;
+    }
+    const depth = nested.depth + 1;
+    if (Array.isArray(nested.value)) {
+      nested.value.forEach((value: unknown, key) => {
+        if (value !== null && typeof value === 'object') stack.push({ value, key, parent: nested, depth });
+      });
+    } else {
+      for (const [key, value] of Object.entries(nested.value)) if (value !== null && typeof value === 'object') stack.push({ value, key, parent: nested, depth });
+    }
   }
   return undefined;
 }

@@ -27,6 +27,25 @@ describe('ruleset checks', () => {
     expect(problemsOf(() => {})).toEqual({ code: 'OK', paths: [], messages: [] });
   });
 
+  it('refuse a ruleset nested more than 100 levels deep at the first value past the limit, and load one just within it', () => {
+    const nested = (depth: number): unknown => {
+      let condition: unknown = { fact: 'event', path: 'type', operator: 'equal', value: 'bribery' };
+      for (let i = 0; i < depth; i++) condition = { not: condition };
+      return condition;
+    };
+    // $.conditions.deep is at depth 2: 98 nots put the innermost condition at depth 100, 99 at 101.
+    expect(problemsOf((r) => void (r.conditions['deep'] = nested(98) as never)).code).not.toBe('RULESET_INVALID');
+    const deep = problemsOf((r) => void (r.conditions['deep'] = nested(99) as never));
+    expect(deep.code).toBe('RULESET_INVALID');
+    expect(deep.paths).toEqual([`$.conditions.deep${'.not'.repeat(99)}`]);
+    const list = problemsOf((r) => {
+      let inner: unknown[] = [];
+      r.notes = inner as never;
+      for (let i = 0; i < 120; i++) inner.push(1, 'text', (inner = []));
+    });
+    expect(list.paths).toEqual([`$.notes${'[2]'.repeat(100)}`]);
+  });
+
   it('refuse a schema violation with its JSON path and a fix', () => {
     const result = problemsOf((r) => {
       (e2(r) as { full: unknown }).full = 'twenty';
