@@ -84,16 +84,20 @@ export function citedNumbers(text: string, unit: CitedUnit, amountUnit = DEFAULT
 
 /**
  * `citedNumbers`, each text read once: the editor works out the hints on every edit, and an edit
- * of a number leaves the texts as they were. Never handed out: a hint gets its own copy.
+ * of a number leaves the texts as they were. Keyed by the text itself (a string keeps its hash,
+ * a key built from it would be hashed afresh on every look-up), then by unit. Never handed out:
+ * a hint gets its own copy.
  */
-const citedByText = new Map<string, readonly CitedNumber[]>();
+const citedByText = new Map<string, Map<string, readonly CitedNumber[]>>();
 function citedOnce(text: string, unit: CitedUnit, amountUnit: string): readonly CitedNumber[] {
-  const key = `${unit}\u0000${amountUnit}\u0000${text}`;
-  let cited = citedByText.get(key);
-  if (cited === undefined) {
+  let byUnit = citedByText.get(text);
+  if (byUnit === undefined) {
     if (citedByText.size >= 2000) citedByText.clear();
-    citedByText.set(key, (cited = citedNumbers(text, unit, amountUnit)));
+    citedByText.set(text, (byUnit = new Map()));
   }
+  const key = unit === 'points' ? `${unit}\u0000${amountUnit}` : unit;
+  let cited = byUnit.get(key);
+  if (cited === undefined) byUnit.set(key, (cited = citedNumbers(text, unit, amountUnit)));
   return cited;
 }
 
