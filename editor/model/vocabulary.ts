@@ -6,6 +6,15 @@
  */
 import type { Ruleset } from '../../engine/index.js';
 
+/**
+ * The declarations last written out, with their text: an edit of the draft keeps these objects
+ * (documents are replaced, never changed in place), so the text is not written out again.
+ */
+let last: { parts: readonly unknown[]; text: string } | null = null;
+
 /** The vocabulary of a ruleset, as a string to compare. */
-export const vocabularyOf = (ruleset: Ruleset): string =>
-  JSON.stringify([ruleset.entityKind, ruleset.grades.map((g) => g.grade), ruleset.eventTypes, ruleset.recordFields ?? null, ruleset.projectFields ?? null]);
+export function vocabularyOf(ruleset: Ruleset): string {
+  const parts = [ruleset.eventTypes, ruleset.recordFields ?? null, ruleset.projectFields ?? null];
+  if (!last || parts.some((part, i) => part !== last!.parts[i])) last = { parts, text: JSON.stringify(parts) };
+  return JSON.stringify([ruleset.entityKind, ruleset.grades.map((g) => g.grade)]) + last.text;
+}
