@@ -49,6 +49,18 @@ function expectProblem(answer: { status: number; type: string; body: any; text?:
   expect(JSON.stringify(answer.body)).not.toMatch(/\bat .+:\d+:\d+/);
 }
 
+/** Sends a request's first lines and no more: what comes back (until the service closes), and after how long (ms). */
+function stalledHeaders(url: string): Promise<{ text: string; ms: number }> {
+  const { hostname, port } = new URL(url);
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const socket = connect(Number(port), hostname, () => socket.write('GET /health HTTP/1.1\r\nHost: service\r\n'));
+    socket.setTimeout(10_000, () => socket.destroy()); // never timed out: fails the test, not hangs it
+    socket.setEncoding('utf8').on('data', (t: string) => (text += t)).on('close', () => resolve({ text, ms: Date.now() - started })).on('error', reject);
+  });
+}
+
 let service: Started;
 const enterprise = shippedRuleset('enterprise').compiled;
 
@@ -362,6 +374,14 @@ describe('bad requests get a problem with a code and a path, and the service kee
     expect((await raw('/health/')).status).toBe(404);
   });
 
+  it('headers that stop arriving: 408 after --timeout (2 s here), looked for every second', async () => {
+    const { text, ms } = await stalledHeaders(service.url);
+    expect(text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)).code).toBe('TIMEOUT');
+    expect(ms).toBeGreaterThanOrEqual(1900);
+    expect(ms).toBeLessThan(5000);
+  });
+
   it('a body that stops arriving: TIMEOUT after --timeout (2 s here)', async () => {
     const started = Date.now();
     const answer = await new Promise<{ status: number; body: any; type: string }>((resolve, reject) => {
@@ -533,7 +553,7 @@ describe('several workers (--workers 2, node:cluster)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'serve-workers-'));
     const file = join(dir, 'enterprise.json');
     copyFileSync(join(ROOT, 'rulesets/enterprise.json'), file);
-    const running = await startServe(['--workers', '2', '--rulesets', dir, '--host', '0.0.0.0'], { CREDIT_RULES_TOKEN: 'w0rkers' });
+    const running = await startServe(['--workers', '2', '--rulesets', dir, '--host', '0.0.0.0', '--timeout', '2'], { CREDIT_RULES_TOKEN: 'w0rkers' });
     const url = running.url.replace('0.0.0.0', '127.0.0.1');
     const evaluateUrl = `${url}/rulesets/enterprise/evaluate?asOf=2021-06-30&trace=false`;
     const auth = { ...JSON_BODY, authorization: 'Bearer w0rkers' };
@@ -547,6 +567,10 @@ describe('several workers (--workers 2, node:cluster)', () => {
       await running.logged((l) => l.msg === 'request' && l.status === 401 && running.logs.filter((m) => m.status === 401).length === 4);
       expect(workersOf((l) => l.msg === 'request' && l.status === 200)).toEqual(new Set([1, 2]));
       expect(workersOf((l) => l.msg === 'request' && l.status === 401)).toEqual(new Set([1, 2]));
+      // A worker times out slow headers as one process does.
+      const stalled = await stalledHeaders(url);
+      expect(stalled.text).toMatch(/^HTTP\/1\.1 408 /);
+      expect(stalled.ms).toBeLessThan(5000);
 
       // Each worker reloads the changed file.
       const json = JSON.parse(readFileSync(file, 'utf8'));

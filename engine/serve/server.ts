@@ -66,7 +66,8 @@ export async function startService(options: ServeOptions): Promise<RunningServic
     ...(options.token ? { token: options.token } : {}),
   };
   // The body's pauses are timed by the handlers (a TIMEOUT problem); a stream may take as long as it keeps sending.
-  const server = createServer({ requestTimeout: 0, headersTimeout: options.timeoutMs, keepAliveTimeout: 5000 }, createHandler(service));
+  // Slow headers are looked for every second (Node's default, 30 s, let --timeout 1 wait 31).
+  const server = createServer({ requestTimeout: 0, headersTimeout: options.timeoutMs, connectionsCheckingInterval: 1000, keepAliveTimeout: 5000 }, createHandler(service));
   // What Node cannot parse as a request gets a problem too, and closes only that connection.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (error.code !== 'ECONNRESET' && socket.writable) socket.end(rawProblem(error));
