@@ -196,9 +196,9 @@ async function measureRegistry(page: Page): Promise<void> {
   await page.locator('[data-role=registry-summary]').waitFor({ timeout: 120_000 });
   const registry = await page.evaluate(
     async ({ count, edits, path }) => {
-      type Spans = { compile: number; evaluate: number; summary: number };
+      type Spans = { compile: number; evaluate: number; waiting: number; summary: number };
       type Run = { id: number; asked: number; answered: number; workerMs: number; spans: Spans | null };
-      type Store = { loadSynthetic(n: number): void; runs: Run[]; records: unknown[] };
+      type Store = { loadSynthetic(n: number): void; runs: Run[]; records: unknown[]; workerCount: number };
       const pinia = (globalThis as unknown as { __creditRulesEditor: { pinia: { _s: Map<string, Store> } } }).__creditRulesEditor.pinia;
       const store = pinia._s.get('registry')!;
       const answered = async (after: number): Promise<Run> => {
@@ -219,17 +219,18 @@ async function measureRegistry(page: Page): Promise<void> {
         input.dispatchEvent(new Event('input', { bubbles: true }));
         const handled = performance.now() - t0;
         const run = await answered(t0);
-        out.push({ total: run.answered - t0, worker: run.workerMs, spans: run.spans ?? { compile: NaN, evaluate: NaN, summary: NaN }, input: handled });
+        out.push({ total: run.answered - t0, worker: run.workerMs, spans: run.spans ?? { compile: NaN, evaluate: NaN, waiting: NaN, summary: NaN }, input: handled });
       }
-      return { records: store.records.length, samples: out.slice(2) };
+      return { records: store.records.length, workers: store.workerCount, samples: out.slice(2) };
     },
     { count: REGISTRY, edits: REGISTRY_EDITS, path: FORM_EDITS[1]!.path },
   );
-  console.log(`\nregistry: ${registry.records.toLocaleString('en')} synthetic records rescored by the worker on each edit of E2.1's full score, ${registry.samples.length} edits`);
+  console.log(`\nregistry: ${registry.records.toLocaleString('en')} synthetic records rescored by ${registry.workers} workers, each a part, on each edit of E2.1's full score, ${registry.samples.length} edits`);
   console.log(`  edit → answer on the page (ms)     ${fmt(stats(registry.samples.map((s) => s.total)))}`);
-  console.log(`  of which the worker's scoring (ms) ${fmt(stats(registry.samples.map((s) => s.worker)))}`);
+  console.log(`  of which the lead worker's (ms)    ${fmt(stats(registry.samples.map((s) => s.worker)))}`);
   console.log(`    reading and compiling the ruleset ${fmt(stats(registry.samples.map((s) => s.spans.compile)))}`);
-  console.log(`    scoring the records               ${fmt(stats(registry.samples.map((s) => s.spans.evaluate)))}`);
+  console.log(`    scoring its part of the records   ${fmt(stats(registry.samples.map((s) => s.spans.evaluate)))}`);
+  console.log(`    waiting for the other parts       ${fmt(stats(registry.samples.map((s) => s.spans.waiting)))}`);
   console.log(`    the summary                       ${fmt(stats(registry.samples.map((s) => s.spans.summary)))}`);
   console.log(`  the edit's own handler (ms)        ${fmt(stats(registry.samples.map((s) => s.input)))}`);
   // The same records scored in this Node process just after: how busy the machine was, in the engine's own terms.

@@ -1,6 +1,7 @@
 /**
  * The registry: a city's entity records (the shipped synthetic one, 合成数据, or a file the
- * officer loads), scored off the main thread by a worker on every edit. One run at a time: an
+ * officer loads), scored off the main thread on every edit by one worker per core, each
+ * scoring a part of the records (workers/registry.worker.ts). One run at a time: an
  * edit made while a run is under way replaces the run waiting behind it, so the answer shown
  * is at most one edit old and typing never waits for it.
  */
@@ -10,11 +11,17 @@ import { evaluate, CreditRulesError, type CompiledRuleset, type EntityRecord, ty
 import { readRegistryFile, type RegistryFileProblem } from '../model/registryFile.js';
 import type { RegistrySummary } from '../model/registrySummary.js';
 import { SYNTHETIC_AS_OF, syntheticRegistry } from '../model/syntheticRegistry.js';
+import { partSizes } from '../model/registryParts.js';
 import type { InvalidRecord, RegistryAnswer, RegistryRequest, RunSpans } from '../workers/registry.worker.js';
 import type { Evaluation } from './results.js';
 
 /** How many enterprises the shipped synthetic registry holds. */
 export const SYNTHETIC_COUNT = 3000;
+
+/** Workers scoring the registry: one per core the browser reports, at most 4. */
+function poolSize(): number {
+  return Math.min(4, Math.max(1, navigator.hardwareConcurrency || 1));
+}
 
 /** Where the registry came from: the synthetic one, or a file by its name. */
 export type RegistrySource = { kind: 'synthetic'; count: number } | { kind: 'file'; name: string };
@@ -51,7 +58,10 @@ export const useRegistryStore = defineStore('registry', () => {
   const runs: RegistryRun[] = [];
   const selectedIndex = ref<number | null>(null);
 
-  let worker: Worker | null = null;
+  /** The workers, the lead first: it answers every run. */
+  let workers: Worker[] = [];
+  /** How many workers score the registry (0 before the first is started). */
+  const workerCount = ref(0);
   let nextId = 1;
   let inFlight: { id: number; asked: number; before: string } | null = null;
   /** The before version of the summary shown: a run against another one clears it rather than show it under the wrong names. */
@@ -62,14 +72,24 @@ export const useRegistryStore = defineStore('registry', () => {
   /** No Web Worker here (a test DOM): nothing is scored, and the panel says so. */
   const noWorker = ref(false);
 
-  function ensureWorker(): Worker | null {
-    if (worker) return worker;
+  function ensureWorkers(): Worker[] {
+    if (workers.length) return workers;
     if (typeof Worker === 'undefined') {
       noWorker.value = true;
-      return null;
+      return workers;
     }
-    worker = new Worker(new URL('../workers/registry.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (message: MessageEvent<RegistryAnswer>) => {
+    const start = (): Worker => new Worker(new URL('../workers/registry.worker.ts', import.meta.url), { type: 'module' });
+    const lead = start();
+    workers = [lead];
+    for (let i = 1; i < poolSize(); i++) {
+      const other = start();
+      const { port1, port2 } = new MessageChannel();
+      other.postMessage({ type: 'channel', port: port1 } satisfies RegistryRequest, [port1]);
+      lead.postMessage({ type: 'channel', port: port2 } satisfies RegistryRequest, [port2]);
+      workers.push(other);
+    }
+    workerCount.value = workers.length;
+    lead.onmessage = (message: MessageEvent<RegistryAnswer>) => {
       const answer = message.data;
       const asked = inFlight;
       inFlight = null;
@@ -87,7 +107,7 @@ export const useRegistryStore = defineStore('registry', () => {
       }
       send();
     };
-    return worker;
+    return workers;
   }
 
   function send(): void {
@@ -100,9 +120,9 @@ export const useRegistryStore = defineStore('registry', () => {
     inFlight = { id: nextId++, asked: performance.now(), before };
     busy.value = true;
     const request: RegistryRequest = { type: 'run', id: inFlight.id, before, after };
-    const target = ensureWorker();
-    if (target) target.postMessage(request);
-    else inFlight = null;
+    const pool = ensureWorkers();
+    for (const worker of pool) worker.postMessage(request);
+    if (!pool.length) inFlight = null;
   }
 
   /** Scores the registry with both rulesets (cached by the worker) and shows the comparison. */
@@ -121,8 +141,14 @@ export const useRegistryStore = defineStore('registry', () => {
     summary.value = null;
     shownBefore = null;
     selectedIndex.value = null;
-    const request: RegistryRequest = { type: 'records', records: next, asOf: date };
-    ensureWorker()?.postMessage(request);
+    const pool = ensureWorkers();
+    let offset = 0;
+    partSizes(next.length, pool.length).forEach((size, i) => {
+      const lead = i === 0 ? { entities: next.map(({ id, name }) => (name === undefined ? { id } : { id, name })), parts: pool.length } : undefined;
+      const request: RegistryRequest = { type: 'records', records: next.slice(offset, offset + size), offset, asOf: date, ...(lead ? { lead } : {}) };
+      pool[i]!.postMessage(request);
+      offset += size;
+    });
     if (wanted) {
       waiting = wanted;
       send();
@@ -163,5 +189,5 @@ export const useRegistryStore = defineStore('registry', () => {
     selectedIndex.value = index;
   }
 
-  return { source, records, asOf, fileProblems, summary, invalid, runError, noWorker, busy, lastRun, runs, selectedIndex, compare, loadSynthetic, loadText, setAsOf, evaluateEntity, select };
+  return { source, records, asOf, fileProblems, summary, invalid, runError, noWorker, workerCount, busy, lastRun, runs, selectedIndex, compare, loadSynthetic, loadText, setAsOf, evaluateEntity, select };
 });

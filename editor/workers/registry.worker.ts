@@ -1,111 +1,118 @@
 /**
- * The registry's answer off the main thread: holds the registry's records, scores them with a
- * ruleset (its JSON text; the last few kept, so the saved version is scored once) and answers
- * each run with the summary of before against after. The page sends a run only when the last
- * one has answered, and only the newest edit, so a run is never stale by more than one edit.
+ * The registry's answer off the main thread, from one worker per core (the page's pool,
+ * stores/registry.ts): each holds a part of the registry's records and scores it with a
+ * ruleset (registryParts.ts). The first worker, the lead, also holds every entity's id and
+ * name: the others send it their parts' scores over a channel of their own, and it joins them
+ * and answers the page with the summary of before against after. The page sends a run only
+ * when the last one has answered, and only the newest edit, so a run is never stale by more
+ * than one edit.
  */
-import { CreditRulesError, evaluate, loadRuleset, type EntityRecord, type Problem } from '../../engine/index.js';
-import { summarise, type RegistryScores } from '../model/registrySummary.js';
-import { vocabularyOf } from '../model/vocabulary.js';
+import type { EntityRecord } from '../../engine/index.js';
+import { joinParts, RegistryPart, type InvalidRecord, type PartScores, type PartSpans } from '../model/registryParts.js';
+import { summarise } from '../model/registrySummary.js';
 
-/** From the page: the registry to hold, or a comparison to run. */
+export type { InvalidRecord };
+
+/** From the page. */
 export type RegistryRequest =
-  | { type: 'records'; records: EntityRecord[]; asOf: string }
+  /** This worker's part of the registry; to the lead also every entity (the summary names them) and how many parts there are. */
+  | { type: 'records'; records: EntityRecord[]; offset: number; asOf: string; lead?: Lead }
+  /** A channel between the lead and another worker: the other sends its parts' scores over it. */
+  | { type: 'channel'; port: MessagePort }
   | { type: 'run'; id: number; before: string; after: string };
 
-/** A record the after ruleset refuses: its index, id and the engine's problems. */
-export interface InvalidRecord {
-  index: number;
-  id: string;
-  problems: readonly Problem[];
+/** What only the lead holds: every entity's id and name, in order, and how many parts score them. */
+interface Lead {
+  entities: { id: string; name?: string }[];
+  parts: number;
 }
 
-/** Where a run's time went, in ms: reading and compiling the rulesets, scoring the records, the summary. */
-export interface RunSpans {
-  compile: number;
-  evaluate: number;
+/** Where a run's time went, in ms: the lead's own compiling and scoring, waiting for the other parts, the summary. */
+export interface RunSpans extends PartSpans {
+  waiting: number;
   summary: number;
 }
 
-/** To the page: the summary and how long the worker took, or why it could not run. */
+/** To the page, from the lead: the summary and how long the run took, or why it could not run. */
 export type RegistryAnswer =
   | { type: 'result'; id: number; ms: number; spans: RunSpans; summary: ReturnType<typeof summarise>; invalid: InvalidRecord[] }
   | { type: 'error'; id: number; message: string };
 
-let records: EntityRecord[] = [];
-let asOf = '';
-type Scored = RegistryScores & { gradeOrder: string[]; invalid: InvalidRecord[] };
-/** Scores by ruleset text, the most recent last. */
-const scored = new Map<string, Scored>();
-/**
- * What the records were last checked against (the parts of a ruleset a record's validity
- * depends on) and which of them it refused: under a ruleset with the same vocabulary the
- * others are scored without checking them again, about a quarter of the time saved.
- */
-let checked: { vocabulary: string; refused: Map<number, InvalidRecord> } | null = null;
+/** A part's scores for one run, from a worker to the lead. */
+type PartAnswer = { id: number; before: PartScores; after: PartScores } | { id: number; error: string };
 
-function score(text: string, spans: RunSpans): Scored {
-  const known = scored.get(text);
-  if (known) {
-    scored.delete(text);
-    scored.set(text, known);
-    return known;
+let part = new RegistryPart([], 0, '');
+let lead: Lead | undefined;
+const channels: MessagePort[] = [];
+/**
+ * The lead's run under way: its own part scored, and the others' as they come. It keeps the
+ * registry it began with: records sent meanwhile are for the next run (the other workers,
+ * taking their messages in order, score this one first).
+ */
+let running: { id: number; started: number; spans: RunSpans; answers: PartAnswer[]; lead: Lead } | undefined;
+/** Other parts' answers that came before the lead's own run began. */
+const early: PartAnswer[] = [];
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function scoreOwn(request: { id: number; before: string; after: string }, spans: PartSpans): PartAnswer {
+  try {
+    return { id: request.id, before: part.score(request.before, spans), after: part.score(request.after, spans) };
+  } catch (error) {
+    return { id: request.id, error: message(error) };
   }
-  const started = performance.now();
-  const compiled = loadRuleset(JSON.parse(text));
-  const compiledAt = performance.now();
-  spans.compile += compiledAt - started;
-  const vocabulary = vocabularyOf(compiled.ruleset);
-  const trusted = checked?.vocabulary === vocabulary ? checked.refused : null;
-  const refused = trusted ?? new Map<number, InvalidRecord>();
-  const scores = new Float64Array(records.length);
-  const grades: (string | null)[] = new Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    if (trusted?.has(i)) {
-      scores[i] = NaN;
-      grades[i] = null;
-      continue;
-    }
-    try {
-      const result = evaluate(compiled, records[i]!, { asOf, trace: false, validate: !trusted });
-      scores[i] = result.score;
-      grades[i] = result.grade;
-    } catch (error) {
-      scores[i] = NaN;
-      grades[i] = null;
-      refused.set(i, { index: i, id: records[i]!.id, problems: error instanceof CreditRulesError ? error.problems : [{ path: '$', message: (error as Error).message }] });
-    }
-  }
-  spans.evaluate += performance.now() - compiledAt;
-  if (!trusted) checked = { vocabulary, refused };
-  const entry = { scores, grades, gradeOrder: compiled.ruleset.grades.map((g) => g.grade), invalid: [...refused.values()].slice(0, 50) };
-  scored.set(text, entry);
-  if (scored.size > 4) scored.delete(scored.keys().next().value!);
-  return entry;
 }
 
-self.onmessage = (message: MessageEvent<RegistryRequest>) => {
-  const request = message.data;
+/** The lead's answer once every part has come. */
+function finish(): void {
+  if (!running || running.answers.length < running.lead.parts) return;
+  const { id, started, spans, answers, lead: { entities } } = running;
+  running = undefined;
+  const summarising = performance.now();
+  spans.waiting = summarising - started - spans.compile - spans.evaluate;
+  const failed = answers.find((a) => 'error' in a);
+  let answer: RegistryAnswer;
+  if (failed && 'error' in failed) answer = { type: 'error', id, message: failed.error };
+  else {
+    const scored = answers as Extract<PartAnswer, { before: PartScores }>[];
+    const before = joinParts(entities.length, scored.map((a) => a.before));
+    const after = joinParts(entities.length, scored.map((a) => a.after));
+    const summary = summarise(entities, before, after, after.gradeOrder);
+    const done = performance.now();
+    spans.summary = done - summarising;
+    answer = { type: 'result', id, ms: done - started, spans, summary, invalid: after.invalid };
+  }
+  self.postMessage(answer);
+}
+
+function fromPart(answer: PartAnswer): void {
+  if (running?.id === answer.id) {
+    running.answers.push(answer);
+    finish();
+  } else if (!running || answer.id > running.id) early.push(answer);
+}
+
+self.onmessage = (event: MessageEvent<RegistryRequest>) => {
+  const request = event.data;
   if (request.type === 'records') {
-    records = request.records;
-    asOf = request.asOf;
-    scored.clear();
-    checked = null;
+    part = new RegistryPart(request.records, request.offset, request.asOf);
+    lead = request.lead;
+    return;
+  }
+  if (request.type === 'channel') {
+    channels.push(request.port);
+    request.port.onmessage = (m: MessageEvent<PartAnswer>) => fromPart(m.data);
     return;
   }
   const started = performance.now();
-  const spans: RunSpans = { compile: 0, evaluate: 0, summary: 0 };
-  try {
-    const before = score(request.before, spans);
-    const after = score(request.after, spans);
-    const summarising = performance.now();
-    const summary = summarise(records, before, after, after.gradeOrder);
-    const done = performance.now();
-    spans.summary = done - summarising;
-    const answer: RegistryAnswer = { type: 'result', id: request.id, ms: done - started, spans, summary, invalid: after.invalid };
-    self.postMessage(answer);
-  } catch (error) {
-    const answer: RegistryAnswer = { type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) };
-    self.postMessage(answer);
+  const spans: RunSpans = { compile: 0, evaluate: 0, waiting: 0, summary: 0 };
+  const own = scoreOwn(request, spans);
+  if (!lead) {
+    // Not the lead: the scores go to it over the channel.
+    channels[0]?.postMessage(own);
+    return;
   }
+  running = { id: request.id, started, spans, answers: [own], lead };
+  for (const answer of early.splice(0)) if (answer.id === request.id) running.answers.push(answer);
+  finish();
 };

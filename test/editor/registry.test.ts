@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadRuleset, type Ruleset } from '../../engine/index.js';
 import { csvRows, readRegistryFile } from '../../editor/model/registryFile.js';
+import { joinParts, partSizes, RegistryPart } from '../../editor/model/registryParts.js';
 import { summarise } from '../../editor/model/registrySummary.js';
 import { SYNTHETIC_AS_OF, syntheticRegistry } from '../../editor/model/syntheticRegistry.js';
 
@@ -107,5 +108,50 @@ describe('the before/after summary', () => {
     expect(summary.before).toEqual([0, 0, 1, 1]);
     expect(summary.after).toEqual([0, 1, 0, 0]);
     expect(summary.invalid).toBe(1);
+  });
+});
+
+describe('a registry scored in parts, one a worker', () => {
+  it('splits the records as evenly as can be, in order', () => {
+    expect(partSizes(10, 3)).toEqual([4, 3, 3]);
+    expect(partSizes(2, 4)).toEqual([1, 1, 0, 0]);
+    expect(partSizes(0, 2)).toEqual([0, 0]);
+  });
+
+  it('joined, the parts are what each record scores alone, refused records at their index in the whole', () => {
+    const records = syntheticRegistry(400);
+    records.splice(7, 0, { id: 'BAD-1', kind: 'enterprise', licence: { landscapingScope: 'yes' } } as never);
+    records.splice(300, 0, { id: 'BAD-2', kind: 'project-lead' } as never);
+    const edited = structuredClone(json);
+    edited.indicators[1]!.items[0]!.full = 19;
+    const texts = [JSON.stringify(json), JSON.stringify(edited)];
+    const alone = texts.map((text) => {
+      const compiled = loadRuleset(JSON.parse(text));
+      return records.map((record) => {
+        try {
+          const result = evaluate(compiled, record, { asOf: SYNTHETIC_AS_OF, trace: false });
+          return [result.score, result.grade];
+        } catch {
+          return [NaN, null];
+        }
+      });
+    });
+    expect(alone[0]!.filter(([, grade], i) => grade !== alone[1]![i]![1]).length).toBeGreaterThan(0);
+    for (const count of [1, 3]) {
+      let offset = 0;
+      const parts = partSizes(records.length, count).map((size) => {
+        const part = new RegistryPart(records.slice(offset, offset + size), offset, SYNTHETIC_AS_OF);
+        offset += size;
+        return part;
+      });
+      texts.forEach((text, t) => {
+        const spans = { compile: 0, evaluate: 0 };
+        const joined = joinParts(records.length, parts.map((part) => part.score(text, spans)));
+        expect(Array.from(joined.scores, (score, i) => [score, joined.grades[i]])).toEqual(alone[t]);
+        expect(joined.invalid.map((r) => [r.index, r.id])).toEqual([[7, 'BAD-1'], [300, 'BAD-2']]);
+        expect(joined.gradeOrder).toEqual(['AAA', 'AA+', 'AA', 'A', 'B']);
+        expect(spans.evaluate).toBeGreaterThan(0);
+      });
+    }
   });
 });
