@@ -8,6 +8,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { CreditRulesError, evaluate, expectedDifferences, type CompiledRuleset, type Difference, type Problem, type Result, type SampleCase, type TraceEntry } from '../../engine/index.js';
 import { vocabularyOf } from '../model/vocabulary.js';
+import { stableComputed } from '../composables/useStable.js';
 import { useCasesStore, type CaseDraft } from './cases.js';
 import { useRulesetStore } from './ruleset.js';
 
@@ -123,7 +124,8 @@ export const useResultsStore = defineStore('results', () => {
     return out;
   });
 
-  const summary = computed(() => {
+  /** Kept while its counts stay, so the summaries do not update for an edit that moved nothing they count. */
+  const summary = stableComputed(() => {
     let moved = 0;
     let held = 0;
     let regraded = 0;

@@ -25,6 +25,7 @@ window.__VUE_DEVTOOLS_GLOBAL_HOOK__ = {
 
 const FULL = '$.indicators[1].items[0].full';
 const GRADE_LINE = '$.grades[1].min';
+const E214 = '$.indicators[1].items[0].clauses[3].points';
 
 describe.skipIf(!available)('what an edit updates', { timeout: 180_000 }, () => {
   let editor: EditorSession;
@@ -75,6 +76,23 @@ describe.skipIf(!available)('what an edit updates', { timeout: 180_000 }, () => 
     expect(updated).toContain('NumberField grades.1.min');
     for (const untouched of ['ItemCard', 'IndicatorSection', 'ParametersSection', 'ClauseSearch', 'TextField', 'ListField', 'ClauseRow'])
       expect(names.has(untouched), `${untouched} updated: ${updated.join(', ')}`).toBe(false);
+  });
+
+  it('updates, for an edit that moves only cases out of sight, the counts and not the case list', async () => {
+    await page.locator(`[data-path="${FULL}"] input`).fill('20');
+    await page.locator('[data-role=case-list]').evaluate((list) => void (list.scrollTop = 0));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    // E2.1.4 at 9 moves cases 023 and 157: neither is among the rows rendered at the top of the list.
+    const rendered = await page.locator('.case-row[data-case]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-case')));
+    expect(rendered.length).toBeGreaterThan(5);
+    expect(rendered.some((path) => /\/(023|157)-/.test(path ?? ''))).toBe(false);
+    const updated = await updatesOf(E214, '9');
+    expect(updated).toContain('CasesSummary');
+    expect(updated).toContain(`NumberField ${E214.slice(2).replace(/\[(\d+)\]/g, '.$1')}`);
+    for (const untouched of ['CasesPanel', 'CaseListRow', 'GradesSection', 'ClauseSearch'])
+      expect(updated, `${untouched} updated`).not.toContain(untouched);
+    await page.locator('[data-role=case-list]').evaluate((list) => void (list.scrollTop = list.scrollHeight));
+    await expect.poll(() => page.locator('[data-case$="157-larger-accidents-5y-both-edges.json"] [data-role=delta]').textContent()).toBe('▼1');
   });
 
   it('shows no error in the console', () => {
