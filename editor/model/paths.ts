@@ -118,6 +118,20 @@ export function pathKey(path: JsonPath): string {
   return out;
 }
 
+const interned = new Map<string, JsonPath>();
+
+/**
+ * The one frozen array for a path. A field's `path` prop written `[...path, 'full']` is a new
+ * array on every render of its card, which makes Vue update the field (and set its input's
+ * value again) though nothing in it changed: through here it is the same array each time.
+ */
+export function internPath(path: JsonPath): JsonPath {
+  const key = pathKey(path);
+  let same = interned.get(key);
+  if (!same) interned.set(key, (same = Object.freeze([...path])));
+  return same;
+}
+
 /** How a JSON file was written, so a save changes only what was edited. */
 export interface JsonStyle {
   indent: number;
