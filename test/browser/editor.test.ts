@@ -120,6 +120,23 @@ describe.skipIf(!available)('the editor in chromium', { timeout: 180_000 }, () =
     expect(await e213().inputValue()).toBe('5');
   });
 
+  it('shows in the JSON view what undo and redo put back after typing there', async () => {
+    await page.click('[data-tab=json]');
+    await page.locator('.monaco-editor .view-lines').waitFor();
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('oops ');
+    const firstLine = () => page.locator('.monaco-editor .view-line').first().textContent();
+    await expect.poll(firstLine).toContain('oops');
+    // Back and forth from the header: each time the text the history holds, though the last one came from typing.
+    for (const [action, shown] of [['undo', false], ['redo', true], ['undo', false]] as const) {
+      await page.click(`[data-action=${action}]`);
+      await expect.poll(async () => (await firstLine())?.includes('oops')).toBe(shown);
+    }
+    await page.click('[data-tab=form]');
+    expect(await e213().inputValue()).toBe('5');
+  });
+
   it('saves, and after a reload the change is there, on disk and in the page', async () => {
     const before = readFileSync(rulesetFile(), 'utf8');
     await page.click('[data-action=save]');
