@@ -25,7 +25,7 @@ interface FormEdit {
 }
 
 const FORM_EDITS: FormEdit[] = [
-  { kind: 'E2.1.4 points (moves 1 case)', path: '$.indicators[1].items[0].clauses[3].points', values: ['9', '8'] },
+  { kind: 'E2.1.4 points (moves 2 cases)', path: '$.indicators[1].items[0].clauses[3].points', values: ['9', '8'] },
   { kind: 'E2.1 full score (moves most cases)', path: '$.indicators[1].items[0].full', values: ['19', '20'] },
   { kind: 'grade line AA+ 85 → 86', path: '$.grades[1].min', values: ['86', '85'] },
   { kind: 'E5.2 window 24 → 12 months', path: '$.indicators[4].items[0].clauses[1].window.months', values: ['12', '24'] },
