@@ -5,7 +5,7 @@
  * of the ruleset re-evaluates each case once. The panel needs no trace; the selected case gets one.
  */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { CreditRulesError, evaluate, expectedDifferences, type CompiledRuleset, type Difference, type Problem, type Result, type SampleCase, type TraceEntry } from '../../engine/index.js';
 import { vocabularyOf } from '../model/vocabulary.js';
 import { stableComputed } from '../composables/useStable.js';
@@ -100,31 +100,31 @@ export const useResultsStore = defineStore('results', () => {
     return evaluation;
   }
 
+  /** A case's row under the draft and the saved ruleset (each case scored once per compiled ruleset: `cached`). */
+  function rowOf(draft: CaseDraft): CaseRow {
+    const current = cached(ruleset.compiled, draft);
+    const baseline = cached(ruleset.savedCompiled, draft);
+    const now = current?.ok ? current.result : null;
+    const before = baseline?.ok ? baseline.result : null;
+    return {
+      path: draft.path,
+      name: typeof draft.case.name === 'string' && draft.case.name ? draft.case.name : draft.path,
+      current,
+      baseline,
+      delta: now && before ? (milli(now.score) - milli(before.score)) / 1000 : 0,
+      computedDelta: now && before ? (milli(now.computedScore) - milli(before.computedScore)) / 1000 : 0,
+      gradeChanged: Boolean(now && before && now.grade !== before.grade),
+      differences: now ? compareExpected(draft.case.expected, now) : null,
+    };
+  }
+
   const rows = computed<readonly CaseRow[]>(() => {
     const started = performance.now();
-    const compiled = ruleset.compiled;
-    const savedCompiled = ruleset.savedCompiled;
-    const out = cases.drafts.map((draft): CaseRow => {
-      const current = cached(compiled, draft);
-      const baseline = cached(savedCompiled, draft);
-      const now = current?.ok ? current.result : null;
-      const before = baseline?.ok ? baseline.result : null;
-      return {
-        path: draft.path,
-        name: typeof draft.case.name === 'string' && draft.case.name ? draft.case.name : draft.path,
-        current,
-        baseline,
-        delta: now && before ? (milli(now.score) - milli(before.score)) / 1000 : 0,
-        computedDelta: now && before ? (milli(now.computedScore) - milli(before.computedScore)) / 1000 : 0,
-        gradeChanged: Boolean(now && before && now.grade !== before.grade),
-        differences: now ? compareExpected(draft.case.expected, now) : null,
-      };
-    });
+    const out = cases.drafts.map(rowOf);
     stats.lastRecomputeMs = performance.now() - started;
     return out;
   });
 
-  /** Kept while its counts stay, so the summaries do not update for an edit that moved nothing they count. */
   const summary = stableComputed(() => {
     let moved = 0;
     let held = 0;
@@ -144,7 +144,30 @@ export const useResultsStore = defineStore('results', () => {
 
   const selectedPath = ref<string | null>(null);
   const selected = computed(() => (selectedPath.value ? cases.byPath.get(selectedPath.value) ?? null : null));
-  const selectedRow = computed(() => rows.value.find((r) => r.path === selectedPath.value) ?? null);
+  /** The open case's row, scored on its own: opening a case does not make an edit score every case at once. */
+  const selectedRow = computed(() => (selected.value ? rowOf(selected.value) : null));
+
+  /**
+   * The counts as the panel shows them. An edit scores the rows in sight in its own task and
+   * every other case, with these counts, in the task after (`settle`): until then they are the
+   * counts before the edit and `settling` is set (the panel marks them busy). Anything else that
+   * reads `rows` or `summary` gets every case scored at once, as before.
+   */
+  const shownSummary = shallowRef<typeof summary.value | null>(null);
+  const settling = ref(false);
+  let settleTask: ReturnType<typeof setTimeout> | null = null;
+  function settle(): void {
+    settleTask = null;
+    shownSummary.value = summary.value;
+    settling.value = false;
+  }
+  watch([() => ruleset.compiled, () => ruleset.savedCompiled, () => cases.drafts], () => {
+    if (settleTask !== null) return;
+    settling.value = true;
+    settleTask = setTimeout(settle, 0);
+  }, { flush: 'sync', immediate: true });
+  /** The counts shown: the settled ones, or, before anything has settled, worked out now. */
+  const counts = computed(() => shownSummary.value ?? summary.value);
 
   /** The selected case evaluated with a trace, each line with the saved ruleset's points when they differ. */
   /** Traced evaluations, per compiled ruleset and case: the saved version's trace of the open case is worked out once, not on every edit. */
@@ -172,7 +195,7 @@ export const useResultsStore = defineStore('results', () => {
     selectedPath.value = path;
   }
 
-  return { rows, summary, selectedPath, selected, selectedRow, selectedTrace, stats, select };
+  return { rows, rowOf, summary, counts, settling, settle, selectedPath, selected, selectedRow, selectedTrace, stats, select };
 });
 
 /** A result's trace lines, each with the points `baseline` (another version's evaluation, if any) gave it when they differ. */

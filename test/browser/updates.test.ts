@@ -96,6 +96,32 @@ describe.skipIf(!available)('what an edit updates', { timeout: 180_000 }, () => 
     await expect.poll(() => page.locator('[data-case$="157-larger-accidents-5y-both-edges.json"] [data-role=delta]').textContent()).toBe('▼1');
   });
 
+  it("scores the rows in sight in the edit's own task, and the other cases with the counts in the task after", async () => {
+    await page.locator('[data-role=case-list]').evaluate((list) => void (list.scrollTop = 0));
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    const seen = await page.evaluate(async (path) => {
+      const summary = document.querySelector('[data-role=summary]')!;
+      const scores = () => [...document.querySelectorAll('.case-row[data-case] [data-role=score]')].map((s) => s.textContent).join();
+      const counts = summary.textContent;
+      const rows = scores();
+      const input = document.querySelector<HTMLInputElement>(`[data-path="${path}"] input`)!;
+      input.value = '18';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      for (let i = 0; i < 5; i++) await Promise.resolve(); // Vue's update, still in the edit's task
+      const inTask = { busy: summary.getAttribute('aria-busy'), countsSame: summary.textContent === counts, rowsMoved: scores() !== rows };
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return { inTask, after: { busy: summary.getAttribute('aria-busy'), countsSame: summary.textContent === counts } };
+    }, FULL);
+    expect(seen.inTask).toEqual({ busy: 'true', countsSame: true, rowsMoved: true });
+    expect(seen.after).toEqual({ busy: 'false', countsSame: false });
+    // The counts then are those of every case scored at once.
+    const counts = await page.evaluate(() => {
+      const store = (globalThis as unknown as { __creditRulesEditor: { pinia: { _s: Map<string, { summary: object; counts: object }> } } }).__creditRulesEditor.pinia._s.get('results')!;
+      return { summary: JSON.stringify(store.summary), counts: JSON.stringify(store.counts) };
+    });
+    expect(counts.counts).toBe(counts.summary);
+  });
+
   it('shows no error in the console', () => {
     expect(editor.errors).toEqual([]);
   });

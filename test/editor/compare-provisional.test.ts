@@ -266,6 +266,8 @@ describe('the shipped cases as the form changes them', () => {
     // The panel says how many of them a downgrade holds, the number the compare view lists apart.
     expect(results.summary.held).toBe(held.length);
     const panel = mountWith(CasesPanel);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the counts follow an edit a task later
+    await flushPromises();
     expect(panel.get('[data-role=summary]').text()).toContain(`分数变化 ${results.summary.moved} 个(其中 ${held.length} 个仅计分表得分变化,降级期内结果不变)`);
   });
 });

@@ -271,6 +271,7 @@ describe('CasesPanel and CaseDetail', () => {
     const wrapper = mountWith(CasesPanel);
     expect(wrapper.findAll('.case-row')).toHaveLength(3);
     useRulesetStore().setValue(E213_POINTS, -5, 'E2.1.3');
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the counts follow an edit a task later
     await flushPromises();
     const row = wrapper.get(`[data-case="${ONE_ACCIDENT}"]`);
     expect(row.get('.case-file').text()).toBe('EDITOR-1'); // the record's id, as the CLI names the case

@@ -52,6 +52,26 @@ describe('editing the ruleset', () => {
     await openEditor();
   });
 
+  it("shows the counts of an edit in the task after it, marked busy meanwhile, and each case's row as `rows` has it", async () => {
+    const ruleset = useRulesetStore();
+    const results = useResultsStore();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(results.settling).toBe(false);
+    expect(results.counts).toEqual({ total: 3, moved: 0, held: 0, regraded: 0, failing: 0, errors: 0 });
+    ruleset.setValue(E213_POINTS, -5, 'E2.1.3');
+    // The edit's own task: the counts are those before it, and say so.
+    expect(results.settling).toBe(true);
+    expect(results.counts).toMatchObject({ moved: 0, regraded: 0, failing: 0 });
+    // A row scored on its own is the row of the whole list.
+    const one = useCasesStore().byPath.get(ONE_ACCIDENT)!;
+    expect(results.rowOf(one)).toEqual(row(ONE_ACCIDENT));
+    expect(results.rowOf(one).delta).toBe(-1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(results.settling).toBe(false);
+    expect(results.counts).toEqual(results.summary);
+    expect(results.counts).toMatchObject({ moved: 2, regraded: 1, failing: 2 });
+  });
+
   it('recomputes every case: E2.1.3 from 4 to 5 points costs 1 per accident and moves AA+ to AA', () => {
     const ruleset = useRulesetStore();
     ruleset.setValue(E213_POINTS, -5, 'E2.1.3');
