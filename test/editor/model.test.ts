@@ -8,7 +8,7 @@ import { placeOf } from '../../editor/model/place.js';
 import { comparedValues } from '../../editor/model/comparedValues.js';
 import { isoDate } from '../../editor/model/dates.js';
 import type { Ruleset } from '../../engine/index.js';
-import { changedPaths, detectStyle, formatJson, getIn, jsonEqual, parseJson, pathKey, setIn } from '../../editor/model/paths.js';
+import { changedPaths, detectStyle, formatJson, getIn, internPath, jsonEqual, parseJson, pathKey, setIn } from '../../editor/model/paths.js';
 
 describe('setIn', () => {
   const document = { a: { b: [1, { c: 2 }] }, d: { e: 3 } };
@@ -24,6 +24,19 @@ describe('setIn', () => {
   it('removes a key for undefined and keeps key order', () => {
     expect(Object.keys(setIn({ x: 1, y: 2, z: 3 }, ['y'], undefined))).toEqual(['x', 'z']);
     expect(Object.keys(setIn({ x: 1, z: 3 }, ['y'], 2))).toEqual(['x', 'z', 'y']);
+  });
+});
+
+describe('internPath', () => {
+  it('gives one frozen array per path, whatever array it is asked with', () => {
+    const base = ['indicators', 1, 'items', 0] as const;
+    const full = internPath([...base, 'full']);
+    expect(full).toEqual(['indicators', 1, 'items', 0, 'full']);
+    expect(internPath([...base, 'full'])).toBe(full);
+    expect(Object.isFrozen(full)).toBe(true);
+    // Paths that write out alike in JSON path form stay apart: a number index and a key that looks like one.
+    expect(internPath(['grades', 1, 'min'])).not.toBe(internPath(['grades', '1', 'min']));
+    expect(internPath([...base, 'base'])).not.toBe(full);
   });
 });
 
