@@ -1,7 +1,7 @@
 /**
  * The registry: a city's entity records (the shipped synthetic one, 合成数据, or a file the
- * officer loads), scored off the main thread on every edit by one worker per core, each
- * scoring a part of the records (workers/registry.worker.ts). One run at a time: an
+ * officer loads), scored off the main thread on every edit by workers, one per core but the
+ * page's, each scoring a part of the records (workers/registry.worker.ts). One run at a time: an
  * edit made while a run is under way replaces the run waiting behind it, so the answer shown
  * is at most one edit old and typing never waits for it.
  */
@@ -18,9 +18,13 @@ import type { Evaluation } from './results.js';
 /** How many enterprises the shipped synthetic registry holds. */
 export const SYNTHETIC_COUNT = 3000;
 
-/** Workers scoring the registry: one per core the browser reports, at most 4. */
+/**
+ * Workers scoring the registry: one per core the browser reports but one, left to the page so
+ * that typing never waits (on two cores, a second worker took the page's core: the run's median
+ * fell by a tenth, its p90 did not); at least 1, at most 4.
+ */
 function poolSize(): number {
-  return Math.min(4, Math.max(1, navigator.hardwareConcurrency || 1));
+  return Math.min(4, Math.max(1, (navigator.hardwareConcurrency || 1) - 1));
 }
 
 /** Where the registry came from: the synthetic one, or a file by its name. */

@@ -48,6 +48,8 @@ describe.skipIf(!available)('the registry view in chromium', { timeout: 240_000 
   beforeAll(async () => {
     editor = await openEditor({ fixtures: false, warmUp: 'none' });
     ({ page, url, rulesets } = editor);
+    // Four cores, whatever this machine has: three workers score the registry, each a part, the first joining them.
+    await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 }));
     // Warm up: the first visit makes Vite bundle its dependencies (and may reload the page).
     await openRegistry();
     await page.waitForTimeout(1000);
@@ -97,7 +99,7 @@ describe.skipIf(!available)('the registry view in chromium', { timeout: 240_000 
       const store = pinia._s.get('registry')!;
       return { run: store.lastRun, workers: store.workerCount, cores: navigator.hardwareConcurrency };
     });
-    expect(workers).toBe(Math.min(4, cores));
+    expect([cores, workers]).toEqual([4, 3]);
     expect(run!.spans!.compile).toBeGreaterThan(0);
     expect(run!.spans!.evaluate).toBeGreaterThan(0);
     expect(run!.spans!.waiting).toBeGreaterThanOrEqual(0);
