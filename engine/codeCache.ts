@@ -17,6 +17,26 @@ const CONTEXTS = 8;
 const FUNCTIONS_PER_CONTEXT = 2000;
 const contexts = new Map<string, Map<string, unknown>>();
 
+/**
+ * Short names of parts' keys, so a key made of many parts (a matcher's slots) is short to
+ * write and to look up. Numbers are never given twice, also after the table is emptied:
+ * a number always stands for the one key it was given to.
+ */
+const PARTS = 20000;
+const partNumbers = new Map<string, number>();
+let nextPart = 0;
+
+/** A number standing for `key` (one number per key while it is kept; never the same number for another key). */
+export function partNumber(key: string): number {
+  let n = partNumbers.get(key);
+  if (n === undefined) {
+    if (partNumbers.size >= PARTS) partNumbers.clear();
+    n = nextPart++;
+    partNumbers.set(key, n);
+  }
+  return n;
+}
+
 /** Whether `value` is plain JSON data, which `JSON.stringify` writes exactly (no NaN, Date, `undefined`, hole or function). */
 function isPlainJson(value: unknown): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;

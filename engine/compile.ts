@@ -4,7 +4,7 @@
  */
 import { requiredEventTypes, type Predicate } from './conditions.js';
 import { canGenerate, generateEventMatcher, generatePredicate, type EventMatcher, type KnownFacts } from './codegen.js';
-import { CodeCache, jsonKey } from './codeCache.js';
+import { CodeCache, jsonKey, partNumber } from './codeCache.js';
 import { fromMilli, toMilli, type Milli } from './decimal.js';
 import { eligibilityTests } from './mechanisms/eligibility.js';
 import { clauseLevels, levelParts } from './mechanisms/levels.js';
@@ -187,9 +187,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const parameters = Object.fromEntries(Object.entries(ruleset.parameters).map(([k, p]) => [k, p.value]));
   // What every generated function of this ruleset reads besides its own condition (codeCache.ts).
   const cache = canGenerate() ? CodeCache.of([ruleset.conditions, parameters]) : undefined;
-  const compile = (condition: Condition): Predicate => {
+  const compile = (condition: Condition, key: string | undefined = cache && jsonKey(condition)): Predicate => {
     const generate = (): Predicate => generatePredicate(condition, named, { parameters });
-    const key = cache && jsonKey(condition);
     return cache ? cache.get(key && `p${key}`, generate) : generate();
   };
 
@@ -200,6 +199,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const recordTests: PlainTest[] = [];
   const slotPredicates: Predicate[] = [];
   const slotConditions: Condition[] = [];
+  /** Each slot's condition as a key (codeCache.ts), written once for its predicate and the matchers that read it. */
+  const slotKeys: (string | undefined)[] = [];
   const slotOf = new Map<Condition, number>();
   const slots = (...parts: (Condition | undefined)[]): number[] =>
     parts
@@ -207,8 +208,10 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       .map((part) => {
         let slot = slotOf.get(part);
         if (slot === undefined) {
-          slot = slotPredicates.push(compile(part)) - 1;
+          const key = cache && jsonKey(part);
+          slot = slotPredicates.push(compile(part, key)) - 1;
           slotConditions.push(part);
+          slotKeys.push(key);
           slotOf.set(part, slot);
         }
         return slot;
@@ -297,18 +300,32 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   });
   const testsByType = new Map<string, number[]>();
   for (const [type, tests] of typed) testsByType.set(type, [...tests, ...untypedTests].sort((a, b) => a - b));
-  const program = (tests: readonly number[]): Int32Array => Int32Array.from(tests.flatMap((t) => [t, eventTests[t]!.slots.length, ...eventTests[t]!.slots]));
+  const program = (tests: readonly number[]): Int32Array => {
+    let length = 0;
+    for (const t of tests) length += 2 + eventTests[t]!.slots.length;
+    const out = new Int32Array(length);
+    let at = 0;
+    for (const t of tests) {
+      const { slots } = eventTests[t]!;
+      out[at++] = t;
+      out[at++] = slots.length;
+      out.set(slots, at);
+      at += slots.length;
+    }
+    return out;
+  };
   const programsByType = new Map([...testsByType].map(([type, tests]) => [type, program(tests)]));
   const untypedProgram = program(untypedTests);
-  // A matcher is generated from its program and the conditions of the slots it reads.
-  const slotKeys = cache ? slotConditions.map(jsonKey) : [];
+  // A matcher is generated from its program and the conditions of the slots it reads, each
+  // named in its key by a number standing for the condition's key.
+  const slotParts = slotKeys.map((key) => (key === undefined ? undefined : partNumber(key)));
   const matcher = (tests: Int32Array, known: KnownFacts, vocabulary = ''): EventMatcher | undefined => {
     const generate = (): EventMatcher | undefined => generateEventMatcher(tests, slotConditions, named, known, vocabulary);
     if (!cache) return generate();
     const read = [...new Set(programSlots(tests))].sort((a, b) => a - b);
     // JSON escapes control characters, so U+0001 separates the parts unambiguously.
-    const key = read.every((slot) => slotKeys[slot] !== undefined)
-      ? ['m', JSON.stringify([known.eventType ?? null, [...(known.eventAttributes?.keys() ?? [])], vocabulary]), tests.join(','), ...read.map((slot) => `${slot}:${slotKeys[slot]}`)].join('\u0001')
+    const key = read.every((slot) => slotParts[slot] !== undefined)
+      ? ['m', partNumber(JSON.stringify([known.eventType ?? null, [...(known.eventAttributes?.keys() ?? [])], vocabulary])), tests.join(','), ...read.map((slot) => `${slot}:${slotParts[slot]}`)].join(' ')
       : undefined;
     return cache.get(key, generate);
   };

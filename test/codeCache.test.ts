@@ -3,8 +3,9 @@
  * conditions did not change reuses them, and every result is the one a fresh engine gives.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { evaluate, loadRuleset, type CompiledRuleset, type Ruleset } from '../engine/index.js';
-import { CodeCache, jsonKey } from '../engine/codeCache.js';
+import fc from 'fast-check';
+import { CreditRulesError, evaluate, loadRuleset, type CompiledRuleset, type Ruleset } from '../engine/index.js';
+import { CodeCache, jsonKey, partNumber } from '../engine/codeCache.js';
 import { shippedCases, readJson } from './support/load.js';
 
 const cases = shippedCases('enterprise').map((c) => c.case);
@@ -90,4 +91,84 @@ describe('generated functions across compilations', () => {
     expect(second.matchersByType.get('qualityAccident')).not.toBe(first.matchersByType.get('qualityAccident'));
     expect(second.matchersByType.get('qualityComplaint')).toBe(first.matchersByType.get('qualityComplaint'));
   });
+
+  it('names each key by a number no other key is ever given, also after the table is emptied', () => {
+    const first = partNumber('{"fact":"event","path":"type","operator":"equal","value":"a"}');
+    expect(partNumber('{"fact":"event","path":"type","operator":"equal","value":"a"}')).toBe(first);
+    expect(partNumber('{"fact":"event","path":"type","operator":"equal","value":"b"}')).not.toBe(first);
+    const given = new Map<number, string>();
+    // More keys than the table keeps: it is emptied on the way, and numbers go on from where they were.
+    for (let i = 0; i < 45000; i++) {
+      const key = `k${i % 30000}`;
+      const n = partNumber(key);
+      expect(given.get(n) ?? key).toBe(key);
+      given.set(n, key);
+    }
+    expect(given.size).toBeGreaterThan(30000);
+    expect(Math.min(...given.keys())).toBeGreaterThan(first);
+  });
+});
+
+/** What loading a ruleset gives: every shipped case's result with its trace, or the problems it is refused for. */
+function outcome(engine: Pick<typeof import('../engine/index.js'), 'loadRuleset' | 'evaluate' | 'CreditRulesError'>, ruleset: Ruleset): unknown {
+  try {
+    const compiled = engine.loadRuleset(structuredClone(ruleset));
+    return cases.map((c) => engine.evaluate(compiled, c.record, { asOf: c.asOf, trace: true }));
+  } catch (error) {
+    if (!(error instanceof engine.CreditRulesError)) throw error;
+    return { code: error.code, problems: error.problems };
+  }
+}
+
+/**
+ * An edit of E2.1 or the grades as the editor makes them: a number, a window, a grade line
+ * moved, a parameter, a condition's value, two clauses' conditions swapped (their matchers
+ * then read other slots). Some make the ruleset invalid (a deduction of +1, a grade line
+ * moved past the next), as typing does on the way.
+ */
+type Edit =
+  | { kind: 'points' | 'window'; clause: number; value: number }
+  | { kind: 'full' | 'parameter'; value: number }
+  | { kind: 'grade'; grade: number; value: number }
+  | { kind: 'severity'; value: string }
+  | { kind: 'swap'; a: number; b: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('points'), clause: fc.nat(3), value: fc.integer({ min: -9, max: 1 }) }),
+  fc.record({ kind: fc.constant('full'), value: fc.integer({ min: 15, max: 25 }) }),
+  fc.record({ kind: fc.constant('window'), clause: fc.nat(3), value: fc.integer({ min: 0, max: 72 }) }),
+  fc.record({ kind: fc.constant('grade'), grade: fc.nat(4), value: fc.integer({ min: -6, max: 6 }) }),
+  fc.record({ kind: fc.constant('parameter'), value: fc.integer({ min: 0, max: 12 }) }),
+  fc.record({ kind: fc.constant('severity'), value: fc.constantFrom('general', 'larger', 'major', 'especiallyMajor', 'serious') }),
+  fc.record({ kind: fc.constant('swap'), a: fc.nat(3), b: fc.nat(3) }),
+);
+
+function apply(ruleset: Ruleset, e: Edit): Ruleset {
+  const next = structuredClone(ruleset);
+  const clauses = qualityItem(next).clauses;
+  if (e.kind === 'points') clauses[e.clause]!.points = e.value;
+  else if (e.kind === 'window') clauses[e.clause]!.window = { months: e.value };
+  else if (e.kind === 'full') qualityItem(next).full = e.value;
+  else if (e.kind === 'grade') next.grades[e.grade]!.min += e.value;
+  else if (e.kind === 'parameter') next.parameters.announcementMonths!.value = e.value;
+  else if (e.kind === 'severity') (clauses[2]!.when as { all: { value: unknown }[] }).all[1]!.value = e.value;
+  else if (e.kind === 'swap') [clauses[e.a]!.when, clauses[e.b]!.when] = [clauses[e.b]!.when, clauses[e.a]!.when];
+  return next;
+}
+
+describe('generated functions kept over a run of edits', () => {
+  it('give, after every edit, what an engine loaded afresh gives: the same results of every case, or the same problems', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
+        let ruleset = enterprise();
+        for (const e of edits) {
+          ruleset = apply(ruleset, e);
+          vi.resetModules();
+          const fresh = await import('../engine/index.js');
+          expect(outcome({ loadRuleset, evaluate, CreditRulesError }, ruleset)).toEqual(outcome(fresh, ruleset));
+        }
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
 });
