@@ -20,8 +20,8 @@ export const SYNTHETIC_COUNT = 3000;
 
 /**
  * Workers scoring the registry: one per core the browser reports but one, left to the page so
- * that typing never waits (on two cores, a second worker took the page's core: the run's median
- * fell by a tenth, its p90 did not); at least 1, at most 4.
+ * that typing never waits (on two cores, two workers beside the page brought the run's median
+ * down by a tenth and not its p90); at least 1, at most 4.
  */
 function poolSize(): number {
   return Math.min(4, Math.max(1, (navigator.hardwareConcurrency || 1) - 1));
