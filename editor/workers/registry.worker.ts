@@ -74,13 +74,18 @@ function finish(): void {
   let answer: RegistryAnswer;
   if (failed && 'error' in failed) answer = { type: 'error', id, message: failed.error };
   else {
-    const scored = answers as Extract<PartAnswer, { before: PartScores }>[];
-    const before = joinParts(entities.length, scored.map((a) => a.before));
-    const after = joinParts(entities.length, scored.map((a) => a.after));
-    const summary = summarise(entities, before, after, after.gradeOrder);
-    const done = performance.now();
-    spans.summary = done - summarising;
-    answer = { type: 'result', id, ms: done - started, spans, summary, invalid: after.invalid };
+    try {
+      const scored = answers as Extract<PartAnswer, { before: PartScores }>[];
+      const before = joinParts(entities.length, scored.map((a) => a.before));
+      const after = joinParts(entities.length, scored.map((a) => a.after));
+      const summary = summarise(entities, before, after, after.gradeOrder);
+      const done = performance.now();
+      spans.summary = done - summarising;
+      answer = { type: 'result', id, ms: done - started, spans, summary, invalid: after.invalid };
+    } catch (error) {
+      // Answered all the same: the page waits for every run's answer before sending the next.
+      answer = { type: 'error', id, message: message(error) };
+    }
   }
   self.postMessage(answer);
 }
