@@ -323,7 +323,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     const generate = (): EventMatcher | undefined => generateEventMatcher(tests, slotConditions, named, known, vocabulary);
     if (!cache) return generate();
     const read = [...new Set(programSlots(tests))].sort((a, b) => a - b);
-    // JSON escapes control characters, so U+0001 separates the parts unambiguously.
+    // Every part is a number or a list of numbers, so a space separates them unambiguously.
     const key = read.every((slot) => slotParts[slot] !== undefined)
       ? ['m', partNumber(JSON.stringify([known.eventType ?? null, [...(known.eventAttributes?.keys() ?? [])], vocabulary])), tests.join(','), ...read.map((slot) => `${slot}:${slotParts[slot]}`)].join(' ')
       : undefined;
