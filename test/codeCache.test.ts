@@ -151,9 +151,18 @@ function apply(ruleset: Ruleset, e: Edit): Ruleset {
   else if (e.kind === 'full') qualityItem(next).full = e.value;
   else if (e.kind === 'grade') next.grades[e.grade]!.min += e.value;
   else if (e.kind === 'parameter') next.parameters.announcementMonths!.value = e.value;
-  else if (e.kind === 'severity') (clauses[2]!.when as { all: { value: unknown }[] }).all[1]!.value = e.value;
+  else if (e.kind === 'severity') severityCondition(clauses)!.value = e.value;
   else if (e.kind === 'swap') [clauses[e.a]!.when, clauses[e.b]!.when] = [clauses[e.b]!.when, clauses[e.a]!.when];
   return next;
+}
+
+/** The accident clause's severity condition, wherever a swap has moved it. */
+function severityCondition(clauses: ReturnType<typeof qualityItem>['clauses']): { path: string; value: unknown } | undefined {
+  for (const clause of clauses) {
+    const found = ((clause.when as { all?: { path?: string; value: unknown }[] }).all ?? []).find((c) => c.path === 'severity');
+    if (found) return found as { path: string; value: unknown };
+  }
+  return undefined;
 }
 
 describe('generated functions kept over a run of edits', () => {
