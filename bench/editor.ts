@@ -32,7 +32,7 @@ const FORM_EDITS: FormEdit[] = [
 ];
 const JSON_KIND = 'JSON view: typing a digit into E2.1.3 window';
 /**
- * The same keys once the view has taken `JSON_WARM_AFTER` since it was opened (each round opens
+ * The same keys once the view has taken `JSON_WARM_AFTER` keys since it was opened (each round opens
  * it again): the keys just after opening it were found slower (README, Editor speed).
  */
 const JSON_WARM_AFTER = 42;
